@@ -1,0 +1,117 @@
+/* cost.h - the cost model: every option a team has, with each monthly term
+ * visible (compute, engineering, setup, hardware), capacity in whole GPUs,
+ * payback of owned hardware and the breakeven volume.
+ *
+ * All figures are read from a values array indexed by figure.index (the
+ * data's own values, or a scenario's), so evaluating a what-if costs no
+ * allocation and no lookup by name.
+ *
+ * Formulas (I, O = input, output tokens per month; H = hours per month):
+ *   api, hosted_open   compute = (I x input price + O x output price) / 1e6
+ *                      engineering = API ops hours x rate
+ *                      setup = API setup hours x rate / horizon
+ *   self-hosted        engineering = ops hours x rate
+ *                      setup = setup hours (by expertise) x rate / horizon
+ *   cloud_on_demand    replica hours = (I / prefill + O / min(decode x
+ *                      concurrency, batched decode)) / 3600 x overhead;
+ *                      gpu_hours = replica hours x GPUs per replica;
+ *                      compute = gpu_hours x cloud price
+ *   cloud_24x7         load = (I / prefill + O / batched decode) / (H x 3600);
+ *                      replicas = max(1, ceil(load x peak_to_mean));
+ *                      compute = replicas x GPUs x H x cloud price
+ *   owned              the same replicas bought: hardware = GPUs x purchase
+ *                      price / amortisation months (GPUs already owned are
+ *                      free); compute = power: GPUs x W x H x USD/kWh x PUE
+ *                      / 1000; payback = purchase / (cheapest 24/7 rent for
+ *                      the same load - power)
+ *   hybrid             the hard share on the cheapest frontier API, the rest
+ *                      on the cheapest self-hosted option; both engineering
+ *                      lines count.
+ * A GPU configuration whose memory (x headroom) cannot hold the weights
+ * plus the KV cache of one context per on-demand stream is not offered. */
+#ifndef LLMADVISOR_COST_H
+#define LLMADVISOR_COST_H
+
+#include <stdbool.h>
+
+#include "data.h"
+#include "profile.h"
+
+#define COST_MAX_OPTIONS (DATA_MAX_MODELS + 3 * DATA_MAX_CONFIGS + 1)
+
+enum option_kind {
+	OPTION_API,
+	OPTION_HOSTED_OPEN,
+	OPTION_CLOUD_ON_DEMAND,
+	OPTION_CLOUD_24X7,
+	OPTION_OWNED,
+	OPTION_HYBRID,
+	OPTION_KIND_COUNT
+};
+
+struct cost_monthly {
+	double compute;
+	double engineering;
+	double setup;
+	double hardware;
+	double total;
+};
+
+struct cost_option {
+	enum option_kind kind;
+	const struct model *model;	/* hybrid: its API part's model */
+	const struct gpu_config *config;/* self-hosted (hybrid: its part) */
+	int replicas;
+	int gpus;			/* replicas x GPUs per replica */
+	double gpu_hours;		/* cloud_on_demand */
+	double utilisation;		/* cloud_24x7 and owned: mean load */
+	double payback_months;		/* owned; NAN when it never pays */
+	const struct gpu_config *payback_vs;
+	bool already_owned;		/* the team owns this hardware */
+	bool comparable;		/* quality tier at least the
+					 * self-hosted model's */
+	enum option_kind hybrid_self_kind;
+	struct cost_monthly monthly;
+};
+
+/* Slider multipliers on top of the data (1 = as in the data). */
+struct cost_scenario {
+	double gpu_price_factor;	/* cloud and purchase prices */
+	double api_price_factor;	/* closed and hosted API prices */
+};
+
+struct cost_result {
+	struct cost_option options[COST_MAX_OPTIONS];
+	size_t count;
+	int cheapest[OPTION_KIND_COUNT];/* comparable options; -1 if none */
+	int best_api;			/* = cheapest[OPTION_API] */
+	int best_self_hosted;		/* cheapest on-demand/24x7/owned */
+	double input_tokens, output_tokens;
+};
+
+/* The neutral scenario: every factor 1. */
+void cost_scenario_default(struct cost_scenario *);
+/* Computes every option for the profile. */
+void cost_evaluate(const struct data *, const double *values,
+	const struct profile *, const struct cost_scenario *,
+	struct cost_result *);
+/* Monthly volume (at the profile's input/output ratio) where the best API
+ * costs what the best self-hosted option costs; NAN when they never cross
+ * between 100k and 100T tokens. */
+double cost_breakeven(const struct data *, const double *values,
+	const struct profile *, const struct cost_scenario *);
+/* Months until buying pays for itself against renting; NAN if never. */
+double cost_payback_months(double purchase, double rent_monthly,
+	double power_monthly);
+/* Monthly power cost of a number of GPUs running all month. */
+double cost_power_monthly(const struct data *, const double *values,
+	const struct gpu *, int gpus);
+/* True when the configuration holds the weights plus KV cache. */
+bool cost_config_fits(const struct data *, const double *values,
+	const struct gpu_config *);
+/* "api", "cloud_24x7", ... as in the JSON contract. */
+const char *cost_kind_name(enum option_kind);
+/* True for the self-hosted kinds (on-demand, 24/7, owned). */
+bool cost_kind_is_self_hosted(enum option_kind);
+
+#endif

@@ -1,0 +1,871 @@
+/* data.c - load and validate the data files, with provenance for every figure. */
+#include "config.h"
+
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+#include "doc.h"
+#include "i18n.h"
+
+static const char *const data_kind_names[] = {
+	"api", "hosted_open", "open_weights", NULL
+};
+static const char *const data_tier_names[] = {
+	"small", "large", "frontier", NULL
+};
+static const char *const data_quantisation_names[] = {
+	"fp16", "int8", "int4", NULL
+};
+static const char *const data_class_names[] = {
+	"workstation_gpu", "apple_silicon", "datacenter_gpu", NULL
+};
+static const char *const data_expertise_names[] = {
+	"none", "some", "ml_infra", NULL
+};
+
+/* Names as written in the data files and JSON. */
+const char *data_model_kind_name(enum model_kind k) { return data_kind_names[k]; }
+const char *data_tier_name(enum quality_tier t) { return data_tier_names[t]; }
+const char *data_quantisation_name(enum quantisation q) { return data_quantisation_names[q]; }
+const char *data_gpu_class_name(enum gpu_class c) { return data_class_names[c]; }
+const char *data_expertise_name(enum expertise e) { return data_expertise_names[e]; }
+
+/* Checks an as-of date of the form YYYY-MM-DD. */
+static bool
+data_valid_date(const char *text)
+{
+	int year, month, day;
+	char tail;
+	if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+		return false;
+	if (sscanf(text, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3)
+		return false;
+	return year >= 1990 && year <= 2200 && month >= 1 && month <= 12 &&
+	    day >= 1 && day <= 31;
+}
+
+/* Reads one figure record and registers it under key. */
+static int
+data_figure(struct data *data, const struct doc *doc,
+    const struct doc_node *node, const char *key, const char *unit,
+    struct figure *figure, char **cause)
+{
+	static const char *const keys[] = {
+		"value", "unit", "source", "as_of", "verified", "range", NULL
+	};
+	static const char *const required[] = {
+		"value", "unit", "source", "as_of", "verified", "range", NULL
+	};
+	const struct doc_node *part;
+	const char *text;
+	char name[256];
+
+	snprintf(name, sizeof name, "%s", key);
+	if (doc_expect_keys(doc, node, name, keys, cause) != 0)
+		return -1;
+	for (size_t i = 0; required[i] != NULL; i++) {
+		if (doc_get(node, required[i]) == NULL) {
+			doc_error(cause, doc, node, false,
+			    _("%s is missing '%s'"), name, required[i]);
+			return -1;
+		}
+	}
+	memset(figure, 0, sizeof *figure);
+	part = doc_get(node, "unit");
+	if (doc_string(doc, part, "unit", &text, cause) != 0)
+		return -1;
+	if (strcmp(text, unit) != 0) {
+		doc_error(cause, doc, part, false,
+		    _("%s must be given in %s, got \"%s\""), name, unit, text);
+		return -1;
+	}
+	figure->unit = text;
+	if (doc_string(doc, doc_get(node, "source"), "source", &figure->source,
+	    cause) != 0)
+		return -1;
+	part = doc_get(node, "as_of");
+	if (doc_string(doc, part, "as_of", &figure->as_of, cause) != 0)
+		return -1;
+	if (!data_valid_date(figure->as_of)) {
+		doc_error(cause, doc, part, false,
+		    _("as_of must be a date YYYY-MM-DD, got \"%s\""),
+		    figure->as_of);
+		return -1;
+	}
+	if (doc_bool(doc, doc_get(node, "verified"), "verified",
+	    &figure->verified, cause) != 0)
+		return -1;
+	part = doc_get(node, "range");
+	if (part->type != DOC_SEQUENCE || part->count != 2) {
+		doc_error(cause, doc, part, false,
+		    _("range must be a list [low, high]"));
+		return -1;
+	}
+	if (doc_number(doc, &part->items[0], "range low", false, 0, 1e15,
+	    &figure->low, cause) != 0 ||
+	    doc_number(doc, &part->items[1], "range high", false, figure->low,
+	    1e15, &figure->high, cause) != 0)
+		return -1;
+	if (doc_number(doc, doc_get(node, "value"), name, false, figure->low,
+	    figure->high, &figure->value, cause) != 0)
+		return -1;
+	figure->key = arena_strdup(&data->arena, key);
+	figure->file = doc->path;
+	figure->line = node->line;
+	if (figure->key == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	if (data->figure_count >= DATA_MAX_FIGURES) {
+		doc_error(cause, doc, node, false,
+		    _("more than %d figures"), DATA_MAX_FIGURES);
+		return -1;
+	}
+	figure->index = (int)data->figure_count;
+	data->values[data->figure_count] = figure->value;
+	data->figures[data->figure_count++] = figure;
+	return 0;
+}
+
+/* Reads a required figure member of a mapping. */
+static int
+data_member_figure(struct data *data, const struct doc *doc,
+    const struct doc_node *mapping, const char *member, const char *prefix,
+    const char *unit, struct figure *figure, char **cause)
+{
+	char key[256];
+	const struct doc_node *node = doc_get(mapping, member);
+	if (node == NULL) {
+		doc_error(cause, doc, mapping, false, _("%s is missing '%s'"),
+		    prefix, member);
+		return -1;
+	}
+	snprintf(key, sizeof key, "%s.%s", prefix, member);
+	return data_figure(data, doc, node, key, unit, figure, cause);
+}
+
+/* Reads a required text member of a mapping. */
+static int
+data_member_string(const struct doc *doc, const struct doc_node *mapping,
+    const char *member, const char *what, const char **value, char **cause)
+{
+	const struct doc_node *node = doc_get(mapping, member);
+	if (node == NULL) {
+		doc_error(cause, doc, mapping, false, _("%s is missing '%s'"),
+		    what, member);
+		return -1;
+	}
+	return doc_string(doc, node, member, value, cause);
+}
+
+/* The top-level "NAME:" list of a file. */
+static const struct doc_node *
+data_top_list(const struct doc *doc, const char *name, char **cause)
+{
+	const char *const keys[] = { name, NULL };
+	const struct doc_node *list;
+	if (doc->root == NULL) {
+		util_error_at(cause, doc->path, 1, 1,
+		    _("file is empty: expected '%s:'"), name);
+		return NULL;
+	}
+	if (doc_expect_keys(doc, doc->root, doc->path, keys, cause) != 0)
+		return NULL;
+	list = doc_get(doc->root, name);
+	if (list == NULL) {
+		doc_error(cause, doc, doc->root, false, _("missing '%s:'"), name);
+		return NULL;
+	}
+	if (list->type != DOC_SEQUENCE) {
+		doc_error(cause, doc, list, false, _("%s must be a list"), name);
+		return NULL;
+	}
+	return list;
+}
+
+/* Reads one entry of models.yaml (hosted_open weights are linked later). */
+static int
+data_model(struct data *data, const struct doc *doc,
+    const struct doc_node *node, struct model *model,
+    const char **weights_id, char **cause)
+{
+	static const char *const keys[] = {
+		"id", "name", "kind", "provider", "tier", "aliases",
+		"fine_tuning", "input_price", "output_price", "weights",
+		"parameters", "active_parameters", "weights_size",
+		"kv_bytes_per_token", NULL
+	};
+	const struct doc_node *part;
+	char prefix[200];
+	int choice;
+
+	if (doc_expect_keys(doc, node, _("a model"), keys, cause) != 0 ||
+	    data_member_string(doc, node, "id", _("a model"), &model->id,
+	    cause) != 0)
+		return -1;
+	if (data_find_model(data, model->id) != NULL) {
+		doc_error(cause, doc, doc_get(node, "id"), false,
+		    _("model '%s' is defined twice"), model->id);
+		return -1;
+	}
+	snprintf(prefix, sizeof prefix, "models.%s", model->id);
+	if (data_member_string(doc, node, "name", prefix, &model->name,
+	    cause) != 0 ||
+	    data_member_string(doc, node, "provider", prefix, &model->provider,
+	    cause) != 0)
+		return -1;
+	part = doc_get(node, "kind");
+	if (part == NULL) {
+		doc_error(cause, doc, node, false, _("%s is missing '%s'"),
+		    prefix, "kind");
+		return -1;
+	}
+	if (doc_choice(doc, part, "kind", data_kind_names, &choice, cause) != 0)
+		return -1;
+	model->kind = (enum model_kind)choice;
+
+	part = doc_get(node, "tier");
+	if (part != NULL) {
+		if (doc_choice(doc, part, "tier", data_tier_names, &choice,
+		    cause) != 0)
+			return -1;
+		model->tier = (enum quality_tier)choice;
+	} else if (model->kind != MODEL_HOSTED_OPEN) {
+		doc_error(cause, doc, node, false, _("%s is missing '%s'"),
+		    prefix, "tier");
+		return -1;
+	}
+	part = doc_get(node, "aliases");
+	if (part != NULL) {
+		if (part->type != DOC_SEQUENCE || part->count > DATA_MAX_ALIASES) {
+			doc_error(cause, doc, part, false,
+			    _("aliases must be a list of at most %d names"),
+			    DATA_MAX_ALIASES);
+			return -1;
+		}
+		for (size_t i = 0; i < part->count; i++)
+			if (doc_string(doc, &part->items[i], "alias",
+			    &model->aliases[i], cause) != 0)
+				return -1;
+		model->alias_count = part->count;
+	}
+
+	/* Which keys belong to which kind. */
+	const char *misplaced = NULL;
+	if (model->kind != MODEL_API && doc_get(node, "fine_tuning"))
+		misplaced = "fine_tuning";
+	if (model->kind != MODEL_HOSTED_OPEN && doc_get(node, "weights"))
+		misplaced = "weights";
+	if (model->kind == MODEL_OPEN_WEIGHTS) {
+		if (doc_get(node, "input_price"))
+			misplaced = "input_price";
+		if (doc_get(node, "output_price"))
+			misplaced = "output_price";
+	} else {
+		static const char *const open_only[] = { "parameters",
+		    "active_parameters", "weights_size", "kv_bytes_per_token" };
+		for (size_t i = 0; i < 4; i++)
+			if (doc_get(node, open_only[i]))
+				misplaced = open_only[i];
+	}
+	if (misplaced != NULL) {
+		for (size_t i = 0; i < node->count; i++)
+			if (strcmp(node->items[i].key, misplaced) == 0)
+				doc_error(cause, doc, &node->items[i], true,
+				    _("'%s' does not apply to a model of kind %s"),
+				    misplaced, data_kind_names[model->kind]);
+		return -1;
+	}
+
+	if (model->kind == MODEL_API) {
+		part = doc_get(node, "fine_tuning");
+		if (part != NULL && doc_bool(doc, part, "fine_tuning",
+		    &model->fine_tuning, cause) != 0)
+			return -1;
+	}
+	if (model->kind != MODEL_OPEN_WEIGHTS) {
+		if (data_member_figure(data, doc, node, "input_price", prefix,
+		    "USD/Mtok", &model->input_price, cause) != 0 ||
+		    data_member_figure(data, doc, node, "output_price", prefix,
+		    "USD/Mtok", &model->output_price, cause) != 0)
+			return -1;
+	}
+	if (model->kind == MODEL_HOSTED_OPEN &&
+	    data_member_string(doc, node, "weights", prefix, weights_id,
+	    cause) != 0)
+		return -1;
+	if (model->kind == MODEL_OPEN_WEIGHTS) {
+		if (data_member_figure(data, doc, node, "parameters", prefix,
+		    "billion", &model->parameters, cause) != 0 ||
+		    data_member_figure(data, doc, node, "active_parameters",
+		    prefix, "billion", &model->active_parameters, cause) != 0 ||
+		    data_member_figure(data, doc, node, "kv_bytes_per_token",
+		    prefix, "bytes/token", &model->kv_bytes_per_token,
+		    cause) != 0)
+			return -1;
+		if (model->active_parameters.value > model->parameters.value) {
+			doc_error(cause, doc, doc_get(node, "active_parameters"),
+			    false, _("active_parameters cannot exceed parameters"));
+			return -1;
+		}
+		part = doc_get(node, "weights_size");
+		if (part == NULL) {
+			doc_error(cause, doc, node, false,
+			    _("%s is missing '%s'"), prefix, "weights_size");
+			return -1;
+		}
+		if (doc_expect_keys(doc, part, "weights_size",
+		    data_quantisation_names, cause) != 0)
+			return -1;
+		if (part->count == 0) {
+			doc_error(cause, doc, part, false,
+			    _("weights_size needs at least one precision"));
+			return -1;
+		}
+		for (int q = 0; q < QUANT_COUNT; q++) {
+			char sub[240];
+			const struct doc_node *size = doc_get(part,
+			    data_quantisation_names[q]);
+			if (size == NULL)
+				continue;
+			snprintf(sub, sizeof sub, "%s.weights_size", prefix);
+			if (data_member_figure(data, doc, part,
+			    data_quantisation_names[q], sub, "GB",
+			    &model->weights_size[q], cause) != 0)
+				return -1;
+			model->has_weights_size[q] = true;
+		}
+	}
+	return 0;
+}
+
+static int
+data_load_models(struct data *data, const struct doc *doc, char **cause)
+{
+	const struct doc_node *list = data_top_list(doc, "models", cause);
+	const char *weights[DATA_MAX_MODELS] = { 0 };
+	if (list == NULL)
+		return -1;
+	if (list->count > DATA_MAX_MODELS) {
+		doc_error(cause, doc, list, false, _("more than %d models"),
+		    DATA_MAX_MODELS);
+		return -1;
+	}
+	for (size_t i = 0; i < list->count; i++) {
+		struct model *model = &data->models[data->model_count];
+		if (data_model(data, doc, &list->items[i], model,
+		    &weights[data->model_count], cause) != 0)
+			return -1;
+		data->model_count++;
+	}
+	for (size_t i = 0; i < data->model_count; i++) {
+		struct model *model = &data->models[i];
+		if (model->kind != MODEL_HOSTED_OPEN)
+			continue;
+		const struct model *w = data_find_model(data, weights[i]);
+		if (w == NULL || w->kind != MODEL_OPEN_WEIGHTS) {
+			doc_error(cause, doc, doc_get(&list->items[i], "weights"),
+			    false, _("weights '%s' is not an open_weights model"),
+			    weights[i]);
+			return -1;
+		}
+		model->weights = w;
+		if (doc_get(&list->items[i], "tier") == NULL)
+			model->tier = w->tier;
+	}
+	return 0;
+}
+
+static int
+data_config(struct data *data, const struct doc *doc,
+    const struct doc_node *node, struct gpu *gpu, char **cause)
+{
+	static const char *const keys[] = {
+		"model", "quantisation", "gpus", "prefill", "decode",
+		"batched_decode", NULL
+	};
+	struct gpu_config *config;
+	const struct doc_node *part;
+	const char *model_id;
+	char prefix[256];
+	double gpus;
+	int choice;
+
+	if (data->config_count >= DATA_MAX_CONFIGS) {
+		doc_error(cause, doc, node, false,
+		    _("more than %d throughput entries"), DATA_MAX_CONFIGS);
+		return -1;
+	}
+	config = &data->configs[data->config_count];
+	config->gpu = gpu;
+	if (doc_expect_keys(doc, node, _("a throughput entry"), keys,
+	    cause) != 0 ||
+	    data_member_string(doc, node, "model", _("a throughput entry"),
+	    &model_id, cause) != 0)
+		return -1;
+	config->model = data_find_model(data, model_id);
+	if (config->model == NULL || config->model->kind != MODEL_OPEN_WEIGHTS) {
+		doc_error(cause, doc, doc_get(node, "model"), false,
+		    _("model '%s' is not an open_weights model of models.yaml"),
+		    model_id);
+		return -1;
+	}
+	part = doc_get(node, "quantisation");
+	if (part == NULL) {
+		doc_error(cause, doc, node, false, _("%s is missing '%s'"),
+		    _("a throughput entry"), "quantisation");
+		return -1;
+	}
+	if (doc_choice(doc, part, "quantisation", data_quantisation_names,
+	    &choice, cause) != 0)
+		return -1;
+	config->quantisation = (enum quantisation)choice;
+	if (!config->model->has_weights_size[choice]) {
+		doc_error(cause, doc, part, false,
+		    _("model '%s' has no weights_size for %s"), model_id,
+		    data_quantisation_names[choice]);
+		return -1;
+	}
+	part = doc_get(node, "gpus");
+	if (part == NULL) {
+		doc_error(cause, doc, node, false, _("%s is missing '%s'"),
+		    _("a throughput entry"), "gpus");
+		return -1;
+	}
+	if (doc_number(doc, part, "gpus", false, 1, 16, &gpus, cause) != 0)
+		return -1;
+	if (gpus != (int)gpus) {
+		doc_error(cause, doc, part, false,
+		    _("gpus must be a whole number, got %s"), part->scalar);
+		return -1;
+	}
+	config->gpus = (int)gpus;
+	snprintf(prefix, sizeof prefix, "gpus.%s.%s.%s.x%d", gpu->id, model_id,
+	    data_quantisation_names[choice], config->gpus);
+	for (size_t i = 0; i < data->config_count; i++) {
+		const struct gpu_config *c = &data->configs[i];
+		if (c->gpu == gpu && c->model == config->model &&
+		    c->quantisation == config->quantisation &&
+		    c->gpus == config->gpus) {
+			doc_error(cause, doc, node, false,
+			    _("throughput for %s is given twice"), prefix);
+			return -1;
+		}
+	}
+	if (data_member_figure(data, doc, node, "prefill", prefix, "tokens/s",
+	    &config->prefill, cause) != 0 ||
+	    data_member_figure(data, doc, node, "decode", prefix, "tokens/s",
+	    &config->decode, cause) != 0 ||
+	    data_member_figure(data, doc, node, "batched_decode", prefix,
+	    "tokens/s", &config->batched_decode, cause) != 0)
+		return -1;
+	if (config->prefill.low <= 0 || config->decode.low <= 0 ||
+	    config->batched_decode.low <= 0) {
+		doc_error(cause, doc, node, false,
+		    _("throughput figures and their ranges must be positive"));
+		return -1;
+	}
+	data->config_count++;
+	return 0;
+}
+
+static int
+data_gpu(struct data *data, const struct doc *doc,
+    const struct doc_node *node, struct gpu *gpu, char **cause)
+{
+	static const char *const keys[] = {
+		"id", "name", "class", "memory", "cloud_price",
+		"purchase_price", "power", "throughput", NULL
+	};
+	const struct doc_node *part;
+	char prefix[200];
+	int choice;
+
+	if (doc_expect_keys(doc, node, _("a GPU"), keys, cause) != 0 ||
+	    data_member_string(doc, node, "id", _("a GPU"), &gpu->id,
+	    cause) != 0)
+		return -1;
+	if (data_find_gpu(data, gpu->id) != NULL) {
+		doc_error(cause, doc, doc_get(node, "id"), false,
+		    _("GPU '%s' is defined twice"), gpu->id);
+		return -1;
+	}
+	snprintf(prefix, sizeof prefix, "gpus.%s", gpu->id);
+	if (data_member_string(doc, node, "name", prefix, &gpu->name,
+	    cause) != 0)
+		return -1;
+	part = doc_get(node, "class");
+	if (part == NULL) {
+		doc_error(cause, doc, node, false, _("%s is missing '%s'"),
+		    prefix, "class");
+		return -1;
+	}
+	if (doc_choice(doc, part, "class", data_class_names, &choice,
+	    cause) != 0)
+		return -1;
+	gpu->class = (enum gpu_class)choice;
+	if (data_member_figure(data, doc, node, "memory", prefix, "GB",
+	    &gpu->memory, cause) != 0 ||
+	    data_member_figure(data, doc, node, "power", prefix, "W",
+	    &gpu->power, cause) != 0)
+		return -1;
+	if (doc_get(node, "cloud_price") != NULL) {
+		if (data_member_figure(data, doc, node, "cloud_price", prefix,
+		    "USD/hour", &gpu->cloud_price, cause) != 0)
+			return -1;
+		gpu->has_cloud_price = true;
+	}
+	if (doc_get(node, "purchase_price") != NULL) {
+		if (data_member_figure(data, doc, node, "purchase_price", prefix,
+		    "USD", &gpu->purchase_price, cause) != 0)
+			return -1;
+		gpu->has_purchase_price = true;
+	}
+	if (gpu->memory.low <= 0) {
+		doc_error(cause, doc, doc_get(node, "memory"), false,
+		    _("memory must be positive"));
+		return -1;
+	}
+	part = doc_get(node, "throughput");
+	if (part != NULL) {
+		if (part->type != DOC_SEQUENCE) {
+			doc_error(cause, doc, part, false,
+			    _("throughput must be a list"));
+			return -1;
+		}
+		for (size_t i = 0; i < part->count; i++)
+			if (data_config(data, doc, &part->items[i], gpu,
+			    cause) != 0)
+				return -1;
+	}
+	return 0;
+}
+
+static int
+data_load_gpus(struct data *data, const struct doc *doc, char **cause)
+{
+	const struct doc_node *list = data_top_list(doc, "gpus", cause);
+	if (list == NULL)
+		return -1;
+	if (list->count > DATA_MAX_GPUS) {
+		doc_error(cause, doc, list, false, _("more than %d GPUs"),
+		    DATA_MAX_GPUS);
+		return -1;
+	}
+	for (size_t i = 0; i < list->count; i++) {
+		if (data_gpu(data, doc, &list->items[i],
+		    &data->gpus[data->gpu_count], cause) != 0)
+			return -1;
+		data->gpu_count++;
+	}
+	return 0;
+}
+
+/* The figures of defaults.yaml: section, key, unit, where it goes. */
+struct data_default_field {
+	const char *section;
+	const char *key;
+	const char *unit;
+	size_t offset;
+};
+
+#define DEFAULT_FIELD(section, key, unit, member) \
+	{ section, key, unit, offsetof(struct defaults, member) }
+
+static const struct data_default_field data_default_fields[] = {
+	DEFAULT_FIELD("engineering", "ops_hours.none", "hours/month", ops_hours[EXPERTISE_NONE]),
+	DEFAULT_FIELD("engineering", "ops_hours.some", "hours/month", ops_hours[EXPERTISE_SOME]),
+	DEFAULT_FIELD("engineering", "ops_hours.ml_infra", "hours/month", ops_hours[EXPERTISE_ML_INFRA]),
+	DEFAULT_FIELD("engineering", "setup_hours.none", "hours", setup_hours[EXPERTISE_NONE]),
+	DEFAULT_FIELD("engineering", "setup_hours.some", "hours", setup_hours[EXPERTISE_SOME]),
+	DEFAULT_FIELD("engineering", "setup_hours.ml_infra", "hours", setup_hours[EXPERTISE_ML_INFRA]),
+	DEFAULT_FIELD("engineering", "api_ops_hours", "hours/month", api_ops_hours),
+	DEFAULT_FIELD("engineering", "api_setup_hours", "hours", api_setup_hours),
+	DEFAULT_FIELD("serving", "hours_per_month", "hours", hours_per_month),
+	DEFAULT_FIELD("serving", "on_demand_concurrency", "streams", on_demand_concurrency),
+	DEFAULT_FIELD("serving", "on_demand_overhead", "ratio", on_demand_overhead),
+	DEFAULT_FIELD("serving", "memory_headroom", "ratio", memory_headroom),
+	DEFAULT_FIELD("serving", "context_tokens", "tokens", context_tokens),
+	DEFAULT_FIELD("ownership", "amortisation_months", "months", amortisation_months),
+	DEFAULT_FIELD("ownership", "electricity_price", "USD/kWh", electricity_price),
+	DEFAULT_FIELD("ownership", "pue", "ratio", pue),
+	DEFAULT_FIELD("quality", "hard_closed", "share", quality_hard_closed),
+	DEFAULT_FIELD("quality", "hard_open", "share", quality_hard_open),
+	DEFAULT_FIELD("quality", "simple_closed", "share", quality_simple_closed),
+	DEFAULT_FIELD("quality", "simple_open", "share", quality_simple_open),
+	DEFAULT_FIELD("quality", "gap_months", "months", gap_months),
+	DEFAULT_FIELD("thresholds", "volume_low", "tokens/month", volume_low),
+	DEFAULT_FIELD("thresholds", "volume_high", "tokens/month", volume_high),
+};
+
+#define DATA_DEFAULT_FIELD_COUNT \
+	(sizeof data_default_fields / sizeof data_default_fields[0])
+
+/* Keys allowed in a section (or, for a dotted key, its sub-mapping). */
+static int
+data_defaults_section(const struct doc *doc, const struct doc_node *node,
+    const char *section, const char *group, char **cause)
+{
+	const char *allowed[DATA_DEFAULT_FIELD_COUNT + 1];
+	char names[DATA_DEFAULT_FIELD_COUNT][64];
+	size_t n = 0, group_length = group ? strlen(group) : 0;
+
+	for (size_t i = 0; i < DATA_DEFAULT_FIELD_COUNT; i++) {
+		const struct data_default_field *f = &data_default_fields[i];
+		const char *key = f->key, *dot = strchr(key, '.');
+		if (strcmp(f->section, section) != 0)
+			continue;
+		if (group != NULL) {
+			if (strncmp(key, group, group_length) != 0 ||
+			    key[group_length] != '.')
+				continue;
+			snprintf(names[n], sizeof names[n], "%s", dot + 1);
+		} else {
+			snprintf(names[n], sizeof names[n], "%.*s",
+			    dot ? (int)(dot - key) : (int)strlen(key), key);
+		}
+		bool seen = false;
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(allowed[j], names[n]) == 0)
+				seen = true;
+		if (!seen) {
+			allowed[n] = names[n];
+			n++;
+		}
+	}
+	allowed[n] = NULL;
+	return doc_expect_keys(doc, node, group ? group : section, allowed,
+	    cause);
+}
+
+static int
+data_load_defaults(struct data *data, const struct doc *doc, char **cause)
+{
+	static const char *const keys[] = {
+		"self_hosted_model", "engineering", "serving", "ownership",
+		"quality", "thresholds", NULL
+	};
+	const struct doc_node *root = doc->root, *part;
+	const char *model_id;
+
+	if (root == NULL) {
+		util_error_at(cause, doc->path, 1, 1, _("file is empty"));
+		return -1;
+	}
+	if (doc_expect_keys(doc, root, doc->path, keys, cause) != 0 ||
+	    data_member_string(doc, root, "self_hosted_model", doc->path,
+	    &model_id, cause) != 0)
+		return -1;
+	data->defaults.self_hosted_model = data_find_model(data, model_id);
+	if (data->defaults.self_hosted_model == NULL ||
+	    data->defaults.self_hosted_model->kind != MODEL_OPEN_WEIGHTS) {
+		doc_error(cause, doc, doc_get(root, "self_hosted_model"), false,
+		    _("self_hosted_model '%s' is not an open_weights model"),
+		    model_id);
+		return -1;
+	}
+	for (size_t s = 1; keys[s] != NULL; s++) {
+		part = doc_get(root, keys[s]);
+		if (part == NULL) {
+			doc_error(cause, doc, root, false, _("missing '%s:'"),
+			    keys[s]);
+			return -1;
+		}
+		if (data_defaults_section(doc, part, keys[s], NULL, cause) != 0)
+			return -1;
+	}
+	for (size_t i = 0; i < DATA_DEFAULT_FIELD_COUNT; i++) {
+		const struct data_default_field *f = &data_default_fields[i];
+		const struct doc_node *section = doc_get(root, f->section);
+		const char *dot = strchr(f->key, '.');
+		const char *member = f->key;
+		char path[128], group[64];
+
+		if (dot != NULL) {
+			snprintf(group, sizeof group, "%.*s", (int)(dot - f->key),
+			    f->key);
+			const struct doc_node *sub = doc_get(section, group);
+			if (sub == NULL) {
+				doc_error(cause, doc, section, false,
+				    _("%s is missing '%s'"), f->section, group);
+				return -1;
+			}
+			if (data_defaults_section(doc, sub, f->section, group,
+			    cause) != 0)
+				return -1;
+			section = sub;
+			member = dot + 1;
+		}
+		snprintf(path, sizeof path, "defaults.%s%s%.*s", f->section,
+		    dot ? "." : "", dot ? (int)(dot - f->key) : 0, f->key);
+		if (data_member_figure(data, doc, section, member, path, f->unit,
+		    (struct figure *)((char *)&data->defaults + f->offset),
+		    cause) != 0)
+			return -1;
+	}
+	const struct defaults *d = &data->defaults;
+	if (d->volume_low.value >= d->volume_high.value) {
+		util_error_at(cause, doc->path, d->volume_high.line, 0,
+		    _("thresholds.volume_high must exceed volume_low"));
+		return -1;
+	}
+	if (d->on_demand_concurrency.low < 1 || d->on_demand_overhead.low < 1 ||
+	    d->memory_headroom.high > 1 || d->memory_headroom.low <= 0 ||
+	    d->hours_per_month.low <= 0 || d->amortisation_months.low < 1 ||
+	    d->pue.low < 1) {
+		util_error_at(cause, doc->path, 0, 0,
+		    _("serving and ownership figures out of their sane ranges "
+		    "(concurrency, overhead and PUE at least 1, headroom in (0, 1], "
+		    "amortisation at least 1 month)"));
+		return -1;
+	}
+	return 0;
+}
+
+/* Parses one text with the given loader. */
+static int
+data_parse(struct data *data, const char *name, const char *text,
+    int (*load)(struct data *, const struct doc *, char **), char **cause)
+{
+	struct doc doc;
+	const char *path = arena_strdup(&data->arena, name);
+	int result;
+	if (path == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	if (doc_parse_yaml(&doc, path, text, strlen(text), cause) != 0)
+		return -1;
+	/* Figures point into the tree: its memory joins the data's. */
+	result = load(data, &doc, cause);
+	arena_adopt(&data->arena, &doc.arena);
+	return result;
+}
+
+/* Loads data from three texts; names are used in messages. */
+int
+data_load_texts(struct data *data, const char *models_name,
+    const char *models, const char *gpus_name, const char *gpus,
+    const char *defaults_name, const char *defaults, char **cause)
+{
+	memset(data, 0, sizeof *data);
+	if (data_parse(data, models_name, models, data_load_models, cause) != 0 ||
+	    data_parse(data, gpus_name, gpus, data_load_gpus, cause) != 0 ||
+	    data_parse(data, defaults_name, defaults, data_load_defaults,
+	    cause) != 0) {
+		data_free(data);
+		return -1;
+	}
+	data->models_file = models_name;
+	data->gpus_file = gpus_name;
+	data->defaults_file = defaults_name;
+	return 0;
+}
+
+/* Finds a file along the lookup order; reads it or the embedded copy. */
+static int
+data_read(const struct data_paths *paths, const char *file, char **name,
+    char **text, char **cause)
+{
+	const char *dirs[] = { paths->data_dir, paths->env_dir,
+	    paths->config_dir, paths->system_dir };
+	char path[PATH_MAX];
+	size_t length;
+
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		if (dirs[i] == NULL || *dirs[i] == '\0')
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dirs[i], file);
+		if (!util_file_exists(path))
+			continue;
+		if (util_read_file(path, text, &length, cause) != 0)
+			return -1;
+		if (memchr(*text, '\0', length) != NULL) {
+			util_error_at(cause, path, 0, 0,
+			    _("file contains NUL bytes: not a text file"));
+			free(*text);
+			return -1;
+		}
+		*name = strdup(path);
+		return *name ? 0 : -1;
+	}
+	if (paths->use_embedded) {
+		for (size_t i = 0; i < data_embedded_file_count; i++) {
+			if (strcmp(data_embedded_files[i].name, file) != 0)
+				continue;
+			*text = strdup(data_embedded_files[i].text);
+			snprintf(path, sizeof path, "(built-in)/%s", file);
+			*name = strdup(path);
+			return *text && *name ? 0 : -1;
+		}
+	}
+	util_error(cause, _("%s: data file not found (looked in --data-dir, "
+	    "$LLMADVISOR_DATADIR, ~/.config/llmadvisor and %s)"), file,
+	    paths->system_dir ? paths->system_dir : "");
+	return -1;
+}
+
+/* Loads the three data files along the documented lookup order. */
+int
+data_load(struct data *data, const struct data_paths *paths, char **cause)
+{
+	static const char *const files[] = {
+		"models.yaml", "gpus.yaml", "defaults.yaml"
+	};
+	char *names[3] = { 0 }, *texts[3] = { 0 };
+	int result = -1;
+
+	for (size_t i = 0; i < 3; i++)
+		if (data_read(paths, files[i], &names[i], &texts[i], cause) != 0)
+			goto out;
+	result = data_load_texts(data, names[0], texts[0], names[1], texts[1],
+	    names[2], texts[2], cause);
+	if (result == 0) {
+		/* Names live in the arena like everything else. */
+		data->models_file = arena_strdup(&data->arena, names[0]);
+		data->gpus_file = arena_strdup(&data->arena, names[1]);
+		data->defaults_file = arena_strdup(&data->arena, names[2]);
+	}
+out:
+	for (size_t i = 0; i < 3; i++) {
+		free(names[i]);
+		free(texts[i]);
+	}
+	return result;
+}
+
+/* Releases everything data_load allocated. */
+void
+data_free(struct data *data)
+{
+	arena_free(&data->arena);
+}
+
+/* Finds a model by id or alias. */
+const struct model *
+data_find_model(const struct data *data, const char *id)
+{
+	for (size_t i = 0; i < data->model_count; i++) {
+		const struct model *m = &data->models[i];
+		if (strcmp(m->id, id) == 0)
+			return m;
+		for (size_t j = 0; j < m->alias_count; j++)
+			if (strcmp(m->aliases[j], id) == 0)
+				return m;
+	}
+	return NULL;
+}
+
+/* Finds a GPU by id. */
+const struct gpu *
+data_find_gpu(const struct data *data, const char *id)
+{
+	for (size_t i = 0; i < data->gpu_count; i++)
+		if (strcmp(data->gpus[i].id, id) == 0)
+			return &data->gpus[i];
+	return NULL;
+}

@@ -1,0 +1,188 @@
+/* data.h - prices, GPU figures and defaults, loaded from the data folder
+ * with their provenance.  Every figure carries unit, source, as-of date, a
+ * verified flag and a plausible range; the loader refuses anything else. */
+#ifndef LLMADVISOR_DATA_H
+#define LLMADVISOR_DATA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+#define DATA_MAX_MODELS 64
+#define DATA_MAX_GPUS 32
+#define DATA_MAX_CONFIGS 128	/* GPU throughput entries, all GPUs */
+#define DATA_MAX_ALIASES 16
+#define DATA_MAX_FIGURES 1024
+
+/* A number with its provenance. */
+struct figure {
+	double value;
+	double low, high;		/* plausible range */
+	const char *unit;
+	const char *source;		/* URL or "source article" */
+	const char *as_of;		/* YYYY-MM-DD */
+	bool verified;
+	const char *key;		/* e.g. "models.gpt-4o.input_price" */
+	const char *file;		/* the file it was read from */
+	int line;
+	int index;			/* position in data.figures/values */
+};
+
+enum model_kind {
+	MODEL_API,			/* closed model behind an API */
+	MODEL_HOSTED_OPEN,		/* open weights behind a hosted API */
+	MODEL_OPEN_WEIGHTS,		/* weights you run yourself */
+	MODEL_KIND_COUNT
+};
+
+/* Quality tiers, weakest first, so tiers compare with < and >. */
+enum quality_tier {
+	TIER_SMALL,
+	TIER_LARGE,
+	TIER_FRONTIER,
+	TIER_COUNT
+};
+
+enum quantisation {
+	QUANT_FP16,
+	QUANT_INT8,
+	QUANT_INT4,
+	QUANT_COUNT
+};
+
+enum gpu_class {
+	GPU_CLASS_WORKSTATION,
+	GPU_CLASS_APPLE_SILICON,
+	GPU_CLASS_DATACENTER,
+	GPU_CLASS_COUNT
+};
+
+struct model {
+	const char *id;			/* LiteLLM's id where one exists */
+	const char *name;
+	const char *provider;
+	enum model_kind kind;
+	enum quality_tier tier;
+	const char *aliases[DATA_MAX_ALIASES];
+	size_t alias_count;
+	bool fine_tuning;		/* api: provider offers fine-tuning */
+	/* api and hosted_open */
+	struct figure input_price, output_price;	/* USD/Mtok */
+	const struct model *weights;	/* hosted_open: the open weights */
+	/* open_weights */
+	struct figure parameters, active_parameters;	/* billion */
+	struct figure weights_size[QUANT_COUNT];	/* GB */
+	bool has_weights_size[QUANT_COUNT];
+	struct figure kv_bytes_per_token;		/* bytes/token */
+};
+
+/* How fast one GPU configuration serves one model. */
+struct gpu_config {
+	const struct gpu *gpu;
+	const struct model *model;	/* open weights */
+	enum quantisation quantisation;
+	int gpus;			/* GPUs per replica */
+	struct figure prefill;		/* tokens/s */
+	struct figure decode;		/* tokens/s, one stream */
+	struct figure batched_decode;	/* tokens/s, all streams together */
+};
+
+struct gpu {
+	const char *id;
+	const char *name;
+	enum gpu_class class;
+	struct figure memory;		/* GB */
+	struct figure cloud_price;	/* USD/hour */
+	bool has_cloud_price;
+	struct figure purchase_price;	/* USD */
+	bool has_purchase_price;
+	struct figure power;		/* W */
+};
+
+enum expertise {
+	EXPERTISE_NONE,
+	EXPERTISE_SOME,
+	EXPERTISE_ML_INFRA,
+	EXPERTISE_COUNT
+};
+
+/* Assumptions that are not a model's or a GPU's. */
+struct defaults {
+	const struct model *self_hosted_model;
+	struct figure ops_hours[EXPERTISE_COUNT];	/* hours/month */
+	struct figure setup_hours[EXPERTISE_COUNT];	/* hours */
+	struct figure api_ops_hours;			/* hours/month */
+	struct figure api_setup_hours;			/* hours */
+	struct figure hours_per_month;			/* hours */
+	struct figure on_demand_concurrency;		/* streams */
+	struct figure on_demand_overhead;		/* ratio */
+	struct figure memory_headroom;			/* ratio */
+	struct figure context_tokens;			/* tokens */
+	struct figure amortisation_months;		/* months */
+	struct figure electricity_price;		/* USD/kWh */
+	struct figure pue;				/* ratio */
+	struct figure quality_hard_closed;		/* share */
+	struct figure quality_hard_open;		/* share */
+	struct figure quality_simple_closed;		/* share */
+	struct figure quality_simple_open;		/* share */
+	struct figure gap_months;			/* months */
+	struct figure volume_low;			/* tokens/month */
+	struct figure volume_high;			/* tokens/month */
+};
+
+struct data {
+	struct arena arena;
+	struct model models[DATA_MAX_MODELS];
+	size_t model_count;
+	struct gpu gpus[DATA_MAX_GPUS];
+	size_t gpu_count;
+	struct gpu_config configs[DATA_MAX_CONFIGS];
+	size_t config_count;
+	struct defaults defaults;
+	/* Every figure above, in file order, for reports and sampling. */
+	struct figure *figures[DATA_MAX_FIGURES];
+	size_t figure_count;
+	/* The value of every figure by index: the cost model reads these, so a
+	 * scenario (slider, Monte Carlo sample) is just another array. */
+	double values[DATA_MAX_FIGURES];
+	/* Where each file came from, for --version-like listings. */
+	const char *models_file, *gpus_file, *defaults_file;
+};
+
+/* Where to look for data files, first match per file wins. */
+struct data_paths {
+	const char *data_dir;		/* --data-dir, or NULL */
+	const char *env_dir;		/* $LLMADVISOR_DATADIR, or NULL */
+	const char *config_dir;		/* $XDG_CONFIG_HOME/llmadvisor */
+	const char *system_dir;		/* $(pkgdatadir) */
+	bool use_embedded;		/* last resort: the copy in the binary */
+};
+
+/* Loads models.yaml, gpus.yaml and defaults.yaml following paths. */
+int data_load(struct data *, const struct data_paths *, char **cause);
+/* Loads the three files from given texts (tests, fuzzing). */
+int data_load_texts(struct data *, const char *models_name,
+	const char *models, const char *gpus_name, const char *gpus,
+	const char *defaults_name, const char *defaults, char **cause);
+void data_free(struct data *);
+
+const struct model *data_find_model(const struct data *, const char *id);
+const struct gpu *data_find_gpu(const struct data *, const char *id);
+
+const char *data_model_kind_name(enum model_kind);
+const char *data_tier_name(enum quality_tier);
+const char *data_quantisation_name(enum quantisation);
+const char *data_gpu_class_name(enum gpu_class);
+const char *data_expertise_name(enum expertise);
+
+/* The data files compiled into the binary (embedded_data.c). */
+struct data_embedded_file {
+	const char *name;
+	const char *text;
+	size_t length;
+};
+extern const struct data_embedded_file data_embedded_files[];
+extern const size_t data_embedded_file_count;
+
+#endif

@@ -1,0 +1,476 @@
+/* doc.c - YAML into a positioned tree, and helpers to walk it. */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "doc.h"
+#include "i18n.h"
+
+/* One open container while the tree is built. */
+struct doc_frame {
+	struct doc_node node;
+	struct doc_node *children;
+	size_t count, capacity;
+	const char *pending_key;	/* mapping: key read, value not yet */
+	int pending_line, pending_column;
+};
+
+struct doc_builder {
+	struct doc *doc;
+	struct doc_frame stack[DOC_MAX_DEPTH + 1];
+	int depth;
+	size_t nodes;
+	char **cause;
+};
+
+static int
+doc_compare_keys(const void *a, const void *b)
+{
+	const struct doc_node *x = *(const struct doc_node *const *)a;
+	const struct doc_node *y = *(const struct doc_node *const *)b;
+	int c = strcmp(x->key, y->key);
+	if (c != 0)
+		return c;
+	if (x->key_line != y->key_line)
+		return x->key_line - y->key_line;
+	return x->key_column - y->key_column;
+}
+
+/* A duplicate key is reported at its second occurrence. */
+int
+doc_check_duplicates(const struct doc *doc, const struct doc_node *mapping,
+    char **cause)
+{
+	if (mapping->count < 2)
+		return 0;
+	const struct doc_node **sorted = malloc(mapping->count * sizeof *sorted);
+	if (sorted == NULL) {
+		util_error(cause, _("%s: out of memory"), doc->path);
+		return -1;
+	}
+	for (size_t i = 0; i < mapping->count; i++)
+		sorted[i] = &mapping->items[i];
+	qsort(sorted, mapping->count, sizeof *sorted, doc_compare_keys);
+	for (size_t i = 1; i < mapping->count; i++) {
+		if (strcmp(sorted[i - 1]->key, sorted[i]->key) == 0) {
+			doc_error(cause, doc, sorted[i], true,
+			    _("duplicate key '%s' (first at line %d)"),
+			    sorted[i]->key, sorted[i - 1]->key_line);
+			free(sorted);
+			return -1;
+		}
+	}
+	free(sorted);
+	return 0;
+}
+
+/* Adds a finished node to the container on top of the stack. */
+static int
+doc_attach(struct doc_builder *b, struct doc_node *node)
+{
+	if (++b->nodes > DOC_MAX_NODES) {
+		util_error_at(b->cause, b->doc->path, node->line, node->column,
+		    _("more than %d values: file too complex"), DOC_MAX_NODES);
+		return -1;
+	}
+	if (b->depth == 0) {
+		struct doc_node *root = arena_alloc(&b->doc->arena, sizeof *root);
+		if (root == NULL)
+			goto oom;
+		*root = *node;
+		b->doc->root = root;
+		return 0;
+	}
+	struct doc_frame *top = &b->stack[b->depth];
+	if (top->node.type == DOC_MAPPING && top->pending_key == NULL) {
+		if (node->type != DOC_SCALAR || node->null) {
+			util_error_at(b->cause, b->doc->path, node->line,
+			    node->column, _("a mapping key must be a plain name"));
+			return -1;
+		}
+		top->pending_key = node->scalar;
+		top->pending_line = node->line;
+		top->pending_column = node->column;
+		return 0;
+	}
+	if (top->count == top->capacity) {
+		size_t capacity = top->capacity ? top->capacity * 2 : 8;
+		struct doc_node *children = realloc(top->children,
+		    capacity * sizeof *children);
+		if (children == NULL)
+			goto oom;
+		top->children = children;
+		top->capacity = capacity;
+	}
+	struct doc_node *slot = &top->children[top->count++];
+	*slot = *node;
+	if (top->node.type == DOC_MAPPING) {
+		slot->key = top->pending_key;
+		slot->key_line = top->pending_line;
+		slot->key_column = top->pending_column;
+		top->pending_key = NULL;
+	}
+	return 0;
+oom:
+	util_error(b->cause, _("%s: out of memory"), b->doc->path);
+	return -1;
+}
+
+static int
+doc_open(struct doc_builder *b, enum doc_type type, const yaml_mark_t *mark)
+{
+	if (b->depth >= DOC_MAX_DEPTH) {
+		util_error_at(b->cause, b->doc->path, (int)mark->line + 1,
+		    (int)mark->column + 1,
+		    _("nesting deeper than %d levels"), DOC_MAX_DEPTH);
+		return -1;
+	}
+	struct doc_frame *frame = &b->stack[++b->depth];
+	memset(frame, 0, sizeof *frame);
+	frame->node.type = type;
+	frame->node.line = (int)mark->line + 1;
+	frame->node.column = (int)mark->column + 1;
+	return 0;
+}
+
+static int
+doc_close(struct doc_builder *b)
+{
+	struct doc_frame *frame = &b->stack[b->depth];
+	struct doc_node node = frame->node;
+	if (frame->count > 0) {
+		node.items = arena_alloc(&b->doc->arena,
+		    frame->count * sizeof *node.items);
+		if (node.items == NULL) {
+			util_error(b->cause, _("%s: out of memory"), b->doc->path);
+			return -1;
+		}
+		memcpy(node.items, frame->children,
+		    frame->count * sizeof *node.items);
+		node.count = frame->count;
+	}
+	free(frame->children);
+	frame->children = NULL;
+	b->depth--;
+	if (node.type == DOC_MAPPING &&
+	    doc_check_duplicates(b->doc, &node, b->cause) != 0)
+		return -1;
+	return doc_attach(b, &node);
+}
+
+static int
+doc_scalar(struct doc_builder *b, const yaml_event_t *event)
+{
+	struct doc_node node;
+	const char *value = (const char *)event->data.scalar.value;
+	size_t length = event->data.scalar.length;
+	bool plain = event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+
+	memset(&node, 0, sizeof node);
+	node.type = DOC_SCALAR;
+	node.line = (int)event->start_mark.line + 1;
+	node.column = (int)event->start_mark.column + 1;
+	if (memchr(value, '\0', length) != NULL) {
+		util_error_at(b->cause, b->doc->path, node.line, node.column,
+		    _("text contains a NUL character"));
+		return -1;
+	}
+	node.scalar = arena_strndup(&b->doc->arena, value, length);
+	if (node.scalar == NULL) {
+		util_error(b->cause, _("%s: out of memory"), b->doc->path);
+		return -1;
+	}
+	node.quoted = !plain;
+	node.null = plain && (length == 0 || strcmp(node.scalar, "~") == 0 ||
+	    strcmp(node.scalar, "null") == 0 || strcmp(node.scalar, "Null") == 0
+	    || strcmp(node.scalar, "NULL") == 0);
+	return doc_attach(b, &node);
+}
+
+/* Builds the tree from libyaml's event stream. */
+int
+doc_parse_yaml(struct doc *doc, const char *path, const char *text,
+    size_t length, char **cause)
+{
+	yaml_parser_t parser;
+	yaml_event_t event;
+	struct doc_builder *b;
+	int result = -1, documents = 0;
+	bool done = false;
+
+	memset(doc, 0, sizeof *doc);
+	doc->path = path;
+	b = calloc(1, sizeof *b);
+	if (b == NULL) {
+		util_error(cause, _("%s: out of memory"), path);
+		return -1;
+	}
+	b->doc = doc;
+	b->cause = cause;
+	if (!yaml_parser_initialize(&parser)) {
+		util_error(cause, _("%s: out of memory"), path);
+		free(b);
+		return -1;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
+	    length);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &event)) {
+			const char *problem = parser.problem ? parser.problem :
+			    _("invalid YAML");
+			if (parser.context != NULL)
+				util_error_at(cause, path,
+				    (int)parser.problem_mark.line + 1,
+				    (int)parser.problem_mark.column + 1,
+				    "%s %s", parser.context, problem);
+			else
+				util_error_at(cause, path,
+				    (int)parser.problem_mark.line + 1,
+				    (int)parser.problem_mark.column + 1,
+				    "%s", problem);
+			goto out;
+		}
+		int failed = 0;
+		switch (event.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++documents > 1) {
+				util_error_at(cause, path,
+				    (int)event.start_mark.line + 1,
+				    (int)event.start_mark.column + 1,
+				    _("only one YAML document is allowed"));
+				failed = 1;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			util_error_at(cause, path, (int)event.start_mark.line + 1,
+			    (int)event.start_mark.column + 1,
+			    _("YAML aliases (*name) are not supported"));
+			failed = 1;
+			break;
+		case YAML_SCALAR_EVENT:
+			failed = doc_scalar(b, &event);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			failed = doc_open(b, DOC_SEQUENCE, &event.start_mark);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			failed = doc_open(b, DOC_MAPPING, &event.start_mark);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			failed = doc_close(b);
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&event);
+		if (failed)
+			goto out;
+	}
+	result = 0;
+out:
+	for (; b->depth > 0; b->depth--)
+		free(b->stack[b->depth].children);
+	yaml_parser_delete(&parser);
+	free(b);
+	if (result != 0)
+		doc_free(doc);
+	return result;
+}
+
+/* Releases every node of the tree. */
+void
+doc_free(struct doc *doc)
+{
+	arena_free(&doc->arena);
+	doc->root = NULL;
+}
+
+/* Finds key in a mapping; NULL when absent or not a mapping. */
+const struct doc_node *
+doc_get(const struct doc_node *mapping, const char *key)
+{
+	if (mapping == NULL || mapping->type != DOC_MAPPING)
+		return NULL;
+	for (size_t i = 0; i < mapping->count; i++)
+		if (strcmp(mapping->items[i].key, key) == 0)
+			return &mapping->items[i];
+	return NULL;
+}
+
+/* Names a node's type the way messages talk about it. */
+const char *
+doc_type_name(const struct doc_node *node)
+{
+	switch (node->type) {
+	case DOC_MAPPING:
+		return _("a mapping");
+	case DOC_SEQUENCE:
+		return _("a list");
+	case DOC_SCALAR:
+	default:
+		return node->null ? _("nothing") : _("a scalar");
+	}
+}
+
+/* Sets *cause to a message positioned at the node's value or key. */
+void
+doc_error(char **cause, const struct doc *doc, const struct doc_node *node,
+    bool at_key, const char *format, ...)
+{
+	struct buffer message;
+	va_list args;
+	int line = node ? (at_key && node->key ? node->key_line : node->line) : 0;
+	int column = node ? (at_key && node->key ? node->key_column :
+	    node->column) : 0;
+
+	buffer_init(&message);
+	va_start(args, format);
+	buffer_vprintf(&message, format, args);
+	va_end(args);
+	util_error_at(cause, doc->path, line, column, "%s",
+	    message.data ? message.data : "");
+	buffer_free(&message);
+}
+
+/* Checks that every key of a mapping is one the caller knows. */
+int
+doc_expect_keys(const struct doc *doc, const struct doc_node *mapping,
+    const char *what, const char *const *allowed, char **cause)
+{
+	if (mapping->type != DOC_MAPPING) {
+		doc_error(cause, doc, mapping, false,
+		    _("%s must be a mapping, got %s"), what,
+		    doc_type_name(mapping));
+		return -1;
+	}
+	for (size_t i = 0; i < mapping->count; i++) {
+		const char *key = mapping->items[i].key;
+		size_t j;
+		for (j = 0; allowed[j] != NULL; j++)
+			if (strcmp(key, allowed[j]) == 0)
+				break;
+		if (allowed[j] == NULL) {
+			doc_error(cause, doc, &mapping->items[i], true,
+			    _("unknown key '%s' in %s"), key, what);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+doc_describe(char *out, size_t size, const struct doc_node *node)
+{
+	if (node->type == DOC_SCALAR && !node->null) {
+		size_t length = strlen(node->scalar);
+		if (length > 40)
+			snprintf(out, size, "\"%.37s...\"", node->scalar);
+		else
+			snprintf(out, size, "\"%s\"", node->scalar);
+	} else {
+		snprintf(out, size, "%s", doc_type_name(node));
+	}
+}
+
+/* Reads a number within [low, high] from a scalar. */
+int
+doc_number(const struct doc *doc, const struct doc_node *node,
+    const char *name, bool allow_suffix, double low, double high,
+    double *value, char **cause)
+{
+	char got[64], range_low[32], range_high[32];
+	double number;
+
+	if (node->type != DOC_SCALAR || node->null ||
+	    util_parse_number(node->scalar, allow_suffix, &number) != 0) {
+		doc_describe(got, sizeof got, node);
+		doc_error(cause, doc, node, false,
+		    _("%s must be a number%s, got %s"), name,
+		    allow_suffix ? _(" (k, M or B suffix allowed)") : "", got);
+		return -1;
+	}
+	if (number < low || number > high || isnan(number)) {
+		util_snprintf_c(range_low, sizeof range_low, "%g", low);
+		util_snprintf_c(range_high, sizeof range_high, "%g", high);
+		doc_error(cause, doc, node, false,
+		    _("%s must be between %s and %s, got %s"), name, range_low,
+		    range_high, node->scalar);
+		return -1;
+	}
+	*value = number;
+	return 0;
+}
+
+/* Reads a non-empty text scalar. */
+int
+doc_string(const struct doc *doc, const struct doc_node *node,
+    const char *name, const char **value, char **cause)
+{
+	char got[64];
+	if (node->type != DOC_SCALAR || node->null || *node->scalar == '\0') {
+		doc_describe(got, sizeof got, node);
+		doc_error(cause, doc, node, false,
+		    _("%s must be a non-empty text, got %s"), name, got);
+		return -1;
+	}
+	*value = node->scalar;
+	return 0;
+}
+
+/* Reads true or false. */
+int
+doc_bool(const struct doc *doc, const struct doc_node *node,
+    const char *name, bool *value, char **cause)
+{
+	char got[64];
+	if (node->type == DOC_SCALAR && !node->quoted) {
+		if (strcmp(node->scalar, "true") == 0) {
+			*value = true;
+			return 0;
+		}
+		if (strcmp(node->scalar, "false") == 0) {
+			*value = false;
+			return 0;
+		}
+	}
+	doc_describe(got, sizeof got, node);
+	doc_error(cause, doc, node, false,
+	    _("%s must be true or false, got %s"), name, got);
+	return -1;
+}
+
+/* Reads one of the given names. */
+int
+doc_choice(const struct doc *doc, const struct doc_node *node,
+    const char *name, const char *const *names, int *index, char **cause)
+{
+	struct buffer list;
+	char got[64];
+	if (node->type == DOC_SCALAR && !node->null) {
+		for (int i = 0; names[i] != NULL; i++) {
+			if (strcmp(node->scalar, names[i]) == 0) {
+				*index = i;
+				return 0;
+			}
+		}
+	}
+	buffer_init(&list);
+	for (int i = 0; names[i] != NULL; i++) {
+		if (i > 0)
+			buffer_add(&list, ", ");
+		buffer_add(&list, names[i]);
+	}
+	doc_describe(got, sizeof got, node);
+	doc_error(cause, doc, node, false, _("%s must be one of %s, got %s"),
+	    name, list.data ? list.data : "", got);
+	buffer_free(&list);
+	return -1;
+}

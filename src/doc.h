@@ -1,0 +1,78 @@
+/* doc.h - a small positioned tree of mappings, sequences and scalars, read
+ * from YAML (libyaml) or JSON (jsonio.c), so data and answers loaders can
+ * report FILE:LINE:COLUMN for every problem. */
+#ifndef LLMADVISOR_DOC_H
+#define LLMADVISOR_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+/* Deepest nesting accepted in any input file. */
+#define DOC_MAX_DEPTH 64
+/* Most nodes accepted in one input file. */
+#define DOC_MAX_NODES 200000
+
+enum doc_type {
+	DOC_SCALAR,
+	DOC_SEQUENCE,
+	DOC_MAPPING,
+};
+
+struct doc_node {
+	enum doc_type type;
+	int line, column;		/* 1-based position of the value */
+	const char *scalar;		/* DOC_SCALAR: the text */
+	bool quoted;			/* the scalar was quoted: a string */
+	bool null;			/* the scalar was null / ~ / empty */
+	const char *key;		/* when this is a mapping value */
+	int key_line, key_column;
+	struct doc_node *items;		/* sequence items or mapping values */
+	size_t count;
+};
+
+struct doc {
+	struct arena arena;
+	const char *path;		/* as given, for messages */
+	struct doc_node *root;		/* NULL for an empty document */
+};
+
+/* Parses YAML text; aliases are refused, duplicate keys are errors. */
+int doc_parse_yaml(struct doc *, const char *path, const char *text,
+	size_t length, char **cause);
+/* Refuses a mapping with a key given twice (at the second one). */
+int doc_check_duplicates(const struct doc *, const struct doc_node *mapping,
+	char **cause);
+/* Releases the tree. */
+void doc_free(struct doc *);
+
+/* Looks up a key of a mapping, or NULL. */
+const struct doc_node *doc_get(const struct doc_node *mapping,
+	const char *key);
+/* Short English name of a node's type for messages. */
+const char *doc_type_name(const struct doc_node *);
+/* Error positioned at a node's value (or key, when at_key). */
+void doc_error(char **cause, const struct doc *, const struct doc_node *,
+	bool at_key, const char *format, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* Shared helpers for walking a tree of known shape. */
+/* The node must be a mapping whose keys are all in the NULL-ended list. */
+int doc_expect_keys(const struct doc *, const struct doc_node *mapping,
+	const char *what, const char *const *allowed, char **cause);
+/* A finite number, optionally with k/M/B, within [low, high]. */
+int doc_number(const struct doc *, const struct doc_node *, const char *name,
+	bool allow_suffix, double low, double high, double *value,
+	char **cause);
+/* A non-empty string scalar. */
+int doc_string(const struct doc *, const struct doc_node *, const char *name,
+	const char **value, char **cause);
+/* true or false. */
+int doc_bool(const struct doc *, const struct doc_node *, const char *name,
+	bool *value, char **cause);
+/* One of a NULL-ended list of names; *index receives its position. */
+int doc_choice(const struct doc *, const struct doc_node *, const char *name,
+	const char *const *names, int *index, char **cause);
+
+#endif

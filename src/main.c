@@ -1,0 +1,362 @@
+/* main.c - command line, locale and text domain; runs the batch mode (and,
+ * from a terminal, the interactive front end). */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cost.h"
+#include "data.h"
+#include "i18n.h"
+#include "jsonio.h"
+#include "profile.h"
+#include "report.h"
+#include "util.h"
+
+#define EXIT_RUNTIME 1
+#define EXIT_USAGE 2
+#define MAX_SETS 256
+
+struct options {
+	const char *answers;
+	const char *format_name;
+	const char *output;
+	const char *data_dir;
+	const char *sets[MAX_SETS];
+	size_t set_count;
+	unsigned long samples;
+	unsigned long seed;
+};
+
+static void
+main_usage(FILE *stream)
+{
+	fprintf(stream, _("Usage: %s [OPTION]...\n"), PACKAGE);
+	fputs(_("Decide between closed LLM APIs, self-hosted open-weight models, "
+	    "or both,\nand show the arithmetic behind the answer.\n\n"), stream);
+	fputs(_("Without -f, llmadvisor runs an interactive questionnaire in the "
+	    "terminal.\n\n"), stream);
+	fputs(_("Options:\n"
+	    "  -a, --answers=FILE     read answers from a YAML or JSON answers "
+	    "file\n"
+	    "  -f, --format=FORMAT    no terminal UI: write the result as text, "
+	    "markdown\n"
+	    "                         or json\n"
+	    "  -o, --output=FILE      write the result to FILE (atomically) "
+	    "instead of\n"
+	    "                         standard output; .md, .json or .txt picks "
+	    "the format\n"
+	    "  -s, --set=KEY=VALUE    override one answer, e.g. "
+	    "--set volume.input_tokens=200M\n"
+	    "                         (repeatable)\n"
+	    "  -d, --data-dir=DIR     read data files from DIR first\n"
+	    "      --samples=N        Monte Carlo samples (default 10000)\n"
+	    "      --seed=N           Monte Carlo random seed (default 1)\n"
+	    "  -h, --help             show this help and exit\n"
+	    "  -V, --version          show version information and exit\n"),
+	    stream);
+	fputs(_("\nExit status: 0 on success, 1 on a runtime failure (such as "
+	    "an output file\nthat cannot be written), 2 on bad usage or invalid "
+	    "input.\n"), stream);
+	fprintf(stream, _("\nSee llmadvisor(1) for the answers file, the data "
+	    "files and examples.\n"));
+}
+
+static void
+main_version(void)
+{
+	printf("%s\n", PACKAGE_STRING);
+	puts(_("Copyright (C) 2026 The llmadvisor authors.\n"
+	    "License MIT: <https://opensource.org/licenses/MIT>.\n"
+	    "This is free software: you are free to change and redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law."));
+}
+
+/* Prints "llmadvisor: message" and returns the exit status given. */
+static int
+main_fail(int status, const char *message)
+{
+	fprintf(stderr, "%s: %s\n", PACKAGE, message);
+	return status;
+}
+
+static int
+main_usage_error(const char *message)
+{
+	fprintf(stderr, "%s: %s\n", PACKAGE, message);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+	return EXIT_USAGE;
+}
+
+static int
+main_parse_count(const char *text, unsigned long low, unsigned long high,
+    unsigned long *value)
+{
+	char *end;
+	errno = 0;
+	if (*text < '0' || *text > '9')
+		return -1;
+	unsigned long n = strtoul(text, &end, 10);
+	if (errno != 0 || *end != '\0' || n < low || n > high)
+		return -1;
+	*value = n;
+	return 0;
+}
+
+/* Parses the command line; returns -1 to exit with *status. */
+static int
+main_options(int argc, char **argv, struct options *options, int *status)
+{
+	enum { OPTION_SAMPLES = 256, OPTION_SEED };
+	static const struct option long_options[] = {
+		{ "answers", required_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "set", required_argument, NULL, 's' },
+		{ "data-dir", required_argument, NULL, 'd' },
+		{ "samples", required_argument, NULL, OPTION_SAMPLES },
+		{ "seed", required_argument, NULL, OPTION_SEED },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char message[512];
+	int c;
+
+	memset(options, 0, sizeof *options);
+	options->samples = 10000;
+	options->seed = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":a:f:o:s:d:hV", long_options,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			options->answers = optarg;
+			break;
+		case 'f':
+			options->format_name = optarg;
+			break;
+		case 'o':
+			options->output = optarg;
+			break;
+		case 's':
+			if (options->set_count == MAX_SETS) {
+				*status = main_usage_error(_("too many --set "
+				    "options"));
+				return -1;
+			}
+			options->sets[options->set_count++] = optarg;
+			break;
+		case 'd':
+			options->data_dir = optarg;
+			break;
+		case OPTION_SAMPLES:
+			if (main_parse_count(optarg, 1, 10000000,
+			    &options->samples) != 0) {
+				snprintf(message, sizeof message, _("--samples "
+				    "must be a whole number from 1 to 10000000, "
+				    "got \"%s\""), optarg);
+				*status = main_usage_error(message);
+				return -1;
+			}
+			break;
+		case OPTION_SEED:
+			if (main_parse_count(optarg, 0, ULONG_MAX,
+			    &options->seed) != 0) {
+				snprintf(message, sizeof message, _("--seed must "
+				    "be a whole number, got \"%s\""), optarg);
+				*status = main_usage_error(message);
+				return -1;
+			}
+			break;
+		case 'h':
+			main_usage(stdout);
+			*status = fflush(stdout) == 0 && !ferror(stdout) ? 0 :
+			    EXIT_RUNTIME;
+			return -1;
+		case 'V':
+			main_version();
+			*status = fflush(stdout) == 0 && !ferror(stdout) ? 0 :
+			    EXIT_RUNTIME;
+			return -1;
+		case ':':
+			snprintf(message, sizeof message,
+			    _("option '%s' needs a value"), argv[optind - 1]);
+			*status = main_usage_error(message);
+			return -1;
+		default:
+			if (optopt != 0)
+				snprintf(message, sizeof message,
+				    _("unknown option '-%c'"), optopt);
+			else
+				snprintf(message, sizeof message,
+				    _("unknown option '%s'"), argv[optind - 1]);
+			*status = main_usage_error(message);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		snprintf(message, sizeof message, _("unexpected argument '%s'"),
+		    argv[optind]);
+		*status = main_usage_error(message);
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes the whole rendering to standard output; 0 or -1 with *cause. */
+static int
+main_write_stdout(const struct buffer *text, char **cause)
+{
+	if (fwrite(text->data, 1, text->length, stdout) != text->length ||
+	    fflush(stdout) != 0 || ferror(stdout)) {
+		util_error(cause, _("standard output: %s"), strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Fills the data lookup order from options and the environment. */
+static void
+main_data_paths(const struct options *options, struct data_paths *paths,
+    char *config_dir, size_t size)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	memset(paths, 0, sizeof *paths);
+	paths->data_dir = options->data_dir;
+	paths->env_dir = getenv("LLMADVISOR_DATADIR");
+	if (xdg != NULL && *xdg == '/')
+		snprintf(config_dir, size, "%s/llmadvisor", xdg);
+	else if (home != NULL && *home != '\0')
+		snprintf(config_dir, size, "%s/.config/llmadvisor", home);
+	else
+		config_dir[0] = '\0';
+	paths->config_dir = config_dir;
+	paths->system_dir = PKGDATADIR;
+	paths->use_embedded = true;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct data data;
+	static struct cost_result cost;
+	struct options options;
+	struct data_paths paths;
+	struct profile profile;
+	struct report report;
+	struct buffer text;
+	enum report_format format;
+	char config_dir[PATH_MAX], *cause = NULL;
+	int status = 0;
+
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	const char *localedir = getenv("LLMADVISOR_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
+	if (main_options(argc, argv, &options, &status) != 0)
+		return status;
+
+	if (options.format_name != NULL) {
+		if (report_format_from_name(options.format_name, &format) != 0) {
+			char message[256];
+			snprintf(message, sizeof message, _("unknown format '%s' "
+			    "(use text, markdown or json)"), options.format_name);
+			return main_usage_error(message);
+		}
+	} else if (options.output != NULL) {
+		if (report_format_from_path(options.output, &format) != 0) {
+			char message[PATH_MAX + 128];
+			snprintf(message, sizeof message, _("%s: cannot tell the "
+			    "format from the file name: add -f text, markdown or "
+			    "json"), options.output);
+			return main_usage_error(message);
+		}
+	} else if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		/* The questionnaire arrives with the terminal front end; until
+		 * then a terminal gets the text result. */
+		format = REPORT_TEXT;
+	} else {
+		fprintf(stderr, _("%s: not a terminal: the interactive "
+		    "questionnaire needs one.\nFor scripts, choose an output "
+		    "format, for example:\n  %s -a answers.yaml -f json\n  %s -a "
+		    "answers.yaml -f markdown -o report.md\n"), PACKAGE, PACKAGE,
+		    PACKAGE);
+		return EXIT_USAGE;
+	}
+
+	if (options.data_dir != NULL) {
+		struct stat st;
+		if (stat(options.data_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			char message[PATH_MAX + 64];
+			snprintf(message, sizeof message, _("%s: not a folder"),
+			    options.data_dir);
+			return main_fail(EXIT_USAGE, message);
+		}
+	}
+	main_data_paths(&options, &paths, config_dir, sizeof config_dir);
+	if (data_load(&data, &paths, &cause) != 0) {
+		status = main_fail(EXIT_USAGE, cause);
+		free(cause);
+		return status;
+	}
+	profile_defaults(&profile);
+	if (options.answers != NULL &&
+	    profile_load_file(&profile, options.answers, &cause) != 0)
+		goto invalid;
+	for (size_t i = 0; i < options.set_count; i++)
+		if (profile_set(&profile, options.sets[i], &cause) != 0)
+			goto invalid;
+
+	report_evaluate(&report, &data, &profile, &cost);
+	buffer_init(&text);
+	switch (format) {
+	case REPORT_TEXT:
+		report_render_text(&report, &text);
+		break;
+	case REPORT_MARKDOWN:
+		report_render_markdown(&report, &text);
+		break;
+	case REPORT_JSON:
+		if (jsonio_render_report(&report, &text, &cause) != 0)
+			goto runtime;
+		break;
+	}
+	if (text.failed) {
+		util_error(&cause, _("out of memory"));
+		goto runtime;
+	}
+	if (options.output != NULL) {
+		if (util_write_file_atomic(options.output, text.data, text.length,
+		    &cause) != 0)
+			goto runtime;
+	} else if (main_write_stdout(&text, &cause) != 0) {
+		goto runtime;
+	}
+	buffer_free(&text);
+	data_free(&data);
+	return 0;
+
+invalid:
+	status = main_fail(EXIT_USAGE, cause);
+	free(cause);
+	data_free(&data);
+	return status;
+runtime:
+	status = main_fail(EXIT_RUNTIME, cause);
+	free(cause);
+	buffer_free(&text);
+	data_free(&data);
+	return status;
+}

@@ -1,0 +1,91 @@
+/* profile.h - the answers a team gives: defaults, validation, loading from
+ * YAML or JSON answers files and from --set KEY=VALUE, and saving. */
+#ifndef LLMADVISOR_PROFILE_H
+#define LLMADVISOR_PROFILE_H
+
+#include <stdbool.h>
+
+#include "data.h"
+#include "doc.h"
+#include "util.h"
+
+enum quality_need { QUALITY_BEST, QUALITY_GOOD_ENOUGH };
+enum privacy { PRIVACY_NONE, PRIVACY_CONTRACTUAL, PRIVACY_HARD };
+enum fine_tuning { FINE_TUNING_NONE, FINE_TUNING_EXPLORING,
+	FINE_TUNING_DATASET_READY };
+enum lock_in { LOCK_IN_ACCEPTABLE, LOCK_IN_AVOID, LOCK_IN_UNACCEPTABLE };
+enum hardware { HARDWARE_NONE, HARDWARE_WORKSTATION_GPU,
+	HARDWARE_APPLE_SILICON, HARDWARE_DATACENTER_GPU };
+enum deployment { DEPLOYMENT_CLOUD, DEPLOYMENT_ON_PREM };
+
+/* Managed features, as bits of profile.ecosystem. */
+#define ECOSYSTEM_TOOL_USE		(1u << 0)
+#define ECOSYSTEM_FUNCTION_CALLING	(1u << 1)
+#define ECOSYSTEM_STRUCTURED_OUTPUT	(1u << 2)
+
+struct profile {
+	double input_tokens;		/* per month */
+	double output_tokens;		/* per month */
+	double peak_to_mean;
+	double complex_share;		/* 0..1 */
+	enum quality_need quality;
+	enum expertise expertise;
+	double hourly_rate;		/* USD per engineer hour */
+	double ops_hours_per_month;	/* valid when ops_hours_set */
+	bool ops_hours_set;
+	enum privacy privacy;
+	enum fine_tuning fine_tuning;
+	unsigned ecosystem;		/* ECOSYSTEM_* bits */
+	enum lock_in lock_in;
+	double horizon_months;
+	enum hardware hardware;
+	enum deployment deployment;
+};
+
+enum profile_field_type {
+	PROFILE_TOKENS,			/* number with optional k/M/B */
+	PROFILE_NUMBER,
+	PROFILE_CHOICE,
+	PROFILE_FLAGS,			/* list of names, stored as bits */
+};
+
+/* One answers-file key: the single definition every front end uses. */
+struct profile_field {
+	const char *key;		/* dotted, as in the answers file */
+	enum profile_field_type type;
+	double low, high;		/* numbers */
+	const char *const *names;	/* choices and flags, NULL-ended */
+	const char *unit;		/* for messages and reports */
+	const char *label;		/* short English label (translatable) */
+};
+
+extern const struct profile_field profile_fields[];
+extern const size_t profile_field_count;
+
+/* Fills in every documented default. */
+void profile_defaults(struct profile *);
+/* Reads an answers file (YAML, or JSON when it ends in .json or starts with
+ * '{'); an empty file means all defaults.  Keys not in the file keep their
+ * current value. */
+int profile_load_file(struct profile *, const char *path, char **cause);
+/* Applies a parsed answers tree. */
+int profile_apply_doc(struct profile *, const struct doc *, char **cause);
+/* Applies KEY=VALUE (a --set option). */
+int profile_set(struct profile *, const char *assignment, char **cause);
+/* The ops hours in force: the answer, or the expertise default. */
+double profile_ops_hours(const struct profile *, const struct data *);
+/* Writes the answers as a YAML answers file into buffer. */
+void profile_write_yaml(const struct profile *, const struct data *,
+	struct buffer *);
+
+/* Reads and writes a field through its key (for generic front ends).
+ * Numbers come back as a double; choices as their index; flags as bits. */
+double profile_get_value(const struct profile *, const struct profile_field *);
+void profile_set_value(struct profile *, const struct profile_field *,
+	double value);
+const struct profile_field *profile_find_field(const char *key);
+/* The value as it would be written in an answers file. */
+void profile_format_value(const struct profile *, const struct data *,
+	const struct profile_field *, char *out, size_t size);
+
+#endif

@@ -1,0 +1,446 @@
+/* report.c - text and markdown renderings of an evaluation. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "i18n.h"
+#include "report.h"
+
+/* Computes costs and breakeven for the profile with the data's values. */
+void
+report_evaluate(struct report *report, const struct data *data,
+    const struct profile *profile, struct cost_result *storage)
+{
+	struct cost_scenario scenario;
+	cost_scenario_default(&scenario);
+	report->breakeven = cost_breakeven(data, data->values, profile,
+	    &scenario);
+	cost_evaluate(data, data->values, profile, &scenario, storage);
+	report->data = data;
+	report->profile = profile;
+	report->cost = storage;
+}
+
+/* The option's stable id (see report.h). */
+void
+report_option_id(const struct cost_option *o, char *out, size_t size)
+{
+	switch (o->kind) {
+	case OPTION_API:
+	case OPTION_HOSTED_OPEN:
+		snprintf(out, size, "%s:%s", cost_kind_name(o->kind), o->model->id);
+		break;
+	case OPTION_HYBRID:
+		snprintf(out, size, "hybrid:%s+%s:%s:%s:x%d", o->model->id,
+		    cost_kind_name(o->hybrid_self_kind), o->config->gpu->id,
+		    data_quantisation_name(o->config->quantisation),
+		    o->config->gpus);
+		break;
+	default:
+		snprintf(out, size, "%s:%s:%s:x%d", cost_kind_name(o->kind),
+		    o->config->gpu->id,
+		    data_quantisation_name(o->config->quantisation),
+		    o->config->gpus);
+		break;
+	}
+}
+
+/* A label a person reads in a table. */
+void
+report_option_label(const struct cost_option *o, char *out, size_t size)
+{
+	switch (o->kind) {
+	case OPTION_API:
+	case OPTION_HOSTED_OPEN:
+		snprintf(out, size, "%s", o->model->name);
+		break;
+	case OPTION_HYBRID:
+		snprintf(out, size, "%s + %dx %s", o->model->name, o->gpus,
+		    o->config->gpu->name);
+		break;
+	default:
+		snprintf(out, size, "%dx %s (%s)", o->gpus, o->config->gpu->name,
+		    data_quantisation_name(o->config->quantisation));
+		break;
+	}
+}
+
+/* What each kind means, in a few words. */
+const char *
+report_kind_label(enum option_kind kind)
+{
+	switch (kind) {
+	case OPTION_API: return _("Closed API");
+	case OPTION_HOSTED_OPEN: return _("Hosted open-weight API");
+	case OPTION_CLOUD_ON_DEMAND: return _("Cloud GPUs, on demand");
+	case OPTION_CLOUD_24X7: return _("Cloud GPUs, 24/7");
+	case OPTION_OWNED: return _("Owned GPUs");
+	case OPTION_HYBRID: return _("Hybrid (API + self-hosted)");
+	default: return "";
+	}
+}
+
+/* Chooses a format by name. */
+int
+report_format_from_name(const char *name, enum report_format *format)
+{
+	if (strcmp(name, "text") == 0 || strcmp(name, "txt") == 0)
+		*format = REPORT_TEXT;
+	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+		*format = REPORT_MARKDOWN;
+	else if (strcmp(name, "json") == 0)
+		*format = REPORT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+/* Chooses a format from a file name's extension (.md, .json, .txt). */
+int
+report_format_from_path(const char *path, enum report_format *format)
+{
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	if (dot == NULL || (slash != NULL && dot < slash))
+		return -1;
+	return report_format_from_name(dot + 1, format);
+}
+
+/* Display width of UTF-8 text (for aligning translated labels). */
+static int
+report_width(const char *text)
+{
+	mbstate_t state;
+	int width = 0;
+	memset(&state, 0, sizeof state);
+	while (*text != '\0') {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, text, MB_CUR_MAX, &state);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			/* Not decodable in this locale: count UTF-8 lead bytes. */
+			width += (*text & 0xC0) != 0x80;
+			text++;
+			memset(&state, 0, sizeof state);
+			continue;
+		}
+		int w = wcwidth(wc);
+		width += w > 0 ? w : 0;
+		text += n;
+	}
+	return width;
+}
+
+/* Appends text padded (or cut) to a display width. */
+static void
+report_cell(struct buffer *out, const char *text, int width, bool right)
+{
+	char cut[256];
+	int w = report_width(text);
+	if (w > width) {
+		/* Cut on a character boundary and mark the cut. */
+		size_t n = 0;
+		snprintf(cut, sizeof cut, "%s", text);
+		while (report_width(cut) > width - 1 && (n = strlen(cut)) > 0) {
+			cut[--n] = '\0';
+			while (n > 0 && (cut[n - 1] & 0xC0) == 0x80)
+				cut[--n] = '\0';
+			if (n > 0 && (unsigned char)cut[n - 1] >= 0xC0)
+				cut[--n] = '\0';
+		}
+		snprintf(cut + strlen(cut), sizeof cut - strlen(cut), "~");
+		text = cut;
+		w = report_width(text);
+	}
+	if (right)
+		buffer_add_repeat(out, " ", (size_t)(width - w));
+	buffer_add(out, text);
+	if (!right)
+		buffer_add_repeat(out, " ", (size_t)(width - w));
+}
+
+static void
+report_money_cell(struct buffer *out, double usd, int width)
+{
+	char money[48];
+	util_format_money(money, sizeof money, usd);
+	buffer_add(out, " ");
+	report_cell(out, money, width, true);
+}
+
+/* One line about the workload, shared by text and markdown. */
+static void
+report_workload_line(const struct report *report, struct buffer *out)
+{
+	const struct profile *p = report->profile;
+	char in[32], outp[32], total[32];
+	util_format_tokens(in, sizeof in, p->input_tokens);
+	util_format_tokens(outp, sizeof outp, p->output_tokens);
+	util_format_tokens(total, sizeof total,
+	    p->input_tokens + p->output_tokens);
+	buffer_printf(out, _("%s input + %s output tokens per month (%s in all)"),
+	    in, outp, total);
+}
+
+static void
+report_breakeven_line(const struct report *report, struct buffer *out)
+{
+	const struct cost_result *cost = report->cost;
+	char tokens[32], label[200];
+	if (cost->best_api < 0 || cost->best_self_hosted < 0) {
+		buffer_add(out, _("Breakeven: not computable (no API or no "
+		    "self-hosted option)."));
+		return;
+	}
+	if (isnan(report->breakeven)) {
+		const struct cost_option *api = &cost->options[cost->best_api];
+		const struct cost_option *self =
+		    &cost->options[cost->best_self_hosted];
+		buffer_add(out, api->monthly.total <= self->monthly.total ?
+		    _("Breakeven: none below 100B tokens per month; the API "
+		    "stays cheaper.") :
+		    _("Breakeven: self-hosting is cheaper at every volume "
+		    "checked."));
+		return;
+	}
+	util_format_tokens(tokens, sizeof tokens, report->breakeven);
+	report_option_label(&cost->options[cost->best_api], label, sizeof label);
+	buffer_printf(out, _("Breakeven: self-hosting becomes cheaper than %s "
+	    "above %s tokens per month."), label, tokens);
+}
+
+/* The assumptions this evaluation depends on, each with provenance. */
+static void
+report_payback_line(const struct report *report, struct buffer *out)
+{
+	const struct cost_result *cost = report->cost;
+	int owned = cost->cheapest[OPTION_OWNED];
+	char label[200], vs[200], months[32];
+	if (owned < 0)
+		return;
+	const struct cost_option *o = &cost->options[owned];
+	report_option_label(o, label, sizeof label);
+	if (o->payback_vs == NULL || isnan(o->payback_months)) {
+		buffer_printf(out, _("Payback: buying %s never pays back against "
+		    "renting."), label);
+		return;
+	}
+	snprintf(vs, sizeof vs, "%s", o->payback_vs->gpu->name);
+	util_snprintf_c(months, sizeof months, "%.1f", o->payback_months);
+	buffer_printf(out, _("Payback: buying %s pays for itself in %s months "
+	    "against renting %s around the clock."), label, months, vs);
+}
+
+#define TEXT_LABEL_WIDTH 30
+#define TEXT_MONEY_WIDTH 8
+
+static void
+report_text_table_head(struct buffer *out)
+{
+	report_cell(out, _("Option"), TEXT_LABEL_WIDTH, false);
+	const char *heads[] = { _("Compute"), _("Engin."), _("Setup"),
+	    _("Hardware"), _("Total") };
+	for (size_t i = 0; i < 5; i++) {
+		buffer_add(out, " ");
+		report_cell(out, heads[i], TEXT_MONEY_WIDTH, true);
+	}
+	buffer_add(out, "\n");
+	buffer_add_repeat(out, "-", TEXT_LABEL_WIDTH + 5 * (TEXT_MONEY_WIDTH + 1));
+	buffer_add(out, "\n");
+}
+
+static void
+report_text_row(struct buffer *out, const char *label,
+    const struct cost_monthly *m)
+{
+	report_cell(out, label, TEXT_LABEL_WIDTH, false);
+	report_money_cell(out, m->compute, TEXT_MONEY_WIDTH);
+	report_money_cell(out, m->engineering, TEXT_MONEY_WIDTH);
+	report_money_cell(out, m->setup, TEXT_MONEY_WIDTH);
+	report_money_cell(out, m->hardware, TEXT_MONEY_WIDTH);
+	report_money_cell(out, m->total, TEXT_MONEY_WIDTH);
+	buffer_add(out, "\n");
+}
+
+/* Plain text for an 80-column terminal. */
+void
+report_render_text(const struct report *report, struct buffer *out)
+{
+	const struct cost_result *cost = report->cost;
+	const struct profile *p = report->profile;
+	char label[256], money[48];
+
+	buffer_printf(out, "%s\n", _("llmadvisor: closed API or self-hosted "
+	    "open weights?"));
+	buffer_add(out, _("Workload: "));
+	report_workload_line(report, out);
+	buffer_add(out, "\n");
+	util_format_money(money, sizeof money, p->hourly_rate);
+	{
+		char hours[32], horizon[32];
+		util_snprintf_c(hours, sizeof hours, "%g",
+		    profile_ops_hours(p, report->data));
+		util_snprintf_c(horizon, sizeof horizon, "%g", p->horizon_months);
+		buffer_printf(out, _("Team: expertise %s, %s per hour, %s ops "
+		    "hours per month; horizon %s months\n"),
+		    data_expertise_name(p->expertise), money, hours, horizon);
+	}
+	buffer_add(out, "\n");
+	buffer_printf(out, "%s\n\n", _("Cheapest option of each kind, USD per "
+	    "month:"));
+	report_text_table_head(out);
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		if (cost->cheapest[k] < 0)
+			continue;
+		const struct cost_option *o = &cost->options[cost->cheapest[k]];
+		report_cell(out, report_kind_label((enum option_kind)k),
+		    TEXT_LABEL_WIDTH, false);
+		buffer_add(out, "\n");
+		report_option_label(o, label, sizeof label);
+		char indented[300];
+		snprintf(indented, sizeof indented, "  %s", label);
+		report_text_row(out, indented, &o->monthly);
+	}
+	buffer_add(out, "\n");
+	report_breakeven_line(report, out);
+	buffer_add(out, "\n");
+	report_payback_line(report, out);
+	buffer_add(out, "\n\n");
+
+	buffer_printf(out, "%s\n\n", _("Every option considered:"));
+	report_text_table_head(out);
+	for (size_t i = 0; i < cost->count; i++) {
+		const struct cost_option *o = &cost->options[i];
+		char row[300];
+		report_option_label(o, label, sizeof label);
+		snprintf(row, sizeof row, "%s%s", o->comparable ? "" : "*", label);
+		report_text_row(out, row, &o->monthly);
+	}
+	buffer_printf(out, "\n%s\n", _("* a smaller model than the self-hosted "
+	    "one: listed, not compared."));
+	size_t unverified = 0;
+	for (size_t i = 0; i < report->data->figure_count; i++)
+		unverified += !report->data->figures[i]->verified;
+	buffer_printf(out, ngettext_("%zu of %zu figures in the data are not "
+	    "verified; see -f markdown or -f json for every source.\n",
+	    "%zu of %zu figures in the data are not verified; see -f markdown "
+	    "or -f json for every source.\n", unverified), unverified,
+	    report->data->figure_count);
+}
+
+/* Escapes a table cell for GitHub-flavoured markdown. */
+static void
+report_markdown_cell(struct buffer *out, const char *text)
+{
+	for (const char *p = text; *p != '\0'; p++) {
+		if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' ||
+		    *p == '`' || *p == '<' || *p == '[' || *p == ']')
+			buffer_add_char(out, '\\');
+		if (*p == '\n')
+			buffer_add_char(out, ' ');
+		else
+			buffer_add_char(out, *p);
+	}
+}
+
+static void
+report_markdown_money(struct buffer *out, double usd)
+{
+	char money[48];
+	util_format_money(money, sizeof money, usd);
+	buffer_add(out, " | ");
+	buffer_add(out, money);
+}
+
+/* The markdown decision report (first version: inputs, costs,
+ * assumptions with their sources). */
+void
+report_render_markdown(const struct report *report, struct buffer *out)
+{
+	const struct cost_result *cost = report->cost;
+	const struct profile *p = report->profile;
+	char label[256], value[256];
+
+	buffer_printf(out, "# %s\n\n", _("LLM decision report: closed API or "
+	    "self-hosted open weights"));
+	buffer_printf(out, _("Generated by %s from the data files %s, %s and "
+	    "%s."), PACKAGE_STRING, report->data->models_file,
+	    report->data->gpus_file, report->data->defaults_file);
+	buffer_add(out, "\n\n");
+
+	buffer_printf(out, "## %s\n\n", _("Your inputs"));
+	buffer_printf(out, "| %s | %s |\n|---|---|\n", _("Question"),
+	    _("Answer"));
+	for (size_t i = 0; i < profile_field_count; i++) {
+		const struct profile_field *f = &profile_fields[i];
+		profile_format_value(p, report->data, f, value, sizeof value);
+		buffer_add(out, "| ");
+		report_markdown_cell(out, _(f->label));
+		buffer_add(out, " | ");
+		report_markdown_cell(out, value);
+		buffer_add(out, " |\n");
+	}
+	buffer_add(out, "\n");
+
+	buffer_printf(out, "## %s\n\n", _("Costs"));
+	report_workload_line(report, out);
+	buffer_add(out, ".\n");
+	buffer_printf(out, "%s\n\n", _(" Cheapest option of each kind, USD per "
+	    "month:"));
+	buffer_printf(out, "| %s | %s | %s | %s | %s | %s | %s |\n",
+	    _("Kind"), _("Option"), _("Compute"), _("Engineering"), _("Setup"),
+	    _("Hardware"), _("Total"));
+	buffer_add(out, "|---|---|--:|--:|--:|--:|--:|\n");
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		if (cost->cheapest[k] < 0)
+			continue;
+		const struct cost_option *o = &cost->options[cost->cheapest[k]];
+		report_option_label(o, label, sizeof label);
+		buffer_add(out, "| ");
+		report_markdown_cell(out, report_kind_label((enum option_kind)k));
+		buffer_add(out, " | ");
+		report_markdown_cell(out, label);
+		report_markdown_money(out, o->monthly.compute);
+		report_markdown_money(out, o->monthly.engineering);
+		report_markdown_money(out, o->monthly.setup);
+		report_markdown_money(out, o->monthly.hardware);
+		report_markdown_money(out, o->monthly.total);
+		buffer_add(out, " |\n");
+	}
+	buffer_add(out, "\n");
+	report_breakeven_line(report, out);
+	buffer_add(out, "\n");
+	report_payback_line(report, out);
+	buffer_add(out, "\n\n");
+
+	buffer_printf(out, "## %s\n\n", _("Assumptions"));
+	buffer_printf(out, "%s\n\n", _("Every figure the model used, with where "
+	    "it comes from. Unverified figures are estimates: check them "
+	    "before you rely on the result."));
+	buffer_printf(out, "| %s | %s | %s | %s | %s | %s |\n",
+	    _("Figure"), _("Value"), _("Range"), _("Source"), _("As of"),
+	    _("Verified"));
+	buffer_add(out, "|---|--:|---|---|---|---|\n");
+	for (size_t i = 0; i < report->data->figure_count; i++) {
+		const struct figure *f = report->data->figures[i];
+		char number[64], range[96];
+		util_snprintf_c(number, sizeof number, "%g %s", f->value, f->unit);
+		util_snprintf_c(range, sizeof range, "%g to %g", f->low, f->high);
+		buffer_add(out, "| ");
+		report_markdown_cell(out, f->key);
+		buffer_add(out, " | ");
+		report_markdown_cell(out, number);
+		buffer_add(out, " | ");
+		report_markdown_cell(out, range);
+		buffer_add(out, " | ");
+		report_markdown_cell(out, f->source);
+		buffer_add(out, " | ");
+		report_markdown_cell(out, f->as_of);
+		buffer_add(out, " | ");
+		buffer_add(out, f->verified ? _("yes") : _("**no**"));
+		buffer_add(out, " |\n");
+	}
+}

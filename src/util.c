@@ -1,0 +1,516 @@
+/* util.c - arena, buffer, errors, numbers and files for the core. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "util.h"
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used;
+	size_t size;
+	max_align_t data[];
+};
+
+#define ARENA_BLOCK_SIZE 16384
+
+/* Returns size bytes of aligned memory that lives until arena_free. */
+void *
+arena_alloc(struct arena *arena, size_t size)
+{
+	struct arena_block *block = arena->first;
+	size_t align = sizeof(max_align_t);
+
+	size = (size + align - 1) / align * align;
+	if (block == NULL || block->size - block->used < size) {
+		size_t capacity = size > ARENA_BLOCK_SIZE ? size : ARENA_BLOCK_SIZE;
+		block = malloc(sizeof *block + capacity);
+		if (block == NULL)
+			return NULL;
+		block->size = capacity;
+		block->used = 0;
+		block->next = arena->first;
+		arena->first = block;
+	}
+	void *p = (char *)block->data + block->used;
+	block->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+/* Copies length bytes of text into the arena, NUL-terminated. */
+char *
+arena_strndup(struct arena *arena, const char *text, size_t length)
+{
+	char *copy = arena_alloc(arena, length + 1);
+	if (copy == NULL)
+		return NULL;
+	memcpy(copy, text, length);
+	copy[length] = '\0';
+	return copy;
+}
+
+/* Copies a NUL-terminated string into the arena. */
+char *
+arena_strdup(struct arena *arena, const char *text)
+{
+	return arena_strndup(arena, text, strlen(text));
+}
+
+/* Releases every block the arena handed out. */
+void
+arena_free(struct arena *arena)
+{
+	struct arena_block *block = arena->first;
+	while (block != NULL) {
+		struct arena_block *next = block->next;
+		free(block);
+		block = next;
+	}
+	arena->first = NULL;
+}
+
+/* Moves the blocks of one arena into another, to be freed with it. */
+void
+arena_adopt(struct arena *into, struct arena *from)
+{
+	struct arena_block **last = &from->first;
+	if (from->first == NULL)
+		return;
+	while (*last != NULL)
+		last = &(*last)->next;
+	*last = into->first;
+	into->first = from->first;
+	from->first = NULL;
+}
+
+/* Starts an empty buffer. */
+void
+buffer_init(struct buffer *buffer)
+{
+	memset(buffer, 0, sizeof *buffer);
+}
+
+/* Releases the buffer's memory; it is empty afterwards. */
+void
+buffer_free(struct buffer *buffer)
+{
+	free(buffer->data);
+	buffer_init(buffer);
+}
+
+static bool
+buffer_reserve(struct buffer *buffer, size_t extra)
+{
+	if (buffer->failed)
+		return false;
+	if (buffer->length + extra + 1 <= buffer->capacity)
+		return true;
+	size_t capacity = buffer->capacity ? buffer->capacity : 256;
+	while (capacity < buffer->length + extra + 1)
+		capacity *= 2;
+	char *data = realloc(buffer->data, capacity);
+	if (data == NULL) {
+		buffer->failed = true;
+		return false;
+	}
+	buffer->data = data;
+	buffer->capacity = capacity;
+	return true;
+}
+
+/* Appends length bytes of text. */
+void
+buffer_add_length(struct buffer *buffer, const char *text, size_t length)
+{
+	if (!buffer_reserve(buffer, length))
+		return;
+	memcpy(buffer->data + buffer->length, text, length);
+	buffer->length += length;
+	buffer->data[buffer->length] = '\0';
+}
+
+/* Appends a NUL-terminated string. */
+void
+buffer_add(struct buffer *buffer, const char *text)
+{
+	buffer_add_length(buffer, text, strlen(text));
+}
+
+/* Appends one character. */
+void
+buffer_add_char(struct buffer *buffer, char c)
+{
+	buffer_add_length(buffer, &c, 1);
+}
+
+/* Appends text the given number of times (rules, padding). */
+void
+buffer_add_repeat(struct buffer *buffer, const char *text, size_t times)
+{
+	while (times-- > 0)
+		buffer_add(buffer, text);
+}
+
+/* Appends formatted text (the format always comes from our own code). */
+void
+buffer_vprintf(struct buffer *buffer, const char *format, va_list args)
+{
+	va_list copy;
+	va_copy(copy, args);
+	int needed = vsnprintf(NULL, 0, format, copy);
+	va_end(copy);
+	if (needed < 0 || !buffer_reserve(buffer, (size_t)needed))
+		return;
+	vsnprintf(buffer->data + buffer->length, (size_t)needed + 1, format,
+	    args);
+	buffer->length += (size_t)needed;
+}
+
+/* Appends formatted text in the user's locale. */
+void
+buffer_printf(struct buffer *buffer, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	buffer_vprintf(buffer, format, args);
+	va_end(args);
+}
+
+static locale_t
+util_c_locale(void)
+{
+	static locale_t c_locale;
+	if (c_locale == (locale_t)0)
+		c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	return c_locale;
+}
+
+/* Appends formatted text with '.' as the decimal point. */
+void
+buffer_printf_c(struct buffer *buffer, const char *format, ...)
+{
+	locale_t previous = uselocale(util_c_locale());
+	va_list args;
+	va_start(args, format);
+	buffer_vprintf(buffer, format, args);
+	va_end(args);
+	uselocale(previous);
+}
+
+/* snprintf with '.' as the decimal point. */
+int
+util_snprintf_c(char *out, size_t size, const char *format, ...)
+{
+	locale_t previous = uselocale(util_c_locale());
+	va_list args;
+	va_start(args, format);
+	int n = vsnprintf(out, size, format, args);
+	va_end(args);
+	uselocale(previous);
+	return n;
+}
+
+static void
+util_verror(char **cause, const char *prefix, const char *format,
+    va_list args)
+{
+	struct buffer buffer;
+	if (cause == NULL)
+		return;
+	buffer_init(&buffer);
+	buffer_add(&buffer, prefix);
+	buffer_vprintf(&buffer, format, args);
+	free(*cause);
+	*cause = buffer.failed ? strdup("out of memory") : buffer.data;
+}
+
+/* Sets *cause to a formatted message (replacing any earlier one). */
+void
+util_error(char **cause, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	util_verror(cause, "", format, args);
+	va_end(args);
+}
+
+/* Sets *cause to "path:line:column: message"; line or column 0 means the
+ * position is unknown and is left out. */
+void
+util_error_at(char **cause, const char *path, int line, int column,
+    const char *format, ...)
+{
+	char prefix[PATH_MAX + 64];
+	va_list args;
+	if (line > 0 && column > 0)
+		snprintf(prefix, sizeof prefix, "%s:%d:%d: ", path, line, column);
+	else if (line > 0)
+		snprintf(prefix, sizeof prefix, "%s:%d: ", path, line);
+	else
+		snprintf(prefix, sizeof prefix, "%s: ", path);
+	va_start(args, format);
+	util_verror(cause, prefix, format, args);
+	va_end(args);
+}
+
+/* Parses a finite decimal number with '.' as the decimal point, optionally
+ * followed by k, M or B; the whole text must be used.  Returns 0 or -1. */
+int
+util_parse_number(const char *text, bool allow_suffix, double *value)
+{
+	char *end;
+	const char *p = text;
+	double multiplier = 1;
+
+	if (text == NULL || *text == '\0' || strlen(text) > 64)
+		return -1;
+	/* strtod also takes hex, inf and nan: accept digits only. */
+	if (*p == '+' || *p == '-')
+		p++;
+	if (!((*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' &&
+	    p[1] <= '9')))
+		return -1;
+	for (const char *q = p; *q != '\0'; q++)
+		if (*q == 'x' || *q == 'X' || *q == ',' || *q == ' ')
+			return -1;
+	errno = 0;
+	double number = strtod_l(text, &end, util_c_locale());
+	if (end == text || errno == ERANGE)
+		return -1;
+	if (*end != '\0') {
+		if (!allow_suffix || end[1] != '\0')
+			return -1;
+		switch (*end) {
+		case 'k': case 'K':
+			multiplier = 1e3;
+			break;
+		case 'M':
+			multiplier = 1e6;
+			break;
+		case 'B': case 'G':
+			multiplier = 1e9;
+			break;
+		default:
+			return -1;
+		}
+	}
+	number *= multiplier;
+	if (!isfinite(number))
+		return -1;
+	*value = number;
+	return 0;
+}
+
+static void
+util_group_thousands(char *out, size_t size, const char *digits)
+{
+	size_t length = strlen(digits), o = 0;
+	const char *start = digits;
+	if (*start == '-') {
+		if (o + 1 < size)
+			out[o++] = '-';
+		start++;
+		length--;
+	}
+	for (size_t i = 0; i < length && o + 2 < size; i++) {
+		if (i > 0 && (length - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = start[i];
+	}
+	out[o] = '\0';
+}
+
+/* Formats US dollars: cents below $100, whole dollars with thousands
+ * separators above. */
+void
+util_format_money(char *out, size_t size, double usd)
+{
+	char digits[64];
+	if (!isfinite(usd)) {
+		snprintf(out, size, "n/a");
+		return;
+	}
+	if (fabs(usd) < 100) {
+		util_snprintf_c(out, size, "%s$%.2f", usd < 0 ? "-" : "",
+		    fabs(usd));
+		return;
+	}
+	util_snprintf_c(digits, sizeof digits, "%.0f", fabs(usd));
+	char grouped[80];
+	util_group_thousands(grouped, sizeof grouped, digits);
+	snprintf(out, size, "%s$%s", usd < 0 ? "-" : "", grouped);
+}
+
+/* Formats a token count with a k/M/B suffix and at most three significant
+ * digits: 12M, 1.5B, 250k. */
+void
+util_format_tokens(char *out, size_t size, double tokens)
+{
+	static const struct { double scale; const char *suffix; } units[] = {
+		{ 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" }, { 1, "" },
+	};
+	if (!isfinite(tokens)) {
+		snprintf(out, size, "n/a");
+		return;
+	}
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		if (fabs(tokens) >= units[i].scale || units[i].scale == 1) {
+			double v = tokens / units[i].scale;
+			const char *format = fabs(v) >= 100 || v == floor(v) ?
+			    "%.0f%s" : fabs(v) >= 10 ? "%.1f%s" : "%.2f%s";
+			util_snprintf_c(out, size, format, v, units[i].suffix);
+			/* Drop trailing zeros after the point: 1.50M -> 1.5M. */
+			char *dot = strchr(out, '.');
+			if (dot != NULL) {
+				char *end = dot + strspn(dot + 1, "0123456789");
+				char *last = end;
+				while (last > dot && *last == '0')
+					last--;
+				if (last == dot)
+					last--;
+				memmove(last + 1, end + 1, strlen(end + 1) + 1);
+			}
+			return;
+		}
+	}
+}
+
+/* Formats a share 0..1 as a whole percentage (one decimal below 10%). */
+void
+util_format_percent(char *out, size_t size, double share)
+{
+	if (!isfinite(share))
+		snprintf(out, size, "n/a");
+	else if (share != 0 && fabs(share) < 0.1)
+		util_snprintf_c(out, size, "%.1f%%", share * 100);
+	else
+		util_snprintf_c(out, size, "%.0f%%", share * 100);
+}
+
+/* Reads path into memory; refuses folders, unreadable and oversize files. */
+int
+util_read_file(const char *path, char **text, size_t *length, char **cause)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		util_error(cause, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		util_error(cause, _("%s: not a regular file"), path);
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > UTIL_MAX_FILE_SIZE) {
+		util_error(cause, _("%s: file is larger than the limit of %u MiB"),
+		    path, UTIL_MAX_FILE_SIZE / (1024 * 1024));
+		close(fd);
+		return -1;
+	}
+	size_t size = (size_t)st.st_size, done = 0;
+	char *data = malloc(size + 1);
+	if (data == NULL) {
+		util_error(cause, _("%s: out of memory"), path);
+		close(fd);
+		return -1;
+	}
+	while (done < size) {
+		ssize_t n = read(fd, data + done, size - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			util_error(cause, "%s: %s", path,
+			    n < 0 ? strerror(errno) : _("file shrank while reading"));
+			free(data);
+			close(fd);
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	close(fd);
+	data[size] = '\0';
+	*text = data;
+	*length = size;
+	return 0;
+}
+
+/* Writes data to path atomically: the old file stays intact on failure. */
+int
+util_write_file_atomic(const char *path, const char *data, size_t length,
+    char **cause)
+{
+	char temporary[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int n;
+
+	if (slash == NULL)
+		n = snprintf(temporary, sizeof temporary, ".%s.XXXXXX", path);
+	else
+		n = snprintf(temporary, sizeof temporary, "%.*s/.%s.XXXXXX",
+		    (int)(slash - path), path, slash + 1);
+	if (n < 0 || (size_t)n >= sizeof temporary) {
+		util_error(cause, _("%s: file name too long"), path);
+		return -1;
+	}
+	/* mkstemp creates with O_EXCL, so it never follows a planted link. */
+	int fd = mkstemp(temporary);
+	if (fd < 0) {
+		util_error(cause, _("%s: cannot create a temporary file: %s"),
+		    path, strerror(errno));
+		return -1;
+	}
+	size_t done = 0;
+	while (done < length) {
+		ssize_t w = write(fd, data + done, length - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			goto fail;
+		done += (size_t)w;
+	}
+	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(temporary, path) != 0)
+		goto fail;
+	return 0;
+fail:
+	util_error(cause, _("%s: cannot write: %s"), path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	unlink(temporary);
+	return -1;
+}
+
+/* True when path names an existing regular file. */
+bool
+util_file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* String equality where NULL equals only NULL. */
+bool
+util_streq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}

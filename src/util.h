@@ -1,0 +1,79 @@
+/* util.h - allocation arena, string buffer, errors, locale-proof numbers and
+ * file input/output shared by every core module.  Nothing here prints or
+ * exits: fallible functions return -1 and describe the problem in *cause. */
+#ifndef LLMADVISOR_UTIL_H
+#define LLMADVISOR_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdarg.h>
+
+/* Largest file llmadvisor reads (answers, data, rules): 4 MiB. */
+#define UTIL_MAX_FILE_SIZE (4u * 1024u * 1024u)
+
+/* An arena hands out memory that is released all at once. */
+struct arena {
+	struct arena_block *first;
+};
+
+void *arena_alloc(struct arena *, size_t size);
+char *arena_strdup(struct arena *, const char *text);
+char *arena_strndup(struct arena *, const char *text, size_t length);
+void arena_free(struct arena *);
+/* Moves every block of from into into; from is empty afterwards. */
+void arena_adopt(struct arena *into, struct arena *from);
+
+/* A growable, always NUL-terminated string. */
+struct buffer {
+	char *data;
+	size_t length;
+	size_t capacity;
+	bool failed;		/* an allocation failed: contents are partial */
+};
+
+void buffer_init(struct buffer *);
+void buffer_free(struct buffer *);
+void buffer_add(struct buffer *, const char *text);
+void buffer_add_length(struct buffer *, const char *text, size_t length);
+void buffer_add_char(struct buffer *, char c);
+void buffer_add_repeat(struct buffer *, const char *text, size_t times);
+void buffer_printf(struct buffer *, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+void buffer_vprintf(struct buffer *, const char *format, va_list);
+
+/* Errors: *cause receives a malloc'd message; the caller frees it. */
+void util_error(char **cause, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+void util_error_at(char **cause, const char *path, int line, int column,
+	const char *format, ...) __attribute__((format(printf, 5, 6)));
+
+/* Numbers independent of LC_NUMERIC.  util_parse_number accepts an
+ * optional k/M/B suffix (thousand, million, billion) when allow_suffix. */
+int util_parse_number(const char *text, bool allow_suffix, double *value);
+/* printf with the C locale, so '.' is the decimal point whatever the user's
+ * locale says. */
+int util_snprintf_c(char *out, size_t size, const char *format, ...)
+	__attribute__((format(printf, 3, 4)));
+void buffer_printf_c(struct buffer *, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Human-readable figures: "$1,234", "$0.45", "12M", "1.5B", "30%". */
+void util_format_money(char *out, size_t size, double usd);
+void util_format_tokens(char *out, size_t size, double tokens);
+void util_format_percent(char *out, size_t size, double share);
+
+/* Reads a whole file (at most UTIL_MAX_FILE_SIZE bytes) into a malloc'd,
+ * NUL-terminated buffer. */
+int util_read_file(const char *path, char **text, size_t *length,
+	char **cause);
+/* Writes a file whole or not at all: a temporary file in the same folder,
+ * created exclusively, flushed, synced, then renamed over the target. */
+int util_write_file_atomic(const char *path, const char *data, size_t length,
+	char **cause);
+/* True when path names an existing regular file. */
+bool util_file_exists(const char *path);
+
+/* Case-sensitive string equality that accepts NULL. */
+bool util_streq(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,160 @@
+/* test_util.c - numbers, formatting, buffers and atomic writes. */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "util.h"
+
+START_TEST(test_parse_number_suffixes)
+{
+	double v;
+	ck_assert_int_eq(util_parse_number("10M", true, &v), 0);
+	ck_assert_double_eq(v, 10e6);
+	ck_assert_int_eq(util_parse_number("1.5B", true, &v), 0);
+	ck_assert_double_eq(v, 1.5e9);
+	ck_assert_int_eq(util_parse_number("250k", true, &v), 0);
+	ck_assert_double_eq(v, 250e3);
+	ck_assert_int_eq(util_parse_number("0.3", false, &v), 0);
+	ck_assert_double_eq_tol(v, 0.3, 1e-15);
+	ck_assert_int_eq(util_parse_number("1e7", false, &v), 0);
+	ck_assert_double_eq(v, 1e7);
+}
+END_TEST
+
+START_TEST(test_parse_number_rejects)
+{
+	static const char *const bad[] = {
+		"", "M", "10MM", "10X", "10 M", "0x10", "inf", "nan", "1,5",
+		"1e999", "fast", "10M", NULL
+	};
+	double v = 42;
+	/* "10M" is rejected only where suffixes are not allowed (last). */
+	for (int i = 0; bad[i + 1] != NULL; i++)
+		ck_assert_msg(util_parse_number(bad[i], true, &v) != 0,
+		    "accepted '%s'", bad[i]);
+	ck_assert_int_ne(util_parse_number("10M", false, &v), 0);
+	ck_assert_double_eq(v, 42);
+}
+END_TEST
+
+START_TEST(test_numbers_ignore_locale)
+{
+	/* Where a decimal-comma locale exists, numbers still use '.'. */
+	char out[64];
+	double v;
+	if (setlocale(LC_ALL, "de_DE.UTF-8") == NULL)
+		setlocale(LC_NUMERIC, "de_DE");
+	ck_assert_int_eq(util_parse_number("2.5", false, &v), 0);
+	ck_assert_double_eq(v, 2.5);
+	util_snprintf_c(out, sizeof out, "%.2f", 1234.5);
+	ck_assert_str_eq(out, "1234.50");
+	util_format_money(out, sizeof out, 45.5);
+	ck_assert_str_eq(out, "$45.50");
+	setlocale(LC_ALL, "C");
+}
+END_TEST
+
+START_TEST(test_format)
+{
+	char out[64];
+	util_format_money(out, sizeof out, 60);
+	ck_assert_str_eq(out, "$60.00");
+	util_format_money(out, sizeof out, 1460);
+	ck_assert_str_eq(out, "$1,460");
+	util_format_money(out, sizeof out, 1234567.4);
+	ck_assert_str_eq(out, "$1,234,567");
+	util_format_money(out, sizeof out, -250);
+	ck_assert_str_eq(out, "-$250");
+	util_format_tokens(out, sizeof out, 12e6);
+	ck_assert_str_eq(out, "12M");
+	util_format_tokens(out, sizeof out, 1.5e9);
+	ck_assert_str_eq(out, "1.5B");
+	util_format_tokens(out, sizeof out, 250e3);
+	ck_assert_str_eq(out, "250k");
+	util_format_tokens(out, sizeof out, 500);
+	ck_assert_str_eq(out, "500");
+	util_format_tokens(out, sizeof out, 62.5e6);
+	ck_assert_str_eq(out, "62.5M");
+	util_format_percent(out, sizeof out, 0.3);
+	ck_assert_str_eq(out, "30%");
+}
+END_TEST
+
+START_TEST(test_buffer)
+{
+	struct buffer b;
+	buffer_init(&b);
+	for (int i = 0; i < 1000; i++)
+		buffer_printf(&b, "%d,", i);
+	ck_assert(!b.failed);
+	ck_assert_uint_eq(strlen(b.data), b.length);
+	ck_assert(strncmp(b.data, "0,1,2,", 6) == 0);
+	buffer_free(&b);
+	ck_assert_ptr_null(b.data);
+}
+END_TEST
+
+START_TEST(test_atomic_write)
+{
+	char dir[] = "/tmp/llmadvisor-test-XXXXXX", path[256], *text, *cause = NULL;
+	size_t length;
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/out.txt", dir);
+	ck_assert_int_eq(util_write_file_atomic(path, "first\n", 6, &cause), 0);
+	ck_assert_int_eq(util_write_file_atomic(path, "second\n", 7, &cause), 0);
+	ck_assert_int_eq(util_read_file(path, &text, &length, &cause), 0);
+	ck_assert_str_eq(text, "second\n");
+	free(text);
+	/* A target in a missing folder fails cleanly and leaves nothing. */
+	snprintf(path, sizeof path, "%s/missing/out.txt", dir);
+	ck_assert_int_ne(util_write_file_atomic(path, "x", 1, &cause), 0);
+	ck_assert_ptr_nonnull(strstr(cause, "missing/out.txt"));
+	free(cause);
+	snprintf(path, sizeof path, "rm -r '%s'", dir);
+	ck_assert_int_eq(system(path), 0);
+}
+END_TEST
+
+START_TEST(test_read_file_errors)
+{
+	char *text = NULL, *cause = NULL;
+	size_t length;
+	ck_assert_int_ne(util_read_file("/nonexistent/x.yaml", &text, &length,
+	    &cause), 0);
+	ck_assert_ptr_nonnull(strstr(cause, "/nonexistent/x.yaml"));
+	free(cause);
+	cause = NULL;
+	ck_assert_int_ne(util_read_file("/tmp", &text, &length, &cause), 0);
+	ck_assert_ptr_nonnull(strstr(cause, "not a regular file"));
+	free(cause);
+}
+END_TEST
+
+static Suite *
+util_suite(void)
+{
+	Suite *s = suite_create("util");
+	TCase *t = tcase_create("core");
+	tcase_add_test(t, test_parse_number_suffixes);
+	tcase_add_test(t, test_parse_number_rejects);
+	tcase_add_test(t, test_numbers_ignore_locale);
+	tcase_add_test(t, test_format);
+	tcase_add_test(t, test_buffer);
+	tcase_add_test(t, test_atomic_write);
+	tcase_add_test(t, test_read_file_errors);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int
+main(void)
+{
+	return testutil_run(util_suite());
+}

@@ -1,0 +1,17 @@
+/* testutil.h - shared set-up for the check suites: the default data from
+ * the source tree, and a runner that prints check's summary. */
+#ifndef LLMADVISOR_TESTUTIL_H
+#define LLMADVISOR_TESTUTIL_H
+
+#include <check.h>
+
+#include "data.h"
+
+/* The default data of $top_srcdir/data, loaded once. */
+const struct data *testutil_data(void);
+/* $top_srcdir/NAME, in a static buffer. */
+const char *testutil_path(const char *name);
+/* Runs a suite and returns the exit status for the test harness. */
+int testutil_run(Suite *);
+
+#endif
