@@ -105,17 +105,24 @@ data_figure(struct data *data, const struct doc *doc,
 		    _("range must be a list [low, high]"));
 		return -1;
 	}
-	if (doc_number(doc, &part->items[0], "range low", false, 0, 1e15,
+	if (doc_number(doc, &part->items[0], "range low", false, -1e15, 1e15,
 	    &figure->low, cause) != 0 ||
-	    doc_number(doc, &part->items[1], "range high", false, figure->low,
+	    doc_number(doc, &part->items[1], "range high", false, -1e15,
 	    1e15, &figure->high, cause) != 0)
 		return -1;
+	if (figure->high < figure->low) {
+		doc_error(cause, doc, &part->items[1], false,
+		    _("range high (%s) is below range low (%s)"),
+		    part->items[1].scalar, part->items[0].scalar);
+		return -1;
+	}
 	if (doc_number(doc, doc_get(node, "value"), name, false, figure->low,
 	    figure->high, &figure->value, cause) != 0)
 		return -1;
 	figure->key = arena_strdup(&data->arena, key);
 	figure->file = doc->path;
 	figure->line = node->line;
+	figure->column = node->column;
 	if (figure->key == NULL) {
 		util_error(cause, _("out of memory"));
 		return -1;
@@ -708,20 +715,34 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 			return -1;
 	}
 	const struct defaults *d = &data->defaults;
-	if (d->volume_low.value >= d->volume_high.value) {
-		util_error_at(cause, doc->path, d->volume_high.line, 0,
-		    _("thresholds.volume_high must exceed volume_low"));
-		return -1;
-	}
-	if (d->on_demand_concurrency.low < 1 || d->on_demand_overhead.low < 1 ||
-	    d->memory_headroom.high > 1 || d->memory_headroom.low <= 0 ||
-	    d->hours_per_month.low <= 0 || d->amortisation_months.low < 1 ||
-	    d->pue.low < 1) {
-		util_error_at(cause, doc->path, 0, 0,
-		    _("serving and ownership figures out of their sane ranges "
-		    "(concurrency, overhead and PUE at least 1, headroom in (0, 1], "
-		    "amortisation at least 1 month)"));
-		return -1;
+	const struct data_sanity {
+		const struct figure *figure;
+		bool ok;
+		const char *message;
+	} checks[] = {
+		{ &d->volume_high, d->volume_low.value < d->volume_high.value,
+		  N_("thresholds.volume_high must exceed volume_low") },
+		{ &d->on_demand_concurrency, d->on_demand_concurrency.low >= 1,
+		  N_("on_demand_concurrency and its range must be at least 1") },
+		{ &d->on_demand_overhead, d->on_demand_overhead.low >= 1,
+		  N_("on_demand_overhead and its range must be at least 1") },
+		{ &d->memory_headroom, d->memory_headroom.low > 0 &&
+		  d->memory_headroom.high <= 1,
+		  N_("memory_headroom and its range must lie in (0, 1]") },
+		{ &d->hours_per_month, d->hours_per_month.low > 0,
+		  N_("hours_per_month must be positive") },
+		{ &d->amortisation_months, d->amortisation_months.low >= 1,
+		  N_("amortisation_months and its range must be at least 1") },
+		{ &d->pue, d->pue.low >= 1,
+		  N_("pue and its range must be at least 1") },
+	};
+	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		if (!checks[i].ok) {
+			util_error_at(cause, doc->path, checks[i].figure->line,
+			    checks[i].figure->column, "%s",
+			    _(checks[i].message));
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -784,9 +805,7 @@ data_read(const struct data_paths *paths, const char *file, char **name,
 			continue;
 		if (util_read_file(path, text, &length, cause) != 0)
 			return -1;
-		if (memchr(*text, '\0', length) != NULL) {
-			util_error_at(cause, path, 0, 0,
-			    _("file contains NUL bytes: not a text file"));
+		if (doc_check_text(path, *text, length, cause) != 0) {
 			free(*text);
 			return -1;
 		}

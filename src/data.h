@@ -25,7 +25,7 @@ struct figure {
 	bool verified;
 	const char *key;		/* e.g. "models.gpt-4o.input_price" */
 	const char *file;		/* the file it was read from */
-	int line;
+	int line, column;
 	int index;			/* position in data.figures/values */
 };
 

@@ -191,6 +191,37 @@ doc_scalar(struct doc_builder *b, const yaml_event_t *event)
 	return doc_attach(b, &node);
 }
 
+/* Line and column (1-based, in characters) of a byte offset. */
+void
+doc_offset_position(const char *text, size_t offset, int *line, int *column)
+{
+	*line = 1;
+	*column = 1;
+	for (size_t i = 0; i < offset && text[i] != '\0'; i++) {
+		if (text[i] == '\n') {
+			(*line)++;
+			*column = 1;
+		} else if ((text[i] & 0xC0) != 0x80) {
+			(*column)++;
+		}
+	}
+}
+
+/* Refuses text with a NUL byte, naming where it is. */
+int
+doc_check_text(const char *path, const char *text, size_t length,
+    char **cause)
+{
+	const char *nul = memchr(text, '\0', length);
+	int line, column;
+	if (nul == NULL)
+		return 0;
+	doc_offset_position(text, (size_t)(nul - text), &line, &column);
+	util_error_at(cause, path, line, column,
+	    _("file contains a NUL byte: not a text file"));
+	return -1;
+}
+
 /* Builds the tree from libyaml's event stream. */
 int
 doc_parse_yaml(struct doc *doc, const char *path, const char *text,
@@ -222,6 +253,15 @@ doc_parse_yaml(struct doc *doc, const char *path, const char *text,
 		if (!yaml_parser_parse(&parser, &event)) {
 			const char *problem = parser.problem ? parser.problem :
 			    _("invalid YAML");
+			if (parser.error == YAML_READER_ERROR) {
+				/* Encoding errors carry a byte offset only. */
+				int line, column;
+				doc_offset_position(text, parser.problem_offset,
+				    &line, &column);
+				util_error_at(cause, path, line, column, "%s",
+				    problem);
+				goto out;
+			}
 			if (parser.context != NULL)
 				util_error_at(cause, path,
 				    (int)parser.problem_mark.line + 1,
@@ -398,8 +438,8 @@ doc_number(const struct doc *doc, const struct doc_node *node,
 		return -1;
 	}
 	if (number < low || number > high || isnan(number)) {
-		util_snprintf_c(range_low, sizeof range_low, "%g", low);
-		util_snprintf_c(range_high, sizeof range_high, "%g", high);
+		util_snprintf_c(range_low, sizeof range_low, "%.15g", low);
+		util_snprintf_c(range_high, sizeof range_high, "%.15g", high);
 		doc_error(cause, doc, node, false,
 		    _("%s must be between %s and %s, got %s"), name, range_low,
 		    range_high, node->scalar);

@@ -44,6 +44,12 @@ int doc_parse_yaml(struct doc *, const char *path, const char *text,
 /* Refuses a mapping with a key given twice (at the second one). */
 int doc_check_duplicates(const struct doc *, const struct doc_node *mapping,
 	char **cause);
+/* Line and column (1-based) of a byte offset in text. */
+void doc_offset_position(const char *text, size_t offset, int *line,
+	int *column);
+/* Refuses text that holds a NUL byte, with its position. */
+int doc_check_text(const char *path, const char *text, size_t length,
+	char **cause);
 /* Releases the tree. */
 void doc_free(struct doc *);
 

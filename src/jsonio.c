@@ -126,6 +126,21 @@ jsonio_scan_value(struct jsonio_scan *s, int depth)
 	}
 }
 
+/* True when a raw JSON string token holds the escape \u0000, which cJSON
+ * would silently turn into the end of the string. */
+static bool
+jsonio_has_nul_escape(const char *token, size_t length)
+{
+	for (size_t i = 0; i + 5 < length; i++) {
+		if (token[i] != '\\')
+			continue;
+		if (token[i + 1] == 'u' && strncmp(token + i + 2, "0000", 4) == 0)
+			return true;
+		i++;			/* skip the escaped character */
+	}
+	return false;
+}
+
 /* Converts a cJSON value into a doc node, taking positions in order. */
 static int
 jsonio_convert(struct doc *doc, struct jsonio_scan *s, const cJSON *item,
@@ -179,6 +194,12 @@ jsonio_convert(struct doc *doc, struct jsonio_scan *s, const cJSON *item,
 		return 0;
 	}
 	node->type = DOC_SCALAR;
+	if (cJSON_IsString(item) &&
+	    jsonio_has_nul_escape(s->text + mark->start, mark->end - mark->start)) {
+		util_error_at(cause, doc->path, node->line, node->column,
+		    _("text contains a NUL character"));
+		return -1;
+	}
 	if (cJSON_IsString(item)) {
 		node->quoted = true;
 		node->scalar = arena_strdup(&doc->arena, item->valuestring);
@@ -201,6 +222,45 @@ internal:
 	return -1;
 }
 
+/* Refuses deep nesting before cJSON sees it (cJSON's own limit is 1000
+ * and its message would not say why). */
+static int
+jsonio_check_depth(const char *path, const char *text, size_t length,
+    char **cause)
+{
+	int depth = 0, line = 1, column = 1;
+	bool in_string = false;
+	for (size_t i = 0; i < length; i++) {
+		char c = text[i];
+		if (in_string) {
+			if (c == '\\' && i + 1 < length) {
+				i++;
+				column++;
+			} else if (c == '"') {
+				in_string = false;
+			}
+		} else if (c == '"') {
+			in_string = true;
+		} else if (c == '{' || c == '[') {
+			if (++depth > DOC_MAX_DEPTH) {
+				util_error_at(cause, path, line, column,
+				    _("nesting deeper than %d levels"),
+				    DOC_MAX_DEPTH);
+				return -1;
+			}
+		} else if (c == '}' || c == ']') {
+			depth--;
+		}
+		if (c == '\n') {
+			line++;
+			column = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			column++;
+		}
+	}
+	return 0;
+}
+
 /* Parses JSON answers into a positioned tree. */
 int
 jsonio_parse_doc(struct doc *doc, const char *path, const char *text,
@@ -213,8 +273,20 @@ jsonio_parse_doc(struct doc *doc, const char *path, const char *text,
 
 	memset(doc, 0, sizeof *doc);
 	doc->path = path;
+	if (length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		/* A byte-order mark: replace it by spaces so positions hold. */
+		char *copy = arena_strndup(&doc->arena, text, length);
+		if (copy == NULL) {
+			util_error(cause, _("%s: out of memory"), path);
+			return -1;
+		}
+		memcpy(copy, "   ", 3);
+		text = copy;
+	}
 	if (strspn(text, " \t\r\n") == length)
 		return 0;			/* empty: all defaults */
+	if (jsonio_check_depth(path, text, length, cause) != 0)
+		return -1;
 	root = cJSON_ParseWithLengthOpts(text, length, &end, false);
 	memset(&scan, 0, sizeof scan);
 	scan.text = text;

@@ -277,9 +277,7 @@ profile_load_file(struct profile *profile, const char *path, char **cause)
 
 	if (util_read_file(path, &text, &length, cause) != 0)
 		return -1;
-	if (memchr(text, '\0', length) != NULL) {
-		util_error_at(cause, path, 0, 0,
-		    _("file contains NUL bytes: not a text answers file"));
+	if (doc_check_text(path, text, length, cause) != 0) {
 		free(text);
 		return -1;
 	}

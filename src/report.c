@@ -212,7 +212,7 @@ report_breakeven_line(const struct report *report, struct buffer *out)
 	    "above %s tokens per month."), label, tokens);
 }
 
-/* The assumptions this evaluation depends on, each with provenance. */
+/* How soon the cheapest owned option pays for itself. */
 static void
 report_payback_line(const struct report *report, struct buffer *out)
 {
@@ -228,10 +228,58 @@ report_payback_line(const struct report *report, struct buffer *out)
 		    "renting."), label);
 		return;
 	}
-	snprintf(vs, sizeof vs, "%s", o->payback_vs->gpu->name);
+	snprintf(vs, sizeof vs, "%dx %s", o->payback_vs->gpus,
+	    o->payback_vs->gpu->name);
 	util_snprintf_c(months, sizeof months, "%.1f", o->payback_months);
 	buffer_printf(out, _("Payback: buying %s pays for itself in %s months "
 	    "against renting %s around the clock."), label, months, vs);
+}
+
+/* Appends text wrapped at width columns, breaking at spaces. */
+static void
+report_wrap(struct buffer *out, const char *text, int width)
+{
+	const char *line = text;
+	while (*line != '\0') {
+		const char *p = line, *last_space = NULL;
+		char piece[1024];
+		for (;;) {
+			if (*p == '\0' || *p == '\n')
+				break;
+			if (*p == ' ') {
+				snprintf(piece, sizeof piece, "%.*s", (int)(p - line),
+				    line);
+				if (report_width(piece) > width && last_space != NULL)
+					break;
+				last_space = p;
+			}
+			p++;
+		}
+		snprintf(piece, sizeof piece, "%.*s", (int)(p - line), line);
+		if ((*p == '\0' || *p == '\n') && (report_width(piece) <= width ||
+		    last_space == NULL)) {
+			buffer_add_length(out, line, (size_t)(p - line));
+			buffer_add_char(out, '\n');
+			line = *p == '\n' ? p + 1 : p;
+			continue;
+		}
+		buffer_add_length(out, line, (size_t)(last_space - line));
+		buffer_add_char(out, '\n');
+		line = last_space + 1;
+	}
+}
+
+/* Renders one sentence-building function into out, wrapped. */
+static void
+report_wrapped(const struct report *report, struct buffer *out,
+    void (*sentence)(const struct report *, struct buffer *))
+{
+	struct buffer line;
+	buffer_init(&line);
+	sentence(report, &line);
+	if (line.data != NULL)
+		report_wrap(out, line.data, 78);
+	buffer_free(&line);
 }
 
 #define TEXT_LABEL_WIDTH 30
@@ -252,10 +300,16 @@ report_text_table_head(struct buffer *out)
 	buffer_add(out, "\n");
 }
 
+/* One option: a label too wide for its column gets a line of its own. */
 static void
 report_text_row(struct buffer *out, const char *label,
     const struct cost_monthly *m)
 {
+	if (report_width(label) > TEXT_LABEL_WIDTH) {
+		buffer_add(out, label);
+		buffer_add(out, "\n");
+		label = "";
+	}
 	report_cell(out, label, TEXT_LABEL_WIDTH, false);
 	report_money_cell(out, m->compute, TEXT_MONEY_WIDTH);
 	report_money_cell(out, m->engineering, TEXT_MONEY_WIDTH);
@@ -265,13 +319,38 @@ report_text_row(struct buffer *out, const char *label,
 	buffer_add(out, "\n");
 }
 
+/* The rows of one kind under its heading; cheapest_only keeps the
+ * cheapest comparable one. */
+static void
+report_text_kind(const struct report *report, struct buffer *out,
+    enum option_kind kind, bool cheapest_only)
+{
+	const struct cost_result *cost = report->cost;
+	char label[256], row[300];
+	bool heading = false;
+	for (size_t i = 0; i < cost->count; i++) {
+		const struct cost_option *o = &cost->options[i];
+		if (o->kind != kind || (cheapest_only &&
+		    (int)i != cost->cheapest[kind]))
+			continue;
+		if (!heading) {
+			buffer_add(out, report_kind_label(kind));
+			buffer_add(out, "\n");
+			heading = true;
+		}
+		report_option_label(o, label, sizeof label);
+		snprintf(row, sizeof row, "  %s%s", o->comparable ? "" : "*",
+		    label);
+		report_text_row(out, row, &o->monthly);
+	}
+}
+
 /* Plain text for an 80-column terminal. */
 void
 report_render_text(const struct report *report, struct buffer *out)
 {
-	const struct cost_result *cost = report->cost;
 	const struct profile *p = report->profile;
-	char label[256], money[48];
+	char money[48];
 
 	buffer_printf(out, "%s\n", _("llmadvisor: closed API or self-hosted "
 	    "open weights?"));
@@ -292,43 +371,32 @@ report_render_text(const struct report *report, struct buffer *out)
 	buffer_printf(out, "%s\n\n", _("Cheapest option of each kind, USD per "
 	    "month:"));
 	report_text_table_head(out);
-	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-		if (cost->cheapest[k] < 0)
-			continue;
-		const struct cost_option *o = &cost->options[cost->cheapest[k]];
-		report_cell(out, report_kind_label((enum option_kind)k),
-		    TEXT_LABEL_WIDTH, false);
-		buffer_add(out, "\n");
-		report_option_label(o, label, sizeof label);
-		char indented[300];
-		snprintf(indented, sizeof indented, "  %s", label);
-		report_text_row(out, indented, &o->monthly);
-	}
+	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+		report_text_kind(report, out, (enum option_kind)k, true);
 	buffer_add(out, "\n");
-	report_breakeven_line(report, out);
+	report_wrapped(report, out, report_breakeven_line);
+	report_wrapped(report, out, report_payback_line);
 	buffer_add(out, "\n");
-	report_payback_line(report, out);
-	buffer_add(out, "\n\n");
 
 	buffer_printf(out, "%s\n\n", _("Every option considered:"));
 	report_text_table_head(out);
-	for (size_t i = 0; i < cost->count; i++) {
-		const struct cost_option *o = &cost->options[i];
-		char row[300];
-		report_option_label(o, label, sizeof label);
-		snprintf(row, sizeof row, "%s%s", o->comparable ? "" : "*", label);
-		report_text_row(out, row, &o->monthly);
-	}
-	buffer_printf(out, "\n%s\n", _("* a smaller model than the self-hosted "
-	    "one: listed, not compared."));
+	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+		report_text_kind(report, out, (enum option_kind)k, false);
+	struct buffer notes;
 	size_t unverified = 0;
 	for (size_t i = 0; i < report->data->figure_count; i++)
 		unverified += !report->data->figures[i]->verified;
-	buffer_printf(out, ngettext_("%zu of %zu figures in the data are not "
-	    "verified; see -f markdown or -f json for every source.\n",
+	buffer_init(&notes);
+	buffer_printf(&notes, "\n%s\n", _("* a smaller model than the "
+	    "self-hosted one: listed, not compared."));
+	buffer_printf(&notes, ngettext_("%zu of %zu figures in the data is not "
+	    "verified; see -f markdown or -f json for every source.",
 	    "%zu of %zu figures in the data are not verified; see -f markdown "
-	    "or -f json for every source.\n", unverified), unverified,
+	    "or -f json for every source.", unverified), unverified,
 	    report->data->figure_count);
+	if (notes.data != NULL)
+		report_wrap(out, notes.data, 78);
+	buffer_free(&notes);
 }
 
 /* Escapes a table cell for GitHub-flavoured markdown. */
@@ -387,9 +455,8 @@ report_render_markdown(const struct report *report, struct buffer *out)
 
 	buffer_printf(out, "## %s\n\n", _("Costs"));
 	report_workload_line(report, out);
-	buffer_add(out, ".\n");
-	buffer_printf(out, "%s\n\n", _(" Cheapest option of each kind, USD per "
-	    "month:"));
+	buffer_printf(out, ".\n%s\n\n", _("Cheapest option of each kind, USD "
+	    "per month:"));
 	buffer_printf(out, "| %s | %s | %s | %s | %s | %s | %s |\n",
 	    _("Kind"), _("Option"), _("Compute"), _("Engineering"), _("Setup"),
 	    _("Hardware"), _("Total"));

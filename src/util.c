@@ -446,15 +446,72 @@ util_read_file(const char *path, char **text, size_t *length, char **cause)
 	return 0;
 }
 
-/* Writes data to path atomically: the old file stays intact on failure. */
+/* Writes all of data to an open descriptor. */
+static int
+util_write_all(int fd, const char *data, size_t length)
+{
+	size_t done = 0;
+	while (done < length) {
+		ssize_t w = write(fd, data + done, length - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	return 0;
+}
+
+/* Writes to something that is not a regular file (a terminal, a pipe,
+ * /dev/full): there is nothing to replace, so write in place. */
+static int
+util_write_device(const char *path, const char *data, size_t length,
+    char **cause)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0 || util_write_all(fd, data, length) != 0) {
+		util_error(cause, _("%s: cannot write: %s"), path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (close(fd) != 0) {
+		util_error(cause, _("%s: cannot write: %s"), path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes data to path atomically: the old file stays intact on failure.
+ * A symbolic link is followed, so the file it names is replaced and the
+ * link kept; a device or pipe is written in place. */
 int
 util_write_file_atomic(const char *path, const char *data, size_t length,
     char **cause)
 {
-	char temporary[PATH_MAX];
-	const char *slash = strrchr(path, '/');
+	char temporary[PATH_MAX], target[PATH_MAX];
+	struct stat st;
+	mode_t mode, mask;
 	int n;
 
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			util_error(cause, _("%s: is a folder"), path);
+			return -1;
+		}
+		return util_write_device(path, data, length, cause);
+	}
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    realpath(path, target) != NULL)
+		path = target;
+	/* Keep an existing file's permissions; a new one gets the umask's. */
+	mask = umask(0);
+	umask(mask);
+	mode = stat(path, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask;
+	const char *slash = strrchr(path, '/');
 	if (slash == NULL)
 		n = snprintf(temporary, sizeof temporary, ".%s.XXXXXX", path);
 	else
@@ -471,16 +528,8 @@ util_write_file_atomic(const char *path, const char *data, size_t length,
 		    path, strerror(errno));
 		return -1;
 	}
-	size_t done = 0;
-	while (done < length) {
-		ssize_t w = write(fd, data + done, length - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		done += (size_t)w;
-	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+	if (util_write_all(fd, data, length) != 0 || fchmod(fd, mode) != 0 ||
+	    fsync(fd) != 0)
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;

@@ -112,6 +112,31 @@ START_TEST(test_atomic_write)
 	ck_assert_int_eq(util_read_file(path, &text, &length, &cause), 0);
 	ck_assert_str_eq(text, "second\n");
 	free(text);
+	/* A symbolic link is kept; the file it names is replaced. */
+	char link_path[300];
+	snprintf(link_path, sizeof link_path, "%s/link.txt", dir);
+	ck_assert_int_eq(symlink("out.txt", link_path), 0);
+	ck_assert_int_eq(util_write_file_atomic(link_path, "third\n", 6,
+	    &cause), 0);
+	struct stat st;
+	ck_assert_int_eq(lstat(link_path, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	ck_assert_int_eq(util_read_file(path, &text, &length, &cause), 0);
+	ck_assert_str_eq(text, "third\n");
+	free(text);
+	/* A device is written in place, never replaced by a file. */
+	ck_assert_int_eq(util_write_file_atomic("/dev/null", "x", 1, &cause), 0);
+	ck_assert_int_eq(stat("/dev/null", &st), 0);
+	ck_assert(S_ISCHR(st.st_mode));
+	if (access("/dev/full", W_OK) == 0) {
+		ck_assert_int_ne(util_write_file_atomic("/dev/full", "x", 1,
+		    &cause), 0);
+		ck_assert_ptr_nonnull(strstr(cause, "/dev/full: cannot write"));
+		free(cause);
+		cause = NULL;
+		ck_assert_int_eq(stat("/dev/full", &st), 0);
+		ck_assert(S_ISCHR(st.st_mode));
+	}
 	/* A target in a missing folder fails cleanly and leaves nothing. */
 	snprintf(path, sizeof path, "%s/missing/out.txt", dir);
 	ck_assert_int_ne(util_write_file_atomic(path, "x", 1, &cause), 0);

@@ -1,0 +1,3 @@
+# file: models.yaml
+s/^models:$/models: \&m/;$a\
+extra: *m

@@ -1,0 +1,2 @@
+# file: defaults.yaml
+s/unit: USD\/kWh/unit: EUR\/kWh/

@@ -1,0 +1,2 @@
+# file: defaults.yaml
+/^thresholds:/,$d

@@ -1,0 +1,2 @@
+# file: defaults.yaml
+s/^  pue:/  power_usage:/

@@ -1,0 +1,2 @@
+# file: models.yaml
+s/^  - id: hosted-b$/  - id: closed-a/

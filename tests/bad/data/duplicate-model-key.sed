@@ -1,0 +1,2 @@
+# file: models.yaml
+s/^    provider: host$/    provider: host\n    provider: other/

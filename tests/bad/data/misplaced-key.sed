@@ -1,0 +1,2 @@
+# file: models.yaml
+s/^    kind: api$/    kind: api\n    weights: open-c/

@@ -1,0 +1,2 @@
+# file: models.yaml
+0,/source: "test", /s///

@@ -1,0 +1,2 @@
+# file: models.yaml
+/weights_size:/,/int4:/d

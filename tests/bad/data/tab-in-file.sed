@@ -1,0 +1,2 @@
+# file: defaults.yaml
+s/^  hours_per_month/\thours_per_month/

@@ -1,0 +1,2 @@
+# file: gpus.yaml
+s/model: open-c/model: closed-a/

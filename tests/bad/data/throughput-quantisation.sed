@@ -1,0 +1,2 @@
+# file: gpus.yaml
+s/quantisation: int4/quantisation: fp16/

@@ -1,0 +1,2 @@
+# file: gpus.yaml
+s/unit: W,/unit: kW,/

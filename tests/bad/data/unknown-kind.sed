@@ -1,0 +1,2 @@
+# file: models.yaml
+s/kind: api/kind: closed/

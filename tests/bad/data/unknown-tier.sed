@@ -1,0 +1,2 @@
+# file: models.yaml
+s/tier: frontier/tier: best/

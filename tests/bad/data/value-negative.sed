@@ -1,0 +1,2 @@
+# file: gpus.yaml
+s/power: {value: 400,/power: {value: -400,/

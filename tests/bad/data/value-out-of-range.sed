@@ -1,0 +1,2 @@
+# file: models.yaml
+s/value: 15,/value: 25,/

@@ -1,0 +1,2 @@
+# file: gpus.yaml
+s/decode: {value: 25,/decode: {value: fast,/

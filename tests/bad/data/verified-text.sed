@@ -1,0 +1,2 @@
+# file: models.yaml
+0,/verified: true/s//verified: yes/

@@ -1,0 +1,2 @@
+# file: models.yaml
+s/weights: open-c/weights: nowhere/

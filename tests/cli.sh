@@ -1,0 +1,159 @@
+#!/bin/sh
+# cli.sh - the command-line contract: options, formats, exit statuses,
+# atomic output, golden reports, locale independence.
+set -u
+: "${top_srcdir:?}" "${LLMADVISOR:?}"
+work=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-cli.XXXXXX") || exit 99
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 99
+pass=0
+fail=0
+DATA="$top_srcdir/data"
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+# run STATUS ARGS...: runs llmadvisor with no terminal, expects STATUS.
+run() {
+	expected=$1
+	shift
+	"$LLMADVISOR" "$@" </dev/null >stdout 2>stderr
+	got=$?
+	if [ "$got" -eq "$expected" ]; then ok; else
+		bad "llmadvisor $*: exit $got, expected $expected"; cat stderr; fi
+}
+has() {	# FILE TEXT: FILE contains TEXT
+	if grep -qF -- "$2" "$1"; then ok; else bad "$1 lacks '$2'"; sed 's/^/  | /' "$1" | head -20; fi
+}
+
+# Help and version.
+run 0 --help
+has stdout "Usage: llmadvisor [OPTION]..."
+for option in --answers --format --output --set --data-dir --samples --seed --help --version; do
+	has stdout "$option"
+done
+run 0 -V
+has stdout "llmadvisor 0"
+
+# Usage errors: exit 2 and a hint.
+run 2 --bogus
+has stderr "llmadvisor: unknown option '--bogus'"
+has stderr "Try 'llmadvisor --help'"
+run 2 -f yaml
+has stderr "unknown format 'yaml'"
+run 2 -o result.pdf
+has stderr "result.pdf: cannot tell the format"
+run 2 --samples 0 -f json
+has stderr "--samples must be a whole number"
+run 2 --seed -3 -f json
+run 2 -f json extra
+has stderr "unexpected argument 'extra'"
+run 2 -f
+has stderr "option '-f' needs a value"
+
+# No terminal and no -f: explain batch use, exit 2.
+run 2
+has stderr "not a terminal"
+has stderr "-f json"
+
+# Missing and unreadable inputs.
+run 2 -a missing.yaml -f json
+has stderr "llmadvisor: missing.yaml: No such file or directory"
+run 2 -d "$work/nowhere" -f json
+has stderr "nowhere: not a folder"
+mkdir folder
+run 2 -a folder -f json
+has stderr "folder: not a regular file"
+
+# Formats, inferred from -o.
+run 0 -d "$DATA" -o report.md
+has report.md "# LLM decision report"
+run 0 -d "$DATA" -o result.json
+has result.json '"verdict":'
+has result.json '"assumptions":'
+run 0 -d "$DATA" -o result.txt
+has result.txt "Cheapest option of each kind"
+run 0 -d "$DATA" -f text
+has stdout "Breakeven:"
+run 0 -d "$DATA" -f json -o forced.md
+has forced.md '"options":'
+
+# --set overrides answers and shows in the inputs.
+run 0 -d "$DATA" -f json -s volume.input_tokens=200M --set privacy=hard
+has stdout '"input_tokens":	200000000'
+has stdout '"privacy":	"hard"'
+run 2 -d "$DATA" -f json -s volume.input_tokens=lots
+has stderr "llmadvisor: --set:1:21: volume.input_tokens must be a number"
+
+# Answers files: YAML and JSON give the same result.
+run 0 -d "$DATA" -f json -a "$top_srcdir/tests/answers/full.yaml"
+mv stdout from-yaml.json
+run 0 -d "$DATA" -f json -a "$top_srcdir/tests/answers/full.json"
+if cmp -s stdout from-yaml.json; then ok; else bad "YAML and JSON answers differ"; fi
+run 0 -d "$DATA" -f json -a "$top_srcdir/tests/answers/empty.yaml"
+
+# Nothing is half-written: a failed run leaves an existing file alone.
+echo "precious" >keep.json
+run 2 -d "$DATA" -a "$top_srcdir/tests/bad/answers/bad-choice.yaml" -o keep.json
+has keep.json "precious"
+ls -a | grep -q '^\.keep\.json\.' && bad "temporary file left behind" || ok
+
+# Full devices: exit 1 with a message.
+if [ -w /dev/full ]; then
+	run 1 -d "$DATA" -f json -o /dev/full
+	has stderr "llmadvisor: /dev/full: cannot"
+	"$LLMADVISOR" -d "$DATA" -f json </dev/null >/dev/full 2>stderr
+	if [ $? -eq 1 ]; then ok; else bad "stdout on /dev/full did not exit 1"; fi
+	has stderr "llmadvisor: standard output:"
+	# Regression: -o on a device once replaced /dev/full with a file.
+	if [ -c /dev/full ]; then ok; else bad "/dev/full is no longer a device"; fi
+fi
+
+# An output folder that does not exist: exit 1, nothing created.
+run 1 -d "$DATA" -f json -o "$work/nowhere/out.json"
+has stderr "nowhere/out.json: cannot create a temporary file"
+
+# Golden reports: same answers and data give byte-identical output.
+for answers in "$top_srcdir"/tests/answers/*.yaml; do
+	name=$(basename "$answers" .yaml)
+	for format in text markdown json; do
+		golden="$top_srcdir/tests/golden/$name.$format"
+		[ -f "$golden" ] || continue
+		"$LLMADVISOR" -d "$DATA" -a "$answers" -f "$format" </dev/null |
+			sed "s|$DATA|DATA|g" >"$name.$format"
+		if cmp -s "$golden" "$name.$format"; then ok; else
+			bad "$name.$format differs from its golden file"
+			diff "$golden" "$name.$format" | head -20
+		fi
+	done
+done
+
+# Numbers do not depend on the locale (where a decimal-comma one exists).
+for locale in de_DE.UTF-8 de_DE.utf8 fr_FR.UTF-8; do
+	if LC_ALL=$locale locale 2>/dev/null | grep -q 'LC_NUMERIC="\?'"$locale"; then
+		"$LLMADVISOR" -d "$DATA" -f json </dev/null >c.json
+		LC_ALL=$locale "$LLMADVISOR" -d "$DATA" -f json </dev/null >l.json
+		if cmp -s c.json l.json; then ok; else bad "JSON differs under $locale"; fi
+		LC_ALL=$locale "$LLMADVISOR" -d "$DATA" -f json \
+			-s tasks.complex_share=0.25 </dev/null >l.json
+		has l.json '"complex_share":	0.25'
+		break
+	fi
+done
+
+# A binary copied elsewhere still has its data (embedded copy).
+cp "$LLMADVISOR" ./copied
+HOME="$work" XDG_CONFIG_HOME="$work/none" ./copied -f json </dev/null >embedded.json 2>stderr
+if [ $? -eq 0 ]; then ok; else bad "copied binary failed"; cat stderr; fi
+has embedded.json '"claude-3-5-sonnet-20241022"'
+
+# LLMADVISOR_DATADIR and --data-dir come before the built-in copy.
+mkdir -p mydata
+cp "$top_srcdir"/tests/bad/data/base/*.yaml mydata/
+LLMADVISOR_DATADIR="$work/mydata" "$LLMADVISOR" -f json </dev/null >env.json
+has env.json '"closed-a"'
+"$LLMADVISOR" -d mydata -f json </dev/null >dir.json
+has dir.json '"closed-a"'
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

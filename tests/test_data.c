@@ -1,0 +1,308 @@
+/* test_data.c - the data loader: the default data is complete and within
+ * its ranges, and broken data is refused with a positioned message. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+#include "testutil.h"
+
+/* Reads a fixture of tests/bad/data/base into memory. */
+static char *
+fixture(const char *name)
+{
+	char path[512], *text, *cause = NULL;
+	size_t length;
+	snprintf(path, sizeof path, "tests/bad/data/base/%s", name);
+	if (util_read_file(testutil_path(path), &text, &length, &cause) != 0)
+		ck_abort_msg("%s", cause);
+	return text;
+}
+
+/* Loads the base fixtures with one of them replaced by text; returns the
+ * error message (or NULL when it loaded). */
+static char *
+load_with(const char *which, const char *text)
+{
+	struct data data;
+	char *models = fixture("models.yaml"), *gpus = fixture("gpus.yaml");
+	char *defaults = fixture("defaults.yaml"), *cause = NULL;
+	int result = data_load_texts(&data, "models.yaml",
+	    strcmp(which, "models") == 0 ? text : models, "gpus.yaml",
+	    strcmp(which, "gpus") == 0 ? text : gpus, "defaults.yaml",
+	    strcmp(which, "defaults") == 0 ? text : defaults, &cause);
+	if (result == 0)
+		data_free(&data);
+	free(models);
+	free(gpus);
+	free(defaults);
+	return cause;
+}
+
+/* Replaces the first occurrence of old in a fixture by new. */
+static char *
+patched(const char *name, const char *old, const char *new)
+{
+	char *text = fixture(name);
+	char *at = strstr(text, old);
+	ck_assert_msg(at != NULL, "'%s' not in %s", old, name);
+	size_t length = strlen(text) - strlen(old) + strlen(new) + 1;
+	char *result = malloc(length);
+	snprintf(result, length, "%.*s%s%s", (int)(at - text), text, new,
+	    at + strlen(old));
+	free(text);
+	return result;
+}
+
+static void
+expect_error(const char *which, const char *old, const char *new,
+    const char *expected)
+{
+	char name[32];
+	snprintf(name, sizeof name, "%s.yaml", which);
+	char *text = patched(name, old, new);
+	char *cause = load_with(which, text);
+	ck_assert_msg(cause != NULL, "accepted %s with '%s'", name, new);
+	ck_assert_str_eq(cause, expected);
+	free(cause);
+	free(text);
+}
+
+START_TEST(test_base_fixtures_load)
+{
+	char *models = fixture("models.yaml");
+	char *cause = load_with("models", models);
+	ck_assert_msg(cause == NULL, "%s", cause);
+	free(models);
+}
+END_TEST
+
+START_TEST(test_positioned_errors)
+{
+	expect_error("gpus", "unit: W,", "unit: kW,",
+	    "gpus.yaml:9:31: gpus.gpu-x.power must be given in W, got \"kW\"");
+	expect_error("gpus", "decode: {value: 25,", "decode: {value: fast,",
+	    "gpus.yaml:15:25: gpus.gpu-x.open-c.int4.x1.decode must be a number, "
+	    "got \"fast\"");
+	expect_error("models", "tier: frontier", "tier: best",
+	    "models.yaml:7:11: tier must be one of small, large, frontier, got "
+	    "\"best\"");
+	expect_error("models", "    fine_tuning: false\n",
+	    "    fine_tuning: false\n    colour: red\n",
+	    "models.yaml:10:5: unknown key 'colour' in a model");
+	expect_error("models", "    provider: host\n",
+	    "    provider: host\n    provider: other\n",
+	    "models.yaml:16:5: duplicate key 'provider' (first at line 15)");
+	expect_error("models", "value: 15,", "value: 25,",
+	    "models.yaml:11:27: models.closed-a.output_price must be between 3 "
+	    "and 20, got 25");
+	expect_error("models", "as_of: 2026-01-01", "as_of: last year",
+	    "models.yaml:10:68: as_of must be a date YYYY-MM-DD, got \"last "
+	    "year\"");
+	expect_error("defaults", "self_hosted_model: open-c",
+	    "self_hosted_model: closed-a",
+	    "defaults.yaml:2:20: self_hosted_model 'closed-a' is not an "
+	    "open_weights model");
+	expect_error("defaults", "  pue:", "  power_usage:",
+	    "defaults.yaml:23:3: unknown key 'power_usage' in ownership");
+	expect_error("gpus", "model: open-c", "model: closed-a",
+	    "gpus.yaml:11:16: model 'closed-a' is not an open_weights model of "
+	    "models.yaml");
+	expect_error("gpus", "gpus: 1", "gpus: 1.5",
+	    "gpus.yaml:13:15: gpus must be a whole number, got 1.5");
+	expect_error("models", "weights: open-c", "weights: nowhere",
+	    "models.yaml:16:14: weights 'nowhere' is not an open_weights model");
+}
+END_TEST
+
+START_TEST(test_yaml_hazards)
+{
+	char *cause;
+	cause = load_with("models", "models: &a [*a]\n");
+	ck_assert_ptr_nonnull(cause);
+	ck_assert_ptr_nonnull(strstr(cause, "aliases"));
+	free(cause);
+	cause = load_with("models", "");
+	ck_assert_str_eq(cause, "models.yaml:1:1: file is empty: expected "
+	    "'models:'");
+	free(cause);
+	cause = load_with("models", "models:\n\t- id: x\n");
+	ck_assert_ptr_nonnull(cause);
+	ck_assert(strncmp(cause, "models.yaml:2:", 14) == 0);
+	free(cause);
+	/* Deep nesting is refused at a fixed depth, not by running out of
+	 * stack. */
+	char deep[20001 * 2 + 16];
+	size_t n = 0;
+	n += (size_t)sprintf(deep, "models: ");
+	for (int i = 0; i < 20000; i++)
+		deep[n++] = '[';
+	for (int i = 0; i < 20000; i++)
+		deep[n++] = ']';
+	deep[n] = '\0';
+	cause = load_with("models", deep);
+	ck_assert_ptr_nonnull(strstr(cause, "nesting deeper than 64 levels"));
+	free(cause);
+}
+END_TEST
+
+START_TEST(test_default_data_complete)
+{
+	const struct data *data = testutil_data();
+	static const char *const models[] = {
+		"claude-3-5-sonnet-20241022", "gpt-4o", "gpt-4o-mini",
+		"llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b",
+		"qwen-2.5-72b", "mistral-large", "deepseek-v3", NULL
+	};
+	static const char *const gpus[] = {
+		"a6000", "rtx-4090", "l40s", "a100-40gb", "a100-80gb",
+		"h100-80gb", NULL
+	};
+	for (int i = 0; models[i] != NULL; i++)
+		ck_assert_msg(data_find_model(data, models[i]) != NULL,
+		    "missing model %s", models[i]);
+	for (int i = 0; gpus[i] != NULL; i++)
+		ck_assert_msg(data_find_gpu(data, gpus[i]) != NULL,
+		    "missing GPU %s", gpus[i]);
+	/* Gemini 1.5 Pro and an Apple-silicon 192 GB machine. */
+	bool gemini = false, apple = false;
+	size_t hosted_70b = 0;
+	for (size_t i = 0; i < data->model_count; i++) {
+		const struct model *m = &data->models[i];
+		if (strstr(m->id, "gemini-1.5-pro") != NULL)
+			gemini = true;
+		if (m->kind == MODEL_HOSTED_OPEN &&
+		    m->weights == data_find_model(data, "llama-3.1-70b"))
+			hosted_70b++;
+	}
+	for (size_t i = 0; i < data->gpu_count; i++)
+		if (data->gpus[i].class == GPU_CLASS_APPLE_SILICON &&
+		    data->gpus[i].memory.value >= 190)
+			apple = true;
+	ck_assert(gemini);
+	ck_assert(apple);
+	ck_assert_uint_ge(hosted_70b, 2);
+	/* DeepSeek V3 is a mixture of experts: active < total. */
+	const struct model *ds = data_find_model(data, "deepseek-v3");
+	ck_assert(ds->active_parameters.value < ds->parameters.value / 10);
+}
+END_TEST
+
+START_TEST(test_article_prices)
+{
+	const struct data *data = testutil_data();
+	const struct model *sonnet =
+	    data_find_model(data, "claude-3-5-sonnet-20241022");
+	const struct model *gpt4o = data_find_model(data, "gpt-4o");
+	ck_assert_double_eq(sonnet->input_price.value, 3);
+	ck_assert_double_eq(sonnet->output_price.value, 15);
+	ck_assert_double_eq(gpt4o->input_price.value, 2.5);
+	ck_assert_double_eq(gpt4o->output_price.value, 10);
+	/* The article marks GPT-4o's price [VERIFY]: carried as uncertain. */
+	ck_assert(!gpt4o->input_price.verified);
+	ck_assert(gpt4o->input_price.high > gpt4o->input_price.low);
+	/* Aliases reach the same model. */
+	ck_assert_ptr_eq(data_find_model(data, "claude-3-5-sonnet-latest"),
+	    sonnet);
+	const struct gpu *a100 = data_find_gpu(data, "a100-40gb");
+	ck_assert(a100->cloud_price.value >= 1 && a100->cloud_price.value <= 2);
+	ck_assert(a100->cloud_price.low <= 1 && a100->cloud_price.high >= 2);
+	ck_assert(!a100->cloud_price.verified);
+	const struct gpu *a6000 = data_find_gpu(data, "a6000");
+	ck_assert(a6000->purchase_price.low <= 4000 &&
+	    a6000->purchase_price.high >= 5000);
+	ck_assert(!a6000->purchase_price.verified);
+	const struct defaults *d = &data->defaults;
+	ck_assert_double_eq(d->quality_hard_closed.value, 0.80);
+	ck_assert_double_eq(d->quality_hard_open.value, 0.65);
+	ck_assert_double_eq(d->volume_low.value, 50e6);
+	ck_assert_double_eq(d->volume_high.value, 500e6);
+	ck_assert(d->gap_months.low <= 6 && d->gap_months.high >= 12);
+}
+END_TEST
+
+START_TEST(test_every_figure_has_provenance)
+{
+	const struct data *data = testutil_data();
+	ck_assert_uint_gt(data->figure_count, 100);
+	for (size_t i = 0; i < data->figure_count; i++) {
+		const struct figure *f = data->figures[i];
+		ck_assert(f->low <= f->value && f->value <= f->high);
+		ck_assert(*f->source != '\0');
+		ck_assert_uint_eq(strlen(f->as_of), 10);
+		ck_assert_int_eq(f->index, (int)i);
+		ck_assert_double_eq(data->values[i], f->value);
+		ck_assert_msg(f->verified || f->high > f->low ||
+		    strstr(f->source, "assum") || strstr(f->source, "estimat"),
+		    "%s is unverified but has no range", f->key);
+	}
+}
+END_TEST
+
+START_TEST(test_embedded_copy_matches)
+{
+	/* The binary's embedded data is the repository's data/. */
+	for (size_t i = 0; i < data_embedded_file_count; i++) {
+		char path[256], *text, *cause = NULL;
+		size_t length;
+		snprintf(path, sizeof path, "data/%s", data_embedded_files[i].name);
+		ck_assert_int_eq(util_read_file(testutil_path(path), &text,
+		    &length, &cause), 0);
+		ck_assert_uint_eq(length, data_embedded_files[i].length);
+		ck_assert(memcmp(text, data_embedded_files[i].text, length) == 0);
+		free(text);
+	}
+	ck_assert_uint_ge(data_embedded_file_count, 3);
+}
+END_TEST
+
+START_TEST(test_lookup_order)
+{
+	/* The first folder that has a file wins; the rest fall through to
+	 * the embedded copy. */
+	struct data data;
+	struct data_paths paths = { 0 };
+	char *cause = NULL;
+	paths.data_dir = testutil_path("tests/bad/data/base");
+	paths.use_embedded = true;
+	ck_assert_int_eq(data_load(&data, &paths, &cause), 0);
+	ck_assert_ptr_nonnull(data_find_model(&data, "closed-a"));
+	ck_assert_ptr_nonnull(strstr(data.models_file, "tests/bad/data/base"));
+	data_free(&data);
+	paths.data_dir = "/nonexistent";
+	ck_assert_int_eq(data_load(&data, &paths, &cause), 0);
+	ck_assert_str_eq(data.models_file, "(built-in)/models.yaml");
+	ck_assert_ptr_nonnull(data_find_model(&data, "gpt-4o"));
+	data_free(&data);
+	paths.use_embedded = false;
+	ck_assert_int_ne(data_load(&data, &paths, &cause), 0);
+	ck_assert_ptr_nonnull(strstr(cause, "models.yaml: data file not found"));
+	free(cause);
+}
+END_TEST
+
+static Suite *
+data_suite(void)
+{
+	Suite *s = suite_create("data");
+	TCase *t = tcase_create("loader");
+	tcase_add_test(t, test_base_fixtures_load);
+	tcase_add_test(t, test_positioned_errors);
+	tcase_add_test(t, test_yaml_hazards);
+	tcase_add_test(t, test_default_data_complete);
+	tcase_add_test(t, test_article_prices);
+	tcase_add_test(t, test_every_figure_has_provenance);
+	tcase_add_test(t, test_embedded_copy_matches);
+	tcase_add_test(t, test_lookup_order);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int
+main(void)
+{
+	return testutil_run(data_suite());
+}

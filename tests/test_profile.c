@@ -1,0 +1,276 @@
+/* test_profile.c - answers: defaults, YAML and JSON files, --set, errors
+ * with positions, and saving that reads back unchanged. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jsonio.h"
+#include "profile.h"
+#include "testutil.h"
+
+static void
+assert_full(const struct profile *p)
+{
+	ck_assert_double_eq(p->input_tokens, 200e6);
+	ck_assert_double_eq(p->output_tokens, 40e6);
+	ck_assert_double_eq(p->peak_to_mean, 3);
+	ck_assert_double_eq(p->complex_share, 0.25);
+	ck_assert_int_eq(p->quality, QUALITY_GOOD_ENOUGH);
+	ck_assert_int_eq(p->expertise, EXPERTISE_ML_INFRA);
+	ck_assert_double_eq(p->hourly_rate, 120);
+	ck_assert(p->ops_hours_set);
+	ck_assert_double_eq(p->ops_hours_per_month, 12);
+	ck_assert_int_eq(p->privacy, PRIVACY_CONTRACTUAL);
+	ck_assert_int_eq(p->fine_tuning, FINE_TUNING_DATASET_READY);
+	ck_assert_uint_eq(p->ecosystem,
+	    ECOSYSTEM_TOOL_USE | ECOSYSTEM_STRUCTURED_OUTPUT);
+	ck_assert_int_eq(p->lock_in, LOCK_IN_AVOID);
+	ck_assert_double_eq(p->horizon_months, 24);
+	ck_assert_int_eq(p->hardware, HARDWARE_WORKSTATION_GPU);
+	ck_assert_int_eq(p->deployment, DEPLOYMENT_ON_PREM);
+}
+
+START_TEST(test_defaults)
+{
+	struct profile p;
+	profile_defaults(&p);
+	ck_assert_double_eq(p.input_tokens, 10e6);
+	ck_assert_double_eq(p.output_tokens, 2e6);
+	ck_assert_double_eq(p.hourly_rate, 100);
+	ck_assert_int_eq(p.expertise, EXPERTISE_NONE);
+	ck_assert(!p.ops_hours_set);
+	/* Ops hours default by expertise. */
+	ck_assert_double_eq(profile_ops_hours(&p, testutil_data()),
+	    testutil_data()->defaults.ops_hours[EXPERTISE_NONE].value);
+}
+END_TEST
+
+START_TEST(test_yaml_and_json_agree)
+{
+	struct profile p;
+	char *cause = NULL;
+	profile_defaults(&p);
+	ck_assert_msg(profile_load_file(&p, testutil_path("tests/answers/full.yaml"),
+	    &cause) == 0, "%s", cause);
+	assert_full(&p);
+	profile_defaults(&p);
+	ck_assert_msg(profile_load_file(&p, testutil_path("tests/answers/full.json"),
+	    &cause) == 0, "%s", cause);
+	assert_full(&p);
+}
+END_TEST
+
+START_TEST(test_empty_file_means_defaults)
+{
+	struct profile p, d;
+	char *cause = NULL;
+	profile_defaults(&p);
+	profile_defaults(&d);
+	ck_assert_int_eq(profile_load_file(&p,
+	    testutil_path("tests/answers/empty.yaml"), &cause), 0);
+	ck_assert(memcmp(&p, &d, sizeof p) == 0);
+}
+END_TEST
+
+static char *
+apply_yaml(const char *text)
+{
+	struct doc doc;
+	struct profile p;
+	char *cause = NULL;
+	profile_defaults(&p);
+	if (doc_parse_yaml(&doc, "a.yaml", text, strlen(text), &cause) != 0)
+		return cause;
+	profile_apply_doc(&p, &doc, &cause);
+	doc_free(&doc);
+	return cause;
+}
+
+static char *
+apply_json(const char *text)
+{
+	struct doc doc;
+	struct profile p;
+	char *cause = NULL;
+	profile_defaults(&p);
+	if (jsonio_parse_doc(&doc, "a.json", text, strlen(text), &cause) != 0)
+		return cause;
+	profile_apply_doc(&p, &doc, &cause);
+	doc_free(&doc);
+	return cause;
+}
+
+static void
+expect(char *cause, const char *expected)
+{
+	ck_assert_msg(cause != NULL, "accepted; expected %s", expected);
+	ck_assert_str_eq(cause, expected);
+	free(cause);
+}
+
+START_TEST(test_yaml_errors)
+{
+	expect(apply_yaml("volume:\n  input_tokens: 10X\n"),
+	    "a.yaml:2:17: volume.input_tokens must be a number (k, M or B "
+	    "suffix allowed), got \"10X\"");
+	expect(apply_yaml("volume:\n  input_tokns: 10M\n"),
+	    "a.yaml:2:3: unknown key 'volume.input_tokns'");
+	expect(apply_yaml("tasks:\n  complex_share: 1.5\n"),
+	    "a.yaml:2:18: tasks.complex_share must be between 0 and 1, got 1.5");
+	expect(apply_yaml("privacy: secret\n"),
+	    "a.yaml:1:10: privacy must be one of none, contractual, hard, got "
+	    "\"secret\"");
+	expect(apply_yaml("team: 5\n"),
+	    "a.yaml:1:7: team must be a mapping, got a scalar");
+	expect(apply_yaml("ecosystem: tool_use\n"),
+	    "a.yaml:1:12: ecosystem must be a list such as [tool_use], got a "
+	    "scalar");
+	expect(apply_yaml("ecosystem: [tool_use, telepathy]\n"),
+	    "a.yaml:1:23: ecosystem must be one of tool_use, function_calling, "
+	    "structured_output, got \"telepathy\"");
+	expect(apply_yaml("- 1\n- 2\n"),
+	    "a.yaml:1:1: an answers file must be a mapping of keys such as "
+	    "volume:, team:, privacy:, got a list");
+	expect(apply_yaml("privacy: none\nprivacy: hard\n"),
+	    "a.yaml:2:1: duplicate key 'privacy' (first at line 1)");
+	expect(apply_yaml("volume:\n  input_tokens: -5\n"),
+	    "a.yaml:2:17: volume.input_tokens must be between 0 and 10000000000000, got -5");
+	expect(apply_yaml("horizon_months: .nan\n"),
+	    "a.yaml:1:17: horizon_months must be a number, got \".nan\"");
+	expect(apply_yaml("key: [unclosed\n"),
+	    "a.yaml:2:1: while parsing a flow sequence did not find expected ',' "
+	    "or ']'");
+}
+END_TEST
+
+START_TEST(test_json_errors)
+{
+	expect(apply_json("{\"volume\": {\"input_tokens\": true}}"),
+	    "a.json:1:29: volume.input_tokens must be a number (k, M or B "
+	    "suffix allowed), got \"true\"");
+	expect(apply_json("{\n  \"lock_in\": \"never\"\n}"),
+	    "a.json:2:14: lock_in must be one of acceptable, avoid, "
+	    "unacceptable, got \"never\"");
+	expect(apply_json("{\n  \"team\": {\n    \"rate\": 1\n  }\n}"),
+	    "a.json:3:5: unknown key 'team.rate'");
+	expect(apply_json("{\"privacy\": \"none\", \"privacy\": \"hard\"}"),
+	    "a.json:1:21: duplicate key 'privacy' (first at line 1)");
+	expect(apply_json("{\"privacy\": }"), "a.json:1:13: invalid JSON");
+	expect(apply_json("{} {}"),
+	    "a.json:1:4: unexpected text after the JSON value");
+}
+END_TEST
+
+START_TEST(test_set)
+{
+	struct profile p;
+	char *cause = NULL;
+	profile_defaults(&p);
+	ck_assert_int_eq(profile_set(&p, "volume.input_tokens=200M", &cause), 0);
+	ck_assert_double_eq(p.input_tokens, 200e6);
+	ck_assert_int_eq(profile_set(&p, "privacy=hard", &cause), 0);
+	ck_assert_int_eq(p.privacy, PRIVACY_HARD);
+	ck_assert_int_eq(profile_set(&p, "ecosystem=tool_use,function_calling",
+	    &cause), 0);
+	ck_assert_uint_eq(p.ecosystem,
+	    ECOSYSTEM_TOOL_USE | ECOSYSTEM_FUNCTION_CALLING);
+	ck_assert_int_eq(profile_set(&p, "ecosystem=", &cause), 0);
+	ck_assert_uint_eq(p.ecosystem, 0);
+	ck_assert_int_eq(profile_set(&p, "team.ops_hours_per_month=7", &cause),
+	    0);
+	ck_assert(p.ops_hours_set);
+	expect((profile_set(&p, "volume.input_tokens=lots", &cause), cause),
+	    "--set:1:21: volume.input_tokens must be a number (k, M or B "
+	    "suffix allowed), got \"lots\"");
+	cause = NULL;
+	expect((profile_set(&p, "nonsense", &cause), cause),
+	    "--set: expected KEY=VALUE, got \"nonsense\"");
+	cause = NULL;
+	profile_set(&p, "colour=red", &cause);
+	ck_assert(strncmp(cause, "--set:1:1: unknown key 'colour' (known keys: "
+	    "volume.input_tokens, ", 64) == 0);
+	free(cause);
+	cause = NULL;
+	expect((profile_set(&p, "ecosystem=tool_use,magic", &cause), cause),
+	    "--set:1:20: ecosystem must be one of tool_use, function_calling, "
+	    "structured_output, got \"magic\"");
+}
+END_TEST
+
+START_TEST(test_failed_load_changes_nothing)
+{
+	struct profile p, before;
+	char path[] = "/tmp/llmadvisor-answers-XXXXXX";
+	char *cause = NULL;
+	int fd = mkstemp(path);
+	const char *text = "privacy: hard\nvolume:\n  input_tokens: bad\n";
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (int)strlen(text));
+	close(fd);
+	profile_defaults(&p);
+	before = p;
+	ck_assert_int_ne(profile_load_file(&p, path, &cause), 0);
+	ck_assert(memcmp(&p, &before, sizeof p) == 0);
+	free(cause);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_save_reads_back)
+{
+	struct profile p, q;
+	struct buffer out;
+	char path[] = "/tmp/llmadvisor-saved-XXXXXX";
+	char *cause = NULL;
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	profile_defaults(&p);
+	ck_assert_int_eq(profile_load_file(&p,
+	    testutil_path("tests/answers/full.yaml"), &cause), 0);
+	p.input_tokens = 123456789;
+	buffer_init(&out);
+	profile_write_yaml(&p, testutil_data(), &out);
+	ck_assert_int_eq(util_write_file_atomic(path, out.data, out.length,
+	    &cause), 0);
+	profile_defaults(&q);
+	ck_assert_msg(profile_load_file(&q, path, &cause) == 0, "%s\n%s", cause,
+	    out.data);
+	ck_assert(memcmp(&p, &q, sizeof p) == 0);
+	/* Unset ops hours stay unset (a comment shows the default). */
+	profile_defaults(&p);
+	buffer_free(&out);
+	buffer_init(&out);
+	profile_write_yaml(&p, testutil_data(), &out);
+	ck_assert_ptr_nonnull(strstr(out.data, "  # ops_hours_per_month: "));
+	ck_assert_ptr_nonnull(strstr(out.data, "  input_tokens: 10M\n"));
+	buffer_free(&out);
+	unlink(path);
+}
+END_TEST
+
+static Suite *
+profile_suite(void)
+{
+	Suite *s = suite_create("profile");
+	TCase *t = tcase_create("answers");
+	tcase_add_test(t, test_defaults);
+	tcase_add_test(t, test_yaml_and_json_agree);
+	tcase_add_test(t, test_empty_file_means_defaults);
+	tcase_add_test(t, test_yaml_errors);
+	tcase_add_test(t, test_json_errors);
+	tcase_add_test(t, test_set);
+	tcase_add_test(t, test_failed_load_changes_nothing);
+	tcase_add_test(t, test_save_reads_back);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int
+main(void)
+{
+	return testutil_run(profile_suite());
+}
