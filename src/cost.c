@@ -72,6 +72,8 @@ cost_power_monthly(const struct data *data, const double *values,
 	    V(d->electricity_price) * V(d->pue);
 }
 
+static int cost_replicas_for_load(double load, double peak_to_mean);
+
 static double
 cost_total(struct cost_monthly *m)
 {
@@ -93,23 +95,6 @@ cost_api(const double *values, const struct model *model, double input,
 	cost_total(m);
 }
 
-/* Replicas needed for the peak load, and the mean utilisation. */
-static int
-cost_replicas(const struct data *data, const double *values,
-    const struct gpu_config *config, double input, double output,
-    double peak_to_mean, double *utilisation)
-{
-	double seconds = V(data->defaults.hours_per_month) * 3600;
-	double load = (input / V(config->prefill) +
-	    output / V(config->batched_decode)) / seconds;
-	double peak = load * peak_to_mean;
-	int replicas = peak <= 1 ? 1 : (int)ceil(peak - 1e-9);
-	if (peak > 1e6)
-		replicas = 1000000;	/* absurd volumes: keep it finite */
-	*utilisation = load / replicas;
-	return replicas;
-}
-
 /* One self-hosted option of the given kind for one GPU configuration. */
 static void
 cost_self_hosted(const struct data *data, const double *values,
@@ -122,14 +107,21 @@ cost_self_hosted(const struct data *data, const double *values,
 	const struct gpu *gpu = config->gpu;
 	struct cost_monthly *m = &option->monthly;
 
-	memset(option, 0, sizeof *option);
 	option->kind = kind;
 	option->model = config->model;
 	option->config = config;
-	option->comparable = true;
+	option->replicas = 1;
+	option->gpus = config->gpus;
+	option->gpu_hours = 0;
+	option->utilisation = 0;
 	option->payback_months = NAN;
+	option->payback_vs = NULL;
+	option->already_owned = false;
+	option->comparable = true;
+	option->hybrid_self_kind = kind;
 	m->engineering = engineering;
 	m->setup = setup;
+	m->hardware = 0;
 	if (kind == OPTION_CLOUD_ON_DEMAND) {
 		double streams = V(d->on_demand_concurrency);
 		double decode = V(config->decode) * streams;
@@ -137,14 +129,16 @@ cost_self_hosted(const struct data *data, const double *values,
 			decode = V(config->batched_decode);
 		double hours = (input / V(config->prefill) + output / decode) /
 		    3600 * V(d->on_demand_overhead);
-		option->replicas = 1;
-		option->gpus = config->gpus;
 		option->gpu_hours = hours * config->gpus;
 		m->compute = option->gpu_hours * V(gpu->cloud_price) *
 		    scenario->gpu_price_factor;
 	} else {
-		option->replicas = cost_replicas(data, values, config, input,
-		    output, profile->peak_to_mean, &option->utilisation);
+		double load = (input / V(config->prefill) +
+		    output / V(config->batched_decode)) /
+		    (V(d->hours_per_month) * 3600);
+		option->replicas = cost_replicas_for_load(load,
+		    profile->peak_to_mean);
+		option->utilisation = load / option->replicas;
 		option->gpus = option->replicas * config->gpus;
 		if (kind == OPTION_CLOUD_24X7) {
 			m->compute = option->gpus * V(d->hours_per_month) *
@@ -212,62 +206,94 @@ cost_paybacks(const double *values,
 	}
 }
 
-/* The hard share on the cheapest frontier API, the rest self-hosted. */
+/* Replicas needed for a given mean load (replica-seconds per second). */
+static int
+cost_replicas_for_load(double load, double peak_to_mean)
+{
+	double peak = load * peak_to_mean;
+	if (peak > 1e6)
+		return 1000000;		/* absurd volumes: keep it finite */
+	return peak <= 1 ? 1 : (int)ceil(peak - 1e-9);
+}
+
+/* The same self-hosted option carrying only a share of the traffic.  Costs
+ * scale linearly with tokens on demand and with whole replicas otherwise,
+ * so this is arithmetic on the full-volume option, not a re-evaluation. */
+static void
+cost_scale_self_hosted(const double *values, const struct data *data,
+    const struct cost_scenario *scenario, const struct profile *profile,
+    const struct cost_option *full, double share, struct cost_option *part)
+{
+	const struct gpu_config *c = full->config;
+	*part = *full;
+	if (full->kind == OPTION_CLOUD_ON_DEMAND) {
+		part->gpu_hours = full->gpu_hours * share;
+		part->monthly.compute = full->monthly.compute * share;
+	} else {
+		double load = full->utilisation * full->replicas * share;
+		part->replicas = cost_replicas_for_load(load,
+		    profile->peak_to_mean);
+		part->gpus = part->replicas * c->gpus;
+		part->utilisation = load / part->replicas;
+		part->monthly.compute = full->monthly.compute / full->gpus *
+		    part->gpus;
+		if (full->kind == OPTION_OWNED) {
+			int bought = part->gpus - (full->already_owned ? c->gpus : 0);
+			part->monthly.hardware = bought *
+			    V(c->gpu->purchase_price) *
+			    scenario->gpu_price_factor /
+			    V(data->defaults.amortisation_months);
+		}
+	}
+	cost_total(&part->monthly);
+}
+
+/* The hard share on the cheapest frontier API, the rest on the cheapest
+ * self-hosted option. */
 static void
 cost_hybrid(const struct data *data, const double *values,
     const struct profile *profile, const struct cost_scenario *scenario,
-    double api_engineering, double api_setup, double engineering,
-    double setup, struct cost_result *result)
+    double api_engineering, double api_setup, struct cost_result *result)
 {
 	double share = profile->complex_share;
-	double input = result->input_tokens, output = result->output_tokens;
-	const struct model *frontier = NULL;
-	struct cost_monthly api_part, best_api_part;
-	struct cost_option self_part, best_self_part;
-	bool have_self = false;
+	const struct cost_option *frontier = NULL;
+	struct cost_option part, best_part;
+	bool have_part = false;
 
 	if (share <= 0 || share >= 1)
 		return;
-	for (size_t i = 0; i < data->model_count; i++) {
-		const struct model *m = &data->models[i];
-		if (m->kind != MODEL_API || m->tier != TIER_FRONTIER)
-			continue;
-		cost_api(values, m, input * share, output * share,
-		    scenario->api_price_factor, 0, 0, &api_part);
-		if (frontier == NULL || api_part.total < best_api_part.total) {
-			frontier = m;
-			best_api_part = api_part;
-		}
-	}
-	if (frontier == NULL)
-		return;
 	for (size_t i = 0; i < result->count; i++) {
 		const struct cost_option *o = &result->options[i];
+		if (o->kind == OPTION_API && o->model->tier == TIER_FRONTIER &&
+		    (frontier == NULL ||
+		    o->monthly.compute < frontier->monthly.compute))
+			frontier = o;
 		if (!cost_kind_is_self_hosted(o->kind))
 			continue;
-		cost_self_hosted(data, values, profile, scenario, o->config,
-		    o->kind, input * (1 - share), output * (1 - share), 0, 0,
-		    &self_part);
-		if (!have_self || self_part.monthly.total <
-		    best_self_part.monthly.total) {
-			best_self_part = self_part;
-			have_self = true;
+		cost_scale_self_hosted(values, data, scenario, profile, o,
+		    1 - share, &part);
+		if (!have_part || part.monthly.total < best_part.monthly.total) {
+			best_part = part;
+			have_part = true;
 		}
 	}
-	if (!have_self)
+	if (frontier == NULL || !have_part)
 		return;
 	struct cost_option *h = &result->options[result->count++];
-	*h = best_self_part;
+	*h = best_part;
 	h->kind = OPTION_HYBRID;
-	h->hybrid_self_kind = best_self_part.kind;
-	h->model = frontier;
+	h->hybrid_self_kind = best_part.kind;
+	h->model = frontier->model;
 	h->comparable = true;
 	h->payback_months = NAN;
-	h->monthly.compute = best_api_part.compute + best_self_part.monthly.compute;
-	h->monthly.engineering = api_engineering + engineering;
-	h->monthly.setup = api_setup + setup;
-	h->monthly.hardware = best_self_part.monthly.hardware;
+	h->payback_vs = NULL;
+	h->monthly.compute = frontier->monthly.compute * share +
+	    best_part.monthly.compute;
+	h->monthly.engineering = api_engineering + best_part.monthly.engineering;
+	h->monthly.setup = api_setup + best_part.monthly.setup;
 	cost_total(&h->monthly);
+	if (result->cheapest[OPTION_HYBRID] < 0)
+		result->cheapest[OPTION_HYBRID] = (int)(h - result->options);
 }
 
 /* Enumerates and prices every option for the profile. */
@@ -295,11 +321,18 @@ cost_evaluate(const struct data *data, const double *values,
 		if (m->kind == MODEL_OPEN_WEIGHTS)
 			continue;
 		struct cost_option *o = &result->options[result->count++];
-		memset(o, 0, sizeof *o);
 		o->kind = m->kind == MODEL_API ? OPTION_API : OPTION_HOSTED_OPEN;
 		o->model = m;
+		o->config = NULL;
+		o->replicas = 0;
+		o->gpus = 0;
+		o->gpu_hours = 0;
+		o->utilisation = 0;
 		o->payback_months = NAN;
+		o->payback_vs = NULL;
+		o->already_owned = false;
 		o->comparable = m->tier >= reference->tier;
+		o->hybrid_self_kind = o->kind;
 		cost_api(values, m, input, output, scenario->api_price_factor,
 		    api_engineering, api_setup, &o->monthly);
 	}
@@ -323,8 +356,7 @@ cost_evaluate(const struct data *data, const double *values,
 	cost_pick_cheapest(result);
 	cost_paybacks(values, scenario, result);
 	cost_hybrid(data, values, profile, scenario, api_engineering,
-	    api_setup, engineering, setup, result);
-	cost_pick_cheapest(result);
+	    api_setup, result);
 }
 
 /* Best API minus best self-hosted at a total volume; NAN if either is
