@@ -416,7 +416,7 @@ jsonio_option(const struct report *report, const struct cost_option *o)
 static cJSON *
 jsonio_inputs(const struct report *report)
 {
-	const struct profile *p = report->profile;
+	const struct profile *p = &report->profile;
 	cJSON *root = cJSON_CreateObject();
 	for (size_t i = 0; i < profile_field_count; i++) {
 		const struct profile_field *f = &profile_fields[i];
@@ -485,7 +485,7 @@ int
 jsonio_render_report(const struct report *report, struct buffer *out,
     char **cause)
 {
-	const struct cost_result *cost = report->cost;
+	const struct cost_result *cost = &report->cost;
 	cJSON *root = cJSON_CreateObject();
 	char id[256];
 

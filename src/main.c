@@ -248,11 +248,12 @@ int
 main(int argc, char **argv)
 {
 	static struct data data;
-	static struct cost_result cost;
+	static struct report report;
 	struct options options;
 	struct data_paths paths;
 	struct profile profile;
-	struct report report;
+	struct cost_scenario scenario;
+	struct report_settings settings;
 	struct buffer text;
 	enum report_format format;
 	char config_dir[PATH_MAX], *cause = NULL;
@@ -319,7 +320,11 @@ main(int argc, char **argv)
 		if (profile_set(&profile, options.sets[i], &cause) != 0)
 			goto invalid;
 
-	report_evaluate(&report, &data, &profile, &cost);
+	report_settings_default(&settings);
+	settings.samples = options.samples;
+	settings.seed = options.seed;
+	cost_scenario_default(&scenario);
+	report_evaluate(&report, &data, NULL, &profile, &scenario, &settings);
 	buffer_init(&text);
 	switch (format) {
 	case REPORT_TEXT:

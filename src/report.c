@@ -10,19 +10,35 @@
 #include "i18n.h"
 #include "report.h"
 
-/* Computes costs and breakeven for the profile with the data's values. */
+/* 10,000 Monte Carlo samples with seed 1, and flip points. */
+void
+report_settings_default(struct report_settings *settings)
+{
+	settings->samples = 10000;
+	settings->seed = 1;
+	settings->flip_points = true;
+}
+
+/* Computes costs, breakeven, and (with rules) the verdict, its confidence
+ * and flip points for the profile under the scenario. */
 void
 report_evaluate(struct report *report, const struct data *data,
-    const struct profile *profile, struct cost_result *storage)
+    const struct rules *rules, const struct profile *profile,
+    const struct cost_scenario *scenario,
+    const struct report_settings *settings)
 {
-	struct cost_scenario scenario;
-	cost_scenario_default(&scenario);
-	report->breakeven = cost_breakeven(data, data->values, profile,
-	    &scenario);
-	cost_evaluate(data, data->values, profile, &scenario, storage);
 	report->data = data;
-	report->profile = profile;
-	report->cost = storage;
+	report->rules = rules;
+	report->profile = *profile;
+	report->scenario = *scenario;
+	report->breakeven = cost_breakeven(data, data->values, profile,
+	    scenario);
+	cost_evaluate(data, data->values, profile, scenario, &report->cost);
+	memset(&report->outcome, 0, sizeof report->outcome);
+	report->outcome.verdict = VERDICT_NONE;
+	memset(&report->uncertainty, 0, sizeof report->uncertainty);
+	report->uncertainty.seed = settings->seed;
+	report->flip_count = 0;
 }
 
 /* The option's stable id (see report.h). */
@@ -175,7 +191,7 @@ report_money_cell(struct buffer *out, double usd, int width)
 static void
 report_workload_line(const struct report *report, struct buffer *out)
 {
-	const struct profile *p = report->profile;
+	const struct profile *p = &report->profile;
 	char in[32], outp[32], total[32];
 	util_format_tokens(in, sizeof in, p->input_tokens);
 	util_format_tokens(outp, sizeof outp, p->output_tokens);
@@ -188,7 +204,7 @@ report_workload_line(const struct report *report, struct buffer *out)
 static void
 report_breakeven_line(const struct report *report, struct buffer *out)
 {
-	const struct cost_result *cost = report->cost;
+	const struct cost_result *cost = &report->cost;
 	char tokens[32], label[200];
 	if (cost->best_api < 0 || cost->best_self_hosted < 0) {
 		buffer_add(out, _("Breakeven: not computable (no API or no "
@@ -216,7 +232,7 @@ report_breakeven_line(const struct report *report, struct buffer *out)
 static void
 report_payback_line(const struct report *report, struct buffer *out)
 {
-	const struct cost_result *cost = report->cost;
+	const struct cost_result *cost = &report->cost;
 	int owned = cost->cheapest[OPTION_OWNED];
 	char label[200], vs[200], months[32];
 	if (owned < 0)
@@ -325,7 +341,7 @@ static void
 report_text_kind(const struct report *report, struct buffer *out,
     enum option_kind kind, bool cheapest_only)
 {
-	const struct cost_result *cost = report->cost;
+	const struct cost_result *cost = &report->cost;
 	char label[256], row[300];
 	bool heading = false;
 	for (size_t i = 0; i < cost->count; i++) {
@@ -349,7 +365,7 @@ report_text_kind(const struct report *report, struct buffer *out,
 void
 report_render_text(const struct report *report, struct buffer *out)
 {
-	const struct profile *p = report->profile;
+	const struct profile *p = &report->profile;
 	char money[48];
 
 	buffer_printf(out, "%s\n", _("llmadvisor: closed API or self-hosted "
@@ -428,8 +444,8 @@ report_markdown_money(struct buffer *out, double usd)
 void
 report_render_markdown(const struct report *report, struct buffer *out)
 {
-	const struct cost_result *cost = report->cost;
-	const struct profile *p = report->profile;
+	const struct cost_result *cost = &report->cost;
+	const struct profile *p = &report->profile;
 	char label[256], value[256];
 
 	buffer_printf(out, "# %s\n\n", _("LLM decision report: closed API or "

@@ -1,4 +1,5 @@
-/* report.h - what an evaluation produced, and its renderings for people:
+/* report.h - one evaluation of a profile (costs, breakeven, metrics, rule
+ * outcome, uncertainty, flip points), and its renderings for people:
  * plain text for an 80-column terminal and a markdown decision report.
  * (JSON is rendered by jsonio.c, the only cJSON user.) */
 #ifndef LLMADVISOR_REPORT_H
@@ -7,7 +8,11 @@
 #include "cost.h"
 #include "data.h"
 #include "profile.h"
+#include "rules.h"
+#include "sensitivity.h"
 #include "util.h"
+
+#define REPORT_MAX_METRICS 256
 
 enum report_format {
 	REPORT_TEXT,
@@ -15,18 +20,35 @@ enum report_format {
 	REPORT_JSON,
 };
 
-/* Everything one run computed, handed to every renderer. */
-struct report {
-	const struct data *data;
-	const struct profile *profile;
-	const struct cost_result *cost;
-	double breakeven;		/* tokens/month, NAN when none */
+/* How much work an evaluation does. */
+struct report_settings {
+	unsigned long samples;		/* Monte Carlo samples (0: none) */
+	unsigned long seed;
+	bool flip_points;		/* search the slider parameters */
 };
 
-/* Computes the costs and breakeven for a profile into storage the caller
- * owns (cost_result is large: keep it static or on the heap). */
+/* Everything one evaluation computed; large (keep it static or on the
+ * heap).  rules may be NULL: then there is no verdict. */
+struct report {
+	const struct data *data;
+	const struct rules *rules;
+	struct profile profile;
+	struct cost_scenario scenario;
+	struct cost_result cost;
+	double breakeven;		/* tokens/month, NAN when none */
+	double metrics[REPORT_MAX_METRICS];
+	struct rules_outcome outcome;	/* verdict, reasons, warnings */
+	struct sensitivity_uncertainty uncertainty;
+	struct sensitivity_flip flips[SENSITIVITY_MAX_FLIPS];
+	size_t flip_count;
+};
+
+/* The defaults: 10,000 samples, seed 1, flip points on. */
+void report_settings_default(struct report_settings *);
+/* Evaluates the profile under the scenario. */
 void report_evaluate(struct report *, const struct data *,
-	const struct profile *, struct cost_result *);
+	const struct rules *, const struct profile *,
+	const struct cost_scenario *, const struct report_settings *);
 
 void report_render_text(const struct report *, struct buffer *);
 void report_render_markdown(const struct report *, struct buffer *);
@@ -35,7 +57,7 @@ void report_render_markdown(const struct report *, struct buffer *);
 void report_option_id(const struct cost_option *, char *out, size_t size);
 /* A short human label: "GPT-4o", "1x NVIDIA A100 40GB (int4)". */
 void report_option_label(const struct cost_option *, char *out, size_t size);
-/* "closed API", "cloud GPUs, on demand", ... (translated). */
+/* "Closed API", "Cloud GPUs, on demand", ... (translated). */
 const char *report_kind_label(enum option_kind);
 /* Parses text|markdown|json, or guesses from a file name's extension;
  * returns -1 when it cannot tell. */

@@ -10,16 +10,20 @@
 #include "report.h"
 #include "testutil.h"
 
-static struct cost_result storage;
+static struct report report;
 
 static void
 render(enum report_format format, struct buffer *out)
 {
-	static struct profile p;
-	struct report report;
+	struct profile p;
+	struct cost_scenario scenario;
+	struct report_settings settings;
 	char *cause = NULL;
 	profile_defaults(&p);
-	report_evaluate(&report, testutil_data(), &p, &storage);
+	cost_scenario_default(&scenario);
+	report_settings_default(&settings);
+	report_evaluate(&report, testutil_data(), NULL, &p, &scenario,
+	    &settings);
 	buffer_init(out);
 	switch (format) {
 	case REPORT_TEXT:
@@ -106,10 +110,10 @@ START_TEST(test_option_ids_unique)
 	char a[256], b[256];
 	render(REPORT_TEXT, &out);
 	buffer_free(&out);
-	for (size_t i = 0; i < storage.count; i++) {
-		report_option_id(&storage.options[i], a, sizeof a);
-		for (size_t j = i + 1; j < storage.count; j++) {
-			report_option_id(&storage.options[j], b, sizeof b);
+	for (size_t i = 0; i < report.cost.count; i++) {
+		report_option_id(&report.cost.options[i], a, sizeof a);
+		for (size_t j = i + 1; j < report.cost.count; j++) {
+			report_option_id(&report.cost.options[j], b, sizeof b);
 			ck_assert_str_ne(a, b);
 		}
 	}

@@ -1,0 +1,22 @@
+/* metrics.h - the names rule conditions and reason templates can use:
+ * answers, volumes, costs, breakeven, capacity and quality, each a slot of
+ * a plain array filled once per evaluation. */
+#ifndef LLMADVISOR_METRICS_H
+#define LLMADVISOR_METRICS_H
+
+#include "cost.h"
+#include "data.h"
+#include "expr.h"
+#include "profile.h"
+
+/* Computes every metric for one evaluation into metrics[metrics_count]. */
+void metrics_compute(const struct data *, const double *values,
+	const struct profile *, const struct cost_result *, double breakeven,
+	double *metrics);
+/* The names, types and slots of every metric, for the expression and
+ * template compilers. */
+const struct expr_symbols *metrics_symbols(void);
+/* Number of slots metrics_compute fills. */
+extern const size_t metrics_count;
+
+#endif

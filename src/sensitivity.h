@@ -1,0 +1,66 @@
+/* sensitivity.h - what would change the answer: the slider parameters
+ * (one definition for the TUI's sliders and the report's flip points),
+ * flip points along each, and Monte Carlo over every figure's range. */
+#ifndef LLMADVISOR_SENSITIVITY_H
+#define LLMADVISOR_SENSITIVITY_H
+
+#include <stdbool.h>
+
+#include "cost.h"
+#include "data.h"
+#include "profile.h"
+#include "rules.h"
+
+enum sensitivity_parameter {
+	SENSITIVITY_VOLUME,		/* total tokens/month, ratio kept */
+	SENSITIVITY_COMPLEX_SHARE,
+	SENSITIVITY_HOURLY_RATE,
+	SENSITIVITY_OPS_HOURS,
+	SENSITIVITY_GPU_PRICE,		/* multiplier on GPU prices */
+	SENSITIVITY_API_PRICE,		/* multiplier on API prices */
+	SENSITIVITY_HORIZON,
+	SENSITIVITY_PARAMETER_COUNT
+};
+
+/* A slider: its JSON name, label, range and scale. */
+struct sensitivity_range {
+	const char *name;		/* "volume", "complex_share", ... */
+	const char *label;		/* translatable: N_("Monthly volume") */
+	const char *unit;		/* "tokens/month", "share", "USD/hour",
+					 * "hours/month", "x", "months" */
+	double low, high;
+	bool logarithmic;
+	double step;			/* linear step, or factor when log */
+};
+
+extern const struct sensitivity_range
+	sensitivity_ranges[SENSITIVITY_PARAMETER_COUNT];
+
+/* Reads and writes a parameter on a profile and scenario. */
+double sensitivity_get(enum sensitivity_parameter, const struct profile *,
+	const struct cost_scenario *, const struct data *);
+void sensitivity_set(enum sensitivity_parameter, struct profile *,
+	struct cost_scenario *, double value);
+
+#define SENSITIVITY_MAX_FLIPS (2 * SENSITIVITY_PARAMETER_COUNT)
+
+/* The nearest value above (or below) the current one where the verdict
+ * changes, and to what. */
+struct sensitivity_flip {
+	enum sensitivity_parameter parameter;
+	double value;
+	bool above;			/* above the current value, or below */
+	enum verdict verdict;
+};
+
+/* Monte Carlo over every figure with a range. */
+struct sensitivity_uncertainty {
+	unsigned long samples;
+	unsigned long seed;
+	double share[VERDICT_COUNT];	/* sums to 1 */
+	double p10[OPTION_KIND_COUNT];	/* cheapest total of each kind; NAN */
+	double p50[OPTION_KIND_COUNT];	/* when the kind has no option */
+	double p90[OPTION_KIND_COUNT];
+};
+
+#endif
