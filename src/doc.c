@@ -185,6 +185,13 @@ doc_scalar(struct doc_builder *b, const yaml_event_t *event)
 		return -1;
 	}
 	node.quoted = !plain;
+	switch (event->data.scalar.style) {
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE: node.style = '\''; break;
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: node.style = '"'; break;
+	case YAML_LITERAL_SCALAR_STYLE: node.style = '|'; break;
+	case YAML_FOLDED_SCALAR_STYLE: node.style = '>'; break;
+	default: node.style = 0; break;
+	}
 	node.null = plain && (length == 0 || strcmp(node.scalar, "~") == 0 ||
 	    strcmp(node.scalar, "null") == 0 || strcmp(node.scalar, "Null") == 0
 	    || strcmp(node.scalar, "NULL") == 0);

@@ -25,6 +25,8 @@ struct doc_node {
 	int line, column;		/* 1-based position of the value */
 	const char *scalar;		/* DOC_SCALAR: the text */
 	bool quoted;			/* the scalar was quoted: a string */
+	char style;			/* 0 plain, '\'' '"' quoted, '|' '>'
+					 * block: to place positions inside */
 	bool null;			/* the scalar was null / ~ / empty */
 	const char *key;		/* when this is a mapping value */
 	int key_line, key_column;

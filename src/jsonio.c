@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "jsonio.h"
+#include "metrics.h"
 
 /* Where each value and key starts, in document order. */
 struct jsonio_mark {
@@ -480,6 +481,114 @@ jsonio_assumptions(const struct report *report)
 	return list;
 }
 
+/* verdict, confidence, reasons and warnings. */
+static void
+jsonio_recommendation(const struct report *report, cJSON *root)
+{
+	const struct rules_outcome *o = &report->outcome;
+	const struct rules *rules = report->rules;
+	struct buffer text;
+
+	if (o->verdict == VERDICT_NONE) {
+		cJSON_AddNullToObject(root, "verdict");
+		cJSON_AddNullToObject(root, "confidence");
+	} else {
+		cJSON_AddStringToObject(root, "verdict",
+		    rules_verdict_name(o->verdict));
+		cJSON_AddItemToObject(root, "confidence", jsonio_number_or_null(
+		    report->uncertainty.samples ?
+		    report->uncertainty.share[o->verdict] : NAN, 0.0001));
+	}
+	cJSON *reasons = cJSON_AddArrayToObject(root, "reasons");
+	for (size_t i = 0; rules != NULL && i < o->fired_count; i++) {
+		const struct rule *rule = &rules->rules[o->fired[i]];
+		cJSON *r = cJSON_CreateObject();
+		cJSON_AddStringToObject(r, "rule", rule->id);
+		if (rule->effect == RULES_VETO) {
+			cJSON_AddNullToObject(r, "favours");
+			cJSON_AddNullToObject(r, "weight");
+			cJSON *vetoes = cJSON_AddArrayToObject(r, "vetoes");
+			for (int v = 0; v < VERDICT_COUNT; v++)
+				if (rule->veto_verdicts & (1u << v))
+					cJSON_AddItemToArray(vetoes, cJSON_CreateString(
+					    rules_verdict_name(v)));
+			for (int k = 0; k < OPTION_KIND_COUNT; k++)
+				if (rule->veto_kinds & (1u << k))
+					cJSON_AddItemToArray(vetoes, cJSON_CreateString(
+					    cost_kind_name(k)));
+		} else {
+			cJSON_AddStringToObject(r, "favours",
+			    rules_verdict_name(rule->favours));
+			cJSON_AddNumberToObject(r, "weight",
+			    jsonio_round(o->weight[i], 0.01));
+		}
+		buffer_init(&text);
+		rules_reason_text(rules, o, i, report->metrics, &text);
+		cJSON_AddStringToObject(r, "text", text.data ? text.data : "");
+		buffer_free(&text);
+		cJSON_AddItemToArray(reasons, r);
+	}
+	cJSON *warnings = cJSON_AddArrayToObject(root, "warnings");
+	for (size_t i = 0; rules != NULL && i < o->warning_count; i++) {
+		cJSON *w = cJSON_CreateObject();
+		cJSON_AddStringToObject(w, "id",
+		    rules->rules[o->warnings[i]].warning);
+		cJSON_AddStringToObject(w, "rule", rules->rules[o->warnings[i]].id);
+		buffer_init(&text);
+		rules_warning_text(rules, o, i, report->metrics, &text);
+		cJSON_AddStringToObject(w, "text", text.data ? text.data : "");
+		buffer_free(&text);
+		cJSON_AddItemToArray(warnings, w);
+	}
+}
+
+/* flip_points and uncertainty. */
+static void
+jsonio_sensitivity(const struct report *report, cJSON *root)
+{
+	const struct sensitivity_uncertainty *u = &report->uncertainty;
+	cJSON *flips = cJSON_AddArrayToObject(root, "flip_points");
+	for (size_t i = 0; i < report->flip_count; i++) {
+		const struct sensitivity_flip *f = &report->flips[i];
+		cJSON *j = cJSON_CreateObject();
+		double precision = f->parameter == SENSITIVITY_VOLUME ? 1 : 0.0001;
+		cJSON_AddStringToObject(j, "parameter",
+		    sensitivity_ranges[f->parameter].name);
+		cJSON_AddItemToObject(j, "value",
+		    jsonio_number_or_null(f->value, precision));
+		cJSON_AddStringToObject(j, "direction", f->above ? "above" : "below");
+		cJSON_AddStringToObject(j, "verdict", rules_verdict_name(f->verdict));
+		cJSON_AddItemToArray(flips, j);
+	}
+	if (report->rules == NULL) {
+		cJSON_AddNullToObject(root, "uncertainty");
+		return;
+	}
+	cJSON *j = cJSON_AddObjectToObject(root, "uncertainty");
+	cJSON_AddNumberToObject(j, "samples", (double)u->samples);
+	cJSON_AddNumberToObject(j, "seed", (double)u->seed);
+	cJSON *share = cJSON_AddObjectToObject(j, "share");
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		cJSON_AddNumberToObject(share, rules_verdict_name(v),
+		    jsonio_round(u->share[v], 0.0001));
+	cJSON *percentiles = cJSON_AddObjectToObject(j, "monthly_total");
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		cJSON *p = cJSON_AddObjectToObject(percentiles, cost_kind_name(k));
+		cJSON_AddItemToObject(p, "p10", jsonio_number_or_null(u->p10[k], 1));
+		cJSON_AddItemToObject(p, "p50", jsonio_number_or_null(u->p50[k], 1));
+		cJSON_AddItemToObject(p, "p90", jsonio_number_or_null(u->p90[k], 1));
+	}
+	cJSON *quality = cJSON_AddObjectToObject(root, "quality");
+	static const char *const names[] = { "closed", "open", "hybrid" };
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		cJSON *q = cJSON_AddObjectToObject(quality, names[v]);
+		cJSON_AddItemToObject(q, "success_rate", jsonio_number_or_null(
+		    metrics_success(report->metrics, v), 0.0001));
+		cJSON_AddItemToObject(q, "cost_per_million_successful_tokens",
+		    jsonio_number_or_null(metrics_cost_per_success_of(report->metrics, v), 0.01));
+	}
+}
+
 /* Renders the JSON result (design.md, "JSON result"). */
 int
 jsonio_render_report(const struct report *report, struct buffer *out,
@@ -489,10 +598,7 @@ jsonio_render_report(const struct report *report, struct buffer *out,
 	cJSON *root = cJSON_CreateObject();
 	char id[256];
 
-	cJSON_AddNullToObject(root, "verdict");
-	cJSON_AddNullToObject(root, "confidence");
-	cJSON_AddArrayToObject(root, "reasons");
-	cJSON_AddArrayToObject(root, "warnings");
+	jsonio_recommendation(report, root);
 	cJSON *options = cJSON_AddArrayToObject(root, "options");
 	for (size_t i = 0; i < cost->count; i++)
 		cJSON_AddItemToArray(options,
@@ -522,8 +628,7 @@ jsonio_render_report(const struct report *report, struct buffer *out,
 	} else {
 		cJSON_AddNullToObject(breakeven, "self_hosted");
 	}
-	cJSON_AddArrayToObject(root, "flip_points");
-	cJSON_AddNullToObject(root, "uncertainty");
+	jsonio_sensitivity(report, root);
 	cJSON_AddItemToObject(root, "assumptions", jsonio_assumptions(report));
 	cJSON_AddItemToObject(root, "inputs", jsonio_inputs(report));
 

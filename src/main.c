@@ -18,6 +18,7 @@
 #include "jsonio.h"
 #include "profile.h"
 #include "report.h"
+#include "rules.h"
 #include "util.h"
 
 #define EXIT_RUNTIME 1
@@ -248,6 +249,7 @@ int
 main(int argc, char **argv)
 {
 	static struct data data;
+	static struct rules rules;
 	static struct report report;
 	struct options options;
 	struct data_paths paths;
@@ -312,6 +314,12 @@ main(int argc, char **argv)
 		free(cause);
 		return status;
 	}
+	if (rules_load(&rules, &paths, &cause) != 0) {
+		status = main_fail(EXIT_USAGE, cause);
+		free(cause);
+		data_free(&data);
+		return status;
+	}
 	profile_defaults(&profile);
 	if (options.answers != NULL &&
 	    profile_load_file(&profile, options.answers, &cause) != 0)
@@ -324,7 +332,7 @@ main(int argc, char **argv)
 	settings.samples = options.samples;
 	settings.seed = options.seed;
 	cost_scenario_default(&scenario);
-	report_evaluate(&report, &data, NULL, &profile, &scenario, &settings);
+	report_evaluate(&report, &data, &rules, &profile, &scenario, &settings);
 	buffer_init(&text);
 	switch (format) {
 	case REPORT_TEXT:
@@ -350,18 +358,21 @@ main(int argc, char **argv)
 		goto runtime;
 	}
 	buffer_free(&text);
+	rules_free(&rules);
 	data_free(&data);
 	return 0;
 
 invalid:
 	status = main_fail(EXIT_USAGE, cause);
 	free(cause);
+	rules_free(&rules);
 	data_free(&data);
 	return status;
 runtime:
 	status = main_fail(EXIT_RUNTIME, cause);
 	free(cause);
 	buffer_free(&text);
+	rules_free(&rules);
 	data_free(&data);
 	return status;
 }

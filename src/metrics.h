@@ -18,5 +18,12 @@ void metrics_compute(const struct data *, const double *values,
 const struct expr_symbols *metrics_symbols(void);
 /* Number of slots metrics_compute fills. */
 extern const size_t metrics_count;
+/* The slot of "verdict": only warnings may read it, after the verdict. */
+extern const int metrics_verdict_slot;
+
+/* The quality view: expected success rate over the task mix, and cost per
+ * million tokens that succeed, for outcome 0 closed, 1 open, 2 hybrid. */
+double metrics_success(const double *metrics, int outcome);
+double metrics_cost_per_success_of(const double *metrics, int outcome);
 
 #endif

@@ -8,6 +8,7 @@
 #include <wchar.h>
 
 #include "i18n.h"
+#include "metrics.h"
 #include "report.h"
 
 /* 10,000 Monte Carlo samples with seed 1, and flip points. */
@@ -34,11 +35,17 @@ report_evaluate(struct report *report, const struct data *data,
 	report->breakeven = cost_breakeven(data, data->values, profile,
 	    scenario);
 	cost_evaluate(data, data->values, profile, scenario, &report->cost);
+	metrics_compute(data, data->values, profile, &report->cost,
+	    report->breakeven, report->metrics);
 	memset(&report->outcome, 0, sizeof report->outcome);
 	report->outcome.verdict = VERDICT_NONE;
-	memset(&report->uncertainty, 0, sizeof report->uncertainty);
-	report->uncertainty.seed = settings->seed;
 	report->flip_count = 0;
+	if (rules != NULL)
+		rules_evaluate(rules, report->metrics, &report->outcome);
+	sensitivity_monte_carlo(report, rules ? settings->samples : 0,
+	    settings->seed);
+	if (settings->flip_points)
+		sensitivity_flip_points(report);
 }
 
 /* The option's stable id (see report.h). */

@@ -85,8 +85,10 @@ int rules_load_text(struct rules *, const char *name, const char *text,
 void rules_init(struct rules *);
 void rules_free(struct rules *);
 
-/* Evaluates every rule against metric values (see metrics.h). */
-void rules_evaluate(const struct rules *, const double *metrics,
+/* Evaluates every rule against metric values (see metrics.h): favour and
+ * veto rules first, then the verdict (also written into the metrics'
+ * "verdict" slot), then warnings, which may read it. */
+void rules_evaluate(const struct rules *, double *metrics,
 	struct rules_outcome *);
 /* Expands a fired rule's reason into out (sorted strongest first by
  * rules_evaluate). */

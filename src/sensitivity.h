@@ -63,4 +63,12 @@ struct sensitivity_uncertainty {
 	double p90[OPTION_KIND_COUNT];
 };
 
+struct report;
+
+/* Fills report->flips (the report's verdict must be computed). */
+void sensitivity_flip_points(struct report *);
+/* Fills report->uncertainty from samples drawn with the seed. */
+void sensitivity_monte_carlo(struct report *, unsigned long samples,
+	unsigned long seed);
+
 #endif

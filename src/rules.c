@@ -1,0 +1,622 @@
+/* rules.c - load rules.yaml and rules.d additions, compile every condition
+ * once, evaluate all rules without allocation. */
+#include "config.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "doc.h"
+#include "expr.h"
+#include "i18n.h"
+#include "metrics.h"
+#include "rules.h"
+#include "template.h"
+
+static const char *const rules_verdict_names[VERDICT_COUNT] = {
+	"closed", "open", "hybrid"
+};
+
+/* The JSON name of a verdict. */
+const char *
+rules_verdict_name(enum verdict verdict)
+{
+	if (verdict < 0 || verdict >= VERDICT_COUNT)
+		return "none";
+	return rules_verdict_names[verdict];
+}
+
+/* The phrase a person reads, in their language. */
+const char *
+rules_verdict_phrase(enum verdict verdict)
+{
+	switch (verdict) {
+	case VERDICT_CLOSED: return _("Go closed (API)");
+	case VERDICT_OPEN: return _("Go open (self-hosted)");
+	case VERDICT_HYBRID: return _("Use both (hybrid)");
+	default: return _("No verdict");
+	}
+}
+
+/* An empty rule set. */
+void
+rules_init(struct rules *rules)
+{
+	memset(rules, 0, sizeof *rules);
+}
+
+/* Releases every compiled expression and template. */
+void
+rules_free(struct rules *rules)
+{
+	for (size_t i = 0; i < rules->count; i++) {
+		expr_free(rules->rules[i].when);
+		expr_free(rules->rules[i].weight_expression);
+		template_free(rules->rules[i].because);
+	}
+	arena_free(&rules->arena);
+	rules->count = 0;
+}
+
+/* Positions an error found at byte offset of an expression or template
+ * written in node: exact for one-line plain and quoted scalars. */
+static void
+rules_error_in(char **cause, const struct doc *doc,
+    const struct doc_node *node, size_t offset, const char *message)
+{
+	bool one_line = strchr(node->scalar, '\n') == NULL;
+	if (one_line && (node->style == 0 || node->style == '\'' ||
+	    node->style == '"'))
+		util_error_at(cause, doc->path, node->line, node->column +
+		    (node->style ? 1 : 0) + (int)offset, "%s", message);
+	else
+		util_error_at(cause, doc->path, node->line, node->column,
+		    _("%s (at character %zu of the text)"), message, offset + 1);
+}
+
+static int
+rules_compile_expression(const struct doc *doc, const struct doc_node *node,
+    const char *name, enum expr_type want, struct expr **out, char **cause)
+{
+	const char *text;
+	char *message = NULL;
+	size_t offset = 0;
+	if (node->type != DOC_SCALAR || node->null) {
+		doc_error(cause, doc, node, false,
+		    _("%s must be an expression, got %s"), name,
+		    doc_type_name(node));
+		return -1;
+	}
+	text = node->scalar;
+	if (expr_compile(text, metrics_symbols(), want, out, &offset,
+	    &message) != 0) {
+		rules_error_in(cause, doc, node, offset, message);
+		free(message);
+		return -1;
+	}
+	return 0;
+}
+
+/* Parses the outcome and kind names of a veto list. */
+static int
+rules_veto_list(const struct doc *doc, const struct doc_node *node,
+    struct rule *rule, char **cause)
+{
+	const struct doc_node *items = node;
+	size_t count = 1;
+	if (node->type == DOC_SEQUENCE) {
+		items = node->items;
+		count = node->count;
+	}
+	if (count == 0) {
+		doc_error(cause, doc, node, false, _("veto needs at least one "
+		    "outcome or option kind"));
+		return -1;
+	}
+	for (size_t i = 0; i < count; i++) {
+		const struct doc_node *item = &items[i];
+		bool found = false;
+		if (item->type != DOC_SCALAR)
+			goto bad;
+		for (int v = 0; v < VERDICT_COUNT; v++)
+			if (strcmp(item->scalar, rules_verdict_names[v]) == 0) {
+				rule->veto_verdicts |= 1u << v;
+				found = true;
+			}
+		for (int k = 0; k < OPTION_KIND_COUNT; k++)
+			if (strcmp(item->scalar, cost_kind_name(k)) == 0) {
+				rule->veto_kinds |= 1u << k;
+				found = true;
+			}
+		if (!found)
+			goto bad;
+		continue;
+bad:
+		doc_error(cause, doc, item, false,
+		    _("veto takes outcomes (closed, open, hybrid) and option kinds "
+		    "(api, hosted_open, cloud_on_demand, cloud_24x7, owned, "
+		    "hybrid), got %s"), item->type == DOC_SCALAR ? item->scalar :
+		    doc_type_name(item));
+		return -1;
+	}
+	return 0;
+}
+
+/* Compiles the reason template, translated where a translation exists
+ * (a translation that does not compile falls back to the original). */
+static int
+rules_compile_because(const struct doc *doc, const struct doc_node *node,
+    struct rule *rule, char **cause)
+{
+	char *message = NULL;
+	size_t offset = 0;
+	if (doc_string(doc, node, "because", &rule->because_text, cause) != 0)
+		return -1;
+	if (template_compile(rule->because_text, metrics_symbols(),
+	    &rule->because, &offset, &message) != 0) {
+		rules_error_in(cause, doc, node, offset, message);
+		free(message);
+		return -1;
+	}
+	const char *translated = _(rule->because_text);
+	if (translated != rule->because_text &&
+	    strcmp(translated, rule->because_text) != 0) {
+		struct template *local;
+		if (template_compile(translated, metrics_symbols(), &local,
+		    &offset, &message) == 0) {
+			template_free(rule->because);
+			rule->because = local;
+		} else {
+			free(message);
+		}
+	}
+	return 0;
+}
+
+static void
+rules_note_verdict(int slot, void *context)
+{
+	if (slot == metrics_verdict_slot)
+		*(bool *)context = true;
+}
+
+/* True when an expression reads the verdict slot. */
+static bool
+rules_reads_verdict(const struct expr *expression)
+{
+	bool reads = false;
+	if (expression != NULL)
+		expr_slots(expression, rules_note_verdict, &reads);
+	return reads;
+}
+
+/* Reads and compiles one rule. */
+static int
+rules_rule(struct rules *rules, const struct doc *doc,
+    const struct doc_node *node, char **cause)
+{
+	static const char *const keys[] = {
+		"id", "when", "favour", "weight", "veto", "warn", "because", NULL
+	};
+	const struct doc_node *part;
+	struct rule *rule;
+	int effects = 0;
+
+	if (rules->count >= RULES_MAX) {
+		doc_error(cause, doc, node, false, _("more than %d rules"),
+		    RULES_MAX);
+		return -1;
+	}
+	if (doc_expect_keys(doc, node, _("a rule"), keys, cause) != 0)
+		return -1;
+	rule = &rules->rules[rules->count];
+	memset(rule, 0, sizeof *rule);
+	rule->file = doc->path;
+	rule->line = node->line;
+	rule->column = node->column;
+	rule->favours = VERDICT_NONE;
+	part = doc_get(node, "id");
+	if (part == NULL) {
+		doc_error(cause, doc, node, false, _("a rule needs an 'id'"));
+		return -1;
+	}
+	if (doc_string(doc, part, "id", &rule->id, cause) != 0)
+		return -1;
+	for (size_t i = 0; i < rules->count; i++) {
+		if (strcmp(rules->rules[i].id, rule->id) == 0) {
+			doc_error(cause, doc, part, false,
+			    _("rule '%s' is already defined at %s:%d"), rule->id,
+			    rules->rules[i].file, rules->rules[i].line);
+			return -1;
+		}
+	}
+	effects = (doc_get(node, "favour") != NULL) +
+	    (doc_get(node, "veto") != NULL) + (doc_get(node, "warn") != NULL);
+	if (effects != 1) {
+		doc_error(cause, doc, node, false, _("rule '%s' needs exactly one "
+		    "of favour, veto or warn"), rule->id);
+		return -1;
+	}
+	if ((part = doc_get(node, "favour")) != NULL) {
+		int index;
+		rule->effect = RULES_FAVOUR;
+		if (doc_choice(doc, part, "favour", rules_verdict_names, &index,
+		    cause) != 0)
+			return -1;
+		rule->favours = (enum verdict)index;
+		part = doc_get(node, "weight");
+		if (part == NULL) {
+			doc_error(cause, doc, node, false,
+			    _("rule '%s' favours an outcome but has no weight"),
+			    rule->id);
+			return -1;
+		}
+		if (part->type == DOC_SCALAR && !part->quoted &&
+		    util_parse_number(part->scalar, true, &rule->weight) == 0) {
+			if (fabs(rule->weight) > 1000) {
+				doc_error(cause, doc, part, false,
+				    _("weight must be between -1000 and 1000"));
+				return -1;
+			}
+		} else if (rules_compile_expression(doc, part, "weight",
+		    EXPR_NUMBER, &rule->weight_expression, cause) != 0) {
+			return -1;
+		}
+	} else if (doc_get(node, "weight") != NULL) {
+		doc_error(cause, doc, doc_get(node, "weight"), true,
+		    _("weight only applies to a rule that favours an outcome"));
+		return -1;
+	}
+	if ((part = doc_get(node, "veto")) != NULL) {
+		rule->effect = RULES_VETO;
+		if (rules_veto_list(doc, part, rule, cause) != 0)
+			return -1;
+	}
+	if ((part = doc_get(node, "warn")) != NULL) {
+		rule->effect = RULES_WARN;
+		if (doc_string(doc, part, "warn", &rule->warning, cause) != 0)
+			return -1;
+	}
+	part = doc_get(node, "when");
+	if (part == NULL) {
+		doc_error(cause, doc, node, false, _("rule '%s' has no 'when'"),
+		    rule->id);
+		return -1;
+	}
+	if (rules_compile_expression(doc, part, "when", EXPR_BOOL, &rule->when,
+	    cause) != 0)
+		goto fail;
+	if (rule->effect != RULES_WARN && (rules_reads_verdict(rule->when) ||
+	    rules_reads_verdict(rule->weight_expression))) {
+		doc_error(cause, doc, part, false, _("rule '%s': only a warn rule "
+		    "can use 'verdict' (it is decided by the other rules)"),
+		    rule->id);
+		goto fail;
+	}
+	part = doc_get(node, "because");
+	if (part == NULL) {
+		doc_error(cause, doc, node, false,
+		    _("rule '%s' has no 'because' text"), rule->id);
+		goto fail;
+	}
+	if (rules_compile_because(doc, part, rule, cause) != 0)
+		goto fail;
+	rules->count++;
+	return 0;
+fail:
+	expr_free(rule->when);
+	expr_free(rule->weight_expression);
+	template_free(rule->because);
+	memset(rule, 0, sizeof *rule);
+	return -1;
+}
+
+/* Drops a rule by id (rules.d's "disable:"). */
+static int
+rules_disable(struct rules *rules, const struct doc *doc,
+    const struct doc_node *item, char **cause)
+{
+	if (item->type != DOC_SCALAR || item->null) {
+		doc_error(cause, doc, item, false,
+		    _("disable takes rule ids, got %s"), doc_type_name(item));
+		return -1;
+	}
+	for (size_t i = 0; i < rules->count; i++) {
+		if (strcmp(rules->rules[i].id, item->scalar) != 0)
+			continue;
+		expr_free(rules->rules[i].when);
+		expr_free(rules->rules[i].weight_expression);
+		template_free(rules->rules[i].because);
+		memmove(&rules->rules[i], &rules->rules[i + 1],
+		    (rules->count - i - 1) * sizeof rules->rules[i]);
+		rules->count--;
+		return 0;
+	}
+	doc_error(cause, doc, item, false, _("no rule '%s' to disable"),
+	    item->scalar);
+	return -1;
+}
+
+/* Adds the rules of one YAML text. */
+int
+rules_load_text(struct rules *rules, const char *name, const char *text,
+    char **cause)
+{
+	static const char *const keys[] = { "rules", "disable", NULL };
+	struct doc doc;
+	const struct doc_node *list;
+	const char *path = arena_strdup(&rules->arena, name);
+	int result = -1;
+
+	if (path == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	if (doc_parse_yaml(&doc, path, text, strlen(text), cause) != 0)
+		return -1;
+	if (doc.root == NULL) {
+		util_error_at(cause, path, 1, 1,
+		    _("file is empty: expected 'rules:'"));
+		goto out;
+	}
+	if (doc_expect_keys(&doc, doc.root, path, keys, cause) != 0)
+		goto out;
+	if ((list = doc_get(doc.root, "disable")) != NULL) {
+		if (list->type != DOC_SEQUENCE) {
+			doc_error(cause, &doc, list, false,
+			    _("disable must be a list of rule ids"));
+			goto out;
+		}
+		for (size_t i = 0; i < list->count; i++)
+			if (rules_disable(rules, &doc, &list->items[i], cause) != 0)
+				goto out;
+	}
+	if ((list = doc_get(doc.root, "rules")) != NULL) {
+		if (list->type != DOC_SEQUENCE) {
+			doc_error(cause, &doc, list, false,
+			    _("rules must be a list"));
+			goto out;
+		}
+		for (size_t i = 0; i < list->count; i++)
+			if (rules_rule(rules, &doc, &list->items[i], cause) != 0)
+				goto out;
+	}
+	if (rules->file_count < sizeof rules->files / sizeof rules->files[0])
+		rules->files[rules->file_count++] = path;
+	result = 0;
+out:
+	/* Ids, texts and paths point into the tree: keep its memory. */
+	arena_adopt(&rules->arena, &doc.arena);
+	return result;
+}
+
+static int
+rules_load_file(struct rules *rules, const char *path, char **cause)
+{
+	char *text;
+	size_t length;
+	int result;
+	if (util_read_file(path, &text, &length, cause) != 0)
+		return -1;
+	if (doc_check_text(path, text, length, cause) != 0) {
+		free(text);
+		return -1;
+	}
+	result = rules_load_text(rules, path, text, cause);
+	free(text);
+	return result;
+}
+
+static int
+rules_compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds DIR/rules.d/ *.yaml in name order. */
+static int
+rules_load_folder(struct rules *rules, const char *dir, char **cause)
+{
+	char folder[PATH_MAX], path[PATH_MAX + 256];
+	char *names[256];
+	size_t count = 0;
+	struct dirent *entry;
+	int result = 0;
+
+	snprintf(folder, sizeof folder, "%s/rules.d", dir);
+	DIR *d = opendir(folder);
+	if (d == NULL)
+		return 0;
+	while ((entry = readdir(d)) != NULL && count < 256) {
+		size_t length = strlen(entry->d_name);
+		if (length > 5 && entry->d_name[0] != '.' &&
+		    strcmp(entry->d_name + length - 5, ".yaml") == 0)
+			if ((names[count] = strdup(entry->d_name)) != NULL)
+				count++;
+	}
+	closedir(d);
+	qsort(names, count, sizeof names[0], rules_compare_names);
+	for (size_t i = 0; i < count; i++) {
+		snprintf(path, sizeof path, "%s/%s", folder, names[i]);
+		if (result == 0 && rules_load_file(rules, path, cause) != 0)
+			result = -1;
+		free(names[i]);
+	}
+	return result;
+}
+
+/* Loads rules.yaml (first found) and every rules.d addition. */
+int
+rules_load(struct rules *rules, const struct data_paths *paths,
+    char **cause)
+{
+	const char *dirs[] = { paths->data_dir, paths->env_dir,
+	    paths->config_dir, paths->system_dir };
+	const size_t dir_count = sizeof dirs / sizeof dirs[0];
+	char path[PATH_MAX];
+	bool found = false;
+
+	rules_init(rules);
+	for (size_t i = 0; i < dir_count && !found; i++) {
+		if (dirs[i] == NULL || *dirs[i] == '\0')
+			continue;
+		snprintf(path, sizeof path, "%s/rules.yaml", dirs[i]);
+		if (!util_file_exists(path))
+			continue;
+		found = true;
+		if (rules_load_file(rules, path, cause) != 0)
+			goto fail;
+	}
+	if (!found && paths->use_embedded) {
+		for (size_t i = 0; i < data_embedded_file_count; i++) {
+			if (strcmp(data_embedded_files[i].name, "rules.yaml") != 0)
+				continue;
+			found = true;
+			if (rules_load_text(rules, "(built-in)/rules.yaml",
+			    data_embedded_files[i].text, cause) != 0)
+				goto fail;
+		}
+	}
+	if (!found) {
+		util_error(cause, _("rules.yaml: data file not found"));
+		goto fail;
+	}
+	/* Additions from the widest scope to the narrowest. */
+	for (size_t i = dir_count; i-- > 0;) {
+		if (dirs[i] == NULL || *dirs[i] == '\0')
+			continue;
+		bool seen = false;
+		for (size_t j = i + 1; j < dir_count; j++)
+			if (dirs[j] != NULL && strcmp(dirs[j], dirs[i]) == 0)
+				seen = true;
+		if (!seen && rules_load_folder(rules, dirs[i], cause) != 0)
+			goto fail;
+	}
+	return 0;
+fail:
+	rules_free(rules);
+	return -1;
+}
+
+/* Outcomes that need an option kind lose it when the kind is vetoed. */
+static unsigned
+rules_vetoed_by_kinds(unsigned kinds)
+{
+	unsigned self = (1u << OPTION_CLOUD_ON_DEMAND) |
+	    (1u << OPTION_CLOUD_24X7) | (1u << OPTION_OWNED);
+	unsigned vetoed = 0;
+	if (kinds & (1u << OPTION_API))
+		vetoed |= (1u << VERDICT_CLOSED) | (1u << VERDICT_HYBRID);
+	if ((kinds & self) == self)
+		vetoed |= (1u << VERDICT_OPEN) | (1u << VERDICT_HYBRID);
+	if (kinds & (1u << OPTION_HYBRID))
+		vetoed |= 1u << VERDICT_HYBRID;
+	return vetoed;
+}
+
+/* Evaluates every rule; reasons end up strongest first. */
+void
+rules_evaluate(const struct rules *rules, double *metrics,
+    struct rules_outcome *outcome)
+{
+	/* Ties go to the outcome that asks least of the team. */
+	static const enum verdict preference[VERDICT_COUNT] = {
+		VERDICT_CLOSED, VERDICT_HYBRID, VERDICT_OPEN
+	};
+	outcome->score[0] = outcome->score[1] = outcome->score[2] = 0;
+	outcome->vetoed = 0;
+	outcome->vetoed_kinds = 0;
+	outcome->fired_count = 0;
+	outcome->warning_count = 0;
+	outcome->conflict = false;
+	for (size_t i = 0; i < rules->count; i++) {
+		const struct rule *rule = &rules->rules[i];
+		if (expr_evaluate(rule->when, metrics) == 0)
+			continue;
+		switch (rule->effect) {
+		case RULES_FAVOUR: {
+			double weight = rule->weight_expression ?
+			    expr_evaluate(rule->weight_expression, metrics) :
+			    rule->weight;
+			if (!isfinite(weight) || weight == 0)
+				break;
+			outcome->score[rule->favours] += weight;
+			/* Insert by falling strength, vetoes staying first. */
+			size_t at = outcome->fired_count;
+			while (at > 0 && isfinite(outcome->weight[at - 1]) &&
+			    fabs(outcome->weight[at - 1]) < fabs(weight)) {
+				outcome->fired[at] = outcome->fired[at - 1];
+				outcome->weight[at] = outcome->weight[at - 1];
+				at--;
+			}
+			outcome->fired[at] = (unsigned short)i;
+			outcome->weight[at] = weight;
+			outcome->fired_count++;
+			break;
+		}
+		case RULES_VETO: {
+			outcome->vetoed |= rule->veto_verdicts;
+			outcome->vetoed_kinds |= rule->veto_kinds;
+			size_t at = outcome->fired_count;
+			while (at > 0 && isfinite(outcome->weight[at - 1])) {
+				outcome->fired[at] = outcome->fired[at - 1];
+				outcome->weight[at] = outcome->weight[at - 1];
+				at--;
+			}
+			outcome->fired[at] = (unsigned short)i;
+			outcome->weight[at] = INFINITY;
+			outcome->fired_count++;
+			break;
+		}
+		case RULES_WARN:
+			break;
+		}
+	}
+	outcome->vetoed |= rules_vetoed_by_kinds(outcome->vetoed_kinds);
+	unsigned allowed = ~outcome->vetoed & ((1u << VERDICT_COUNT) - 1);
+	if (allowed == 0) {
+		outcome->conflict = true;
+		allowed = (1u << VERDICT_COUNT) - 1;
+	}
+	outcome->verdict = VERDICT_NONE;
+	for (int i = 0; i < VERDICT_COUNT; i++) {
+		enum verdict v = preference[i];
+		if (!(allowed & (1u << v)))
+			continue;
+		if (outcome->verdict == VERDICT_NONE ||
+		    outcome->score[v] > outcome->score[outcome->verdict])
+			outcome->verdict = v;
+	}
+	metrics[metrics_verdict_slot] = outcome->verdict;
+	for (size_t i = 0; i < rules->count; i++) {
+		const struct rule *rule = &rules->rules[i];
+		if (rule->effect == RULES_WARN &&
+		    expr_evaluate(rule->when, metrics) != 0)
+			outcome->warnings[outcome->warning_count++] =
+			    (unsigned short)i;
+	}
+}
+
+/* The text of the index-th reason. */
+void
+rules_reason_text(const struct rules *rules,
+    const struct rules_outcome *outcome, size_t index, const double *metrics,
+    struct buffer *out)
+{
+	template_expand(rules->rules[outcome->fired[index]].because, metrics,
+	    out);
+}
+
+/* The text of the index-th warning. */
+void
+rules_warning_text(const struct rules *rules,
+    const struct rules_outcome *outcome, size_t index, const double *metrics,
+    struct buffer *out)
+{
+	template_expand(rules->rules[outcome->warnings[index]].because, metrics,
+	    out);
+}

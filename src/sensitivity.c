@@ -1,0 +1,352 @@
+/* sensitivity.c - slider parameters, flip points and Monte Carlo.
+ *
+ * Monte Carlo: every figure whose range is wider than a point is drawn
+ * from a triangular distribution over [low, high] peaking at its value,
+ * independently, with a generator seeded by --seed (the same seed gives the
+ * same samples).  Memory sizes, weight sizes and KV-cache sizes are not
+ * drawn: whether a model fits a GPU is a fact, not a chance.  The
+ * breakeven volume is computed once for the data's own values and held
+ * fixed in every sample and along every flip-point search (rules compare
+ * costs directly; the breakeven is for the reader).  Percentiles of each
+ * option kind's cheapest monthly total come from a logarithmic histogram
+ * with about 0.25% resolution, so memory does not grow with samples. */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "metrics.h"
+#include "report.h"
+#include "sensitivity.h"
+
+const struct sensitivity_range sensitivity_ranges[SENSITIVITY_PARAMETER_COUNT] = {
+	{ "volume", N_("Monthly volume"), "tokens/month", 1e6, 1e10, true,
+	  1.3335214321633240 },
+	{ "complex_share", N_("Hard-task share"), "share", 0, 1, false, 0.05 },
+	{ "hourly_rate", N_("Hourly rate"), "USD/hour", 10, 500, false, 10 },
+	{ "ops_hours", N_("Ops hours"), "hours/month", 0, 160, false, 2 },
+	{ "gpu_price", N_("GPU price"), "x", 0.25, 4, true,
+	  1.1892071150027210 },
+	{ "api_price", N_("API price"), "x", 0.25, 4, true,
+	  1.1892071150027210 },
+	{ "horizon", N_("Horizon"), "months", 1, 60, false, 1 },
+};
+
+/* Reads a parameter's current value. */
+double
+sensitivity_get(enum sensitivity_parameter parameter,
+    const struct profile *profile, const struct cost_scenario *scenario,
+    const struct data *data)
+{
+	switch (parameter) {
+	case SENSITIVITY_VOLUME:
+		return profile->input_tokens + profile->output_tokens;
+	case SENSITIVITY_COMPLEX_SHARE:
+		return profile->complex_share;
+	case SENSITIVITY_HOURLY_RATE:
+		return profile->hourly_rate;
+	case SENSITIVITY_OPS_HOURS:
+		return profile_ops_hours(profile, data);
+	case SENSITIVITY_GPU_PRICE:
+		return scenario->gpu_price_factor;
+	case SENSITIVITY_API_PRICE:
+		return scenario->api_price_factor;
+	case SENSITIVITY_HORIZON:
+		return profile->horizon_months;
+	default:
+		return NAN;
+	}
+}
+
+/* Sets a parameter; volume keeps the input/output ratio (5:1 when the
+ * volume was zero). */
+void
+sensitivity_set(enum sensitivity_parameter parameter,
+    struct profile *profile, struct cost_scenario *scenario, double value)
+{
+	double total;
+	switch (parameter) {
+	case SENSITIVITY_VOLUME:
+		total = profile->input_tokens + profile->output_tokens;
+		if (total > 0) {
+			profile->input_tokens = value * profile->input_tokens /
+			    total;
+			profile->output_tokens = value - profile->input_tokens;
+		} else {
+			profile->input_tokens = value * 5 / 6;
+			profile->output_tokens = value / 6;
+		}
+		break;
+	case SENSITIVITY_COMPLEX_SHARE:
+		profile->complex_share = value;
+		break;
+	case SENSITIVITY_HOURLY_RATE:
+		profile->hourly_rate = value;
+		break;
+	case SENSITIVITY_OPS_HOURS:
+		profile->ops_hours_per_month = value;
+		profile->ops_hours_set = true;
+		break;
+	case SENSITIVITY_GPU_PRICE:
+		scenario->gpu_price_factor = value;
+		break;
+	case SENSITIVITY_API_PRICE:
+		scenario->api_price_factor = value;
+		break;
+	case SENSITIVITY_HORIZON:
+		profile->horizon_months = value;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Scratch space for the many evaluations below (single-threaded). */
+static struct cost_result sensitivity_cost;
+static double sensitivity_metrics[REPORT_MAX_METRICS];
+static struct rules_outcome sensitivity_outcome;
+
+/* The verdict for one profile, scenario and set of figure values. */
+static enum verdict
+sensitivity_verdict(const struct report *report, const double *values,
+    const struct profile *profile, const struct cost_scenario *scenario)
+{
+	cost_evaluate(report->data, values, profile, scenario,
+	    &sensitivity_cost);
+	metrics_compute(report->data, values, profile, &sensitivity_cost,
+	    report->breakeven, sensitivity_metrics);
+	rules_evaluate(report->rules, sensitivity_metrics,
+	    &sensitivity_outcome);
+	return sensitivity_outcome.verdict;
+}
+
+/* The verdict with one parameter set to value. */
+static enum verdict
+sensitivity_verdict_at(const struct report *report,
+    enum sensitivity_parameter parameter, double value)
+{
+	struct profile profile = report->profile;
+	struct cost_scenario scenario = report->scenario;
+	sensitivity_set(parameter, &profile, &scenario, value);
+	return sensitivity_verdict(report, report->data->values, &profile,
+	    &scenario);
+}
+
+/* Searches from the current value towards one end of the range for the
+ * first change of verdict: a coarse grid, then bisection. */
+static bool
+sensitivity_search(const struct report *report,
+    enum sensitivity_parameter parameter, double from, double to,
+    enum verdict current, struct sensitivity_flip *flip)
+{
+	const struct sensitivity_range *range = &sensitivity_ranges[parameter];
+	const int steps = 32;
+	double previous = from;
+
+	if (from == to || (range->logarithmic && (from <= 0 || to <= 0)))
+		return false;
+	for (int i = 1; i <= steps; i++) {
+		double t = (double)i / steps;
+		double x = range->logarithmic ? from * pow(to / from, t) :
+		    from + (to - from) * t;
+		enum verdict v = sensitivity_verdict_at(report, parameter, x);
+		if (v == current) {
+			previous = x;
+			continue;
+		}
+		double a = previous, b = x;
+		for (int j = 0; j < 24; j++) {
+			double mid = range->logarithmic ? sqrt(a * b) : (a + b) / 2;
+			enum verdict w = sensitivity_verdict_at(report, parameter,
+			    mid);
+			if (w == current)
+				a = mid;
+			else {
+				b = mid;
+				v = w;
+			}
+		}
+		flip->parameter = parameter;
+		flip->value = b;
+		flip->above = to > from;
+		flip->verdict = v;
+		return true;
+	}
+	return false;
+}
+
+/* Fills report->flips: for every parameter, the nearest change of verdict
+ * above and below the current value within the slider's range. */
+void
+sensitivity_flip_points(struct report *report)
+{
+	enum verdict current = report->outcome.verdict;
+	report->flip_count = 0;
+	if (report->rules == NULL || current == VERDICT_NONE)
+		return;
+	for (int p = 0; p < SENSITIVITY_PARAMETER_COUNT; p++) {
+		const struct sensitivity_range *range = &sensitivity_ranges[p];
+		double x = sensitivity_get(p, &report->profile, &report->scenario,
+		    report->data);
+		if (x < range->high && sensitivity_search(report, p, x,
+		    range->high, current, &report->flips[report->flip_count]))
+			report->flip_count++;
+		if (x > range->low && sensitivity_search(report, p, x, range->low,
+		    current, &report->flips[report->flip_count]))
+			report->flip_count++;
+	}
+}
+
+/* xoshiro256** seeded through splitmix64: fast, and the same everywhere. */
+struct sensitivity_random {
+	uint64_t s[4];
+};
+
+static uint64_t
+sensitivity_splitmix(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+static uint64_t
+sensitivity_rotate(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+static double
+sensitivity_uniform(struct sensitivity_random *r)
+{
+	uint64_t *s = r->s;
+	uint64_t result = sensitivity_rotate(s[1] * 5, 7) * 9;
+	uint64_t t = s[1] << 17;
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = sensitivity_rotate(s[3], 45);
+	return (result >> 11) * 0x1.0p-53;
+}
+
+/* A figure to draw: triangular over [low, high] with its mode. */
+struct sensitivity_draw {
+	int index;
+	double low, high, mode_share;	/* (mode - low) / (high - low) */
+	double left, right;		/* (high-low)(mode-low), (high-low)(high-mode) */
+};
+
+#define SENSITIVITY_BINS 4096
+#define SENSITIVITY_LOG_LOW 0.0		/* $1 */
+#define SENSITIVITY_LOG_HIGH 9.0	/* $1,000,000,000 */
+
+/* The value below which share of the histogram's mass lies. */
+static double
+sensitivity_percentile(const unsigned *bins, unsigned long total,
+    unsigned long below, double share)
+{
+	double target = share * total;
+	double seen = below;
+	if (total == 0)
+		return NAN;
+	if (seen >= target)
+		return pow(10, SENSITIVITY_LOG_LOW);
+	for (int i = 0; i < SENSITIVITY_BINS; i++) {
+		seen += bins[i];
+		if (seen >= target) {
+			double width = (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW) /
+			    SENSITIVITY_BINS;
+			return pow(10, SENSITIVITY_LOG_LOW + (i + 0.5) * width);
+		}
+	}
+	return pow(10, SENSITIVITY_LOG_HIGH);
+}
+
+/* Fills report->uncertainty from samples drawn with the seed. */
+void
+sensitivity_monte_carlo(struct report *report, unsigned long samples,
+    unsigned long seed)
+{
+	static struct sensitivity_draw draws[DATA_MAX_FIGURES];
+	static double values[DATA_MAX_FIGURES];
+	static unsigned bins[OPTION_KIND_COUNT][SENSITIVITY_BINS];
+	unsigned long below[OPTION_KIND_COUNT] = { 0 };
+	unsigned long counted[OPTION_KIND_COUNT] = { 0 };
+	unsigned long verdicts[VERDICT_COUNT] = { 0 };
+	const struct data *data = report->data;
+	struct sensitivity_uncertainty *u = &report->uncertainty;
+	struct sensitivity_random random;
+	size_t draw_count = 0;
+	uint64_t x = seed;
+
+	memset(u, 0, sizeof *u);
+	u->samples = samples;
+	u->seed = seed;
+	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+		u->p10[k] = u->p50[k] = u->p90[k] = NAN;
+	if (report->rules == NULL || samples == 0)
+		return;
+	for (int i = 0; i < 4; i++)
+		random.s[i] = sensitivity_splitmix(&x);
+	memcpy(values, data->values, data->figure_count * sizeof values[0]);
+	for (size_t i = 0; i < data->figure_count; i++) {
+		const struct figure *f = data->figures[i];
+		const char *unit = f->unit;
+		if (!(f->high > f->low) || strcmp(unit, "GB") == 0 ||
+		    strcmp(unit, "bytes/token") == 0 ||
+		    strcmp(unit, "billion") == 0)
+			continue;
+		struct sensitivity_draw *d = &draws[draw_count++];
+		double width = f->high - f->low;
+		d->index = f->index;
+		d->low = f->low;
+		d->high = f->high;
+		d->mode_share = (f->value - f->low) / width;
+		d->left = width * (f->value - f->low);
+		d->right = width * (f->high - f->value);
+	}
+	memset(bins, 0, sizeof bins);
+	const double scale = SENSITIVITY_BINS /
+	    (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW);
+	for (unsigned long n = 0; n < samples; n++) {
+		for (size_t i = 0; i < draw_count; i++) {
+			const struct sensitivity_draw *d = &draws[i];
+			double r = sensitivity_uniform(&random);
+			values[d->index] = r < d->mode_share ?
+			    d->low + sqrt(r * d->left) :
+			    d->high - sqrt((1 - r) * d->right);
+		}
+		enum verdict v = sensitivity_verdict(report, values,
+		    &report->profile, &report->scenario);
+		if (v != VERDICT_NONE)
+			verdicts[v]++;
+		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+			int best = sensitivity_cost.cheapest[k];
+			if (best < 0)
+				continue;
+			double total = sensitivity_cost.options[best].monthly.total;
+			double position = (log10(total) - SENSITIVITY_LOG_LOW) * scale;
+			counted[k]++;
+			if (!(position >= 0))
+				below[k]++;
+			else
+				bins[k][position >= SENSITIVITY_BINS ?
+				    SENSITIVITY_BINS - 1 : (int)position]++;
+		}
+	}
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		u->share[v] = (double)verdicts[v] / samples;
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		u->p10[k] = sensitivity_percentile(bins[k], counted[k], below[k],
+		    0.10);
+		u->p50[k] = sensitivity_percentile(bins[k], counted[k], below[k],
+		    0.50);
+		u->p90[k] = sensitivity_percentile(bins[k], counted[k], below[k],
+		    0.90);
+	}
+}
