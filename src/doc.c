@@ -242,6 +242,7 @@ doc_parse_yaml(struct doc *doc, const char *path, const char *text,
 
 	memset(doc, 0, sizeof *doc);
 	doc->path = path;
+	doc->text = text;
 	b = calloc(1, sizeof *b);
 	if (b == NULL) {
 		util_error(cause, _("%s: out of memory"), path);

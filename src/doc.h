@@ -37,6 +37,8 @@ struct doc_node {
 struct doc {
 	struct arena arena;
 	const char *path;		/* as given, for messages */
+	const char *text;		/* the source, while the caller keeps
+					 * it (YAML only; NULL otherwise) */
 	struct doc_node *root;		/* NULL for an empty document */
 };
 

@@ -119,20 +119,20 @@ struct expr_instruction {
 struct expr {
 	enum expr_type type;
 	size_t slot_count;
-	const int *slots;		/* distinct slots, in order of the text */
+	const int *slots;		/* distinct, in order of the text */
 	size_t code_length;
 	struct expr_instruction code[];
 };
 
 enum expr_node_kind {
 	NODE_CONSTANT,			/* a number, true, false or a choice */
-	NODE_STRING,			/* a string not yet matched to a choice */
+	NODE_STRING,			/* not yet matched to a choice */
 	NODE_NAME,
 	NODE_UNARY,			/* OP_NEGATE or OP_NOT of first */
 	NODE_BINARY,			/* arithmetic or comparison */
 	NODE_LOGIC,			/* OP_AND or OP_OR */
-	NODE_IN,			/* first in the list starting at second */
-	NODE_CALL,			/* OP_MIN, OP_MAX or OP_ABS of first... */
+	NODE_IN,			/* first in the list at second */
+	NODE_CALL,			/* OP_MIN, OP_MAX or OP_ABS */
 };
 
 struct expr_node {
@@ -140,7 +140,7 @@ struct expr_node {
 	enum expr_opcode opcode;
 	enum expr_type type;
 	size_t start;			/* first byte of the node's text */
-	size_t at;			/* its operator, name or opening quote */
+	size_t at;			/* its operator, name or quote */
 	size_t length;			/* NODE_STRING: bytes between quotes */
 	double number;			/* NODE_CONSTANT */
 	const struct expr_symbol *symbol;	/* NODE_NAME */
@@ -159,11 +159,15 @@ struct expr_parser {
 	size_t code_length;
 	int slots[EXPR_MAX_NODES];
 	size_t slot_count;
+	bool quiet;			/* peeking: errors are not recorded */
 	size_t error_offset;
 	char **cause;
 };
 
 static int expr_parse_or(struct expr_parser *);
+static int expr_parse_comparison(struct expr_parser *);
+static int expr_parse_sum(struct expr_parser *);
+static int expr_parse_unary(struct expr_parser *);
 static void expr_emit(struct expr_parser *, int);
 
 /* Letters, digits and '_' make up names; letters are ASCII only. */
@@ -173,12 +177,14 @@ expr_is_letter(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
+/* ASCII digits only: no locale involved. */
 static bool
 expr_is_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
+/* A byte that may continue a name (or wrongly follow a number). */
 static bool
 expr_is_word(char c)
 {
@@ -212,6 +218,8 @@ expr_fail(struct expr_parser *p, size_t offset, const char *format, ...)
 	struct buffer message;
 	va_list args;
 
+	if (p->quiet)
+		return -1;
 	buffer_init(&message);
 	va_start(args, format);
 	buffer_vprintf(&message, format, args);
@@ -232,7 +240,8 @@ expr_fail_unexpected(struct expr_parser *p)
 	const struct expr_token *t = &p->token;
 	const char *text = p->text + t->offset;
 	if (t->kind == TOKEN_END)
-		return expr_fail(p, t->offset, _("unexpected end of expression"));
+		return expr_fail(p, t->offset,
+		    _("unexpected end of expression"));
 	return expr_fail(p, t->offset, _("unexpected '%.*s%s'"),
 	    expr_quote_length(text, t->length), text,
 	    expr_quote_tail(t->length));
@@ -464,15 +473,19 @@ expr_advance(struct expr_parser *p)
 	return expr_lex(p, p->token.offset + p->token.length, &p->token);
 }
 
-/* The kind of the token after the current one, without moving. */
-static int
-expr_peek(struct expr_parser *p, enum expr_token_kind *kind)
+/* The kind of the token after the current one, without moving.  A token
+ * that cannot be read counts as the end: the error is reported when the
+ * parser gets there, unless an earlier one is found first. */
+static enum expr_token_kind
+expr_peek(struct expr_parser *p)
 {
 	struct expr_token next;
-	if (expr_lex(p, p->token.offset + p->token.length, &next) != 0)
-		return -1;
-	*kind = next.kind;
-	return 0;
+	int status;
+
+	p->quiet = true;
+	status = expr_lex(p, p->token.offset + p->token.length, &next);
+	p->quiet = false;
+	return status == 0 ? next.kind : TOKEN_END;
 }
 
 /* Opens a nesting level at the current token, refusing to go deeper than
@@ -559,8 +572,9 @@ expr_require(struct expr_parser *p, int index, enum expr_type type,
 	if (node->type == type)
 		return 0;
 	if (type == EXPR_NUMBER)
-		return expr_fail(p, node->start, _("'%s' needs a number, got %s"),
-		    what, expr_describe_type(node));
+		return expr_fail(p, node->start,
+		    _("'%s' needs a number, got %s"), what,
+		    expr_describe_type(node));
 	return expr_fail(p, node->start, _("'%s' needs true or false, got %s"),
 	    what, expr_describe_type(node));
 }
@@ -664,8 +678,6 @@ expr_parse_logic(struct expr_parser *p, enum expr_token_kind word,
 }
 
 /* not := "not" not | comparison */
-static int expr_parse_comparison(struct expr_parser *);
-
 static int
 expr_parse_not(struct expr_parser *p)
 {
@@ -686,12 +698,14 @@ expr_parse_not(struct expr_parser *p)
 	return index;
 }
 
+/* and := not { "and" not } */
 static int
 expr_parse_and(struct expr_parser *p)
 {
 	return expr_parse_logic(p, TOKEN_AND, expr_parse_not);
 }
 
+/* or := and { "or" and }: the whole expression. */
 static int
 expr_parse_or(struct expr_parser *p)
 {
@@ -723,7 +737,8 @@ expr_parse_literal(struct expr_parser *p, int left)
 		p->nodes[index].number = negative ? -p->token.number :
 		    p->token.number;
 	} else if (p->token.kind == TOKEN_STRING && !negative) {
-		index = expr_node_new(p, NODE_STRING, EXPR_CHOICE, start, start);
+		index = expr_node_new(p, NODE_STRING, EXPR_CHOICE, start,
+		    start);
 		if (index < 0)
 			return -1;
 		p->nodes[index].length = p->token.length - 2;
@@ -760,7 +775,8 @@ expr_parse_in(struct expr_parser *p, int left)
 	if (expr_advance(p) != 0)
 		return -1;
 	if (p->token.kind != TOKEN_OPEN_BRACKET)
-		return expr_fail(p, p->token.offset, _("expected '[' after 'in'"));
+		return expr_fail(p, p->token.offset,
+		    _("expected '[' after 'in'"));
 	int index = expr_node_binary(p, NODE_IN, opcode, EXPR_BOOL, left, -1,
 	    at);
 	if (index < 0 || expr_advance(p) != 0)
@@ -796,22 +812,15 @@ expr_is_comparison(enum expr_token_kind kind)
 }
 
 /* True when the current token starts "in" or "not in". */
-static int
-expr_at_in(struct expr_parser *p, bool *found)
+static bool
+expr_at_in(struct expr_parser *p)
 {
-	enum expr_token_kind next;
-	*found = p->token.kind == TOKEN_IN;
-	if (p->token.kind == TOKEN_NOT) {
-		if (expr_peek(p, &next) != 0)
-			return -1;
-		*found = next == TOKEN_IN;
-	}
-	return 0;
+	return p->token.kind == TOKEN_IN ||
+	    (p->token.kind == TOKEN_NOT && expr_peek(p) == TOKEN_IN);
 }
 
-/* comparison := sum [ op sum ] | sum ["not"] "in" "[" ... "]" */
-static int expr_parse_sum(struct expr_parser *);
-
+/* comparison := sum [ op sum ] | sum ["not"] "in" "[" ... "]"; a second
+ * comparison right after one is refused rather than chained. */
 static int
 expr_parse_comparison(struct expr_parser *p)
 {
@@ -827,12 +836,11 @@ expr_parse_comparison(struct expr_parser *p)
 		{ TOKEN_GREATER, OP_GREATER, ">" },
 		{ TOKEN_GREATER_EQUAL, OP_GREATER_EQUAL, ">=" },
 	};
-	bool in;
 	int left = expr_parse_sum(p), index = -1;
 
-	if (left < 0 || expr_at_in(p, &in) != 0)
+	if (left < 0)
 		return -1;
-	if (in)
+	if (expr_at_in(p))
 		index = expr_parse_in(p, left);
 	else if (expr_is_comparison(p->token.kind)) {
 		size_t i = 0, at = p->token.offset;
@@ -855,9 +863,9 @@ expr_parse_comparison(struct expr_parser *p)
 		    EXPR_BOOL, left, right, at);
 	} else
 		return left;
-	if (index < 0 || expr_at_in(p, &in) != 0)
+	if (index < 0)
 		return -1;
-	if (in || expr_is_comparison(p->token.kind))
+	if (expr_at_in(p) || expr_is_comparison(p->token.kind))
 		return expr_fail(p, p->token.offset,
 		    _("comparisons cannot be chained: join them with 'and'"));
 	return index;
@@ -891,8 +899,7 @@ expr_parse_arithmetic(struct expr_parser *p, enum expr_token_kind plus,
 	return left;
 }
 
-static int expr_parse_unary(struct expr_parser *);
-
+/* product := unary { ("*" | "/") unary } */
 static int
 expr_parse_product(struct expr_parser *p)
 {
@@ -900,6 +907,7 @@ expr_parse_product(struct expr_parser *p)
 	    expr_parse_unary);
 }
 
+/* sum := product { ("+" | "-") product } */
 static int
 expr_parse_sum(struct expr_parser *p)
 {
@@ -921,8 +929,8 @@ expr_parse_call(struct expr_parser *p)
 	if (expr_advance(p) != 0)
 		return -1;
 	if (p->token.kind != TOKEN_OPEN)
-		return expr_fail(p, p->token.offset, _("expected '(' after '%s'"),
-		    what);
+		return expr_fail(p, p->token.offset,
+		    _("expected '(' after '%s'"), what);
 	if (expr_enter(p) != 0 || expr_advance(p) != 0)
 		return -1;
 	int index = expr_node_new(p, NODE_CALL, EXPR_NUMBER, at, at);
@@ -964,15 +972,13 @@ expr_parse_name(struct expr_parser *p)
 	const struct expr_token name = p->token;
 	const char *text = p->text + name.offset;
 	const struct expr_symbol *symbol;
-	enum expr_token_kind next;
 
 	symbol = expr_symbol_find(p->symbols, text, name.length);
 	if (symbol == NULL) {
-		if (expr_peek(p, &next) != 0)
-			return -1;
-		if (next == TOKEN_OPEN)
+		if (expr_peek(p) == TOKEN_OPEN)
 			return expr_fail(p, name.offset,
-			    _("unknown function '%.*s%s' (functions are min, max and abs)"),
+			    _("unknown function '%.*s%s' "
+			    "(functions are min, max and abs)"),
 			    expr_quote_length(text, name.length), text,
 			    expr_quote_tail(name.length));
 		expr_error_unknown_name(p->cause, p->symbols, text,
@@ -1145,15 +1151,16 @@ expr_emit(struct expr_parser *p, int index)
 		break;
 	case NODE_NAME:
 		expr_note_slot(p, node->symbol->slot);
-		expr_emit_instruction(p, node->type == EXPR_BOOL ? OP_LOAD_BOOL :
-		    OP_LOAD, node->symbol->slot, 0);
+		expr_emit_instruction(p, node->type == EXPR_BOOL ?
+		    OP_LOAD_BOOL : OP_LOAD, node->symbol->slot, 0);
 		break;
 	case NODE_UNARY:
 		expr_emit(p, node->first);
 		expr_emit_instruction(p, node->opcode, 0, 0);
 		break;
 	case NODE_BINARY:
-		if (node->opcode >= OP_EQUAL && node->opcode <= OP_GREATER_EQUAL) {
+		if (node->opcode >= OP_EQUAL &&
+		    node->opcode <= OP_GREATER_EQUAL) {
 			expr_emit_comparison(p, node);
 			break;
 		}
@@ -1234,7 +1241,8 @@ expr_check_result(struct expr_parser *p, int root, enum expr_type want)
 	case EXPR_CHOICE:
 		break;
 	}
-	return expr_fail(p, node->start, _("the expression must be a choice, got %s"),
+	return expr_fail(p, node->start,
+	    _("the expression must be a choice, got %s"),
 	    expr_describe_type(node));
 }
 
@@ -1269,6 +1277,7 @@ expr_compile(const char *text, const struct expr_symbols *symbols,
 	p->node_count = 0;
 	p->code_length = 0;
 	p->slot_count = 0;
+	p->quiet = false;
 	p->error_offset = 0;
 	p->cause = cause;
 	p->token.kind = TOKEN_END;
@@ -1400,7 +1409,7 @@ expr_evaluate(const struct expr *expression, const double *values)
 		case OP_NOT:
 			stack[top - 1] = stack[top - 1] == 0;
 			break;
-		/* The jump lands after the target's predecessor: i++ follows. */
+		/* Jump to the target's predecessor: i++ follows. */
 		case OP_AND:
 			if (stack[top - 1] == 0)
 				i = code + i->operand - 1;
@@ -1540,8 +1549,9 @@ expr_error_unknown_name(char **cause, const struct expr_symbols *symbols,
 		}
 	}
 	if (best != NULL)
-		util_error(cause, _("unknown name '%.*s%s' (did you mean '%s'?)"),
-		    shown, name, expr_quote_tail(length), best);
+		util_error(cause,
+		    _("unknown name '%.*s%s' (did you mean '%s'?)"), shown,
+		    name, expr_quote_tail(length), best);
 	else
 		util_error(cause, _("unknown name '%.*s%s'"), shown, name,
 		    expr_quote_tail(length));

@@ -47,10 +47,12 @@
  *
  * Limits: at most EXPR_MAX_LENGTH bytes of text, EXPR_MAX_NODES nodes
  * (each number, string, name, operator, function call and list entry is
- * one node) and EXPR_MAX_DEPTH levels of nesting, where every "(" (also
- * a function's), every "not" and every unary "-" opens a level that lasts
- * to the end of its operand: 32 nested parentheses are accepted, 33 are
- * not.
+ * one node; a "-" right before a number is part of it) and EXPR_MAX_DEPTH
+ * levels of nesting, where every "(" (also a function's), every "not" and
+ * every unary "-" opens a level that lasts to the end of its operand: 32
+ * nested parentheses are accepted, 33 are not.  Longer text is refused
+ * before it is read, and deeper nesting at the token that would open
+ * level 33, so hostile input costs neither time nor stack.
  *
  * Evaluation:
  *   - numbers are doubles; a choice is the index of its name in the

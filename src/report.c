@@ -48,6 +48,82 @@ report_evaluate(struct report *report, const struct data *data,
 		sensitivity_flip_points(report);
 }
 
+/* Shares of the Monte Carlo scenarios that agree with the verdict. */
+void
+report_confidence_sentence(const struct report *report, struct buffer *out)
+{
+	const struct sensitivity_uncertainty *u = &report->uncertainty;
+	char share[32], samples[32];
+	if (report->outcome.verdict == VERDICT_NONE || u->samples == 0)
+		return;
+	util_format_percent(share, sizeof share,
+	    u->share[report->outcome.verdict]);
+	snprintf(samples, sizeof samples, "%lu", u->samples);
+	/* Group thousands: 10000 -> 10,000. */
+	char grouped[48];
+	size_t length = strlen(samples), o = 0;
+	for (size_t i = 0; i < length; i++) {
+		if (i > 0 && (length - i) % 3 == 0)
+			grouped[o++] = ',';
+		grouped[o++] = samples[i];
+	}
+	grouped[o] = '\0';
+	buffer_printf(out, ngettext_("%s of %s scenario agrees",
+	    "%s of %s scenarios agree", u->samples), share, grouped);
+}
+
+/* A slider parameter's value in its unit. */
+void
+report_parameter_value(enum sensitivity_parameter parameter, double value,
+    char *out, size_t size)
+{
+	char number[48];
+	switch (parameter) {
+	case SENSITIVITY_VOLUME:
+		util_format_tokens(number, sizeof number, value);
+		snprintf(out, size, _("%s tokens"), number);
+		break;
+	case SENSITIVITY_COMPLEX_SHARE:
+		util_format_percent(out, size, value);
+		break;
+	case SENSITIVITY_HOURLY_RATE:
+		util_format_money(number, sizeof number, value);
+		snprintf(out, size, _("%s/hour"), number);
+		break;
+	case SENSITIVITY_OPS_HOURS:
+		util_snprintf_c(number, sizeof number, "%.1f", value);
+		snprintf(out, size, _("%s hours/month"), number);
+		break;
+	case SENSITIVITY_GPU_PRICE:
+	case SENSITIVITY_API_PRICE:
+		util_snprintf_c(out, size, "x%.2f", value);
+		break;
+	case SENSITIVITY_HORIZON:
+		util_snprintf_c(number, sizeof number, "%.0f", value);
+		snprintf(out, size, _("%s months"), number);
+		break;
+	default:
+		snprintf(out, size, "?");
+		break;
+	}
+}
+
+/* One flip point as a sentence. */
+void
+report_flip_sentence(const struct report *report, size_t index,
+    struct buffer *out)
+{
+	const struct sensitivity_flip *f = &report->flips[index];
+	char value[64];
+	report_parameter_value(f->parameter, f->value, value, sizeof value);
+	/* TRANSLATORS: "Switches to <verdict> if <parameter> rises above
+	 * <value>." */
+	buffer_printf(out, f->above ? _("Switches to %s if %s rises above %s.") :
+	    _("Switches to %s if %s falls below %s."),
+	    rules_verdict_phrase(f->verdict),
+	    _(sensitivity_ranges[f->parameter].phrase), value);
+}
+
 /* The option's stable id (see report.h). */
 void
 report_option_id(const struct cost_option *o, char *out, size_t size)
@@ -368,6 +444,97 @@ report_text_kind(const struct report *report, struct buffer *out,
 	}
 }
 
+/* Appends "prefix text" wrapped at 78 columns with a hanging indent. */
+static void
+report_text_item(struct buffer *out, const char *prefix, const char *text)
+{
+	struct buffer wrapped;
+	size_t indent = strlen(prefix);
+	buffer_init(&wrapped);
+	report_wrap(&wrapped, text, 78 - (int)indent);
+	bool first = true;
+	for (char *line = wrapped.data; line != NULL && *line != '\0';) {
+		char *end = strchr(line, '\n');
+		if (first)
+			buffer_add(out, prefix);
+		else
+			buffer_add_repeat(out, " ", indent);
+		buffer_add_length(out, line, end ? (size_t)(end - line) :
+		    strlen(line));
+		buffer_add_char(out, '\n');
+		first = false;
+		line = end ? end + 1 : NULL;
+	}
+	buffer_free(&wrapped);
+}
+
+/* The verdict, its reasons, warnings, flip points and quality view. */
+static void
+report_text_verdict(const struct report *report, struct buffer *out)
+{
+	const struct rules_outcome *o = &report->outcome;
+	struct buffer line;
+	char prefix[64];
+
+	if (o->verdict == VERDICT_NONE)
+		return;
+	buffer_init(&line);
+	buffer_printf(&line, "%s: %s (", _("Verdict"),
+	    rules_verdict_phrase(o->verdict));
+	report_confidence_sentence(report, &line);
+	buffer_add(&line, ")");
+	report_wrap(out, line.data ? line.data : "", 78);
+	buffer_free(&line);
+	buffer_add(out, "\n");
+	buffer_printf(out, "%s\n", _("Why, strongest first:"));
+	for (size_t i = 0; i < o->fired_count; i++) {
+		const struct rule *rule = &report->rules->rules[o->fired[i]];
+		buffer_init(&line);
+		rules_reason_text(report->rules, o, i, report->metrics, &line);
+		if (rule->effect == RULES_VETO)
+			snprintf(prefix, sizeof prefix, "  %-6s  ", _("rules"));
+		else
+			util_snprintf_c(prefix, sizeof prefix, "  %-6s %4.1f  ",
+			    rules_verdict_name(rule->favours), o->weight[i]);
+		report_text_item(out, prefix, line.data ? line.data : "");
+		buffer_free(&line);
+	}
+	if (o->warning_count > 0) {
+		buffer_printf(out, "\n%s\n", _("Warnings:"));
+		for (size_t i = 0; i < o->warning_count; i++) {
+			buffer_init(&line);
+			rules_warning_text(report->rules, o, i, report->metrics,
+			    &line);
+			report_text_item(out, "  ! ", line.data ? line.data : "");
+			buffer_free(&line);
+		}
+	}
+	buffer_printf(out, "\n%s\n", _("What would change it:"));
+	if (report->flip_count == 0)
+		report_text_item(out, "  ", _("Nothing within the sliders' "
+		    "ranges changes the verdict."));
+	for (size_t i = 0; i < report->flip_count; i++) {
+		buffer_init(&line);
+		report_flip_sentence(report, i, &line);
+		report_text_item(out, "  - ", line.data ? line.data : "");
+		buffer_free(&line);
+	}
+	buffer_add(out, "\n");
+	report_wrap(out, _("Quality view (expected success over the task mix, "
+	    "cost per million tokens that succeed):"), 78);
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		char rate[32], cost[48];
+		util_format_percent(rate, sizeof rate,
+		    metrics_success(report->metrics, v));
+		util_format_money(cost, sizeof cost,
+		    metrics_cost_per_success_of(report->metrics, v));
+		buffer_add(out, "  ");
+		report_cell(out, rules_verdict_phrase(v), 24, false);
+		buffer_printf(out, " %6s  %10s\n", rate, cost);
+	}
+	buffer_add(out, "\n");
+}
+
 /* Plain text for an 80-column terminal. */
 void
 report_render_text(const struct report *report, struct buffer *out)
@@ -391,6 +558,7 @@ report_render_text(const struct report *report, struct buffer *out)
 		    data_expertise_name(p->expertise), money, hours, horizon);
 	}
 	buffer_add(out, "\n");
+	report_text_verdict(report, out);
 	buffer_printf(out, "%s\n\n", _("Cheapest option of each kind, USD per "
 	    "month:"));
 	report_text_table_head(out);
@@ -446,8 +614,92 @@ report_markdown_money(struct buffer *out, double usd)
 	buffer_add(out, money);
 }
 
-/* The markdown decision report (first version: inputs, costs,
- * assumptions with their sources). */
+/* Markdown text outside tables: escape what would start markup. */
+static void
+report_markdown_text(struct buffer *out, const char *text)
+{
+	for (const char *p = text; *p != '\0'; p++) {
+		if (*p == '\\' || *p == '*' || *p == '_' || *p == '`' ||
+		    *p == '<' || *p == '[' || *p == ']' || *p == '|')
+			buffer_add_char(out, '\\');
+		buffer_add_char(out, *p);
+	}
+}
+
+/* The verdict and the reasoning behind it. */
+static void
+report_markdown_verdict(const struct report *report, struct buffer *out)
+{
+	const struct rules_outcome *o = &report->outcome;
+	struct buffer line;
+	if (o->verdict == VERDICT_NONE)
+		return;
+	buffer_printf(out, "## %s: %s\n\n", _("Verdict"),
+	    rules_verdict_phrase(o->verdict));
+	buffer_init(&line);
+	report_confidence_sentence(report, &line);
+	buffer_printf(out, "**%s** (%s).\n\n", rules_verdict_phrase(o->verdict),
+	    line.data ? line.data : "");
+	buffer_free(&line);
+	buffer_printf(out, "### %s\n\n", _("Why"));
+	for (size_t i = 0; i < o->fired_count; i++) {
+		const struct rule *rule = &report->rules->rules[o->fired[i]];
+		char weight[48];
+		buffer_init(&line);
+		rules_reason_text(report->rules, o, i, report->metrics, &line);
+		if (rule->effect == RULES_VETO)
+			snprintf(weight, sizeof weight, "%s", _("rules out options"));
+		else
+			util_snprintf_c(weight, sizeof weight, "%s, %.1f",
+			    rules_verdict_name(rule->favours), o->weight[i]);
+		buffer_printf(out, "%zu. ", i + 1);
+		report_markdown_text(out, line.data ? line.data : "");
+		buffer_printf(out, " *(%s: %s)*\n", rule->id, weight);
+		buffer_free(&line);
+	}
+	buffer_add(out, "\n");
+	if (o->warning_count > 0) {
+		buffer_printf(out, "### %s\n\n", _("Warnings"));
+		for (size_t i = 0; i < o->warning_count; i++) {
+			buffer_init(&line);
+			rules_warning_text(report->rules, o, i, report->metrics,
+			    &line);
+			buffer_add(out, "- ");
+			report_markdown_text(out, line.data ? line.data : "");
+			buffer_add(out, "\n");
+			buffer_free(&line);
+		}
+		buffer_add(out, "\n");
+	}
+	buffer_printf(out, "### %s\n\n", _("What would change it"));
+	if (report->flip_count == 0)
+		buffer_printf(out, "%s\n", _("Nothing within the sliders' ranges "
+		    "changes the verdict."));
+	for (size_t i = 0; i < report->flip_count; i++) {
+		buffer_init(&line);
+		report_flip_sentence(report, i, &line);
+		buffer_add(out, "- ");
+		report_markdown_text(out, line.data ? line.data : "");
+		buffer_add(out, "\n");
+		buffer_free(&line);
+	}
+	buffer_add(out, "\n");
+	buffer_printf(out, "### %s\n\n", _("Quality view"));
+	buffer_printf(out, "| %s | %s | %s |\n|---|--:|--:|\n", _("Outcome"),
+	    _("Expected success"), _("Cost per million successful tokens"));
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		char rate[32], cost[48];
+		util_format_percent(rate, sizeof rate,
+		    metrics_success(report->metrics, v));
+		util_format_money(cost, sizeof cost,
+		    metrics_cost_per_success_of(report->metrics, v));
+		buffer_printf(out, "| %s | %s | %s |\n", rules_verdict_phrase(v),
+		    rate, cost);
+	}
+	buffer_add(out, "\n");
+}
+
+/* The markdown decision report. */
 void
 report_render_markdown(const struct report *report, struct buffer *out)
 {
@@ -462,6 +714,7 @@ report_render_markdown(const struct report *report, struct buffer *out)
 	    report->data->gpus_file, report->data->defaults_file);
 	buffer_add(out, "\n\n");
 
+	report_markdown_verdict(report, out);
 	buffer_printf(out, "## %s\n\n", _("Your inputs"));
 	buffer_printf(out, "| %s | %s |\n|---|---|\n", _("Question"),
 	    _("Answer"));

@@ -50,6 +50,17 @@ void report_evaluate(struct report *, const struct data *,
 	const struct rules *, const struct profile *,
 	const struct cost_scenario *, const struct report_settings *);
 
+/* "87% of 10,000 scenarios agree" (empty without a verdict). */
+void report_confidence_sentence(const struct report *, struct buffer *);
+/* "Switches to Use both (hybrid) if monthly volume rises above 102M
+ * tokens." for flip point index. */
+void report_flip_sentence(const struct report *, size_t index,
+	struct buffer *);
+/* A parameter's value as a person reads it: "102M tokens", "30%",
+ * "$120/hour", "x0.5". */
+void report_parameter_value(enum sensitivity_parameter, double value,
+	char *out, size_t size);
+
 void report_render_text(const struct report *, struct buffer *);
 void report_render_markdown(const struct report *, struct buffer *);
 

@@ -62,20 +62,62 @@ rules_free(struct rules *rules)
 	rules->count = 0;
 }
 
-/* Positions an error found at byte offset of an expression or template
- * written in node: exact for one-line plain and quoted scalars. */
+/* Finds where character offset of a block scalar's (| or >) content lies
+ * in the source: content lines start after their indentation, and each
+ * line break counts as one character. */
+static bool
+rules_block_position(const struct doc *doc, const struct doc_node *node,
+    size_t offset, int *line, int *column)
+{
+	const char *p = doc->text;
+	int current = 1;
+	if (p == NULL)
+		return false;
+	while (*p != '\0' && current <= node->line) {
+		if (*p++ == '\n')
+			current++;
+	}
+	for (size_t left = offset; *p != '\0'; current++) {
+		size_t indent = strspn(p, " ");
+		const char *end = strchr(p, '\n');
+		size_t length = end ? (size_t)(end - p) : strlen(p);
+		if (length > indent) {
+			if (left < length - indent) {
+				*line = current;
+				*column = (int)(indent + left) + 1;
+				return true;
+			}
+			left -= length - indent + 1;
+		}
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	return false;
+}
+
+/* Positions an error found at a byte offset of an expression or template
+ * written in node: exact for one-line plain and quoted scalars and for
+ * block scalars. */
 static void
 rules_error_in(char **cause, const struct doc *doc,
     const struct doc_node *node, size_t offset, const char *message)
 {
 	bool one_line = strchr(node->scalar, '\n') == NULL;
-	if (one_line && (node->style == 0 || node->style == '\'' ||
-	    node->style == '"'))
+	int line, column;
+	if (node->style == '|' || node->style == '>') {
+		if (rules_block_position(doc, node, offset, &line, &column)) {
+			util_error_at(cause, doc->path, line, column, "%s", message);
+			return;
+		}
+	} else if (one_line && doc->text != NULL &&
+	    strchr(node->scalar, '\\') == NULL) {
 		util_error_at(cause, doc->path, node->line, node->column +
 		    (node->style ? 1 : 0) + (int)offset, "%s", message);
-	else
-		util_error_at(cause, doc->path, node->line, node->column,
-		    _("%s (at character %zu of the text)"), message, offset + 1);
+		return;
+	}
+	util_error_at(cause, doc->path, node->line, node->column,
+	    _("%s (at character %zu of the text)"), message, offset + 1);
 }
 
 static int

@@ -23,15 +23,19 @@
 
 const struct sensitivity_range sensitivity_ranges[SENSITIVITY_PARAMETER_COUNT] = {
 	{ "volume", N_("Monthly volume"), "tokens/month", 1e6, 1e10, true,
-	  1.3335214321633240 },
-	{ "complex_share", N_("Hard-task share"), "share", 0, 1, false, 0.05 },
-	{ "hourly_rate", N_("Hourly rate"), "USD/hour", 10, 500, false, 10 },
-	{ "ops_hours", N_("Ops hours"), "hours/month", 0, 160, false, 2 },
+	  1.3335214321633240, N_("monthly volume") },
+	{ "complex_share", N_("Hard-task share"), "share", 0, 1, false, 0.05,
+	  N_("the hard-task share") },
+	{ "hourly_rate", N_("Hourly rate"), "USD/hour", 10, 500, false, 10,
+	  N_("the hourly rate") },
+	{ "ops_hours", N_("Ops hours"), "hours/month", 0, 160, false, 2,
+	  N_("operations time") },
 	{ "gpu_price", N_("GPU price"), "x", 0.25, 4, true,
-	  1.1892071150027210 },
+	  1.1892071150027210, N_("the GPU price factor") },
 	{ "api_price", N_("API price"), "x", 0.25, 4, true,
-	  1.1892071150027210 },
-	{ "horizon", N_("Horizon"), "months", 1, 60, false, 1 },
+	  1.1892071150027210, N_("the API price factor") },
+	{ "horizon", N_("Horizon"), "months", 1, 60, false, 1,
+	  N_("the horizon") },
 };
 
 /* Reads a parameter's current value. */

@@ -31,6 +31,7 @@ struct sensitivity_range {
 	double low, high;
 	bool logarithmic;
 	double step;			/* linear step, or factor when log */
+	const char *phrase;		/* in a sentence: N_("monthly volume") */
 };
 
 extern const struct sensitivity_range

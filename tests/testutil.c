@@ -38,6 +38,44 @@ testutil_data(void)
 	return &data;
 }
 
+/* Loads the repository's rules once. */
+const struct rules *
+testutil_rules(void)
+{
+	static struct rules rules;
+	static int loaded;
+	if (!loaded) {
+		struct data_paths paths = { 0 };
+		char *cause = NULL;
+		static char dir[PATH_MAX];
+		snprintf(dir, sizeof dir, "%s", testutil_path("data"));
+		paths.data_dir = dir;
+		if (rules_load(&rules, &paths, &cause) != 0) {
+			fprintf(stderr, "cannot load test rules: %s\n", cause);
+			abort();
+		}
+		loaded = 1;
+	}
+	return &rules;
+}
+
+/* One evaluation with the default data and rules. */
+const struct report *
+testutil_evaluate(const struct profile *profile, unsigned long samples,
+    bool flip_points)
+{
+	static struct report report;
+	struct cost_scenario scenario;
+	struct report_settings settings;
+	cost_scenario_default(&scenario);
+	report_settings_default(&settings);
+	settings.samples = samples;
+	settings.flip_points = flip_points;
+	report_evaluate(&report, testutil_data(), testutil_rules(), profile,
+	    &scenario, &settings);
+	return &report;
+}
+
 /* Runs every test of the suite; check prints its own summary line. */
 int
 testutil_run(Suite *suite)

@@ -6,9 +6,17 @@
 #include <check.h>
 
 #include "data.h"
+#include "report.h"
+#include "rules.h"
 
 /* The default data of $top_srcdir/data, loaded once. */
 const struct data *testutil_data(void);
+/* The default rules of $top_srcdir/data, loaded once. */
+const struct rules *testutil_rules(void);
+/* Evaluates a profile with the default data and rules (no Monte Carlo, no
+ * flip points unless asked) into a static report. */
+const struct report *testutil_evaluate(const struct profile *,
+	unsigned long samples, bool flip_points);
 /* $top_srcdir/NAME, in a static buffer. */
 const char *testutil_path(const char *name);
 /* Runs a suite and returns the exit status for the test harness. */

@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/id: hard-privacy/id: small-volume/

@@ -1,0 +1,2 @@
+# file: rules.yaml
+d

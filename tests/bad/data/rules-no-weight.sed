@@ -1,0 +1,2 @@
+# file: rules.yaml
+/weight: 3/d

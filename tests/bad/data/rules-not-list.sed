@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/^rules:$/rules: all/;/^  /,$d

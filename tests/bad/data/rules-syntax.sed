@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/when: cost.saving > 0/when: cost.saving > /

@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/{volume.total|tokens}/{volume.total|euros}/

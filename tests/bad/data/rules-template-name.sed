@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/{cost.saving|money}/{cost.savings|money}/

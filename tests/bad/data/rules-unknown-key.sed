@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/^    weight: 3$/    weight: 3\n    colour: red/

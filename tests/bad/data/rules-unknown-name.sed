@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/when: volume.total < threshold/when: volume.totl < threshold/

@@ -1,0 +1,16 @@
+#!/bin/sh
+# update-golden.sh - rewrites tests/golden/ from the current build, for a
+# deliberate change of the reports or the data.  Review the diff before
+# committing it: the golden files are what users will see.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+data="$top/data"
+for answers in "$top"/tests/answers/*.yaml; do
+	name=$(basename "$answers" .yaml)
+	for format in text markdown json; do
+		[ -f "$top/tests/golden/$name.$format" ] || [ "$name" = full ] || continue
+		LANG=C LC_ALL=C LANGUAGE= XDG_CONFIG_HOME=/nonexistent \
+			"$top/src/llmadvisor" -d "$data" -a "$answers" -f "$format" \
+			</dev/null | sed "s|$data|DATA|g" >"$top/tests/golden/$name.$format"
+	done
+done
