@@ -16,7 +16,11 @@
 
 #include "cost.h"
 #include "data.h"
+#include "metrics.h"
 #include "profile.h"
+#include "report.h"
+#include "rules.h"
+#include "sensitivity.h"
 
 static double
 bench_now(void)
@@ -124,6 +128,51 @@ main(int argc, char **argv)
 		samples[r] = bench_now() - start;
 	}
 	bench_report("breakeven", bench_median(samples, ROUNDS) * 1e3, "ms", 2);
+
+	/* One full evaluation: cost model, metrics, every rule, verdict. */
+	static struct rules rules;
+	static struct report report;
+	static double metrics[REPORT_MAX_METRICS];
+	static struct rules_outcome outcome;
+	struct report_settings settings;
+	if (rules_load(&rules, &paths, &cause) != 0) {
+		fprintf(stderr, "bench: %s\n", cause);
+		return 2;
+	}
+	profile_defaults(&profile);
+	for (int r = 0; r < ROUNDS; r++) {
+		double start = bench_now();
+		for (int i = 0; i < CALLS; i++) {
+			profile.input_tokens = 1e6 + i;
+			cost_evaluate(&data, data.values, &profile, &scenario,
+			    &result);
+			metrics_compute(&data, data.values, &profile, &result, NAN,
+			    metrics);
+			rules_evaluate(&rules, metrics, &outcome);
+			sink += outcome.verdict;
+		}
+		samples[r] = (bench_now() - start) / CALLS;
+	}
+	bench_report("evaluate", bench_median(samples, ROUNDS) * 1e6, "us", 1);
+
+	profile_defaults(&profile);
+	report_settings_default(&settings);
+	settings.samples = 0;
+	settings.flip_points = false;
+	report_evaluate(&report, &data, &rules, &profile, &scenario, &settings);
+	for (int r = 0; r < 11; r++) {
+		double start = bench_now();
+		sensitivity_monte_carlo(&report, 10000, 1);
+		samples[r] = bench_now() - start;
+	}
+	bench_report("monte_carlo_10k", bench_median(samples, 11) * 1e3, "ms", 10);
+	for (int r = 0; r < 11; r++) {
+		double start = bench_now();
+		sensitivity_flip_points(&report);
+		samples[r] = bench_now() - start;
+	}
+	bench_report("flip_points", bench_median(samples, 11) * 1e3, "ms", 2);
+	rules_free(&rules);
 	(void)sink;
 
 	if (argc > 1) {
@@ -138,7 +187,7 @@ main(int argc, char **argv)
 				peak = kib;
 		}
 		bench_report("batch_json_wall", bench_median(samples, ROUNDS) * 1e3,
-		    "ms", 10);
+		    "ms", 15);
 		bench_report("batch_json_peak_rss", peak / 1024.0, "MiB", 8);
 	}
 	data_free(&data);

@@ -45,7 +45,7 @@ cost_config_fits(const struct data *data, const double *values,
 	const struct defaults *d = &data->defaults;
 	double needed = V(m->weights_size[config->quantisation]) +
 	    V(m->kv_bytes_per_token) * V(d->context_tokens) *
-	    V(d->on_demand_concurrency) / 1e9;
+	    V(d->on_demand_concurrency) * 1e-9;
 	double available = config->gpus * V(config->gpu->memory) *
 	    V(d->memory_headroom);
 	return needed <= available;
@@ -100,7 +100,7 @@ static void
 cost_self_hosted(const struct data *data, const double *values,
     const struct profile *profile, const struct cost_scenario *scenario,
     const struct gpu_config *config, enum option_kind kind, double input,
-    double output, double engineering, double setup,
+    double output, double load, double engineering, double setup,
     struct cost_option *option)
 {
 	const struct defaults *d = &data->defaults;
@@ -133,9 +133,6 @@ cost_self_hosted(const struct data *data, const double *values,
 		m->compute = option->gpu_hours * V(gpu->cloud_price) *
 		    scenario->gpu_price_factor;
 	} else {
-		double load = (input / V(config->prefill) +
-		    output / V(config->batched_decode)) /
-		    (V(d->hours_per_month) * 3600);
 		option->replicas = cost_replicas_for_load(load,
 		    profile->peak_to_mean);
 		option->utilisation = load / option->replicas;
@@ -336,21 +333,26 @@ cost_evaluate(const struct data *data, const double *values,
 		cost_api(values, m, input, output, scenario->api_price_factor,
 		    api_engineering, api_setup, &o->monthly);
 	}
+	double seconds = V(d->hours_per_month) * 3600;
 	for (size_t i = 0; i < data->config_count; i++) {
 		const struct gpu_config *c = &data->configs[i];
 		if (c->model != reference || !cost_config_fits(data, values, c))
 			continue;
+		/* Replica-seconds per second at batched throughput: shared by
+		 * the 24/7 and owned options. */
+		double load = (input / V(c->prefill) +
+		    output / V(c->batched_decode)) / seconds;
 		if (c->gpu->has_cloud_price) {
 			cost_self_hosted(data, values, profile, scenario, c,
-			    OPTION_CLOUD_ON_DEMAND, input, output, engineering,
-			    setup, &result->options[result->count++]);
+			    OPTION_CLOUD_ON_DEMAND, input, output, load,
+			    engineering, setup, &result->options[result->count++]);
 			cost_self_hosted(data, values, profile, scenario, c,
-			    OPTION_CLOUD_24X7, input, output, engineering, setup,
-			    &result->options[result->count++]);
+			    OPTION_CLOUD_24X7, input, output, load, engineering,
+			    setup, &result->options[result->count++]);
 		}
 		if (c->gpu->has_purchase_price)
 			cost_self_hosted(data, values, profile, scenario, c,
-			    OPTION_OWNED, input, output, engineering, setup,
+			    OPTION_OWNED, input, output, load, engineering, setup,
 			    &result->options[result->count++]);
 	}
 	cost_pick_cheapest(result);

@@ -784,6 +784,11 @@ data_load_texts(struct data *data, const char *models_name,
 	data->models_file = models_name;
 	data->gpus_file = gpus_name;
 	data->defaults_file = defaults_name;
+	for (size_t i = 0; i < data->model_count; i++)
+		if (data->models[i].kind == MODEL_API &&
+		    data->models[i].tier == TIER_FRONTIER &&
+		    data->models[i].fine_tuning)
+			data->closed_fine_tuning = true;
 	return 0;
 }
 

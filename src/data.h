@@ -146,6 +146,8 @@ struct data {
 	/* The value of every figure by index: the cost model reads these, so a
 	 * scenario (slider, Monte Carlo sample) is just another array. */
 	double values[DATA_MAX_FIGURES];
+	/* A frontier closed API in the data offers fine-tuning. */
+	bool closed_fine_tuning;
 	/* Where each file came from, for --version-like listings. */
 	const char *models_file, *gpus_file, *defaults_file;
 };

@@ -316,13 +316,7 @@ metrics_compute(const struct data *data, const double *values,
 	m[METRIC_HYBRID_COST_PER_SUCCESS] = metrics_cost_per_success(
 	    m[METRIC_KIND_TOTAL + OPTION_HYBRID], volume,
 	    m[METRIC_HYBRID_SUCCESS]);
-	bool fine_tuning = false;
-	for (size_t i = 0; i < data->model_count; i++)
-		if (data->models[i].kind == MODEL_API &&
-		    data->models[i].tier == TIER_FRONTIER &&
-		    data->models[i].fine_tuning)
-			fine_tuning = true;
-	m[METRIC_CLOSED_FINE_TUNING] = fine_tuning;
+	m[METRIC_CLOSED_FINE_TUNING] = data->closed_fine_tuning;
 	m[METRIC_VERDICT] = NAN;
 }
 
@@ -342,4 +336,12 @@ metrics_cost_per_success_of(const double *metrics, int outcome)
 	static const int slots[3] = { METRIC_CLOSED_COST_PER_SUCCESS,
 	    METRIC_OPEN_COST_PER_SUCCESS, METRIC_HYBRID_COST_PER_SUCCESS };
 	return outcome >= 0 && outcome < 3 ? metrics[slots[outcome]] : NAN;
+}
+
+/* True for slots that depend on the data's figures (and so change from one
+ * Monte Carlo sample to the next); false for the answers themselves. */
+bool
+metrics_slot_varies(int slot)
+{
+	return slot >= METRIC_BEST_API && slot != METRIC_CLOSED_FINE_TUNING;
 }

@@ -4,6 +4,8 @@
 #ifndef LLMADVISOR_METRICS_H
 #define LLMADVISOR_METRICS_H
 
+#include <stdbool.h>
+
 #include "cost.h"
 #include "data.h"
 #include "expr.h"
@@ -20,6 +22,11 @@ const struct expr_symbols *metrics_symbols(void);
 extern const size_t metrics_count;
 /* The slot of "verdict": only warnings may read it, after the verdict. */
 extern const int metrics_verdict_slot;
+
+/* True for slots that change with the figures (costs, thresholds,
+ * quality), false for answers: Monte Carlo re-evaluates only the rules
+ * that read the former. */
+bool metrics_slot_varies(int slot);
 
 /* The quality view: expected success rate over the task mix, and cost per
  * million tokens that succeed, for outcome 0 closed, 1 open, 2 hybrid. */

@@ -560,15 +560,106 @@ rules_vetoed_by_kinds(unsigned kinds)
 	return vetoed;
 }
 
+/* The highest score not vetoed; ties go to the outcome that asks least
+ * of the team (closed, hybrid, open).  When everything is vetoed the
+ * constraints conflict and the vetoes are ignored. */
+static enum verdict
+rules_choose(const double *score, unsigned vetoed, bool *conflict)
+{
+	static const enum verdict preference[VERDICT_COUNT] = {
+		VERDICT_CLOSED, VERDICT_HYBRID, VERDICT_OPEN
+	};
+	unsigned allowed = ~vetoed & ((1u << VERDICT_COUNT) - 1);
+	enum verdict verdict = VERDICT_NONE;
+	*conflict = allowed == 0;
+	if (allowed == 0)
+		allowed = (1u << VERDICT_COUNT) - 1;
+	for (int i = 0; i < VERDICT_COUNT; i++) {
+		enum verdict v = preference[i];
+		if (!(allowed & (1u << v)))
+			continue;
+		if (verdict == VERDICT_NONE || score[v] > score[verdict])
+			verdict = v;
+	}
+	return verdict;
+}
+
+static void
+rules_note_varying(int slot, void *context)
+{
+	if (metrics_slot_varies(slot))
+		*(bool *)context = true;
+}
+
+/* True when a rule reads something that changes between samples. */
+static bool
+rules_varies(const struct rule *rule)
+{
+	bool varies = false;
+	expr_slots(rule->when, rules_note_varying, &varies);
+	if (rule->weight_expression != NULL)
+		expr_slots(rule->weight_expression, rules_note_varying, &varies);
+	return varies;
+}
+
+/* Adds one favour or veto rule's effect, if it fires. */
+static void
+rules_apply(const struct rule *rule, const double *metrics, double *score,
+    unsigned *vetoed, unsigned *vetoed_kinds)
+{
+	if (expr_evaluate(rule->when, metrics) == 0)
+		return;
+	if (rule->effect == RULES_FAVOUR) {
+		double weight = rule->weight_expression ?
+		    expr_evaluate(rule->weight_expression, metrics) : rule->weight;
+		if (isfinite(weight))
+			score[rule->favours] += weight;
+	} else if (rule->effect == RULES_VETO) {
+		*vetoed |= rule->veto_verdicts;
+		*vetoed_kinds |= rule->veto_kinds;
+	}
+}
+
+/* Evaluates the rules that never change between samples, once. */
+void
+rules_sampler_init(const struct rules *rules, const double *metrics,
+    struct rules_sampler *sampler)
+{
+	memset(sampler, 0, sizeof *sampler);
+	for (size_t i = 0; i < rules->count; i++) {
+		const struct rule *rule = &rules->rules[i];
+		if (rule->effect == RULES_WARN)
+			continue;
+		if (rules_varies(rule))
+			sampler->varying[sampler->varying_count++] =
+			    (unsigned short)i;
+		else
+			rules_apply(rule, metrics, sampler->score,
+			    &sampler->vetoed, &sampler->vetoed_kinds);
+	}
+}
+
+/* The verdict of one sample: the fixed part plus the varying rules. */
+enum verdict
+rules_sampler_verdict(const struct rules *rules,
+    const struct rules_sampler *sampler, const double *metrics)
+{
+	double score[VERDICT_COUNT];
+	unsigned vetoed = sampler->vetoed, kinds = sampler->vetoed_kinds;
+	bool conflict;
+	memcpy(score, sampler->score, sizeof score);
+	for (size_t i = 0; i < sampler->varying_count; i++)
+		rules_apply(&rules->rules[sampler->varying[i]], metrics, score,
+		    &vetoed, &kinds);
+	return rules_choose(score, vetoed | rules_vetoed_by_kinds(kinds),
+	    &conflict);
+}
+
 /* Evaluates every rule; reasons end up strongest first. */
 void
 rules_evaluate(const struct rules *rules, double *metrics,
     struct rules_outcome *outcome)
 {
-	/* Ties go to the outcome that asks least of the team. */
-	static const enum verdict preference[VERDICT_COUNT] = {
-		VERDICT_CLOSED, VERDICT_HYBRID, VERDICT_OPEN
-	};
 	outcome->score[0] = outcome->score[1] = outcome->score[2] = 0;
 	outcome->vetoed = 0;
 	outcome->vetoed_kinds = 0;
@@ -619,20 +710,8 @@ rules_evaluate(const struct rules *rules, double *metrics,
 		}
 	}
 	outcome->vetoed |= rules_vetoed_by_kinds(outcome->vetoed_kinds);
-	unsigned allowed = ~outcome->vetoed & ((1u << VERDICT_COUNT) - 1);
-	if (allowed == 0) {
-		outcome->conflict = true;
-		allowed = (1u << VERDICT_COUNT) - 1;
-	}
-	outcome->verdict = VERDICT_NONE;
-	for (int i = 0; i < VERDICT_COUNT; i++) {
-		enum verdict v = preference[i];
-		if (!(allowed & (1u << v)))
-			continue;
-		if (outcome->verdict == VERDICT_NONE ||
-		    outcome->score[v] > outcome->score[outcome->verdict])
-			outcome->verdict = v;
-	}
+	outcome->verdict = rules_choose(outcome->score, outcome->vetoed,
+	    &outcome->conflict);
 	metrics[metrics_verdict_slot] = outcome->verdict;
 	for (size_t i = 0; i < rules->count; i++) {
 		const struct rule *rule = &rules->rules[i];

@@ -74,6 +74,22 @@ struct rules_outcome {
 	size_t warning_count;
 };
 
+/* Monte Carlo support: the rules whose inputs never change between samples
+ * are evaluated once; each sample re-evaluates only the others and skips
+ * warnings. */
+struct rules_sampler {
+	double score[VERDICT_COUNT];
+	unsigned vetoed_kinds;
+	unsigned vetoed;
+	unsigned short varying[RULES_MAX];
+	size_t varying_count;
+};
+
+void rules_sampler_init(const struct rules *, const double *metrics,
+	struct rules_sampler *);
+enum verdict rules_sampler_verdict(const struct rules *,
+	const struct rules_sampler *, const double *metrics);
+
 /* Loads rules.yaml along the data lookup order (the first one found
  * replaces the default), then every *.yaml of each data folder's rules.d/
  * in name order, adding to it.  Errors carry FILE:LINE:COLUMN, with the

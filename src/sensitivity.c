@@ -223,8 +223,8 @@ sensitivity_rotate(uint64_t x, int k)
 	return (x << k) | (x >> (64 - k));
 }
 
-static double
-sensitivity_uniform(struct sensitivity_random *r)
+static uint64_t
+sensitivity_next(struct sensitivity_random *r)
 {
 	uint64_t *s = r->s;
 	uint64_t result = sensitivity_rotate(s[1] * 5, 7) * 9;
@@ -235,7 +235,7 @@ sensitivity_uniform(struct sensitivity_random *r)
 	s[0] ^= s[3];
 	s[2] ^= t;
 	s[3] = sensitivity_rotate(s[3], 45);
-	return (result >> 11) * 0x1.0p-53;
+	return result;
 }
 
 /* A figure to draw: triangular over [low, high] with its mode. */
@@ -314,19 +314,32 @@ sensitivity_monte_carlo(struct report *report, unsigned long samples,
 		d->left = width * (f->value - f->low);
 		d->right = width * (f->high - f->value);
 	}
+	static struct rules_sampler sampler;
+	rules_sampler_init(report->rules, report->metrics, &sampler);
 	memset(bins, 0, sizeof bins);
 	const double scale = SENSITIVITY_BINS /
 	    (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW);
 	for (unsigned long n = 0; n < samples; n++) {
+		/* Branch-free: the side of the mode is random, so a branch
+		 * would be mispredicted half the time. */
+		uint64_t bits = 0;
 		for (size_t i = 0; i < draw_count; i++) {
 			const struct sensitivity_draw *d = &draws[i];
-			double r = sensitivity_uniform(&random);
-			values[d->index] = r < d->mode_share ?
-			    d->low + sqrt(r * d->left) :
-			    d->high - sqrt((1 - r) * d->right);
+			/* Two 32-bit uniforms from each 64-bit draw. */
+			if ((i & 1) == 0)
+				bits = sensitivity_next(&random);
+			double r = (double)(uint32_t)(bits >> (i & 1 ? 0 : 32)) *
+			    0x1.0p-32;
+			bool below = r < d->mode_share;
+			double root = sqrt(below ? r * d->left : (1 - r) * d->right);
+			values[d->index] = below ? d->low + root : d->high - root;
 		}
-		enum verdict v = sensitivity_verdict(report, values,
-		    &report->profile, &report->scenario);
+		cost_evaluate(data, values, &report->profile, &report->scenario,
+		    &sensitivity_cost);
+		metrics_compute(data, values, &report->profile, &sensitivity_cost,
+		    report->breakeven, sensitivity_metrics);
+		enum verdict v = rules_sampler_verdict(report->rules, &sampler,
+		    sensitivity_metrics);
 		if (v != VERDICT_NONE)
 			verdicts[v]++;
 		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
