@@ -100,7 +100,8 @@ report_parameter_value(enum sensitivity_parameter parameter, double value,
 		break;
 	case SENSITIVITY_HORIZON:
 		util_snprintf_c(number, sizeof number, "%.0f", value);
-		snprintf(out, size, _("%s months"), number);
+		snprintf(out, size, ngettext_("%s month", "%s months",
+		    (unsigned long)(value + 0.5)), number);
 		break;
 	default:
 		snprintf(out, size, "?");

@@ -155,5 +155,39 @@ has env.json '"closed-a"'
 "$LLMADVISOR" -d mydata -f json </dev/null >dir.json
 has dir.json '"closed-a"'
 
+# An organisation's rules.d policy changes the verdict, without copying
+# the default rules.
+mkdir -p conf/llmadvisor/rules.d
+cat >conf/llmadvisor/rules.d/policy.yaml <<'POLICY'
+rules:
+  - id: no-pii-to-third-parties
+    when: "true"
+    veto: [api, hosted_open]
+    because: We never send personal data to a third party.
+POLICY
+"$LLMADVISOR" -d "$DATA" -f json </dev/null >before.json
+XDG_CONFIG_HOME="$work/conf" "$LLMADVISOR" -d "$DATA" -f json </dev/null >after.json
+has before.json '"verdict":	"closed"'
+has after.json '"verdict":	"open"'
+has after.json '"rule":	"no-pii-to-third-parties"'
+# A broken policy file is an error with its position, never ignored.
+printf 'rules:\n  - id: x\n    when: volume.totl > 1\n    favour: open\n    weight: 1\n    because: y\n' \
+	>conf/llmadvisor/rules.d/broken.yaml
+XDG_CONFIG_HOME="$work/conf" run 2 -d "$DATA" -f json
+has stderr "rules.d/broken.yaml:3:11: unknown name 'volume.totl'"
+
+# Verdict phrases in the reports people read.
+run 0 -d "$DATA" -f text
+has stdout "Verdict: Go closed (API)"
+run 0 -d "$DATA" -f text --set privacy=hard --set deployment=on_prem
+has stdout "Verdict: Go open (self-hosted)"
+run 0 -d "$DATA" -f markdown --set team.expertise=some --set volume.input_tokens=200M --set lock_in=avoid
+has stdout "## Verdict: Use both (hybrid)"
+# The same seed gives byte-identical output; --samples shows in the result.
+"$LLMADVISOR" -d "$DATA" -f json --seed 42 --samples 500 </dev/null >s1.json
+"$LLMADVISOR" -d "$DATA" -f json --seed 42 --samples 500 </dev/null >s2.json
+if cmp -s s1.json s2.json; then ok; else bad "same seed, different output"; fi
+has s1.json '"samples":	500'
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
