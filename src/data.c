@@ -607,6 +607,7 @@ static const struct data_default_field data_default_fields[] = {
 	DEFAULT_FIELD("quality", "gap_months", "months", gap_months),
 	DEFAULT_FIELD("thresholds", "volume_low", "tokens/month", volume_low),
 	DEFAULT_FIELD("thresholds", "volume_high", "tokens/month", volume_high),
+	DEFAULT_FIELD("thresholds", "stale_months", "months", stale_months),
 };
 
 #define DATA_DEFAULT_FIELD_COUNT \
@@ -812,6 +813,7 @@ data_read(const struct data_paths *paths, const char *file, char **name,
 			return -1;
 		if (doc_check_text(path, *text, length, cause) != 0) {
 			free(*text);
+			*text = NULL;	/* data_load frees it too */
 			return -1;
 		}
 		*name = strdup(path);

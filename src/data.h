@@ -129,6 +129,7 @@ struct defaults {
 	struct figure gap_months;			/* months */
 	struct figure volume_low;			/* tokens/month */
 	struct figure volume_high;			/* tokens/month */
+	struct figure stale_months;			/* months */
 };
 
 struct data {

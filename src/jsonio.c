@@ -224,15 +224,27 @@ internal:
 }
 
 /* Refuses deep nesting before cJSON sees it (cJSON's own limit is 1000
- * and its message would not say why). */
+ * and its message would not say why), more values and keys than YAML
+ * allows (DOC_MAX_NODES: the memory cJSON and the tree take stays
+ * bounded), and control characters between values: cJSON skips them as
+ * white space, JSON does not, and the scan for positions would lose its
+ * place (and loop). */
 static int
 jsonio_check_depth(const char *path, const char *text, size_t length,
     char **cause)
 {
 	int depth = 0, line = 1, column = 1;
+	size_t nodes = 1;		/* each [ { , : starts one more */
 	bool in_string = false;
 	for (size_t i = 0; i < length; i++) {
 		char c = text[i];
+		if (!in_string && strchr("[{,:", c) != NULL && c != '\0' &&
+		    ++nodes > DOC_MAX_NODES) {
+			util_error_at(cause, path, line, column,
+			    _("more than %d values: file too complex"),
+			    DOC_MAX_NODES);
+			return -1;
+		}
 		if (in_string) {
 			if (c == '\\' && i + 1 < length) {
 				i++;
@@ -251,6 +263,11 @@ jsonio_check_depth(const char *path, const char *text, size_t length,
 			}
 		} else if (c == '}' || c == ']') {
 			depth--;
+		} else if ((unsigned char)c < 0x20 && c != '\t' && c != '\r' &&
+		    c != '\n') {
+			util_error_at(cause, path, line, column,
+			    _("invalid JSON"));
+			return -1;
 		}
 		if (c == '\n') {
 			line++;
@@ -286,8 +303,10 @@ jsonio_parse_doc(struct doc *doc, const char *path, const char *text,
 	}
 	if (strspn(text, " \t\r\n") == length)
 		return 0;			/* empty: all defaults */
-	if (jsonio_check_depth(path, text, length, cause) != 0)
+	if (jsonio_check_depth(path, text, length, cause) != 0) {
+		doc_free(doc);		/* the copy made for a byte-order mark */
 		return -1;
+	}
 	root = cJSON_ParseWithLengthOpts(text, length, &end, false);
 	memset(&scan, 0, sizeof scan);
 	scan.text = text;
@@ -300,6 +319,7 @@ jsonio_parse_doc(struct doc *doc, const char *path, const char *text,
 			jsonio_advance(&scan);
 		util_error_at(cause, path, scan.line, scan.column,
 		    _("invalid JSON"));
+		doc_free(doc);
 		return -1;
 	}
 	/* Only white space may follow the value. */
@@ -310,6 +330,7 @@ jsonio_parse_doc(struct doc *doc, const char *path, const char *text,
 			util_error_at(cause, path, scan.line, scan.column,
 			    _("unexpected text after the JSON value"));
 			cJSON_Delete(root);
+			doc_free(doc);
 			return -1;
 		}
 	}
@@ -318,6 +339,7 @@ jsonio_parse_doc(struct doc *doc, const char *path, const char *text,
 		    _("nesting deeper than %d levels"), DOC_MAX_DEPTH);
 		free(scan.marks);
 		cJSON_Delete(root);
+		doc_free(doc);
 		return -1;
 	}
 	doc->root = arena_alloc(&doc->arena, sizeof *doc->root);
@@ -540,6 +562,20 @@ jsonio_recommendation(const struct report *report, cJSON *root)
 		buffer_free(&text);
 		cJSON_AddItemToArray(warnings, w);
 	}
+	if (report->stale_count > 0) {
+		cJSON *w = cJSON_CreateObject();
+		cJSON *figures = cJSON_CreateArray();
+		cJSON_AddStringToObject(w, "id", "stale-prices");
+		buffer_init(&text);
+		report_stale_sentence(report, &text);
+		cJSON_AddStringToObject(w, "text", text.data ? text.data : "");
+		buffer_free(&text);
+		for (size_t i = 0; i < report->stale_count; i++)
+			cJSON_AddItemToArray(figures, cJSON_CreateString(
+			    report->data->figures[report->stale[i]]->key));
+		cJSON_AddItemToObject(w, "figures", figures);
+		cJSON_AddItemToArray(warnings, w);
+	}
 }
 
 /* flip_points and uncertainty. */
@@ -598,6 +634,7 @@ jsonio_render_report(const struct report *report, struct buffer *out,
 	cJSON *root = cJSON_CreateObject();
 	char id[256];
 
+	cJSON_AddStringToObject(root, "date", report->date);
 	jsonio_recommendation(report, root);
 	cJSON *options = cJSON_AddArrayToObject(root, "options");
 	for (size_t i = 0; i < cost->count; i++)

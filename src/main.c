@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cost.h"
@@ -19,6 +20,7 @@
 #include "profile.h"
 #include "report.h"
 #include "rules.h"
+#include "tui.h"
 #include "util.h"
 
 #define EXIT_RUNTIME 1
@@ -34,6 +36,7 @@ struct options {
 	size_t set_count;
 	unsigned long samples;
 	unsigned long seed;
+	bool resume;
 };
 
 static void
@@ -60,6 +63,9 @@ main_usage(FILE *stream)
 	    "  -d, --data-dir=DIR     read data files from DIR first\n"
 	    "      --samples=N        Monte Carlo samples (default 10000)\n"
 	    "      --seed=N           Monte Carlo random seed (default 1)\n"
+	    "      --resume           continue the last interactive session "
+	    "(its answers\n"
+	    "                         are autosaved after every answer)\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show version information and exit\n"),
 	    stream);
@@ -115,7 +121,7 @@ main_parse_count(const char *text, unsigned long low, unsigned long high,
 static int
 main_options(int argc, char **argv, struct options *options, int *status)
 {
-	enum { OPTION_SAMPLES = 256, OPTION_SEED };
+	enum { OPTION_SAMPLES = 256, OPTION_SEED, OPTION_RESUME };
 	static const struct option long_options[] = {
 		{ "answers", required_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
@@ -124,6 +130,7 @@ main_options(int argc, char **argv, struct options *options, int *status)
 		{ "data-dir", required_argument, NULL, 'd' },
 		{ "samples", required_argument, NULL, OPTION_SAMPLES },
 		{ "seed", required_argument, NULL, OPTION_SEED },
+		{ "resume", no_argument, NULL, OPTION_RESUME },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -177,6 +184,9 @@ main_options(int argc, char **argv, struct options *options, int *status)
 				return -1;
 			}
 			break;
+		case OPTION_RESUME:
+			options->resume = true;
+			break;
 		case 'h':
 			main_usage(stdout);
 			*status = fflush(stdout) == 0 && !ferror(stdout) ? 0 :
@@ -203,6 +213,11 @@ main_options(int argc, char **argv, struct options *options, int *status)
 			return -1;
 		}
 	}
+	if (options->resume && options->answers != NULL) {
+		*status = main_usage_error(_("--resume and --answers cannot be "
+		    "used together"));
+		return -1;
+	}
 	if (optind < argc) {
 		snprintf(message, sizeof message, _("unexpected argument '%s'"),
 		    argv[optind]);
@@ -222,6 +237,22 @@ main_write_stdout(const struct buffer *text, char **cause)
 		return -1;
 	}
 	return 0;
+}
+
+/* The report's date: SOURCE_DATE_EPOCH when set (reproducible builds and
+ * reports), else the clock. */
+static time_t
+main_now(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	if (epoch != NULL && *epoch != '\0') {
+		errno = 0;
+		long long seconds = strtoll(epoch, &end, 10);
+		if (errno == 0 && *end == '\0' && seconds >= 0)
+			return (time_t)seconds;
+	}
+	return time(NULL);
 }
 
 /* Fills the data lookup order from options and the environment. */
@@ -258,9 +289,12 @@ main(int argc, char **argv)
 	struct report_settings settings;
 	struct buffer text;
 	enum report_format format;
-	char config_dir[PATH_MAX], *cause = NULL;
+	char config_dir[PATH_MAX], autosave[PATH_MAX], *cause = NULL;
 	int status = 0;
+	bool interactive = false;
+	struct timespec launch;
 
+	clock_gettime(CLOCK_MONOTONIC, &launch);
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
 	const char *localedir = getenv("LLMADVISOR_LOCALEDIR");
@@ -287,8 +321,8 @@ main(int argc, char **argv)
 			return main_usage_error(message);
 		}
 	} else if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		/* The questionnaire arrives with the terminal front end; until
-		 * then a terminal gets the text result. */
+		/* The questionnaire and the results dashboard (tui.c). */
+		interactive = true;
 		format = REPORT_TEXT;
 	} else {
 		fprintf(stderr, _("%s: not a terminal: the interactive "
@@ -324,13 +358,40 @@ main(int argc, char **argv)
 	if (options.answers != NULL &&
 	    profile_load_file(&profile, options.answers, &cause) != 0)
 		goto invalid;
+	if (options.resume && !interactive) {
+		/* Batch use of the last session's answers. */
+		if (tui_autosave_path(autosave, sizeof autosave) != 0) {
+			util_error(&cause, _("--resume: no place for an autosave "
+			    "(set HOME or XDG_STATE_HOME)"));
+			goto invalid;
+		}
+		if (profile_load_file(&profile, autosave, &cause) != 0)
+			goto invalid;
+	}
 	for (size_t i = 0; i < options.set_count; i++)
 		if (profile_set(&profile, options.sets[i], &cause) != 0)
 			goto invalid;
+	if (interactive) {
+		struct tui_options tui_options;
+		memset(&tui_options, 0, sizeof tui_options);
+		tui_options.prefilled = options.answers != NULL ||
+		    options.set_count > 0;
+		tui_options.resume = options.resume;
+		tui_options.samples = options.samples;
+		tui_options.seed = options.seed;
+		tui_options.now = main_now();
+		tui_options.start_time = (double)launch.tv_sec +
+		    launch.tv_nsec / 1e9;
+		status = tui_run(&data, &rules, &profile, &tui_options);
+		rules_free(&rules);
+		data_free(&data);
+		return status;
+	}
 
 	report_settings_default(&settings);
 	settings.samples = options.samples;
 	settings.seed = options.seed;
+	settings.now = main_now();
 	cost_scenario_default(&scenario);
 	report_evaluate(&report, &data, &rules, &profile, &scenario, &settings);
 	buffer_init(&text);

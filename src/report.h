@@ -5,6 +5,8 @@
 #ifndef LLMADVISOR_REPORT_H
 #define LLMADVISOR_REPORT_H
 
+#include <time.h>
+
 #include "cost.h"
 #include "data.h"
 #include "profile.h"
@@ -25,6 +27,8 @@ struct report_settings {
 	unsigned long samples;		/* Monte Carlo samples (0: none) */
 	unsigned long seed;
 	bool flip_points;		/* search the slider parameters */
+	time_t now;			/* the report's date (SOURCE_DATE_EPOCH
+					 * or the clock: the caller decides) */
 };
 
 /* Everything one evaluation computed; large (keep it static or on the
@@ -41,7 +45,21 @@ struct report {
 	struct sensitivity_uncertainty uncertainty;
 	struct sensitivity_flip flips[SENSITIVITY_MAX_FLIPS];
 	size_t flip_count;
+	time_t now;
+	char date[16];			/* YYYY-MM-DD of settings.now (UTC) */
+	/* Price figures older than the data's stale_months, by index. */
+	unsigned short stale[DATA_MAX_FIGURES];
+	size_t stale_count;
 };
+
+/* One item of the article's decision checklist, and whether it applies. */
+struct report_check {
+	enum verdict outcome;		/* the list it belongs to */
+	const char *text;		/* translatable */
+	bool applies;
+};
+
+#define REPORT_MAX_CHECKS 16
 
 /* The defaults: 10,000 samples, seed 1, flip points on. */
 void report_settings_default(struct report_settings *);
@@ -49,6 +67,22 @@ void report_settings_default(struct report_settings *);
 void report_evaluate(struct report *, const struct data *,
 	const struct rules *, const struct profile *,
 	const struct cost_scenario *, const struct report_settings *);
+
+/* Sentences shared by the renderers and the terminal front end. */
+/* "12M input + 2M output tokens per month (14M in all)". */
+void report_workload_sentence(const struct report *, struct buffer *);
+/* Where the cheapest API and self-hosting cross, or why they do not. */
+void report_breakeven_sentence(const struct report *, struct buffer *);
+/* How soon the cheapest owned option pays for itself. */
+void report_payback_sentence(const struct report *, struct buffer *);
+/* Three sentences: the verdict, the money, what would change it. */
+void report_summary(const struct report *, struct buffer *);
+/* The stale-prices warning text, or nothing when no price is stale. */
+void report_stale_sentence(const struct report *, struct buffer *);
+/* Fills checks with the article's checklist; returns how many. */
+size_t report_checklist(const struct report *, struct report_check *checks);
+/* The latest as-of date among the figures read from a file. */
+const char *report_data_as_of(const struct report *, const char *file);
 
 /* "87% of 10,000 scenarios agree" (empty without a verdict). */
 void report_confidence_sentence(const struct report *, struct buffer *);

@@ -17,8 +17,9 @@
 #include "rules.h"
 #include "template.h"
 
-static const char *const rules_verdict_names[VERDICT_COUNT] = {
-	"closed", "open", "hybrid"
+/* NULL-ended: doc_choice reads the list up to its NULL. */
+static const char *const rules_verdict_names[VERDICT_COUNT + 1] = {
+	"closed", "open", "hybrid", NULL
 };
 
 /* The JSON name of a verdict. */
@@ -327,7 +328,7 @@ rules_rule(struct rules *rules, const struct doc *doc,
 	if (part == NULL) {
 		doc_error(cause, doc, node, false, _("rule '%s' has no 'when'"),
 		    rule->id);
-		return -1;
+		goto fail;		/* a weight expression may be compiled */
 	}
 	if (rules_compile_expression(doc, part, "when", EXPR_BOOL, &rule->when,
 	    cause) != 0)

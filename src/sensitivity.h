@@ -25,13 +25,13 @@ enum sensitivity_parameter {
 /* A slider: its JSON name, label, range and scale. */
 struct sensitivity_range {
 	const char *name;		/* "volume", "complex_share", ... */
-	const char *label;		/* translatable: N_("Monthly volume") */
+	const char *label;		/* translatable, e.g. "Monthly volume" */
 	const char *unit;		/* "tokens/month", "share", "USD/hour",
 					 * "hours/month", "x", "months" */
 	double low, high;
 	bool logarithmic;
 	double step;			/* linear step, or factor when log */
-	const char *phrase;		/* in a sentence: N_("monthly volume") */
+	const char *phrase;		/* in a sentence: "monthly volume" */
 };
 
 extern const struct sensitivity_range

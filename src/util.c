@@ -386,6 +386,15 @@ util_format_tokens(char *out, size_t size, double tokens)
 	}
 }
 
+/* Formats a whole count with thousands separators. */
+void
+util_format_count(char *out, size_t size, unsigned long count)
+{
+	char digits[32];
+	snprintf(digits, sizeof digits, "%lu", count);
+	util_group_thousands(out, size, digits);
+}
+
 /* Formats a share 0..1 as a whole percentage (one decimal below 10%). */
 void
 util_format_percent(char *out, size_t size, double share)

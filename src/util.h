@@ -61,6 +61,8 @@ void buffer_printf_c(struct buffer *, const char *format, ...)
 void util_format_money(char *out, size_t size, double usd);
 void util_format_tokens(char *out, size_t size, double tokens);
 void util_format_percent(char *out, size_t size, double share);
+/* A whole count with thousands separators: "10,000". */
+void util_format_count(char *out, size_t size, unsigned long count);
 
 /* Reads a whole file (at most UTIL_MAX_FILE_SIZE bytes) into a malloc'd,
  * NUL-terminated buffer. */

@@ -72,7 +72,7 @@ run 0 -d "$DATA" -o result.json
 has result.json '"verdict":'
 has result.json '"assumptions":'
 run 0 -d "$DATA" -o result.txt
-has result.txt "Cheapest option of each kind"
+has result.txt "Costs, USD per month"
 run 0 -d "$DATA" -f text
 has stdout "Breakeven:"
 run 0 -d "$DATA" -f json -o forced.md
@@ -119,14 +119,39 @@ for answers in "$top_srcdir"/tests/answers/*.yaml; do
 	for format in text markdown json; do
 		golden="$top_srcdir/tests/golden/$name.$format"
 		[ -f "$golden" ] || continue
-		"$LLMADVISOR" -d "$DATA" -a "$answers" -f "$format" </dev/null |
-			sed "s|$DATA|DATA|g" >"$name.$format"
+		SOURCE_DATE_EPOCH=1795824000 "$LLMADVISOR" -d "$DATA" -a "$answers" \
+			-f "$format" </dev/null | sed "s|$DATA|DATA|g" >"$name.$format"
 		if cmp -s "$golden" "$name.$format"; then ok; else
 			bad "$name.$format differs from its golden file"
 			diff "$golden" "$name.$format" | head -20
 		fi
 	done
 done
+
+# The markdown report is valid GitHub-flavoured markdown: a real parser
+# turns every table into a table and the checklist into task items.
+if command -v cmark-gfm >/dev/null 2>&1; then
+	for answers in "$top_srcdir"/tests/answers/full.yaml "$top_srcdir"/examples/*.yaml; do
+		"$LLMADVISOR" -d "$DATA" -a "$answers" -f markdown </dev/null >r.md
+		cmark-gfm -e table -e tasklist --to html r.md >r.html 2>cmark.err
+		tables=$(grep -c '^|---' r.md)
+		rendered=$(grep -c '<table>' r.html)
+		if [ -s cmark.err ] || [ "$tables" -ne "$rendered" ] || [ "$tables" -lt 5 ]; then
+			bad "$(basename "$answers"): $tables markdown tables, $rendered rendered"
+		elif ! grep -q 'type="checkbox" checked=""' r.html; then
+			bad "$(basename "$answers"): no ticked checklist item rendered"
+		elif grep -q '<p>|' r.html; then
+			bad "$(basename "$answers"): a table row escaped its table"
+		else ok; fi
+	done
+else
+	echo "cmark-gfm not installed: markdown validity not checked"
+fi
+# Reports are byte-identical for the same answers, data, seed and date.
+SOURCE_DATE_EPOCH=1795824000 "$LLMADVISOR" -d "$DATA" -f markdown </dev/null >m1.md
+SOURCE_DATE_EPOCH=1795824000 "$LLMADVISOR" -d "$DATA" -f markdown </dev/null >m2.md
+if cmp -s m1.md m2.md; then ok; else bad "markdown report not reproducible"; fi
+has m1.md "Generated on 2026-11-28"
 
 # Numbers do not depend on the locale (where a decimal-comma one exists).
 for locale in de_DE.UTF-8 de_DE.utf8 fr_FR.UTF-8; do

@@ -130,10 +130,10 @@ START_TEST(test_every_rule_has_a_case)
 }
 END_TEST
 
-/* Every tests/archetypes/NAME.yaml starts with "# expect: VERDICT". */
+/* Every examples/NAME.yaml starts with "# expect: VERDICT". */
 START_TEST(test_archetypes)
 {
-	const char *dir = testutil_path("tests/archetypes");
+	const char *dir = testutil_path("examples");
 	char folder[512];
 	snprintf(folder, sizeof folder, "%s", dir);
 	DIR *d = opendir(folder);

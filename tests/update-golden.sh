@@ -10,6 +10,7 @@ for answers in "$top"/tests/answers/*.yaml; do
 	for format in text markdown json; do
 		[ -f "$top/tests/golden/$name.$format" ] || [ "$name" = full ] || continue
 		LANG=C LC_ALL=C LANGUAGE= XDG_CONFIG_HOME=/nonexistent \
+			SOURCE_DATE_EPOCH=1795824000 \
 			"$top/src/llmadvisor" -d "$data" -a "$answers" -f "$format" \
 			</dev/null | sed "s|$data|DATA|g" >"$top/tests/golden/$name.$format"
 	done

@@ -1,0 +1,98 @@
+/* chart.h - monthly cost against monthly volume as a grid of text cells:
+ * one line per option kind (the cheapest option of that kind at each
+ * volume), log axes (volume 1M..10B tokens, money in decades), the current
+ * volume and the breakeven points marked, and a legend.  The terminal
+ * front end paints the grid cell by cell with colours from each cell's
+ * style; the markdown report prints chart_to_text() in a code block.
+ *
+ * Core code: no curses, no printing.  One grid buffer is allocated (and
+ * grown when a larger chart is asked for); everything else lives in the
+ * struct, so a chart is large: keep it static or on the heap. */
+#ifndef LLMADVISOR_CHART_H
+#define LLMADVISOR_CHART_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cost.h"
+#include "data.h"
+#include "profile.h"
+#include "util.h"
+
+/* Smallest and largest grids chart_render accepts, in cells. */
+#define CHART_MIN_WIDTH 40
+#define CHART_MIN_HEIGHT 10
+#define CHART_MAX_WIDTH 400
+#define CHART_MAX_HEIGHT 200
+
+/* The volume axis, tokens per month. */
+#define CHART_VOLUME_LOW 1e6
+#define CHART_VOLUME_HIGH 1e10
+
+#define CHART_MAX_BREAKEVENS 8
+
+/* chart_render flags. */
+#define CHART_ASCII		(1u << 0)	/* plain ASCII, no UTF-8 */
+#define CHART_HOSTED_OPEN	(1u << 1)	/* add the hosted open line */
+
+/* What a cell shows, for colouring; a series' style is
+ * CHART_STYLE_SERIES + its option kind. */
+enum chart_style {
+	CHART_STYLE_BLANK,
+	CHART_STYLE_AXIS,
+	CHART_STYLE_LABEL,
+	CHART_STYLE_NOW,
+	CHART_STYLE_BREAKEVEN,
+	CHART_STYLE_SERIES
+};
+
+/* One character cell: its UTF-8 text (one character) and style. */
+struct chart_cell {
+	char text[5];
+	unsigned char style;
+};
+
+struct chart {
+	int width, height;		/* of the last successful render */
+	struct chart_cell *cells;	/* width x height, row after row */
+	size_t capacity;		/* cells allocated */
+	/* Where the parts are. */
+	int plot_left, plot_top;	/* first plot column and row */
+	int plot_width, plot_height;
+	int axis_row;			/* the volume axis */
+	int legend_top, legend_rows;
+	/* Scales: money is drawn between two powers of ten. */
+	double money_low, money_high;
+	/* The series: cheapest total of each kind at each plot column's
+	 * volume (NAN where the kind has no option). */
+	bool shown[OPTION_KIND_COUNT];
+	double volumes[CHART_MAX_WIDTH];
+	double costs[OPTION_KIND_COUNT][CHART_MAX_WIDTH];
+	/* Marks. */
+	double volume;			/* the profile's total volume */
+	int volume_column;		/* -1 when outside the axis */
+	double breakevens[CHART_MAX_BREAKEVENS];	/* tokens/month */
+	int breakeven_columns[CHART_MAX_BREAKEVENS];
+	size_t breakeven_count;
+	struct cost_result scratch;	/* one evaluation at a time */
+};
+
+void chart_init(struct chart *);
+void chart_free(struct chart *);
+/* Renders the chart for the profile under the scenario into a width x
+ * height grid.  Returns 0, or -1 with *cause (too small or too large a
+ * grid, out of memory); on failure the previous grid is kept. */
+int chart_render(struct chart *, const struct data *, const struct profile *,
+	const struct cost_scenario *, int width, int height, unsigned flags,
+	char **cause);
+/* The cell at row, column of the last render. */
+const struct chart_cell *chart_cell(const struct chart *, int row,
+	int column);
+/* The plot row a monthly cost is drawn on. */
+int chart_row_of(const struct chart *, double usd);
+/* The plot column a volume is drawn in, or -1 outside the axis. */
+int chart_column_of(const struct chart *, double tokens);
+/* Appends the grid as text, one line per row, trailing blanks removed. */
+void chart_to_text(const struct chart *, struct buffer *);
+
+#endif

@@ -1,0 +1,445 @@
+/* report_markdown.c - the decision report as GitHub-flavoured markdown:
+ * it must stand on its own in a design review, render on GitHub and read
+ * well as plain text, and be byte-identical for the same answers, data,
+ * seed and SOURCE_DATE_EPOCH. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "i18n.h"
+#include "metrics.h"
+#include "report.h"
+
+/* Escapes what would start markup inside a table cell or a paragraph. */
+static void
+report_markdown_escape(struct buffer *out, const char *text)
+{
+	for (const char *p = text; *p != '\0'; p++) {
+		if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' ||
+		    *p == '`' || *p == '<' || *p == '[' || *p == ']' || *p == '#')
+			buffer_add_char(out, '\\');
+		buffer_add_char(out, *p == '\n' ? ' ' : *p);
+	}
+}
+
+/* Appends " | $1,234" (a money cell after another cell). */
+static void
+report_markdown_money(struct buffer *out, double usd)
+{
+	char money[48];
+	util_format_money(money, sizeof money, usd);
+	buffer_add(out, " | ");
+	buffer_add(out, money);
+}
+
+/* A sentence built by one of the report_*_sentence functions, escaped. */
+static void
+report_markdown_sentence(const struct report *report, struct buffer *out,
+    void (*sentence)(const struct report *, struct buffer *))
+{
+	struct buffer text;
+	buffer_init(&text);
+	sentence(report, &text);
+	if (text.data != NULL)
+		report_markdown_escape(out, text.data);
+	buffer_free(&text);
+}
+
+static void
+report_markdown_heading(const struct report *report, struct buffer *out)
+{
+	const struct data *data = report->data;
+	const struct rules_outcome *o = &report->outcome;
+	struct buffer line;
+
+	buffer_printf(out, "# %s\n\n", _("LLM decision report: closed API or "
+	    "self-hosted open weights"));
+	buffer_printf(out, _("Generated on %s by %s. Data: models as of %s, GPUs "
+	    "as of %s, defaults as of %s."), report->date, PACKAGE_STRING,
+	    report_data_as_of(report, data->models_file),
+	    report_data_as_of(report, data->gpus_file),
+	    report_data_as_of(report, data->defaults_file));
+	buffer_add(out, "\n\n");
+	if (o->verdict == VERDICT_NONE)
+		return;
+	buffer_printf(out, "## %s: %s\n\n", _("Verdict"),
+	    rules_verdict_phrase(o->verdict));
+	buffer_init(&line);
+	report_summary(report, &line);
+	if (line.data != NULL)
+		report_markdown_escape(out, line.data);
+	buffer_free(&line);
+	buffer_add(out, "\n\n");
+}
+
+static void
+report_markdown_inputs(const struct report *report, struct buffer *out)
+{
+	char value[256];
+	buffer_printf(out, "## %s\n\n", _("Your inputs"));
+	buffer_printf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Question"),
+	    _("Key"), _("Answer"));
+	for (size_t i = 0; i < profile_field_count; i++) {
+		const struct profile_field *f = &profile_fields[i];
+		profile_format_value(&report->profile, report->data, f, value,
+		    sizeof value);
+		buffer_add(out, "| ");
+		report_markdown_escape(out, _(f->label));
+		buffer_printf(out, " | `%s` | ", f->key);
+		report_markdown_escape(out, value);
+		if (f->unit != NULL && strcmp(f->unit, "ratio") != 0 &&
+		    strcmp(f->unit, "share") != 0) {
+			buffer_add(out, " ");
+			report_markdown_escape(out, f->unit);
+		}
+		buffer_add(out, " |\n");
+	}
+	buffer_add(out, "\n");
+}
+
+static void
+report_markdown_reasons(const struct report *report, struct buffer *out)
+{
+	const struct rules_outcome *o = &report->outcome;
+	struct buffer text;
+	if (o->verdict == VERDICT_NONE)
+		return;
+	buffer_printf(out, "## %s\n\n", _("Why"));
+	buffer_printf(out, "%s\n\n", _("Every rule that fired, strongest "
+	    "first, with the outcome it favours and its weight."));
+	for (size_t i = 0; i < o->fired_count; i++) {
+		const struct rule *rule = &report->rules->rules[o->fired[i]];
+		char weight[64];
+		buffer_init(&text);
+		rules_reason_text(report->rules, o, i, report->metrics, &text);
+		if (rule->effect == RULES_VETO)
+			snprintf(weight, sizeof weight, "%s", _("rules out options"));
+		else
+			util_snprintf_c(weight, sizeof weight, "%s %+.1f",
+			    rules_verdict_name(rule->favours), o->weight[i]);
+		buffer_printf(out, "%zu. ", i + 1);
+		report_markdown_escape(out, text.data ? text.data : "");
+		buffer_printf(out, " *(%s: ", weight);
+		report_markdown_escape(out, rule->id);
+		buffer_add(out, ")*\n");
+		buffer_free(&text);
+	}
+	buffer_add(out, "\n");
+}
+
+static void
+report_markdown_warnings(const struct report *report, struct buffer *out)
+{
+	const struct rules_outcome *o = &report->outcome;
+	struct buffer text;
+	size_t unverified = 0;
+	for (size_t i = 0; i < report->data->figure_count; i++)
+		unverified += !report->data->figures[i]->verified;
+	buffer_printf(out, "## %s\n\n", _("Warnings and caveats"));
+	for (size_t i = 0; report->rules && i < o->warning_count; i++) {
+		buffer_init(&text);
+		rules_warning_text(report->rules, o, i, report->metrics, &text);
+		buffer_add(out, "- **");
+		report_markdown_escape(out,
+		    report->rules->rules[o->warnings[i]].warning);
+		buffer_add(out, "**: ");
+		report_markdown_escape(out, text.data ? text.data : "");
+		buffer_add(out, "\n");
+		buffer_free(&text);
+	}
+	if (o->conflict)
+		buffer_printf(out, "- **conflict**: %s\n", _("The constraints rule "
+		    "out every outcome; the verdict ignores the vetoes."));
+	if (report->stale_count > 0) {
+		buffer_add(out, "- **stale-prices**: ");
+		report_markdown_sentence(report, out, report_stale_sentence);
+		buffer_add(out, "\n");
+	}
+	buffer_add(out, "- ");
+	buffer_printf(out, ngettext_("%zu of %zu figures in the data is an "
+	    "estimate or not verified against a source; they are marked in the "
+	    "assumptions below.", "%zu of %zu figures in the data are estimates "
+	    "or not verified against a source; they are marked in the "
+	    "assumptions below.", unverified), unverified,
+	    report->data->figure_count);
+	buffer_add(out, "\n\n");
+}
+
+static void
+report_markdown_costs(const struct report *report, struct buffer *out)
+{
+	const struct cost_result *cost = &report->cost;
+	char label[256];
+	buffer_printf(out, "## %s\n\n", _("Costs"));
+	report_markdown_sentence(report, out, report_workload_sentence);
+	buffer_printf(out, ". %s\n\n", _("The cheapest option of each kind, in "
+	    "USD per month:"));
+	buffer_printf(out, "| %s | %s | %s | %s | %s | %s | %s |\n",
+	    _("Kind"), _("Option"), _("Compute"), _("Engineering"), _("Setup"),
+	    _("Hardware"), _("Total"));
+	buffer_add(out, "|---|---|--:|--:|--:|--:|--:|\n");
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		if (cost->cheapest[k] < 0)
+			continue;
+		const struct cost_option *o = &cost->options[cost->cheapest[k]];
+		report_option_label(o, label, sizeof label);
+		buffer_add(out, "| ");
+		report_markdown_escape(out, report_kind_label((enum option_kind)k));
+		buffer_add(out, " | ");
+		report_markdown_escape(out, label);
+		report_markdown_money(out, o->monthly.compute);
+		report_markdown_money(out, o->monthly.engineering);
+		report_markdown_money(out, o->monthly.setup);
+		report_markdown_money(out, o->monthly.hardware);
+		buffer_add(out, " | **");
+		char total[48];
+		util_format_money(total, sizeof total, o->monthly.total);
+		buffer_printf(out, "%s** |\n", total);
+	}
+	buffer_add(out, "\n- ");
+	report_markdown_sentence(report, out, report_breakeven_sentence);
+	buffer_add(out, "\n");
+	if (cost->cheapest[OPTION_OWNED] >= 0) {
+		buffer_add(out, "- ");
+		report_markdown_sentence(report, out, report_payback_sentence);
+		buffer_add(out, "\n");
+	}
+	buffer_add(out, "\n");
+}
+
+static void
+report_markdown_quality(const struct report *report, struct buffer *out)
+{
+	if (report->outcome.verdict == VERDICT_NONE)
+		return;
+	buffer_printf(out, "## %s\n\n", _("Quality view"));
+	buffer_printf(out, "%s\n\n", _("Expected success over your task mix "
+	    "(hard problems: closed about 80%, open about 65%, the gap averaged "
+	    "over your horizon; simple tasks about equal), and what a million "
+	    "tokens that succeed cost."));
+	buffer_printf(out, "| %s | %s | %s |\n|---|--:|--:|\n", _("Outcome"),
+	    _("Expected success"), _("Cost per million successful tokens"));
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		char rate[32], money[48];
+		util_format_percent(rate, sizeof rate,
+		    metrics_success(report->metrics, v));
+		util_format_money(money, sizeof money,
+		    metrics_cost_per_success_of(report->metrics, v));
+		buffer_printf(out, "| %s | %s | %s |\n", rules_verdict_phrase(v),
+		    rate, money);
+	}
+	buffer_add(out, "\n");
+}
+
+static void
+report_markdown_sensitivity(const struct report *report, struct buffer *out)
+{
+	const struct sensitivity_uncertainty *u = &report->uncertainty;
+	struct buffer text;
+	if (report->outcome.verdict == VERDICT_NONE)
+		return;
+	buffer_printf(out, "## %s\n\n", _("Sensitivity"));
+	if (report->flip_count == 0)
+		buffer_printf(out, "%s\n", _("No slider within its range (volume "
+		    "1M to 10B tokens, hard-task share, hourly rate, operations "
+		    "hours, GPU and API prices from a quarter to four times, "
+		    "horizon 1 to 60 months) changes the verdict."));
+	for (size_t i = 0; i < report->flip_count; i++) {
+		buffer_init(&text);
+		report_flip_sentence(report, i, &text);
+		buffer_add(out, "- ");
+		report_markdown_escape(out, text.data ? text.data : "");
+		buffer_add(out, "\n");
+		buffer_free(&text);
+	}
+	buffer_add(out, "\n");
+	if (u->samples == 0)
+		return;
+	buffer_printf(out, "## %s\n\n", _("Uncertainty"));
+	char count[32];
+	util_format_count(count, sizeof count, u->samples);
+	buffer_printf(out, ngettext_("Every figure with a range was drawn from "
+	    "it (triangular, peaking at its value) in %s scenario, seed %lu.",
+	    "Every figure with a range was drawn from it (triangular, peaking at "
+	    "its value) in %s scenarios, seed %lu.", u->samples), count,
+	    u->seed);
+	buffer_add(out, " ");
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		char share[32];
+		util_format_percent(share, sizeof share, u->share[v]);
+		buffer_printf(out, "%s%s: %s", v ? ", " : "",
+		    rules_verdict_phrase(v), share);
+	}
+	buffer_add(out, ".\n\n");
+	buffer_printf(out, "| %s | P10 | P50 | P90 |\n|---|--:|--:|--:|\n",
+	    _("Cheapest of each kind, USD per month"));
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		char p10[48], p50[48], p90[48];
+		if (isnan(u->p50[k]))
+			continue;
+		util_format_money(p10, sizeof p10, u->p10[k]);
+		util_format_money(p50, sizeof p50, u->p50[k]);
+		util_format_money(p90, sizeof p90, u->p90[k]);
+		buffer_add(out, "| ");
+		report_markdown_escape(out, report_kind_label((enum option_kind)k));
+		buffer_printf(out, " | %s | %s | %s |\n", p10, p50, p90);
+	}
+	buffer_add(out, "\n");
+}
+
+/* The chart twice: a Mermaid xychart for renderers that draw it, and the
+ * same curves as text for those that do not. */
+static void
+report_markdown_chart(const struct report *report, struct buffer *out)
+{
+	static const double volumes[] = {
+		1e6, 3e6, 1e7, 3e7, 1e8, 3e8, 1e9, 3e9, 1e10
+	};
+	static const enum option_kind kinds[] = {
+		OPTION_API, OPTION_CLOUD_ON_DEMAND, OPTION_CLOUD_24X7,
+		OPTION_OWNED, OPTION_HYBRID
+	};
+	const size_t count = sizeof volumes / sizeof volumes[0];
+	static struct cost_result scratch;
+	static struct chart chart;
+	double costs[5][9], high = 0;
+	bool shown[5] = { false };
+	char *cause = NULL;
+
+	buffer_printf(out, "## %s\n\n", _("Cost against volume"));
+	for (size_t i = 0; i < count; i++) {
+		struct profile p = report->profile;
+		struct cost_scenario scenario = report->scenario;
+		sensitivity_set(SENSITIVITY_VOLUME, &p, &scenario, volumes[i]);
+		cost_evaluate(report->data, report->data->values, &p, &scenario,
+		    &scratch);
+		for (size_t k = 0; k < 5; k++) {
+			int best = scratch.cheapest[kinds[k]];
+			costs[k][i] = best < 0 ? NAN :
+			    scratch.options[best].monthly.total;
+			if (best >= 0) {
+				shown[k] = true;
+				if (costs[k][i] > high)
+					high = costs[k][i];
+			}
+		}
+	}
+	buffer_add(out, "```mermaid\nxychart-beta\n");
+	buffer_printf(out, "    title \"%s\"\n", _("Monthly cost (USD) by "
+	    "monthly volume (tokens)"));
+	buffer_add(out, "    x-axis [");
+	for (size_t i = 0; i < count; i++) {
+		char label[32];
+		util_format_tokens(label, sizeof label, volumes[i]);
+		buffer_printf(out, "%s\"%s\"", i ? ", " : "", label);
+	}
+	buffer_add(out, "]\n");
+	buffer_printf_c(out, "    y-axis \"USD\" 0 --> %.0f\n",
+	    ceil(high / 1000) * 1000);
+	for (size_t k = 0; k < 5; k++) {
+		if (!shown[k])
+			continue;
+		buffer_add(out, "    line [");
+		for (size_t i = 0; i < count; i++)
+			buffer_printf_c(out, "%s%.0f", i ? ", " : "",
+			    isnan(costs[k][i]) ? 0 : costs[k][i]);
+		buffer_add(out, "]\n");
+	}
+	buffer_add(out, "```\n\n");
+	buffer_printf(out, "%s ", _("Lines, in order:"));
+	for (size_t k = 0, n = 0; k < 5; k++)
+		if (shown[k])
+			buffer_printf(out, "%s%s", n++ ? ", " : "",
+			    report_kind_label(kinds[k]));
+	buffer_add(out, ".\n\n");
+
+	chart_init(&chart);
+	if (chart_render(&chart, report->data, &report->profile,
+	    &report->scenario, 78, 22, 0, &cause) == 0) {
+		buffer_add(out, "```text\n");
+		chart_to_text(&chart, out);
+		buffer_add(out, "```\n\n");
+	}
+	free(cause);
+	chart_free(&chart);
+}
+
+static void
+report_markdown_checklist(const struct report *report, struct buffer *out)
+{
+	static const char *const heads[VERDICT_COUNT] = {
+		N_("Go closed (API) if"), N_("Go open (self-hosted) if"),
+		N_("Use both (hybrid) if")
+	};
+	struct report_check checks[REPORT_MAX_CHECKS];
+	size_t n = report_checklist(report, checks);
+	buffer_printf(out, "## %s\n\n", _("Decision framework"));
+	buffer_printf(out, "%s\n\n", _("The framework this report applies; "
+	    "ticked items hold for your answers."));
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		buffer_printf(out, "**%s** …\n\n", _(heads[v]));
+		for (size_t i = 0; i < n; i++)
+			if (checks[i].outcome == (enum verdict)v)
+				buffer_printf(out, "- [%c] %s\n",
+				    checks[i].applies ? 'x' : ' ', _(checks[i].text));
+		buffer_add(out, "\n");
+	}
+}
+
+static void
+report_markdown_assumptions(const struct report *report, struct buffer *out)
+{
+	buffer_printf(out, "## %s\n\n", _("Assumptions"));
+	buffer_printf(out, "%s\n\n", _("Every figure the model used, with its "
+	    "source. Figures marked **no** are estimates or unverified, and "
+	    "**stale** prices are older than the data's staleness limit: check "
+	    "them before you rely on the result."));
+	buffer_printf(out, "| %s | %s | %s | %s | %s | %s |\n", _("Figure"),
+	    _("Value"), _("Range"), _("Source"), _("As of"), _("Verified"));
+	buffer_add(out, "|---|--:|---|---|---|---|\n");
+	for (size_t i = 0; i < report->data->figure_count; i++) {
+		const struct figure *f = report->data->figures[i];
+		char number[64], range[96];
+		bool stale = false;
+		for (size_t j = 0; j < report->stale_count; j++)
+			if (report->stale[j] == i)
+				stale = true;
+		util_snprintf_c(number, sizeof number, "%g %s", f->value, f->unit);
+		util_snprintf_c(range, sizeof range, "%g to %g", f->low, f->high);
+		buffer_add(out, "| ");
+		report_markdown_escape(out, f->key);
+		buffer_add(out, " | ");
+		report_markdown_escape(out, number);
+		buffer_add(out, " | ");
+		report_markdown_escape(out, range);
+		buffer_add(out, " | ");
+		report_markdown_escape(out, f->source);
+		buffer_add(out, " | ");
+		report_markdown_escape(out, f->as_of);
+		if (stale)
+			buffer_printf(out, " **%s**", _("stale"));
+		buffer_add(out, " | ");
+		buffer_add(out, f->verified ? _("yes") : _("**no**"));
+		buffer_add(out, " |\n");
+	}
+}
+
+/* The whole decision report. */
+void
+report_render_markdown(const struct report *report, struct buffer *out)
+{
+	report_markdown_heading(report, out);
+	report_markdown_inputs(report, out);
+	report_markdown_reasons(report, out);
+	report_markdown_warnings(report, out);
+	report_markdown_costs(report, out);
+	report_markdown_quality(report, out);
+	report_markdown_sensitivity(report, out);
+	report_markdown_chart(report, out);
+	report_markdown_checklist(report, out);
+	report_markdown_assumptions(report, out);
+}

@@ -1,0 +1,461 @@
+/* report_text.c - the result as plain text for an 80-column terminal. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "chart.h"
+#include "i18n.h"
+#include "metrics.h"
+#include "report.h"
+
+/* Display width of UTF-8 text (for aligning translated labels). */
+static int
+report_width(const char *text)
+{
+	mbstate_t state;
+	int width = 0;
+	memset(&state, 0, sizeof state);
+	while (*text != '\0') {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, text, MB_CUR_MAX, &state);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			/* Not decodable in this locale: count UTF-8 lead bytes. */
+			width += (*text & 0xC0) != 0x80;
+			text++;
+			memset(&state, 0, sizeof state);
+			continue;
+		}
+		int w = wcwidth(wc);
+		width += w > 0 ? w : 0;
+		text += n;
+	}
+	return width;
+}
+
+/* Appends text padded (or cut) to a display width. */
+static void
+report_cell(struct buffer *out, const char *text, int width, bool right)
+{
+	char cut[256];
+	int w = report_width(text);
+	if (w > width) {
+		/* Cut on a character boundary and mark the cut. */
+		size_t n = 0;
+		snprintf(cut, sizeof cut, "%s", text);
+		while (report_width(cut) > width - 1 && (n = strlen(cut)) > 0) {
+			cut[--n] = '\0';
+			while (n > 0 && (cut[n - 1] & 0xC0) == 0x80)
+				cut[--n] = '\0';
+			if (n > 0 && (unsigned char)cut[n - 1] >= 0xC0)
+				cut[--n] = '\0';
+		}
+		snprintf(cut + strlen(cut), sizeof cut - strlen(cut), "~");
+		text = cut;
+		w = report_width(text);
+	}
+	if (right)
+		buffer_add_repeat(out, " ", (size_t)(width - w));
+	buffer_add(out, text);
+	if (!right)
+		buffer_add_repeat(out, " ", (size_t)(width - w));
+}
+
+static void
+report_money_cell(struct buffer *out, double usd, int width)
+{
+	char money[48];
+	util_format_money(money, sizeof money, usd);
+	buffer_add(out, " ");
+	report_cell(out, money, width, true);
+}
+
+/* Appends text wrapped at width columns, breaking at spaces. */
+static void
+report_wrap(struct buffer *out, const char *text, int width)
+{
+	const char *line = text;
+	while (*line != '\0') {
+		const char *p = line, *last_space = NULL;
+		char piece[1024];
+		for (;;) {
+			if (*p == '\0' || *p == '\n')
+				break;
+			if (*p == ' ') {
+				snprintf(piece, sizeof piece, "%.*s", (int)(p - line),
+				    line);
+				if (report_width(piece) > width && last_space != NULL)
+					break;
+				last_space = p;
+			}
+			p++;
+		}
+		snprintf(piece, sizeof piece, "%.*s", (int)(p - line), line);
+		if ((*p == '\0' || *p == '\n') && (report_width(piece) <= width ||
+		    last_space == NULL)) {
+			buffer_add_length(out, line, (size_t)(p - line));
+			buffer_add_char(out, '\n');
+			line = *p == '\n' ? p + 1 : p;
+			continue;
+		}
+		buffer_add_length(out, line, (size_t)(last_space - line));
+		buffer_add_char(out, '\n');
+		line = last_space + 1;
+	}
+}
+
+/* Renders one sentence-building function into out, wrapped. */
+static void
+report_wrapped(const struct report *report, struct buffer *out,
+    void (*sentence)(const struct report *, struct buffer *))
+{
+	struct buffer line;
+	buffer_init(&line);
+	sentence(report, &line);
+	if (line.data != NULL)
+		report_wrap(out, line.data, 78);
+	buffer_free(&line);
+}
+
+#define TEXT_LABEL_WIDTH 30
+#define TEXT_MONEY_WIDTH 8
+
+static void
+report_text_table_head(struct buffer *out)
+{
+	report_cell(out, _("Option"), TEXT_LABEL_WIDTH, false);
+	const char *heads[] = { _("Compute"), _("Engin."), _("Setup"),
+	    _("Hardware"), _("Total") };
+	for (size_t i = 0; i < 5; i++) {
+		buffer_add(out, " ");
+		report_cell(out, heads[i], TEXT_MONEY_WIDTH, true);
+	}
+	buffer_add(out, "\n");
+	buffer_add_repeat(out, "-", TEXT_LABEL_WIDTH + 5 * (TEXT_MONEY_WIDTH + 1));
+	buffer_add(out, "\n");
+}
+
+/* One option: a label too wide for its column gets a line of its own. */
+static void
+report_text_row(struct buffer *out, const char *label,
+    const struct cost_monthly *m)
+{
+	if (report_width(label) > TEXT_LABEL_WIDTH) {
+		buffer_add(out, label);
+		buffer_add(out, "\n");
+		label = "";
+	}
+	report_cell(out, label, TEXT_LABEL_WIDTH, false);
+	report_money_cell(out, m->compute, TEXT_MONEY_WIDTH);
+	report_money_cell(out, m->engineering, TEXT_MONEY_WIDTH);
+	report_money_cell(out, m->setup, TEXT_MONEY_WIDTH);
+	report_money_cell(out, m->hardware, TEXT_MONEY_WIDTH);
+	report_money_cell(out, m->total, TEXT_MONEY_WIDTH);
+	buffer_add(out, "\n");
+}
+
+/* The rows of one kind under its heading; cheapest_only keeps the
+ * cheapest comparable one. */
+static void
+report_text_kind(const struct report *report, struct buffer *out,
+    enum option_kind kind, bool cheapest_only)
+{
+	const struct cost_result *cost = &report->cost;
+	char label[256], row[300];
+	bool heading = false;
+	for (size_t i = 0; i < cost->count; i++) {
+		const struct cost_option *o = &cost->options[i];
+		if (o->kind != kind || (cheapest_only &&
+		    (int)i != cost->cheapest[kind]))
+			continue;
+		if (!heading) {
+			buffer_add(out, report_kind_label(kind));
+			buffer_add(out, "\n");
+			heading = true;
+		}
+		report_option_label(o, label, sizeof label);
+		snprintf(row, sizeof row, "  %s%s", o->comparable ? "" : "*",
+		    label);
+		report_text_row(out, row, &o->monthly);
+	}
+}
+
+/* Appends "prefix text" wrapped at 78 columns with a hanging indent. */
+static void
+report_text_item(struct buffer *out, const char *prefix, const char *text)
+{
+	struct buffer wrapped;
+	size_t indent = strlen(prefix);
+	buffer_init(&wrapped);
+	report_wrap(&wrapped, text, 78 - (int)indent);
+	bool first = true;
+	for (char *line = wrapped.data; line != NULL && *line != '\0';) {
+		char *end = strchr(line, '\n');
+		if (first)
+			buffer_add(out, prefix);
+		else
+			buffer_add_repeat(out, " ", indent);
+		buffer_add_length(out, line, end ? (size_t)(end - line) :
+		    strlen(line));
+		buffer_add_char(out, '\n');
+		first = false;
+		line = end ? end + 1 : NULL;
+	}
+	buffer_free(&wrapped);
+}
+
+/* A heading and a rule under it. */
+static void
+report_text_heading(struct buffer *out, const char *title)
+{
+	buffer_printf(out, "\n%s\n", title);
+	buffer_add_repeat(out, "=", (size_t)report_width(title));
+	buffer_add(out, "\n");
+}
+
+/* The verdict, its summary, reasons, warnings and flip points. */
+static void
+report_text_verdict(const struct report *report, struct buffer *out)
+{
+	const struct rules_outcome *o = &report->outcome;
+	struct buffer line;
+	char prefix[64];
+
+	if (o->verdict == VERDICT_NONE)
+		return;
+	buffer_init(&line);
+	buffer_printf(&line, "%s: %s", _("Verdict"),
+	    rules_verdict_phrase(o->verdict));
+	report_text_heading(out, line.data ? line.data : "");
+	buffer_free(&line);
+	buffer_init(&line);
+	report_summary(report, &line);
+	report_wrap(out, line.data ? line.data : "", 78);
+	buffer_free(&line);
+
+	report_text_heading(out, _("Why, strongest first"));
+	for (size_t i = 0; i < o->fired_count; i++) {
+		const struct rule *rule = &report->rules->rules[o->fired[i]];
+		buffer_init(&line);
+		rules_reason_text(report->rules, o, i, report->metrics, &line);
+		if (rule->effect == RULES_VETO)
+			snprintf(prefix, sizeof prefix, "  %-6s  ", _("rules"));
+		else
+			util_snprintf_c(prefix, sizeof prefix, "  %-6s %4.1f  ",
+			    rules_verdict_name(rule->favours), o->weight[i]);
+		report_text_item(out, prefix, line.data ? line.data : "");
+		buffer_free(&line);
+	}
+}
+
+/* Rule warnings, conflicts, stale and unverified figures. */
+static void
+report_text_warnings(const struct report *report, struct buffer *out)
+{
+	const struct rules_outcome *o = &report->outcome;
+	struct buffer line;
+	size_t unverified = 0;
+
+	report_text_heading(out, _("Warnings and caveats"));
+	for (size_t i = 0; report->rules && i < o->warning_count; i++) {
+		buffer_init(&line);
+		rules_warning_text(report->rules, o, i, report->metrics, &line);
+		report_text_item(out, "  ! ", line.data ? line.data : "");
+		buffer_free(&line);
+	}
+	if (o->conflict)
+		report_text_item(out, "  ! ", _("The constraints rule out every "
+		    "outcome; the verdict ignores the vetoes."));
+	if (report->stale_count > 0) {
+		buffer_init(&line);
+		report_stale_sentence(report, &line);
+		report_text_item(out, "  ! ", line.data ? line.data : "");
+		buffer_free(&line);
+	}
+	for (size_t i = 0; i < report->data->figure_count; i++)
+		unverified += !report->data->figures[i]->verified;
+	buffer_init(&line);
+	buffer_printf(&line, ngettext_("%zu of %zu figures in the data is an "
+	    "estimate or not verified against a source (listed at the end).",
+	    "%zu of %zu figures in the data are estimates or not verified "
+	    "against a source (listed at the end).", unverified), unverified,
+	    report->data->figure_count);
+	report_text_item(out, "  - ", line.data ? line.data : "");
+	buffer_free(&line);
+}
+
+/* Flip points, the quality view and the Monte Carlo spread. */
+static void
+report_text_sensitivity(const struct report *report, struct buffer *out)
+{
+	const struct sensitivity_uncertainty *u = &report->uncertainty;
+	struct buffer line;
+	if (report->outcome.verdict == VERDICT_NONE)
+		return;
+	report_text_heading(out, _("What would change it"));
+	if (report->flip_count == 0)
+		report_text_item(out, "  ", _("No slider within its range changes "
+		    "the verdict."));
+	for (size_t i = 0; i < report->flip_count; i++) {
+		buffer_init(&line);
+		report_flip_sentence(report, i, &line);
+		report_text_item(out, "  - ", line.data ? line.data : "");
+		buffer_free(&line);
+	}
+	report_text_heading(out, _("Quality view"));
+	report_wrap(out, _("Expected success over the task mix, and what a "
+	    "million tokens that succeed cost:"), 78);
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		char rate[32], cost[48];
+		util_format_percent(rate, sizeof rate,
+		    metrics_success(report->metrics, v));
+		util_format_money(cost, sizeof cost,
+		    metrics_cost_per_success_of(report->metrics, v));
+		buffer_add(out, "  ");
+		report_cell(out, rules_verdict_phrase(v), 26, false);
+		buffer_printf(out, " %6s  %10s\n", rate, cost);
+	}
+	if (u->samples == 0)
+		return;
+	report_text_heading(out, _("Uncertainty"));
+	buffer_init(&line);
+	char count[32];
+	util_format_count(count, sizeof count, u->samples);
+	buffer_printf(&line, ngettext_("%s scenario (seed %lu) drawn from the "
+	    "figures' ranges:", "%s scenarios (seed %lu) drawn from the "
+	    "figures' ranges:", u->samples), count, u->seed);
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		char share[32];
+		util_format_percent(share, sizeof share, u->share[v]);
+		buffer_printf(&line, " %s %s%s", rules_verdict_phrase(v), share,
+		    v + 1 < VERDICT_COUNT ? "," : ".");
+	}
+	report_wrap(out, line.data ? line.data : "", 78);
+	buffer_free(&line);
+	buffer_add(out, "\n");
+	report_cell(out, _("Cheapest of each kind, USD/month"), 40, false);
+	buffer_printf(out, " %10s %10s %10s\n", "P10", "P50", "P90");
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		char p10[48], p50[48], p90[48];
+		if (isnan(u->p50[k]))
+			continue;
+		util_format_money(p10, sizeof p10, u->p10[k]);
+		util_format_money(p50, sizeof p50, u->p50[k]);
+		util_format_money(p90, sizeof p90, u->p90[k]);
+		buffer_add(out, "  ");
+		report_cell(out, report_kind_label((enum option_kind)k), 38, false);
+		buffer_printf(out, " %10s %10s %10s\n", p10, p50, p90);
+	}
+}
+
+/* The cost-against-volume chart in plain ASCII. */
+static void
+report_text_chart(const struct report *report, struct buffer *out)
+{
+	static struct chart chart;
+	char *cause = NULL;
+	report_text_heading(out, _("Cost against volume"));
+	chart_init(&chart);
+	if (chart_render(&chart, report->data, &report->profile,
+	    &report->scenario, 78, 22, CHART_ASCII, &cause) == 0)
+		chart_to_text(&chart, out);
+	free(cause);
+	chart_free(&chart);
+}
+
+/* The article's checklist with the items that hold ticked. */
+static void
+report_text_checklist(const struct report *report, struct buffer *out)
+{
+	static const char *const heads[VERDICT_COUNT] = {
+		N_("Go closed (API) if"), N_("Go open (self-hosted) if"),
+		N_("Use both (hybrid) if")
+	};
+	struct report_check checks[REPORT_MAX_CHECKS];
+	size_t n = report_checklist(report, checks);
+	report_text_heading(out, _("Decision framework"));
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		buffer_printf(out, "%s ...\n", _(heads[v]));
+		for (size_t i = 0; i < n; i++)
+			if (checks[i].outcome == (enum verdict)v)
+				report_text_item(out, checks[i].applies ? "  [x] " :
+				    "  [ ] ", _(checks[i].text));
+	}
+}
+
+/* The figures a reader should check: unverified and stale ones. */
+static void
+report_text_assumptions(const struct report *report, struct buffer *out)
+{
+	report_text_heading(out, _("Figures to check"));
+	report_wrap(out, _("Estimates, unverified figures and stale prices; -f "
+	    "markdown and -f json list every figure with its source."), 78);
+	for (size_t i = 0; i < report->data->figure_count; i++) {
+		const struct figure *f = report->data->figures[i];
+		bool stale = false;
+		char line[512];
+		for (size_t j = 0; j < report->stale_count; j++)
+			if (report->stale[j] == i)
+				stale = true;
+		if (f->verified && !stale)
+			continue;
+		util_snprintf_c(line, sizeof line, "%s = %g %s (%g to %g), %s%s",
+		    f->key, f->value, f->unit, f->low, f->high, f->as_of,
+		    stale ? _(", stale") : "");
+		report_text_item(out, "  - ", line);
+	}
+}
+
+/* Plain text for an 80-column terminal: the same content as the markdown
+ * report. */
+void
+report_render_text(const struct report *report, struct buffer *out)
+{
+	const struct profile *p = &report->profile;
+	char money[48], hours[32], horizon[32];
+	struct buffer line;
+
+	buffer_printf(out, "%s\n", _("LLM decision report: closed API or "
+	    "self-hosted open weights"));
+	buffer_init(&line);
+	buffer_printf(&line, _("Generated on %s by %s."), report->date,
+	    PACKAGE_STRING);
+	buffer_add(&line, " ");
+	report_workload_sentence(report, &line);
+	buffer_add(&line, ". ");
+	util_format_money(money, sizeof money, p->hourly_rate);
+	util_snprintf_c(hours, sizeof hours, "%g",
+	    profile_ops_hours(p, report->data));
+	util_snprintf_c(horizon, sizeof horizon, "%g", p->horizon_months);
+	buffer_printf(&line, _("Team: expertise %s, %s per hour, %s ops hours "
+	    "per month; horizon %s months."), data_expertise_name(p->expertise),
+	    money, hours, horizon);
+	report_wrap(out, line.data ? line.data : "", 78);
+	buffer_free(&line);
+
+	report_text_verdict(report, out);
+	report_text_warnings(report, out);
+
+	report_text_heading(out, _("Costs, USD per month"));
+	report_text_table_head(out);
+	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+		report_text_kind(report, out, (enum option_kind)k, true);
+	buffer_add(out, "\n");
+	report_wrapped(report, out, report_breakeven_sentence);
+	report_wrapped(report, out, report_payback_sentence);
+
+	report_text_sensitivity(report, out);
+	report_text_chart(report, out);
+	report_text_checklist(report, out);
+
+	report_text_heading(out, _("Every option considered"));
+	report_text_table_head(out);
+	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+		report_text_kind(report, out, (enum option_kind)k, false);
+	report_wrap(out, _("* a smaller model than the self-hosted one: listed, "
+	    "not compared."), 78);
+	report_text_assumptions(report, out);
+}
