@@ -1,0 +1,173 @@
+/* tui_private.h - what the tui_*.c files share: the one state of the
+ * terminal front end, drawing helpers and each screen's entry points.
+ * Included only by tui_*.c (the files that may use curses). */
+#ifndef LLMADVISOR_TUI_PRIVATE_H
+#define LLMADVISOR_TUI_PRIVATE_H
+
+#include <limits.h>
+#include <ncurses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "chart.h"
+#include "report.h"
+#include "tui.h"
+#include "tui_layout.h"
+
+#define TUI_INPUT_MAX 40		/* typed numbers */
+#define TUI_KEY_ESCAPE 27
+#define TUI_KEY_TAB 9
+#define TUI_KEY_CONTROL(c) ((c) & 0x1f)
+
+enum tui_screen {
+	TUI_SCREEN_RESUME,		/* offer to continue the autosave */
+	TUI_SCREEN_QUESTIONS,
+	TUI_SCREEN_RESULTS,
+};
+
+/* What a piece of the screen is, mapped to colours or attributes. */
+enum tui_role {
+	TUI_ROLE_NORMAL,
+	TUI_ROLE_TITLE,
+	TUI_ROLE_DIM,
+	TUI_ROLE_SELECTED,		/* highlighted choice */
+	TUI_ROLE_FOCUS,			/* focused slider */
+	TUI_ROLE_ERROR,
+	TUI_ROLE_GOOD,
+	TUI_ROLE_KEY,			/* key names in the footer */
+	TUI_ROLE_BORDER,
+	TUI_ROLE_BANNER_NONE,
+	TUI_ROLE_BANNER_CLOSED,
+	TUI_ROLE_BANNER_OPEN,
+	TUI_ROLE_BANNER_HYBRID,
+	TUI_ROLE_FLIP,			/* flip marks on slider tracks */
+	TUI_ROLE_KNOB,
+	TUI_ROLE_INPUT,			/* a text field */
+	TUI_ROLE_SERIES,		/* + option kind: chart lines */
+	TUI_ROLE_COUNT = TUI_ROLE_SERIES + OPTION_KIND_COUNT
+};
+
+/* A key: a character (function false) or a curses KEY_* code. */
+struct tui_key {
+	int code;
+	bool function;
+};
+
+enum tui_prompt_kind {
+	TUI_PROMPT_NONE,
+	TUI_PROMPT_EXPORT,		/* markdown report */
+	TUI_PROMPT_SAVE,		/* answers file */
+};
+
+/* The file-name prompt on the status line. */
+struct tui_prompt {
+	enum tui_prompt_kind kind;
+	bool confirming;		/* "exists: overwrite?" */
+	char text[PATH_MAX];
+	size_t length;
+};
+
+struct tui {
+	const struct data *data;
+	const struct rules *rules;
+	struct profile *profile;
+	const struct tui_options *options;
+	struct report_settings settings;
+	struct cost_scenario scenario;
+	struct report *report;		/* the one evaluation shown */
+	struct chart *chart;
+	enum tui_screen screen;
+	bool running;
+	int status;			/* exit status */
+	bool utf8;			/* draw with Unicode */
+	bool colour;
+	attr_t attrs[TUI_ROLE_COUNT];
+	bool help;			/* the help overlay is up */
+	int cursor_y, cursor_x;		/* the text cursor; -1: hidden */
+	/* The status line. */
+	char message[512];
+	bool message_error;
+	struct tui_prompt prompt;
+	/* Autosave. */
+	char autosave[PATH_MAX];	/* "" when there is no place */
+	bool autosave_warned;
+	int resume_question;		/* what the autosave reached */
+	char resume_when[64];
+	/* Questionnaire. */
+	size_t question;		/* index into profile_fields */
+	int choice;			/* highlighted entry */
+	unsigned flags;			/* multi-select bits being edited */
+	char input[TUI_INPUT_MAX + 1];	/* the custom number */
+	size_t input_length;
+	bool input_tried;		/* Enter pressed on an invalid entry */
+	/* Results. */
+	bool evaluated;
+	bool chart_wanted;
+	bool chart_ready;
+	char chart_error[256];
+	int focus;			/* focused slider */
+	int reasons_scroll;
+	int reasons_lines;		/* of the last draw */
+	int reasons_height;
+	double compute_seconds;		/* last recompute, for the frame log */
+	struct buffer scratch;		/* reason texts, reused every frame */
+};
+
+/* tui.c: drawing helpers. */
+attr_t tui_attr(const struct tui *, enum tui_role);
+/* Writes UTF-8 text at y, x in at most width columns (cut, never
+ * wrapped); returns the columns used. */
+int tui_put(int y, int x, int width, attr_t, const char *text);
+/* The same, padded with blanks to width. */
+void tui_put_padded(int y, int x, int width, attr_t, const char *text);
+/* Display width of UTF-8 text. */
+int tui_width(const char *text);
+/* Breaks text into lines of at most width columns; calls line() for each
+ * (row counts from 0) and returns the number of lines. */
+int tui_wrap(const char *text, int width,
+	void (*line)(void *, int row, const char *, size_t), void *context);
+/* A glyph in Unicode or its ASCII stand-in. */
+const char *tui_glyph(const struct tui *, const char *unicode,
+	const char *ascii);
+/* Draws the key footer: pairs of key and meaning, NULL-ended. */
+void tui_footer(const struct tui *, int y, int width,
+	const char *const *pairs);
+/* Sets the status-line message. */
+void tui_message(struct tui *, bool error, const char *text);
+void tui_frame_box(const struct tui *, int y, int x, int height, int width,
+	const char *title);
+double tui_now(void);
+
+/* tui_questionnaire.c */
+void tui_questionnaire_enter(struct tui *, size_t question);
+void tui_questionnaire_draw(struct tui *);
+void tui_questionnaire_key(struct tui *, struct tui_key);
+
+/* tui_results.c */
+void tui_results_enter(struct tui *);
+void tui_results_evaluate(struct tui *);
+void tui_results_draw(struct tui *);
+void tui_results_key(struct tui *, struct tui_key);
+
+/* tui_prompt.c */
+void tui_prompt_start(struct tui *, enum tui_prompt_kind);
+bool tui_prompt_active(const struct tui *);
+void tui_prompt_key(struct tui *, struct tui_key);
+/* Draws the prompt or the message on the status line; returns the cursor
+ * column when the prompt is editing, -1 otherwise. */
+int tui_prompt_draw(struct tui *, int y, int width);
+
+/* tui_autosave.c */
+void tui_autosave_init(struct tui *);
+/* Saves the answers with how far the questionnaire got (the index of the
+ * next question, or profile_field_count for the results). */
+void tui_autosave_write(struct tui *, size_t progress);
+/* Whether an autosave worth offering exists (an unfinished one, or any
+ * with finished_too); fills resume_question and resume_when. */
+bool tui_autosave_offer(struct tui *, bool finished_too);
+/* Loads the autosave into the profile; 0, or -1 with *cause. */
+int tui_autosave_load(struct tui *, char **cause);
+/* Marks the autosave as finished, so the next start does not offer it. */
+void tui_autosave_finish(struct tui *);
+
+#endif

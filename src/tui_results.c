@@ -1,0 +1,684 @@
+/* tui_results.c - the results dashboard: the verdict banner with its
+ * confidence, the cost table, reasons, warnings and flip points, the
+ * chart, and the sliders that recompute everything on each key.
+ *
+ * One evaluation is kept (tui->report, static): every slider move calls
+ * report_evaluate() on it again, and nothing is allocated per frame. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "tui_private.h"
+
+#define TUI_MONEY_WIDTH 9
+#define TUI_KIND_WIDTH 12
+#define TUI_SLIDER_LABEL 20
+#define TUI_SLIDER_VALUE 20
+
+/* Table order of the option kinds. */
+static const enum option_kind tui_kinds[OPTION_KIND_COUNT] = {
+	OPTION_API, OPTION_HOSTED_OPEN, OPTION_CLOUD_ON_DEMAND,
+	OPTION_CLOUD_24X7, OPTION_OWNED, OPTION_HYBRID,
+};
+
+/* A short kind name for the table's first column. */
+static const char *
+tui_results_kind(enum option_kind kind)
+{
+	switch (kind) {
+	case OPTION_API: return _("Closed API");
+	case OPTION_HOSTED_OPEN: return _("Hosted open");
+	case OPTION_CLOUD_ON_DEMAND: return _("On demand");
+	case OPTION_CLOUD_24X7: return _("Cloud 24/7");
+	case OPTION_OWNED: return _("Owned GPUs");
+	case OPTION_HYBRID: return _("Hybrid");
+	default: return "";
+	}
+}
+
+/* Empties a buffer but keeps its memory for the next text. */
+static void
+tui_results_clear(struct buffer *buffer)
+{
+	buffer->length = 0;
+	buffer->failed = false;
+	if (buffer->data != NULL)
+		buffer->data[0] = '\0';
+}
+
+/* Which verdict a reason speaks for, in a word. */
+static const char *
+tui_results_verdict_word(enum verdict verdict)
+{
+	switch (verdict) {
+	case VERDICT_CLOSED: return _("closed");
+	case VERDICT_OPEN: return _("open");
+	case VERDICT_HYBRID: return _("both");
+	default: return "";
+	}
+}
+
+/* Shows the results; the volume slider has the focus. */
+void
+tui_results_enter(struct tui *tui)
+{
+	tui->screen = TUI_SCREEN_RESULTS;
+	tui->evaluated = false;
+	tui->chart_ready = false;
+	tui->focus = SENSITIVITY_VOLUME;
+	tui->reasons_scroll = 0;
+	tui_autosave_write(tui, profile_field_count);
+}
+
+/* Recomputes costs, verdict, confidence and flip points. */
+void
+tui_results_evaluate(struct tui *tui)
+{
+	double start = tui_now();
+	report_evaluate(tui->report, tui->data, tui->rules, tui->profile,
+	    &tui->scenario, &tui->settings);
+	tui->evaluated = true;
+	tui->chart_ready = false;
+	tui->compute_seconds = tui_now() - start;
+}
+
+/* The banner: verdict phrase and confidence, or why there is none. */
+static void
+tui_results_banner(struct tui *tui, const struct tui_rect *r)
+{
+	const struct report *report = tui->report;
+	enum verdict verdict = report->outcome.verdict;
+	struct buffer *confidence = &tui->scratch;
+	char line[512];
+	enum tui_role role = TUI_ROLE_BANNER_NONE;
+
+	if (verdict < 0 || verdict >= VERDICT_COUNT) {
+		snprintf(line, sizeof line, " %s", _("No verdict: no decision "
+		    "rules were evaluated. Costs, breakeven and chart below."));
+	} else {
+		role = verdict == VERDICT_CLOSED ? TUI_ROLE_BANNER_CLOSED :
+		    verdict == VERDICT_OPEN ? TUI_ROLE_BANNER_OPEN :
+		    TUI_ROLE_BANNER_HYBRID;
+		tui_results_clear(confidence);
+		report_confidence_sentence(report, confidence);
+		if (confidence->data != NULL && confidence->data[0] != '\0') {
+			snprintf(line, sizeof line, " %s  %s  %s",
+			    rules_verdict_phrase(verdict),
+			    tui_glyph(tui, "·", "-"), confidence->data);
+		} else {
+			snprintf(line, sizeof line, " %s",
+			    rules_verdict_phrase(verdict));
+		}
+		if (report->outcome.conflict) {
+			size_t n = strlen(line);
+			snprintf(line + n, sizeof line - n, " %s %s",
+			    tui_glyph(tui, "·", "-"), _("the constraints "
+			    "conflict"));
+		}
+	}
+	tui_put_padded(r->y, r->x, r->width, tui_attr(tui, role), line);
+}
+
+/* Writes text in width columns, marking a cut with an ellipsis. */
+static void
+tui_results_cut(const struct tui *tui, int y, int x, int width, attr_t attr,
+    const char *text)
+{
+	if (tui_width(text) <= width) {
+		tui_put(y, x, width, attr, text);
+		return;
+	}
+	int used = tui_put(y, x, width - 1, attr, text);
+	tui_put(y, x + used, 1, attr, tui_glyph(tui, "…", "~"));
+}
+
+/* Right-aligns money ending at column end. */
+static void
+tui_results_money(int y, int end, attr_t attr, double usd)
+{
+	char money[48];
+	util_format_money(money, sizeof money, usd);
+	int w = tui_width(money);
+	tui_put(y, end - w, w, attr, money);
+}
+
+/* One line: breakeven and payback. */
+static void
+tui_results_summary(struct tui *tui, int y, int x, int width)
+{
+	const struct report *report = tui->report;
+	const struct cost_result *cost = &report->cost;
+	char line[512], tokens[32], label[256], months[32];
+	size_t n;
+
+	if (cost->best_api < 0 || cost->best_self_hosted < 0)
+		snprintf(line, sizeof line, "%s", _("Breakeven: not computable"));
+	else if (isnan(report->breakeven))
+		snprintf(line, sizeof line, "%s", cost->options[cost->best_api].
+		    monthly.total <= cost->options[cost->best_self_hosted].
+		    monthly.total ? _("Breakeven: none; the API stays cheaper") :
+		    _("Breakeven: none; self-hosting is cheaper at any volume"));
+	else {
+		util_format_tokens(tokens, sizeof tokens, report->breakeven);
+		snprintf(line, sizeof line, _("Breakeven: %s tokens/month"),
+		    tokens);
+	}
+	n = strlen(line);
+	int owned = cost->cheapest[OPTION_OWNED];
+	if (owned >= 0) {
+		const struct cost_option *o = &cost->options[owned];
+		report_option_label(o, label, sizeof label);
+		if (o->payback_vs == NULL || isnan(o->payback_months)) {
+			snprintf(line + n, sizeof line - n, "  %s  %s",
+			    tui_glyph(tui, "·", "-"), _("owned GPUs never pay "
+			    "back"));
+		} else {
+			util_snprintf_c(months, sizeof months, "%.1f",
+			    o->payback_months);
+			snprintf(line + n, sizeof line - n, "  %s  ",
+			    tui_glyph(tui, "·", "-"));
+			n = strlen(line);
+			snprintf(line + n, sizeof line - n, _("owned GPUs pay "
+			    "back in %s months"), months);
+		}
+	}
+	tui_put(y, x, width, tui_attr(tui, TUI_ROLE_DIM), line);
+}
+
+/* The cost table: the cheapest option of each kind, term by term. */
+static void
+tui_results_table(struct tui *tui, const struct tui_rect *r)
+{
+	const struct report *report = tui->report;
+	const struct cost_result *cost = &report->cost;
+	const char *heads[] = { _("Compute"), _("Engin."), _("Setup"),
+	    _("Hardware"), _("Total") };
+	int money_x = r->x + r->width - 5 * TUI_MONEY_WIDTH;
+	int option_x = r->x + 1 + TUI_KIND_WIDTH;
+	int option_width = money_x - option_x - 1;
+	int best = -1, row = r->y;
+	char label[256];
+
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		int i = cost->cheapest[k];
+		if (i >= 0 && (best < 0 || cost->options[i].monthly.total <
+		    cost->options[best].monthly.total) &&
+		    !(report->outcome.vetoed_kinds & (1u << k)))
+			best = i;
+	}
+	tui_put(row, r->x + 1, TUI_KIND_WIDTH, tui_attr(tui, TUI_ROLE_TITLE),
+	    _("USD/month"));
+	tui_put(row, option_x, option_width, tui_attr(tui, TUI_ROLE_TITLE),
+	    _("Cheapest option of each kind"));
+	for (int c = 0; c < 5; c++) {
+		int w = tui_width(heads[c]);
+		int end = money_x + (c + 1) * TUI_MONEY_WIDTH;
+		tui_put(row, end - (w < TUI_MONEY_WIDTH ? w : TUI_MONEY_WIDTH - 1),
+		    TUI_MONEY_WIDTH - 1, tui_attr(tui, TUI_ROLE_TITLE), heads[c]);
+	}
+	for (int i = 0; i < OPTION_KIND_COUNT && row + 1 < r->y + r->height - 1;
+	    i++) {
+		enum option_kind k = tui_kinds[i];
+		int index = cost->cheapest[k];
+		bool vetoed = (report->outcome.vetoed_kinds & (1u << k)) != 0;
+		attr_t attr = index >= 0 && index == best ?
+		    tui_attr(tui, TUI_ROLE_GOOD) : vetoed ?
+		    tui_attr(tui, TUI_ROLE_DIM) : A_NORMAL;
+		row++;
+		tui_put(row, r->x + 1, TUI_KIND_WIDTH, attr | (vetoed ? 0 :
+		    tui_attr(tui, TUI_ROLE_SERIES + k)), tui_results_kind(k));
+		if (index < 0) {
+			tui_put(row, option_x, option_width,
+			    tui_attr(tui, TUI_ROLE_DIM), _("none in the data fits"));
+			continue;
+		}
+		const struct cost_option *o = &cost->options[index];
+		report_option_label(o, label, sizeof label);
+		if (vetoed) {
+			size_t n = strlen(label);
+			snprintf(label + n, sizeof label - n, " %s",
+			    _("(ruled out)"));
+		}
+		tui_results_cut(tui, row, option_x, option_width, attr, label);
+		tui_results_money(row, money_x + 1 * TUI_MONEY_WIDTH, attr,
+		    o->monthly.compute);
+		tui_results_money(row, money_x + 2 * TUI_MONEY_WIDTH, attr,
+		    o->monthly.engineering);
+		tui_results_money(row, money_x + 3 * TUI_MONEY_WIDTH, attr,
+		    o->monthly.setup);
+		tui_results_money(row, money_x + 4 * TUI_MONEY_WIDTH, attr,
+		    o->monthly.hardware);
+		tui_results_money(row, money_x + 5 * TUI_MONEY_WIDTH,
+		    attr | A_BOLD, o->monthly.total);
+	}
+	tui_results_summary(tui, r->y + r->height - 1, r->x + 1, r->width - 2);
+}
+
+/* Wrapped text drawn into a scrolled window of rows. */
+struct tui_results_box {
+	int y, x, width;
+	int first, rows;		/* visible: lines first..first+rows-1 */
+	int line;			/* lines so far */
+	int indent;			/* for continuation lines */
+	attr_t attr;
+};
+
+/* Draws one wrapped line if it is inside the visible window. */
+static void
+tui_results_line(void *context, int row, const char *text, size_t length)
+{
+	struct tui_results_box *box = context;
+	char line[512];
+	int visible = box->line + row - box->first;
+	if (visible >= 0 && visible < box->rows) {
+		int indent = row > 0 ? box->indent : 0;
+		snprintf(line, sizeof line, "%.*s", (int)length, text);
+		tui_put(box->y + visible, box->x + indent, box->width - indent,
+		    box->attr, line);
+	}
+}
+
+/* Adds one paragraph to a box; continuation lines are indented. */
+static void
+tui_results_paragraph(struct tui_results_box *box, const char *text,
+    attr_t attr, int indent)
+{
+	box->attr = attr;
+	box->indent = indent;
+	box->line += tui_wrap(text, box->width - indent,
+	    tui_results_line, box);
+}
+
+/* The reasons, strongest first, scrolled by PgUp/PgDn. */
+static void
+tui_results_reasons(struct tui *tui, const struct tui_rect *r)
+{
+	const struct report *report = tui->report;
+	const struct rules_outcome *outcome = &report->outcome;
+	struct tui_results_box box;
+	struct buffer *text = &tui->scratch;
+	char head[96], weight[32];
+
+	tui_put(r->y, r->x + 1, r->width - 2, tui_attr(tui, TUI_ROLE_TITLE),
+	    _("Why: reasons, strongest first"));
+	memset(&box, 0, sizeof box);
+	box.y = r->y + 1;
+	box.x = r->x + 1;
+	box.width = r->width - 2;
+	box.rows = r->height - 1;
+	tui->reasons_height = box.rows;
+	if (tui->reasons_scroll < 0)
+		tui->reasons_scroll = 0;
+	box.first = tui->reasons_scroll;
+	if (outcome->fired_count == 0 || tui->rules == NULL) {
+		tui_results_paragraph(&box, outcome->verdict == VERDICT_NONE ?
+		    _("No reasons: the decision rules have not been evaluated. "
+		    "The costs, breakeven and chart are complete; the sliders "
+		    "work.") : _("No rule fired."), tui_attr(tui, TUI_ROLE_DIM),
+		    0);
+		tui->reasons_lines = box.line;
+		return;
+	}
+	for (size_t i = 0; i < outcome->fired_count; i++) {
+		const struct rule *rule = &tui->rules->rules[outcome->fired[i]];
+		tui_results_clear(text);
+		util_snprintf_c(weight, sizeof weight, "%+.1f",
+		    outcome->weight[i]);
+		if (rule->effect == RULES_VETO)
+			snprintf(head, sizeof head, "[%s] ", _("veto"));
+		else
+			snprintf(head, sizeof head, "[%s %s] ",
+			    tui_results_verdict_word(rule->favours), weight);
+		buffer_add(text, head);
+		rules_reason_text(tui->rules, outcome, i, report->metrics, text);
+		if (text->data != NULL)
+			tui_results_paragraph(&box, text->data, A_NORMAL, 2);
+	}
+	tui->reasons_lines = box.line;
+	if (box.line > box.rows) {
+		const char *more = tui->reasons_scroll == 0 ? _("PgDn: more") :
+		    tui->reasons_scroll + box.rows >= box.line ? _("PgUp: back") :
+		    _("PgUp/PgDn");
+		tui_put(r->y, r->x + r->width - tui_width(more) - 1,
+		    tui_width(more), tui_attr(tui, TUI_ROLE_DIM), more);
+	}
+}
+
+/* Warnings, then flip points. */
+static void
+tui_results_side(struct tui *tui, const struct tui_rect *r)
+{
+	const struct report *report = tui->report;
+	const struct rules_outcome *outcome = &report->outcome;
+	struct tui_results_box box;
+	struct buffer *text = &tui->scratch;
+
+	memset(&box, 0, sizeof box);
+	box.y = r->y;
+	box.x = r->x + 1;
+	box.width = r->width - 1;
+	box.rows = r->height;
+	tui_results_paragraph(&box, _("Warnings"), tui_attr(tui,
+	    TUI_ROLE_TITLE), 0);
+	for (size_t i = 0; tui->rules != NULL && i < outcome->warning_count;
+	    i++) {
+		tui_results_clear(text);
+		buffer_add(text, "! ");
+		rules_warning_text(tui->rules, outcome, i, report->metrics, text);
+		if (text->data != NULL)
+			tui_results_paragraph(&box, text->data,
+			    tui_attr(tui, TUI_ROLE_ERROR), 2);
+	}
+	if (tui->rules == NULL || outcome->warning_count == 0)
+		tui_results_paragraph(&box, _("None."), tui_attr(tui,
+		    TUI_ROLE_DIM), 0);
+
+	tui_results_paragraph(&box, _("What would flip it"), tui_attr(tui,
+	    TUI_ROLE_TITLE), 0);
+	for (size_t i = 0; i < report->flip_count; i++) {
+		const struct sensitivity_flip *flip = &report->flips[i];
+		if (flip->parameter < 0 ||
+		    flip->parameter >= SENSITIVITY_PARAMETER_COUNT ||
+		    flip->verdict < 0 || flip->verdict >= VERDICT_COUNT)
+			continue;
+		tui_results_clear(text);
+		report_flip_sentence(report, i, text);
+		if (text->data != NULL)
+			tui_results_paragraph(&box, text->data,
+			    (int)flip->parameter == tui->focus ?
+			    tui_attr(tui, TUI_ROLE_FLIP) : A_NORMAL, 2);
+	}
+	if (report->flip_count == 0)
+		tui_results_paragraph(&box, outcome->verdict == VERDICT_NONE ?
+		    _("Nothing without a verdict.") : _("Nothing within the "
+		    "slider ranges."), tui_attr(tui, TUI_ROLE_DIM), 0);
+}
+
+/* Position of a value on a track of width columns (0..width-1). */
+static int
+tui_results_track_column(enum sensitivity_parameter p, double v, int width)
+{
+	const struct sensitivity_range *range = &sensitivity_ranges[p];
+	double f;
+	if (range->logarithmic && range->low > 0)
+		f = log(v / range->low) / log(range->high / range->low);
+	else
+		f = (v - range->low) / (range->high - range->low);
+	if (!(f >= 0))
+		f = 0;
+	if (f > 1)
+		f = 1;
+	return (int)lround(f * (width - 1));
+}
+
+/* The sliders: label, track with flip marks and knob, value. */
+static void
+tui_results_sliders(struct tui *tui, const struct tui_rect *r)
+{
+	const struct report *report = tui->report;
+	int track_x = r->x + TUI_SLIDER_LABEL + 2;
+	int track_width = r->width - TUI_SLIDER_LABEL - 2 - TUI_SLIDER_VALUE - 3;
+	char value[64];
+
+	for (int p = 0; p < SENSITIVITY_PARAMETER_COUNT && p < r->height; p++) {
+		int y = r->y + p;
+		bool focused = p == tui->focus;
+		double v = sensitivity_get((enum sensitivity_parameter)p,
+		    &report->profile, &report->scenario, tui->data);
+		attr_t label = focused ? tui_attr(tui, TUI_ROLE_FOCUS) : A_NORMAL;
+
+		tui_put(y, r->x, 2, tui_attr(tui, TUI_ROLE_FOCUS),
+		    focused ? tui_glyph(tui, "▶", ">") : " ");
+		tui_put_padded(y, r->x + 2, TUI_SLIDER_LABEL - 1, label,
+		    _(sensitivity_ranges[p].label));
+		tui_put(y, track_x - 1, 1, tui_attr(tui, TUI_ROLE_DIM),
+		    tui_glyph(tui, "├", "["));
+		for (int c = 0; c < track_width; c++)
+			tui_put(y, track_x + c, 1, tui_attr(tui, TUI_ROLE_DIM),
+			    tui_glyph(tui, "─", "-"));
+		tui_put(y, track_x + track_width, 1, tui_attr(tui, TUI_ROLE_DIM),
+		    tui_glyph(tui, "┤", "]"));
+		for (size_t i = 0; i < report->flip_count; i++) {
+			if ((int)report->flips[i].parameter != p)
+				continue;
+			tui_put(y, track_x + tui_results_track_column(
+			    (enum sensitivity_parameter)p, report->flips[i].value,
+			    track_width), 1, tui_attr(tui, TUI_ROLE_FLIP),
+			    tui_glyph(tui, "┃", "|"));
+		}
+		tui_put(y, track_x + tui_results_track_column(
+		    (enum sensitivity_parameter)p, v, track_width), 1,
+		    tui_attr(tui, focused ? TUI_ROLE_FOCUS : TUI_ROLE_KNOB),
+		    tui_glyph(tui, "●", "O"));
+		report_parameter_value((enum sensitivity_parameter)p, v, value,
+		    sizeof value);
+		tui_put(y, track_x + track_width + 2, TUI_SLIDER_VALUE, label,
+		    value);
+	}
+}
+
+/* Paints the chart grid, rendering it first when it is out of date. */
+static void
+tui_results_chart(struct tui *tui, const struct tui_rect *r)
+{
+	struct chart *chart = tui->chart;
+	char *cause = NULL;
+
+	if (!tui->chart_ready || chart->width != r->width ||
+	    chart->height != r->height) {
+		tui->chart_error[0] = '\0';
+		if (chart_render(chart, tui->data, &tui->report->profile,
+		    &tui->report->scenario, r->width, r->height,
+		    tui->utf8 ? 0 : CHART_ASCII, &cause) != 0) {
+			snprintf(tui->chart_error, sizeof tui->chart_error, "%s",
+			    cause);
+			free(cause);
+		}
+		tui->chart_ready = true;
+	}
+	if (tui->chart_error[0] != '\0') {
+		tui_put(r->y, r->x, r->width, tui_attr(tui, TUI_ROLE_ERROR),
+		    tui->chart_error);
+		return;
+	}
+	for (int row = 0; row < chart->height; row++) {
+		for (int column = 0; column < chart->width; column++) {
+			const struct chart_cell *cell = chart_cell(chart, row,
+			    column);
+			enum tui_role role;
+			switch (cell->style) {
+			case CHART_STYLE_BLANK:
+				continue;
+			case CHART_STYLE_AXIS:
+				role = TUI_ROLE_BORDER;
+				break;
+			case CHART_STYLE_LABEL:
+				role = TUI_ROLE_NORMAL;
+				break;
+			case CHART_STYLE_NOW:
+				role = TUI_ROLE_KNOB;
+				break;
+			case CHART_STYLE_BREAKEVEN:
+				role = TUI_ROLE_FLIP;
+				break;
+			default:
+				role = (enum tui_role)(TUI_ROLE_SERIES +
+				    (cell->style - CHART_STYLE_SERIES));
+				if (role >= TUI_ROLE_COUNT)
+					role = TUI_ROLE_NORMAL;
+				break;
+			}
+			tui_put(r->y + row, r->x + column, 1, tui_attr(tui, role),
+			    cell->text);
+		}
+	}
+}
+
+/* Draws the whole dashboard. */
+void
+tui_results_draw(struct tui *tui)
+{
+	struct tui_layout layout;
+	static const char *footer[20];
+	size_t n = 0;
+
+	if (!tui->evaluated)
+		tui_results_evaluate(tui);
+	tui_layout_results(&layout, LINES, COLS, SENSITIVITY_PARAMETER_COUNT,
+	    tui->chart_wanted);
+	tui_results_banner(tui, &layout.banner);
+	if (layout.table.height > 0)
+		tui_results_table(tui, &layout.table);
+	if (layout.reasons.height > 0)
+		tui_results_reasons(tui, &layout.reasons);
+	if (layout.side.height > 0)
+		tui_results_side(tui, &layout.side);
+	if (layout.chart.height > 0)
+		tui_results_chart(tui, &layout.chart);
+	tui_results_sliders(tui, &layout.sliders);
+	{
+		int x = tui_prompt_draw(tui, layout.status.y, layout.status.width);
+		if (x >= 0) {
+			tui->cursor_y = layout.status.y;
+			tui->cursor_x = x;
+		}
+	}
+	footer[n++] = _("Tab");
+	footer[n++] = _("slider");
+	footer[n++] = tui_glyph(tui, "←→", "Left/Right");
+	footer[n++] = _("adjust");
+	footer[n++] = "c";
+	footer[n++] = tui->chart_wanted ? _("hide chart") : _("chart");
+	footer[n++] = "e";
+	footer[n++] = _("export");
+	footer[n++] = "s";
+	footer[n++] = _("save");
+	footer[n++] = "r";
+	footer[n++] = _("revise");
+	footer[n++] = "?";
+	footer[n++] = _("help");
+	footer[n++] = "q";
+	footer[n++] = _("quit");
+	footer[n] = NULL;
+	tui_footer(tui, layout.footer.y, layout.footer.width, footer);
+}
+
+/* Moves the focused slider by steps (+1, -1), or to an end (+/-2). */
+static void
+tui_results_adjust(struct tui *tui, int how)
+{
+	enum sensitivity_parameter p = (enum sensitivity_parameter)tui->focus;
+	const struct sensitivity_range *range = &sensitivity_ranges[p];
+	double v = sensitivity_get(p, tui->profile, &tui->scenario, tui->data);
+	double next;
+
+	if (how == -2)
+		next = range->low;
+	else if (how == 2)
+		next = range->high;
+	else if (range->logarithmic)
+		next = how > 0 ? v * range->step : v / range->step;
+	else {
+		/* Snap to the grid of steps, so values stay round. */
+		double steps = (v - range->low) / range->step;
+		double target = how > 0 ? floor(steps + 1e-9) + 1 :
+		    ceil(steps - 1e-9) - 1;
+		next = range->low + target * range->step;
+	}
+	if (next < range->low)
+		next = range->low;
+	if (next > range->high)
+		next = range->high;
+	if (next == v)
+		return;
+	sensitivity_set(p, tui->profile, &tui->scenario, next);
+	tui->evaluated = false;
+}
+
+/* Handles a key on the dashboard. */
+void
+tui_results_key(struct tui *tui, struct tui_key key)
+{
+	int page = tui->reasons_height > 1 ? tui->reasons_height - 1 : 1;
+	int last = tui->reasons_lines - tui->reasons_height;
+
+	if (key.function) {
+		switch (key.code) {
+		case KEY_BTAB:
+		case KEY_UP:
+			tui->focus = (tui->focus + SENSITIVITY_PARAMETER_COUNT - 1) %
+			    SENSITIVITY_PARAMETER_COUNT;
+			break;
+		case KEY_DOWN:
+			tui->focus = (tui->focus + 1) % SENSITIVITY_PARAMETER_COUNT;
+			break;
+		case KEY_LEFT:
+			tui_results_adjust(tui, -1);
+			break;
+		case KEY_RIGHT:
+			tui_results_adjust(tui, 1);
+			break;
+		case KEY_HOME:
+			tui_results_adjust(tui, -2);
+			break;
+		case KEY_END:
+			tui_results_adjust(tui, 2);
+			break;
+		case KEY_PPAGE:
+			tui->reasons_scroll -= page;
+			if (tui->reasons_scroll < 0)
+				tui->reasons_scroll = 0;
+			break;
+		case KEY_NPAGE:
+			tui->reasons_scroll += page;
+			if (tui->reasons_scroll > last)
+				tui->reasons_scroll = last > 0 ? last : 0;
+			break;
+		default:
+			break;
+		}
+		return;
+	}
+	switch (key.code) {
+	case TUI_KEY_TAB:
+		tui->focus = (tui->focus + 1) % SENSITIVITY_PARAMETER_COUNT;
+		break;
+	case '-':
+	case '_':
+		tui_results_adjust(tui, -1);
+		break;
+	case '+':
+	case '=':
+		tui_results_adjust(tui, 1);
+		break;
+	case 'c':
+	case 'C':
+		tui->chart_wanted = !tui->chart_wanted;
+		tui->chart_ready = false;
+		break;
+	case 'e':
+	case 'E':
+		tui_prompt_start(tui, TUI_PROMPT_EXPORT);
+		break;
+	case 's':
+	case 'S':
+		tui_prompt_start(tui, TUI_PROMPT_SAVE);
+		break;
+	case 'r':
+	case 'R':
+		tui_questionnaire_enter(tui, 0);
+		break;
+	case 'q':
+	case 'Q':
+		tui_autosave_finish(tui);
+		tui->running = false;
+		tui->status = 0;
+		break;
+	default:
+		break;
+	}
+}
