@@ -7,6 +7,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "chart.h"
 #include "i18n.h"
 #include "metrics.h"
 #include "report.h"
@@ -437,4 +438,41 @@ report_data_as_of(const struct report *report, const char *file)
 			latest = f->as_of;
 	}
 	return latest ? latest : "";
+}
+
+/* The heading of one outcome's part of the checklist. */
+const char *
+report_check_heading(enum verdict outcome)
+{
+	switch (outcome) {
+	case VERDICT_CLOSED: return _("Go closed (API) if");
+	case VERDICT_OPEN: return _("Go open (self-hosted) if");
+	case VERDICT_HYBRID: return _("Use both (hybrid) if");
+	default: return "";
+	}
+}
+
+/* True when the figure is among the stale prices. */
+bool
+report_figure_is_stale(const struct report *report, size_t index)
+{
+	for (size_t i = 0; i < report->stale_count; i++)
+		if (report->stale[i] == index)
+			return true;
+	return false;
+}
+
+/* Renders the chart for the report's profile and appends it as text. */
+void
+report_chart_text(const struct report *report, bool ascii,
+    struct buffer *out)
+{
+	static struct chart chart;
+	char *cause = NULL;
+	chart_init(&chart);
+	if (chart_render(&chart, report->data, &report->profile,
+	    &report->scenario, 78, 22, ascii ? CHART_ASCII : 0, &cause) == 0)
+		chart_to_text(&chart, out);
+	free(cause);
+	chart_free(&chart);
 }

@@ -81,6 +81,12 @@ void report_summary(const struct report *, struct buffer *);
 void report_stale_sentence(const struct report *, struct buffer *);
 /* Fills checks with the article's checklist; returns how many. */
 size_t report_checklist(const struct report *, struct report_check *checks);
+/* "Go closed (API) if" and its siblings: the checklist's headings. */
+const char *report_check_heading(enum verdict);
+/* True when figure index is a stale price. */
+bool report_figure_is_stale(const struct report *, size_t index);
+/* Appends the cost-against-volume chart as text (78 x 22 cells). */
+void report_chart_text(const struct report *, bool ascii, struct buffer *);
 /* The latest as-of date among the figures read from a file. */
 const char *report_data_as_of(const struct report *, const char *file);
 

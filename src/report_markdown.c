@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart.h"
 #include "i18n.h"
 #include "metrics.h"
 #include "report.h"
@@ -305,10 +304,8 @@ report_markdown_chart(const struct report *report, struct buffer *out)
 	};
 	const size_t count = sizeof volumes / sizeof volumes[0];
 	static struct cost_result scratch;
-	static struct chart chart;
 	double costs[5][9], high = 0;
 	bool shown[5] = { false };
-	char *cause = NULL;
 
 	buffer_printf(out, "## %s\n\n", _("Cost against volume"));
 	for (size_t i = 0; i < count; i++) {
@@ -357,31 +354,21 @@ report_markdown_chart(const struct report *report, struct buffer *out)
 			    report_kind_label(kinds[k]));
 	buffer_add(out, ".\n\n");
 
-	chart_init(&chart);
-	if (chart_render(&chart, report->data, &report->profile,
-	    &report->scenario, 78, 22, 0, &cause) == 0) {
-		buffer_add(out, "```text\n");
-		chart_to_text(&chart, out);
-		buffer_add(out, "```\n\n");
-	}
-	free(cause);
-	chart_free(&chart);
+	buffer_add(out, "```text\n");
+	report_chart_text(report, false, out);
+	buffer_add(out, "```\n\n");
 }
 
 static void
 report_markdown_checklist(const struct report *report, struct buffer *out)
 {
-	static const char *const heads[VERDICT_COUNT] = {
-		N_("Go closed (API) if"), N_("Go open (self-hosted) if"),
-		N_("Use both (hybrid) if")
-	};
 	struct report_check checks[REPORT_MAX_CHECKS];
 	size_t n = report_checklist(report, checks);
 	buffer_printf(out, "## %s\n\n", _("Decision framework"));
 	buffer_printf(out, "%s\n\n", _("The framework this report applies; "
 	    "ticked items hold for your answers."));
 	for (int v = 0; v < VERDICT_COUNT; v++) {
-		buffer_printf(out, "**%s** …\n\n", _(heads[v]));
+		buffer_printf(out, "**%s** …\n\n", report_check_heading(v));
 		for (size_t i = 0; i < n; i++)
 			if (checks[i].outcome == (enum verdict)v)
 				buffer_printf(out, "- [%c] %s\n",
@@ -404,10 +391,7 @@ report_markdown_assumptions(const struct report *report, struct buffer *out)
 	for (size_t i = 0; i < report->data->figure_count; i++) {
 		const struct figure *f = report->data->figures[i];
 		char number[64], range[96];
-		bool stale = false;
-		for (size_t j = 0; j < report->stale_count; j++)
-			if (report->stale[j] == i)
-				stale = true;
+		bool stale = report_figure_is_stale(report, i);
 		util_snprintf_c(number, sizeof number, "%g %s", f->value, f->unit);
 		util_snprintf_c(range, sizeof range, "%g to %g", f->low, f->high);
 		buffer_add(out, "| ");

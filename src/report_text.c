@@ -7,7 +7,6 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "chart.h"
 #include "i18n.h"
 #include "metrics.h"
 #include "report.h"
@@ -355,30 +354,19 @@ report_text_sensitivity(const struct report *report, struct buffer *out)
 static void
 report_text_chart(const struct report *report, struct buffer *out)
 {
-	static struct chart chart;
-	char *cause = NULL;
 	report_text_heading(out, _("Cost against volume"));
-	chart_init(&chart);
-	if (chart_render(&chart, report->data, &report->profile,
-	    &report->scenario, 78, 22, CHART_ASCII, &cause) == 0)
-		chart_to_text(&chart, out);
-	free(cause);
-	chart_free(&chart);
+	report_chart_text(report, true, out);
 }
 
 /* The article's checklist with the items that hold ticked. */
 static void
 report_text_checklist(const struct report *report, struct buffer *out)
 {
-	static const char *const heads[VERDICT_COUNT] = {
-		N_("Go closed (API) if"), N_("Go open (self-hosted) if"),
-		N_("Use both (hybrid) if")
-	};
 	struct report_check checks[REPORT_MAX_CHECKS];
 	size_t n = report_checklist(report, checks);
 	report_text_heading(out, _("Decision framework"));
 	for (int v = 0; v < VERDICT_COUNT; v++) {
-		buffer_printf(out, "%s ...\n", _(heads[v]));
+		buffer_printf(out, "%s ...\n", report_check_heading(v));
 		for (size_t i = 0; i < n; i++)
 			if (checks[i].outcome == (enum verdict)v)
 				report_text_item(out, checks[i].applies ? "  [x] " :
@@ -395,11 +383,8 @@ report_text_assumptions(const struct report *report, struct buffer *out)
 	    "markdown and -f json list every figure with its source."), 78);
 	for (size_t i = 0; i < report->data->figure_count; i++) {
 		const struct figure *f = report->data->figures[i];
-		bool stale = false;
+		bool stale = report_figure_is_stale(report, i);
 		char line[512];
-		for (size_t j = 0; j < report->stale_count; j++)
-			if (report->stale[j] == i)
-				stale = true;
 		if (f->verified && !stale)
 			continue;
 		util_snprintf_c(line, sizeof line, "%s = %g %s (%g to %g), %s%s",
