@@ -118,6 +118,7 @@ chart_put(struct chart *chart, int row, int column, const char *glyph,
 	cell->style = (unsigned char)style;
 }
 
+/* Sets one cell to a glyph string. */
 static void
 chart_put_glyph(struct chart *chart, int row, int column, const char *glyph,
     int style)

@@ -81,18 +81,48 @@ cost_total(struct cost_monthly *m)
 	return m->total;
 }
 
-/* An API (closed or hosted open) at the given volume. */
-static void
-cost_api(const double *values, const struct model *model, double input,
-    double output, double price_factor, double engineering, double setup,
+/* An API (closed or hosted open) at the given volume, with the cache and
+ * batch discounts of cost.h where the model has those prices; returns the
+ * COST_DISCOUNT_* bits it used. */
+static unsigned
+cost_api(const double *values, const struct model *model,
+    const struct profile *profile, double input, double output,
+    double price_factor, double engineering, double setup,
     struct cost_monthly *m)
 {
-	m->compute = (input * V(model->input_price) +
-	    output * V(model->output_price)) / 1e6 * price_factor;
+	double in = V(model->input_price), out = V(model->output_price);
+	double cached = profile->cached_input_share;
+	double batched = profile->batch_share;
+	unsigned discounts = 0;
+
 	m->engineering = engineering;
 	m->setup = setup;
 	m->hardware = 0;
+	if (cached == 0 && batched == 0) {
+		/* The usual case, kept as cheap as it was. */
+		m->compute = (input * in + output * out) / 1e6 * price_factor;
+		cost_total(m);
+		return 0;
+	}
+	double cache_price = model->has_cache_read_price ?
+	    V(model->cache_read_price) : in;
+	double batch_in = model->has_batch_input_price ?
+	    V(model->batch_input_price) : in;
+	double batch_out = model->has_batch_output_price ?
+	    V(model->batch_output_price) : out;
+
+	if (cached > 0 && model->has_cache_read_price)
+		discounts |= COST_DISCOUNT_CACHE;
+	if (batched > 0 && (model->has_batch_input_price ||
+	    model->has_batch_output_price))
+		discounts |= COST_DISCOUNT_BATCH;
+	double input_price = cached * cache_price + (1 - cached) *
+	    (batched * batch_in + (1 - batched) * in);
+	double output_price = batched * batch_out + (1 - batched) * out;
+	m->compute = (input * input_price + output * output_price) / 1e6 *
+	    price_factor;
 	cost_total(m);
+	return discounts;
 }
 
 /* One self-hosted option of the given kind for one GPU configuration. */
@@ -119,6 +149,7 @@ cost_self_hosted(const struct data *data, const double *values,
 	option->already_owned = false;
 	option->comparable = true;
 	option->hybrid_self_kind = kind;
+	option->discounts = 0;
 	m->engineering = engineering;
 	m->setup = setup;
 	m->hardware = 0;
@@ -281,6 +312,7 @@ cost_hybrid(const struct data *data, const double *values,
 	h->kind = OPTION_HYBRID;
 	h->hybrid_self_kind = best_part.kind;
 	h->model = frontier->model;
+	h->discounts = frontier->discounts;
 	h->comparable = true;
 	h->payback_months = NAN;
 	h->payback_vs = NULL;
@@ -330,8 +362,9 @@ cost_evaluate(const struct data *data, const double *values,
 		o->already_owned = false;
 		o->comparable = m->tier >= reference->tier;
 		o->hybrid_self_kind = o->kind;
-		cost_api(values, m, input, output, scenario->api_price_factor,
-		    api_engineering, api_setup, &o->monthly);
+		o->discounts = cost_api(values, m, profile, input, output,
+		    scenario->api_price_factor, api_engineering, api_setup,
+		    &o->monthly);
 	}
 	double seconds = V(d->hours_per_month) * 3600;
 	for (size_t i = 0; i < data->config_count; i++) {

@@ -8,6 +8,7 @@
  *
  * Formulas (I, O = input, output tokens per month; H = hours per month):
  *   api, hosted_open   compute = (I x input price + O x output price) / 1e6
+ *                      with the discounts below
  *                      engineering = API ops hours x rate
  *                      setup = API setup hours x rate / horizon
  *   self-hosted        engineering = ops hours x rate
@@ -28,7 +29,20 @@
  *                      on the cheapest self-hosted option; both engineering
  *                      lines count.
  * A GPU configuration whose memory (x headroom) cannot hold the weights
- * plus the KV cache of one context per on-demand stream is not offered. */
+ * plus the KV cache of one context per on-demand stream is not offered.
+ *
+ * Discounts (api, hosted_open and the API part of hybrid; self-hosted
+ * options are unaffected), with c = volume.cached_input_share and
+ * b = volume.batch_share, prices in USD per million tokens:
+ *   input  = I x (c x cache_read + (1 - c) x (b x batch_input
+ *            + (1 - b) x input)) / 1e6
+ *   output = O x (b x batch_output + (1 - b) x output) / 1e6
+ * A model without a cache_read_price, batch_input_price or
+ * batch_output_price pays its normal price for that share.  The two
+ * discounts do not stack: a cached input token costs the cache-read price
+ * whether or not it was batched (conservative: some vendors stack them).
+ * The API price factor multiplies every price.  Example: 10M input, half
+ * of it cached, on Claude 3.5 Sonnet: 5M x $3 + 5M x $0.30 = $16.50. */
 #ifndef LLMADVISOR_COST_H
 #define LLMADVISOR_COST_H
 
@@ -38,6 +52,10 @@
 #include "profile.h"
 
 #define COST_MAX_OPTIONS (DATA_MAX_MODELS + 3 * DATA_MAX_CONFIGS + 1)
+
+/* Which discounts an API option's price used (cost_option.discounts). */
+#define COST_DISCOUNT_CACHE	(1u << 0)	/* cache-read price */
+#define COST_DISCOUNT_BATCH	(1u << 1)	/* batch prices */
 
 enum option_kind {
 	OPTION_API,
@@ -71,6 +89,7 @@ struct cost_option {
 	bool comparable;		/* quality tier at least the
 					 * self-hosted model's */
 	enum option_kind hybrid_self_kind;
+	unsigned discounts;		/* COST_DISCOUNT_* used (APIs, hybrid) */
 	struct cost_monthly monthly;
 };
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "data.h"
 #include "doc.h"
@@ -34,8 +35,62 @@ const char *data_quantisation_name(enum quantisation q) { return data_quantisati
 const char *data_gpu_class_name(enum gpu_class c) { return data_class_names[c]; }
 const char *data_expertise_name(enum expertise e) { return data_expertise_names[e]; }
 
+static const char *const data_price_names[DATA_PRICE_COUNT] = {
+	"input_price", "output_price", "cache_read_price",
+	"batch_input_price", "batch_output_price",
+};
+
+/* The member name of a price, as in models.yaml and prices.yaml. */
+const char *
+data_price_name(enum data_price price)
+{
+	return data_price_names[price];
+}
+
+/* Where a model keeps a price and its "present" flag (NULL for the two
+ * prices every priced model has). */
+static void
+data_price_slot(struct model *model, enum data_price price,
+    struct figure **figure, bool **has)
+{
+	switch (price) {
+	case DATA_PRICE_INPUT:
+		*figure = &model->input_price;
+		*has = NULL;
+		break;
+	case DATA_PRICE_OUTPUT:
+		*figure = &model->output_price;
+		*has = NULL;
+		break;
+	case DATA_PRICE_CACHE_READ:
+		*figure = &model->cache_read_price;
+		*has = &model->has_cache_read_price;
+		break;
+	case DATA_PRICE_BATCH_INPUT:
+		*figure = &model->batch_input_price;
+		*has = &model->has_batch_input_price;
+		break;
+	default:
+		*figure = &model->batch_output_price;
+		*has = &model->has_batch_output_price;
+		break;
+	}
+}
+
+/* A model's price figure, or NULL when the data has none for it. */
+const struct figure *
+data_model_price(const struct model *model, enum data_price price)
+{
+	struct figure *figure;
+	bool *has;
+	if (model->kind == MODEL_OPEN_WEIGHTS)
+		return NULL;
+	data_price_slot((struct model *)model, price, &figure, &has);
+	return has == NULL || *has ? figure : NULL;
+}
+
 /* Checks an as-of date of the form YYYY-MM-DD. */
-static bool
+bool
 data_valid_date(const char *text)
 {
 	int year, month, day;
@@ -48,9 +103,10 @@ data_valid_date(const char *text)
 	    day >= 1 && day <= 31;
 }
 
-/* Reads one figure record and registers it under key. */
+/* Reads and checks one figure record (key, strings in arena) without
+ * registering it. */
 static int
-data_figure(struct data *data, const struct doc *doc,
+data_figure_parse(struct arena *arena, const struct doc *doc,
     const struct doc_node *node, const char *key, const char *unit,
     struct figure *figure, char **cause)
 {
@@ -119,7 +175,7 @@ data_figure(struct data *data, const struct doc *doc,
 	if (doc_number(doc, doc_get(node, "value"), name, false, figure->low,
 	    figure->high, &figure->value, cause) != 0)
 		return -1;
-	figure->key = arena_strdup(&data->arena, key);
+	figure->key = arena_strdup(arena, key);
 	figure->file = doc->path;
 	figure->line = node->line;
 	figure->column = node->column;
@@ -127,8 +183,15 @@ data_figure(struct data *data, const struct doc *doc,
 		util_error(cause, _("out of memory"));
 		return -1;
 	}
+	return 0;
+}
+
+/* Gives a parsed figure the next index, so samples and reports see it. */
+static int
+data_register(struct data *data, struct figure *figure, char **cause)
+{
 	if (data->figure_count >= DATA_MAX_FIGURES) {
-		doc_error(cause, doc, node, false,
+		util_error_at(cause, figure->file, figure->line, figure->column,
 		    _("more than %d figures"), DATA_MAX_FIGURES);
 		return -1;
 	}
@@ -136,6 +199,18 @@ data_figure(struct data *data, const struct doc *doc,
 	data->values[data->figure_count] = figure->value;
 	data->figures[data->figure_count++] = figure;
 	return 0;
+}
+
+/* Reads one figure record and registers it under key. */
+static int
+data_figure(struct data *data, const struct doc *doc,
+    const struct doc_node *node, const char *key, const char *unit,
+    struct figure *figure, char **cause)
+{
+	if (data_figure_parse(&data->arena, doc, node, key, unit, figure,
+	    cause) != 0)
+		return -1;
+	return data_register(data, figure, cause);
 }
 
 /* Reads a required figure member of a mapping. */
@@ -202,8 +277,9 @@ data_model(struct data *data, const struct doc *doc,
 {
 	static const char *const keys[] = {
 		"id", "name", "kind", "provider", "tier", "aliases",
-		"fine_tuning", "input_price", "output_price", "weights",
-		"parameters", "active_parameters", "weights_size",
+		"fine_tuning", "input_price", "output_price",
+		"cache_read_price", "batch_input_price", "batch_output_price",
+		"weights", "parameters", "active_parameters", "weights_size",
 		"kv_bytes_per_token", NULL
 	};
 	const struct doc_node *part;
@@ -268,10 +344,9 @@ data_model(struct data *data, const struct doc *doc,
 	if (model->kind != MODEL_HOSTED_OPEN && doc_get(node, "weights"))
 		misplaced = "weights";
 	if (model->kind == MODEL_OPEN_WEIGHTS) {
-		if (doc_get(node, "input_price"))
-			misplaced = "input_price";
-		if (doc_get(node, "output_price"))
-			misplaced = "output_price";
+		for (int p = 0; p < DATA_PRICE_COUNT; p++)
+			if (doc_get(node, data_price_name((enum data_price)p)))
+				misplaced = data_price_name((enum data_price)p);
 	} else {
 		static const char *const open_only[] = { "parameters",
 		    "active_parameters", "weights_size", "kv_bytes_per_token" };
@@ -300,6 +375,19 @@ data_model(struct data *data, const struct doc *doc,
 		    data_member_figure(data, doc, node, "output_price", prefix,
 		    "USD/Mtok", &model->output_price, cause) != 0)
 			return -1;
+		/* The discounted prices are optional. */
+		for (int p = DATA_PRICE_CACHE_READ; p < DATA_PRICE_COUNT; p++) {
+			const char *member = data_price_name((enum data_price)p);
+			struct figure *f;
+			bool *has;
+			if (doc_get(node, member) == NULL)
+				continue;
+			data_price_slot(model, (enum data_price)p, &f, &has);
+			if (data_member_figure(data, doc, node, member, prefix,
+			    "USD/Mtok", f, cause) != 0)
+				return -1;
+			*has = true;
+		}
 	}
 	if (model->kind == MODEL_HOSTED_OPEN &&
 	    data_member_string(doc, node, "weights", prefix, weights_id,
@@ -793,6 +881,257 @@ data_load_texts(struct data *data, const char *models_name,
 	return 0;
 }
 
+/* Reads one item of a prices.yaml list. */
+static int
+data_price_item(struct arena *arena, const struct doc *doc,
+    const struct doc_node *node, struct data_price_item *item, char **cause)
+{
+	static const char *const keys[] = {
+		"model", "entry", "reference", "deprecation_date",
+		"input_price", "output_price", "cache_read_price",
+		"batch_input_price", "batch_output_price", NULL
+	};
+	const struct doc_node *part;
+	char prefix[256], key[320];
+
+	memset(item, 0, sizeof *item);
+	item->line = node->line;
+	item->column = node->column;
+	if (doc_expect_keys(doc, node, _("an entry of prices"), keys,
+	    cause) != 0 ||
+	    data_member_string(doc, node, "model", _("an entry of prices"),
+	    &item->model, cause) != 0)
+		return -1;
+	if ((part = doc_get(node, "entry")) != NULL &&
+	    doc_string(doc, part, "entry", &item->entry, cause) != 0)
+		return -1;
+	if ((part = doc_get(node, "reference")) != NULL &&
+	    doc_string(doc, part, "reference", &item->reference, cause) != 0)
+		return -1;
+	if ((part = doc_get(node, "deprecation_date")) != NULL) {
+		if (doc_string(doc, part, "deprecation_date",
+		    &item->deprecation_date, cause) != 0)
+			return -1;
+		if (!data_valid_date(item->deprecation_date)) {
+			doc_error(cause, doc, part, false,
+			    _("deprecation_date must be a date YYYY-MM-DD, got "
+			    "\"%s\""), item->deprecation_date);
+			return -1;
+		}
+	}
+	snprintf(prefix, sizeof prefix, "models.%s", item->model);
+	bool any = false;
+	for (int p = 0; p < DATA_PRICE_COUNT; p++) {
+		part = doc_get(node, data_price_names[p]);
+		if (part == NULL)
+			continue;
+		snprintf(key, sizeof key, "%s.%s", prefix, data_price_names[p]);
+		if (data_figure_parse(arena, doc, part, key, "USD/Mtok",
+		    &item->prices[p], cause) != 0)
+			return -1;
+		item->has[p] = any = true;
+	}
+	if (!any) {
+		doc_error(cause, doc, node, false, _("%s gives no price"),
+		    prefix);
+		return -1;
+	}
+	return 0;
+}
+
+/* Parses a prices.yaml into items (see data.h). */
+int
+data_parse_prices(struct arena *arena, const char *name, const char *text,
+    struct data_price_item **items, size_t *count, char **cause)
+{
+	static const char *const keys[] = { "prices", NULL };
+	const struct doc_node *root, *list;
+	struct doc doc;
+	const char *path = arena_strdup(arena, name);
+	int result = -1;
+
+	*items = NULL;
+	*count = 0;
+	if (path == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	if (doc_parse_yaml(&doc, path, text, strlen(text), cause) != 0)
+		return -1;
+	root = doc.root;
+	if (root == NULL || (root->type == DOC_SCALAR && root->null)) {
+		result = 0;		/* an empty file gives no prices */
+		goto out;
+	}
+	if (doc_expect_keys(&doc, root, path, keys, cause) != 0)
+		goto out;
+	list = doc_get(root, "prices");
+	if (list == NULL) {
+		doc_error(cause, &doc, root, false, _("missing '%s:'"), "prices");
+		goto out;
+	}
+	if (list->type == DOC_SCALAR && list->null) {
+		result = 0;
+		goto out;
+	}
+	if (list->type != DOC_SEQUENCE) {
+		doc_error(cause, &doc, list, false, _("%s must be a list"),
+		    "prices");
+		goto out;
+	}
+	if (list->count > 0) {
+		*items = arena_alloc(arena, list->count * sizeof **items);
+		if (*items == NULL) {
+			util_error(cause, _("out of memory"));
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < list->count; i++) {
+		struct data_price_item *item = &(*items)[i];
+		if (data_price_item(arena, &doc, &list->items[i], item,
+		    cause) != 0)
+			goto out;
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp((*items)[j].model, item->model) == 0) {
+				doc_error(cause, &doc, doc_get(&list->items[i],
+				    "model"), false, _("prices for '%s' are given "
+				    "twice (first on line %d)"), item->model,
+				    (*items)[j].line);
+				goto out;
+			}
+		}
+		(*count)++;
+	}
+	result = 0;
+out:
+	/* Items point into the tree: its memory joins the arena. */
+	arena_adopt(arena, &doc.arena);
+	if (result != 0) {
+		*items = NULL;
+		*count = 0;
+	}
+	return result;
+}
+
+/* Keeps a message for the caller to show; the run goes on. */
+static void
+data_warn(struct data *data, const char *message)
+{
+	if (data->warning_count < DATA_MAX_WARNINGS)
+		data->warnings[data->warning_count++] =
+		    arena_strdup(&data->arena, message);
+}
+
+/* Lays one prices.yaml over the models (see data.h). */
+int
+data_apply_prices(struct data *data, const char *name, const char *text,
+    char **cause)
+{
+	struct data_price_item *items;
+	size_t count;
+	bool applied[DATA_MAX_MODELS] = { false };
+	char message[1024], key[320];
+
+	if (data_parse_prices(&data->arena, name, text, &items, &count,
+	    cause) != 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		const struct data_price_item *item = &items[i];
+		const struct model *found = data_find_model(data, item->model);
+		if (found == NULL) {
+			snprintf(message, sizeof message, _("%s:%d:%d: warning: "
+			    "model '%s' is not in %s: its prices are ignored"),
+			    name, item->line, item->column, item->model,
+			    data->models_file ? data->models_file : "models.yaml");
+			data_warn(data, message);
+			continue;
+		}
+		if (found->kind == MODEL_OPEN_WEIGHTS) {
+			util_error_at(cause, name, item->line, item->column,
+			    _("model '%s' is an open_weights model: it has no "
+			    "per-token prices"), item->model);
+			return -1;
+		}
+		size_t index = (size_t)(found - data->models);
+		if (applied[index]) {
+			util_error_at(cause, name, item->line, item->column,
+			    _("prices for model '%s' are given twice"), found->id);
+			return -1;
+		}
+		applied[index] = true;
+		struct model *model = &data->models[index];
+		for (int p = 0; p < DATA_PRICE_COUNT; p++) {
+			struct figure *slot;
+			bool *has;
+			if (!item->has[p])
+				continue;
+			data_price_slot(model, (enum data_price)p, &slot, &has);
+			struct figure figure = item->prices[p];
+			snprintf(key, sizeof key, "models.%s.%s", model->id,
+			    data_price_names[p]);
+			figure.key = arena_strdup(&data->arena, key);
+			if (figure.key == NULL) {
+				util_error(cause, _("out of memory"));
+				return -1;
+			}
+			if (has == NULL || *has) {
+				/* Replaces the figure where it stands. */
+				figure.index = slot->index;
+				*slot = figure;
+				data->values[slot->index] = slot->value;
+			} else {
+				*slot = figure;
+				if (data_register(data, slot, cause) != 0)
+					return -1;
+				*has = true;
+			}
+		}
+		if (item->deprecation_date != NULL)
+			model->deprecation_date = item->deprecation_date;
+	}
+	if (data->prices_file_count < DATA_MAX_PRICE_FILES)
+		data->prices_files[data->prices_file_count++] =
+		    arena_strdup(&data->arena, name);
+	return 0;
+}
+
+/* Lays every prices.yaml of the lookup folders over the models, the
+ * widest scope first (see data_load). */
+static int
+data_load_prices(struct data *data, const struct data_paths *paths,
+    char **cause)
+{
+	const char *dirs[] = { paths->system_dir, paths->config_dir,
+	    paths->env_dir, paths->data_dir };
+	const size_t dir_count = sizeof dirs / sizeof dirs[0];
+	char path[PATH_MAX];
+
+	for (size_t i = 0; i < dir_count; i++) {
+		char *text;
+		size_t length;
+		bool seen = false;
+		if (dirs[i] == NULL || *dirs[i] == '\0')
+			continue;
+		/* A folder named twice counts once, at its nearest place. */
+		for (size_t j = i + 1; j < dir_count; j++)
+			if (dirs[j] != NULL && strcmp(dirs[j], dirs[i]) == 0)
+				seen = true;
+		snprintf(path, sizeof path, "%s/prices.yaml", dirs[i]);
+		if (seen || access(path, F_OK) != 0)
+			continue;
+		/* Exists: unreadable or broken is an error, never skipped. */
+		if (util_read_file(path, &text, &length, cause) != 0)
+			return -1;
+		int result = doc_check_text(path, text, length, cause);
+		if (result == 0)
+			result = data_apply_prices(data, path, text, cause);
+		free(text);
+		if (result != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Finds a file along the lookup order; reads it or the embedded copy. */
 static int
 data_read(const struct data_paths *paths, const char *file, char **name,
@@ -855,6 +1194,10 @@ data_load(struct data *data, const struct data_paths *paths, char **cause)
 		data->models_file = arena_strdup(&data->arena, names[0]);
 		data->gpus_file = arena_strdup(&data->arena, names[1]);
 		data->defaults_file = arena_strdup(&data->arena, names[2]);
+		if (data_load_prices(data, paths, cause) != 0) {
+			data_free(data);
+			result = -1;
+		}
 	}
 out:
 	for (size_t i = 0; i < 3; i++) {

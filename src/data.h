@@ -14,6 +14,8 @@
 #define DATA_MAX_CONFIGS 128	/* GPU throughput entries, all GPUs */
 #define DATA_MAX_ALIASES 16
 #define DATA_MAX_FIGURES 1024
+#define DATA_MAX_PRICE_FILES 4	/* one prices.yaml per data folder */
+#define DATA_MAX_WARNINGS 32
 
 /* A number with its provenance. */
 struct figure {
@@ -69,6 +71,12 @@ struct model {
 	bool fine_tuning;		/* api: provider offers fine-tuning */
 	/* api and hosted_open */
 	struct figure input_price, output_price;	/* USD/Mtok */
+	/* Optional discounts (USD/Mtok): input read from a prompt cache, and
+	 * input and output sent through a batch API. */
+	struct figure cache_read_price, batch_input_price, batch_output_price;
+	bool has_cache_read_price, has_batch_input_price,
+	    has_batch_output_price;
+	const char *deprecation_date;	/* YYYY-MM-DD from prices.yaml, or NULL */
 	const struct model *weights;	/* hosted_open: the open weights */
 	/* open_weights */
 	struct figure parameters, active_parameters;	/* billion */
@@ -151,6 +159,34 @@ struct data {
 	bool closed_fine_tuning;
 	/* Where each file came from, for --version-like listings. */
 	const char *models_file, *gpus_file, *defaults_file;
+	/* The prices.yaml files laid over the models, lowest priority first. */
+	const char *prices_files[DATA_MAX_PRICE_FILES];
+	size_t prices_file_count;
+	/* Problems that do not stop a run (a prices.yaml naming a model the
+	 * data does not have): the caller shows them. */
+	const char *warnings[DATA_MAX_WARNINGS];
+	size_t warning_count;
+};
+
+/* The price figures a prices.yaml may give for a model, in file order. */
+enum data_price {
+	DATA_PRICE_INPUT,
+	DATA_PRICE_OUTPUT,
+	DATA_PRICE_CACHE_READ,
+	DATA_PRICE_BATCH_INPUT,
+	DATA_PRICE_BATCH_OUTPUT,
+	DATA_PRICE_COUNT
+};
+
+/* One model's entry in a prices.yaml, as written (not yet applied). */
+struct data_price_item {
+	const char *model;		/* id or alias, as written */
+	const char *entry;		/* the imported file's name for it */
+	const char *reference;		/* the imported file's own source */
+	const char *deprecation_date;	/* YYYY-MM-DD, or NULL */
+	struct figure prices[DATA_PRICE_COUNT];
+	bool has[DATA_PRICE_COUNT];
+	int line, column;
 };
 
 /* Where to look for data files, first match per file wins. */
@@ -162,13 +198,34 @@ struct data_paths {
 	bool use_embedded;		/* last resort: the copy in the binary */
 };
 
-/* Loads models.yaml, gpus.yaml and defaults.yaml following paths. */
+/* Loads models.yaml, gpus.yaml and defaults.yaml following paths (each
+ * from the first folder that has it), then lays every prices.yaml found
+ * in those folders over the models' prices, the widest scope first:
+ * installed folder, then $XDG_CONFIG_HOME/llmadvisor, $LLMADVISOR_DATADIR
+ * and --data-dir, so the nearest folder wins model by model. */
 int data_load(struct data *, const struct data_paths *, char **cause);
 /* Loads the three files from given texts (tests, fuzzing). */
 int data_load_texts(struct data *, const char *models_name,
 	const char *models, const char *gpus_name, const char *gpus,
 	const char *defaults_name, const char *defaults, char **cause);
 void data_free(struct data *);
+
+/* Lays a prices.yaml over the models' price figures (see data_load):
+ * each figure it gives replaces the model's; a model the data does not
+ * have is a warning, anything malformed an error with its position. */
+int data_apply_prices(struct data *, const char *name, const char *text,
+	char **cause);
+/* Parses and checks a prices.yaml without applying it; the items and
+ * their strings live in arena.  An empty file has no items. */
+int data_parse_prices(struct arena *, const char *name, const char *text,
+	struct data_price_item **items, size_t *count, char **cause);
+/* "input_price", "cache_read_price", ... as written in the files. */
+const char *data_price_name(enum data_price);
+/* A model's figure for a price, or NULL when it has none. */
+const struct figure *data_model_price(const struct model *,
+	enum data_price);
+/* True when text is a date YYYY-MM-DD. */
+bool data_valid_date(const char *text);
 
 const struct model *data_find_model(const struct data *, const char *id);
 const struct gpu *data_find_gpu(const struct data *, const char *id);

@@ -3,6 +3,7 @@
 
 #include <cJSON.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "i18n.h"
 #include "jsonio.h"
 #include "metrics.h"
+#include "prices.h"
 
 /* Where each value and key starts, in document order. */
 struct jsonio_mark {
@@ -231,7 +233,7 @@ internal:
  * place (and loop). */
 static int
 jsonio_check_depth(const char *path, const char *text, size_t length,
-    char **cause)
+    size_t max_nodes, char **cause)
 {
 	int depth = 0, line = 1, column = 1;
 	size_t nodes = 1;		/* each [ { , : starts one more */
@@ -239,10 +241,10 @@ jsonio_check_depth(const char *path, const char *text, size_t length,
 	for (size_t i = 0; i < length; i++) {
 		char c = text[i];
 		if (!in_string && strchr("[{,:", c) != NULL && c != '\0' &&
-		    ++nodes > DOC_MAX_NODES) {
+		    ++nodes > max_nodes) {
 			util_error_at(cause, path, line, column,
 			    _("more than %d values: file too complex"),
-			    DOC_MAX_NODES);
+			    (int)max_nodes);
 			return -1;
 		}
 		if (in_string) {
@@ -279,10 +281,10 @@ jsonio_check_depth(const char *path, const char *text, size_t length,
 	return 0;
 }
 
-/* Parses JSON answers into a positioned tree. */
-int
-jsonio_parse_doc(struct doc *doc, const char *path, const char *text,
-    size_t length, char **cause)
+/* Parses JSON into a positioned tree of at most max_nodes values. */
+static int
+jsonio_parse_tree(struct doc *doc, const char *path, const char *text,
+    size_t length, size_t max_nodes, char **cause)
 {
 	struct jsonio_scan scan;
 	const char *end = NULL;
@@ -303,7 +305,7 @@ jsonio_parse_doc(struct doc *doc, const char *path, const char *text,
 	}
 	if (strspn(text, " \t\r\n") == length)
 		return 0;			/* empty: all defaults */
-	if (jsonio_check_depth(path, text, length, cause) != 0) {
+	if (jsonio_check_depth(path, text, length, max_nodes, cause) != 0) {
 		doc_free(doc);		/* the copy made for a byte-order mark */
 		return -1;
 	}
@@ -352,6 +354,15 @@ jsonio_parse_doc(struct doc *doc, const char *path, const char *text,
 	if (result != 0)
 		doc_free(doc);
 	return result;
+}
+
+/* Parses JSON answers into a positioned tree. */
+int
+jsonio_parse_doc(struct doc *doc, const char *path, const char *text,
+    size_t length, char **cause)
+{
+	return jsonio_parse_tree(doc, path, text, length, DOC_MAX_NODES,
+	    cause);
 }
 
 /* Rounds money to cents and other figures to a sensible precision, so the
@@ -430,6 +441,15 @@ jsonio_option(const struct report *report, const struct cost_option *o)
 			cJSON_AddNullToObject(j, "payback_vs");
 		}
 		cJSON_AddBoolToObject(j, "already_owned", o->already_owned);
+	}
+	if (o->kind == OPTION_API || o->kind == OPTION_HOSTED_OPEN ||
+	    o->kind == OPTION_HYBRID) {
+		/* The discounted prices this option's API part used. */
+		cJSON *discounts = cJSON_AddArrayToObject(j, "discounts");
+		if (o->discounts & COST_DISCOUNT_CACHE)
+			cJSON_AddItemToArray(discounts, cJSON_CreateString("cache"));
+		if (o->discounts & COST_DISCOUNT_BATCH)
+			cJSON_AddItemToArray(discounts, cJSON_CreateString("batch"));
 	}
 	cJSON_AddBoolToObject(j, "comparable", o->comparable);
 	cJSON_AddItemToObject(j, "monthly", jsonio_monthly(&o->monthly));
@@ -669,6 +689,817 @@ jsonio_render_report(const struct report *report, struct buffer *out,
 	cJSON_AddItemToObject(root, "assumptions", jsonio_assumptions(report));
 	cJSON_AddItemToObject(root, "inputs", jsonio_inputs(report));
 
+	char *text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (text == NULL) {
+		util_error(cause, _("out of memory while writing JSON"));
+		return -1;
+	}
+	buffer_add(out, text);
+	buffer_add_char(out, '\n');
+	cJSON_free(text);
+	return 0;
+}
+
+/* ---- Price lists (--import-prices) ------------------------------------
+ * LiteLLM's model_prices_and_context_window.json (an object of entries,
+ * USD per token) and genai-prices' data.json (a list of providers with
+ * their models, USD per million tokens), read into plain prices_entry
+ * structs.  Fields llmadvisor reads must have the documented type (or be
+ * null); everything else is ignored. */
+
+/* A price list may hold far more values than an answers file; the 4 MiB
+ * file limit still bounds the memory. */
+#define JSONIO_MAX_PRICE_NODES 2000000
+
+/* The value of a node for a message: "\"text\"" or its type. */
+static void
+jsonio_describe(char *out, size_t size, const struct doc_node *node)
+{
+	if (node->type == DOC_SCALAR && !node->null) {
+		if (strlen(node->scalar) > 40)
+			snprintf(out, size, "\"%.37s...\"", node->scalar);
+		else
+			snprintf(out, size, "\"%s\"", node->scalar);
+	} else {
+		snprintf(out, size, "%s", doc_type_name(node));
+	}
+}
+
+/* Rounds to ten significant digits: 3e-06 x 1e6 is 3, not 2.9999999. */
+static double
+jsonio_significant(double value)
+{
+	char text[64];
+	double rounded;
+	util_snprintf_c(text, sizeof text, "%.10g", value);
+	return util_parse_number(text, false, &rounded) == 0 ? rounded : value;
+}
+
+/* A non-negative number, or null (*set false). */
+static int
+jsonio_price_number(const struct doc *doc, const struct doc_node *node,
+    const char *field, const char *entry, double *value, bool *set,
+    char **cause)
+{
+	char got[64];
+	*set = false;
+	if (node->type == DOC_SCALAR && node->null)
+		return 0;
+	if (node->type == DOC_SCALAR && !node->quoted &&
+	    util_parse_number(node->scalar, false, value) == 0) {
+		if (*value < 0) {
+			doc_error(cause, doc, node, false,
+			    _("%s of '%s' must not be negative, got %s"), field,
+			    entry, node->scalar);
+			return -1;
+		}
+		*set = true;
+		return 0;
+	}
+	jsonio_describe(got, sizeof got, node);
+	doc_error(cause, doc, node, false,
+	    _("%s of '%s' must be a number or null, got %s"), field, entry, got);
+	return -1;
+}
+
+/* A string, or null (*value NULL). */
+static int
+jsonio_price_string(const struct doc *doc, const struct doc_node *node,
+    const char *field, const char *entry, const char **value, char **cause)
+{
+	char got[64];
+	*value = NULL;
+	if (node->type == DOC_SCALAR && node->null)
+		return 0;
+	if (node->type == DOC_SCALAR && node->quoted) {
+		*value = node->scalar;
+		return 0;
+	}
+	jsonio_describe(got, sizeof got, node);
+	doc_error(cause, doc, node, false,
+	    _("%s of '%s' must be a string or null, got %s"), field, entry,
+	    got);
+	return -1;
+}
+
+/* A date YYYY-MM-DD (a longer timestamp keeps its date), or null. */
+static int
+jsonio_price_date(struct arena *arena, const struct doc *doc,
+    const struct doc_node *node, const char *field, const char *entry,
+    const char **value, char **cause)
+{
+	const char *text;
+	char date[11];
+	if (jsonio_price_string(doc, node, field, entry, &text, cause) != 0)
+		return -1;
+	*value = NULL;
+	if (text == NULL)
+		return 0;
+	snprintf(date, sizeof date, "%s", text);
+	if (!data_valid_date(date) || (text[10] != '\0' && text[10] != 'T' &&
+	    text[10] != ' ')) {
+		doc_error(cause, doc, node, false,
+		    _("%s of '%s' must be a date YYYY-MM-DD, got \"%s\""), field,
+		    entry, text);
+		return -1;
+	}
+	*value = arena_strdup(arena, date);
+	if (*value == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	return 0;
+}
+
+/* LiteLLM: a per-token price of an entry, as USD per million tokens. */
+static int
+jsonio_litellm_price(const struct doc *doc, const struct doc_node *entry,
+    const char *field, struct prices_value *price, char **cause)
+{
+	const struct doc_node *node = doc_get(entry, field);
+	double value;
+	bool set;
+	if (node == NULL)
+		return 0;
+	if (jsonio_price_number(doc, node, field, entry->key, &value, &set,
+	    cause) != 0)
+		return -1;
+	if (set) {
+		price->set = true;
+		price->value = price->high = jsonio_significant(value * 1e6);
+	}
+	return 0;
+}
+
+/* LiteLLM: "input_cost_per_token_above_128k_tokens" and the like raise the
+ * top of the price's range. */
+static int
+jsonio_litellm_tiers(const struct doc *doc, const struct doc_node *entry,
+    const char *prefix, struct prices_value *price, char **cause)
+{
+	size_t length = strlen(prefix);
+	for (size_t i = 0; i < entry->count; i++) {
+		const struct doc_node *node = &entry->items[i];
+		size_t key_length = strlen(node->key);
+		double value;
+		bool set;
+		if (strncmp(node->key, prefix, length) != 0 ||
+		    key_length < length + 7 ||
+		    strcmp(node->key + key_length - 7, "_tokens") != 0)
+			continue;
+		if (jsonio_price_number(doc, node, node->key, entry->key, &value,
+		    &set, cause) != 0)
+			return -1;
+		value = jsonio_significant(value * 1e6);
+		if (set && price->set && value > price->high)
+			price->high = value;
+	}
+	return 0;
+}
+
+/* LiteLLM: one "key": {...} entry. */
+static int
+jsonio_litellm_entry(struct arena *arena, const struct doc *doc,
+    const struct doc_node *node, struct prices_entry *e, char **cause)
+{
+	static const struct {
+		const char *field;
+		size_t offset;
+	} prices[] = {
+		{ "input_cost_per_token", offsetof(struct prices_entry, input) },
+		{ "output_cost_per_token", offsetof(struct prices_entry, output) },
+		{ "cache_read_input_token_cost",
+		  offsetof(struct prices_entry, cache_read) },
+		{ "cache_creation_input_token_cost",
+		  offsetof(struct prices_entry, cache_write) },
+		{ "input_cost_per_token_batches",
+		  offsetof(struct prices_entry, batch_input) },
+		{ "output_cost_per_token_batches",
+		  offsetof(struct prices_entry, batch_output) },
+	};
+	const struct doc_node *part;
+	const char *name = node->key;
+	double number;
+	bool set;
+
+	memset(e, 0, sizeof *e);
+	e->name = name;
+	e->line = node->key_line;
+	e->column = node->key_column;
+	e->max_input_tokens = e->max_output_tokens = NAN;
+	e->function_calling = -1;
+	if (strcmp(name, "sample_spec") == 0 || node->type != DOC_MAPPING) {
+		e->skip = PRICES_PSEUDO;
+		return 0;
+	}
+	if ((part = doc_get(node, "mode")) != NULL &&
+	    jsonio_price_string(doc, part, "mode", name, &e->mode, cause) != 0)
+		return -1;
+	if (e->mode != NULL && strcmp(e->mode, "chat") != 0) {
+		e->skip = PRICES_NOT_CHAT;
+		return 0;
+	}
+	if ((part = doc_get(node, "litellm_provider")) != NULL &&
+	    jsonio_price_string(doc, part, "litellm_provider", name,
+	    &e->provider, cause) != 0)
+		return -1;
+	for (size_t i = 0; i < sizeof prices / sizeof prices[0]; i++)
+		if (jsonio_litellm_price(doc, node, prices[i].field,
+		    (struct prices_value *)((char *)e + prices[i].offset),
+		    cause) != 0)
+			return -1;
+	if (jsonio_litellm_tiers(doc, node, "input_cost_per_token_above_",
+	    &e->input, cause) != 0 ||
+	    jsonio_litellm_tiers(doc, node, "output_cost_per_token_above_",
+	    &e->output, cause) != 0 ||
+	    jsonio_litellm_tiers(doc, node, "cache_read_input_token_cost_above_",
+	    &e->cache_read, cause) != 0)
+		return -1;
+	if ((part = doc_get(node, "max_input_tokens")) != NULL) {
+		if (jsonio_price_number(doc, part, "max_input_tokens", name,
+		    &number, &set, cause) != 0)
+			return -1;
+		if (set)
+			e->max_input_tokens = number;
+	}
+	if ((part = doc_get(node, "max_output_tokens")) != NULL) {
+		if (jsonio_price_number(doc, part, "max_output_tokens", name,
+		    &number, &set, cause) != 0)
+			return -1;
+		if (set)
+			e->max_output_tokens = number;
+	}
+	if ((part = doc_get(node, "deprecation_date")) != NULL &&
+	    jsonio_price_date(arena, doc, part, "deprecation_date", name,
+	    &e->deprecation_date, cause) != 0)
+		return -1;
+	if ((part = doc_get(node, "source")) != NULL &&
+	    jsonio_price_string(doc, part, "source", name, &e->reference,
+	    cause) != 0)
+		return -1;
+	if ((part = doc_get(node, "supports_function_calling")) != NULL &&
+	    !(part->type == DOC_SCALAR && part->null)) {
+		bool value = false;
+		if (part->quoted ||
+		    doc_bool(doc, part, "supports_function_calling", &value,
+		    cause) != 0) {
+			char got[64];
+			free(*cause);
+			*cause = NULL;
+			jsonio_describe(got, sizeof got, part);
+			doc_error(cause, doc, part, false, _("%s of '%s' must be "
+			    "true, false or null, got %s"),
+			    "supports_function_calling", name, got);
+			return -1;
+		}
+		e->function_calling = value;
+	}
+	if (!e->input.set && !e->output.set)
+		e->skip = PRICES_NO_PRICE;
+	return 0;
+}
+
+/* genai-prices: a match clause ({"equals": ...}, {"or": [...]}, ...). */
+static int
+jsonio_genai_clause(struct arena *arena, const struct doc *doc,
+    const struct doc_node *node, const char *entry,
+    struct prices_clause *clause, char **cause)
+{
+	static const char *const names[] = {
+		"equals", "starts_with", "ends_with", "contains", "regex", "or",
+		"and", NULL
+	};
+	char got[64];
+	int kind = -1;
+
+	memset(clause, 0, sizeof *clause);
+	if (node->type != DOC_MAPPING || node->count != 1) {
+		jsonio_describe(got, sizeof got, node);
+		doc_error(cause, doc, node, false, _("match of '%s' must be an "
+		    "object with one of equals, starts_with, ends_with, "
+		    "contains, regex, or, and; got %s"), entry,
+		    node->type == DOC_MAPPING ? _("another object") : got);
+		return -1;
+	}
+	const struct doc_node *part = &node->items[0];
+	for (int i = 0; names[i] != NULL; i++)
+		if (strcmp(part->key, names[i]) == 0)
+			kind = i;
+	if (kind < 0) {
+		doc_error(cause, doc, part, true,
+		    _("unknown match clause '%s' in '%s'"), part->key, entry);
+		return -1;
+	}
+	clause->kind = (enum prices_clause_kind)kind;
+	if (clause->kind == PRICES_OR || clause->kind == PRICES_AND) {
+		if (part->type != DOC_SEQUENCE) {
+			jsonio_describe(got, sizeof got, part);
+			doc_error(cause, doc, part, false,
+			    _("%s of '%s' must be a list of clauses, got %s"),
+			    part->key, entry, got);
+			return -1;
+		}
+		if (part->count > 0) {
+			clause->items = arena_alloc(arena,
+			    part->count * sizeof *clause->items);
+			if (clause->items == NULL) {
+				util_error(cause, _("out of memory"));
+				return -1;
+			}
+		}
+		for (size_t i = 0; i < part->count; i++)
+			if (jsonio_genai_clause(arena, doc, &part->items[i], entry,
+			    &clause->items[i], cause) != 0)
+				return -1;
+		clause->count = part->count;
+		return 0;
+	}
+	if (part->type != DOC_SCALAR || !part->quoted) {
+		jsonio_describe(got, sizeof got, part);
+		doc_error(cause, doc, part, false,
+		    _("%s of '%s' must be a string, got %s"), part->key, entry,
+		    got);
+		return -1;
+	}
+	clause->text = part->scalar;
+	return 0;
+}
+
+/* genai-prices: one price, a number or {"base": n, "tiers": [...]}. */
+static int
+jsonio_genai_value(const struct doc *doc, const struct doc_node *prices,
+    const char *field, const char *entry, struct prices_value *price,
+    char **cause)
+{
+	const struct doc_node *node = doc_get(prices, field), *part;
+	double value;
+	bool set;
+	char got[64];
+
+	memset(price, 0, sizeof *price);
+	if (node == NULL)
+		return 0;
+	if (node->type != DOC_MAPPING) {
+		if (jsonio_price_number(doc, node, field, entry, &value, &set,
+		    cause) != 0)
+			return -1;
+		if (set) {
+			price->set = true;
+			price->value = price->high = jsonio_significant(value);
+		}
+		return 0;
+	}
+	part = doc_get(node, "base");
+	if (part == NULL || doc_get(node, "tiers") == NULL ||
+	    doc_get(node, "tiers")->type != DOC_SEQUENCE) {
+		doc_error(cause, doc, node, false, _("%s of '%s' must be a "
+		    "number or an object with base and a list of tiers"), field,
+		    entry);
+		return -1;
+	}
+	if (jsonio_price_number(doc, part, "base", entry, &value, &set,
+	    cause) != 0)
+		return -1;
+	if (!set) {
+		jsonio_describe(got, sizeof got, part);
+		doc_error(cause, doc, part, false,
+		    _("%s of '%s' must be a number or null, got %s"), "base",
+		    entry, got);
+		return -1;
+	}
+	price->set = true;
+	price->value = price->high = jsonio_significant(value);
+	part = doc_get(node, "tiers");
+	for (size_t i = 0; i < part->count; i++) {
+		const struct doc_node *tier = &part->items[i];
+		const struct doc_node *tier_price = tier->type == DOC_MAPPING ?
+		    doc_get(tier, "price") : NULL;
+		if (tier_price == NULL) {
+			doc_error(cause, doc, tier, false, _("a tier of %s of "
+			    "'%s' must be an object with start and price"), field,
+			    entry);
+			return -1;
+		}
+		if (jsonio_price_number(doc, tier_price, "price", entry, &value,
+		    &set, cause) != 0)
+			return -1;
+		if (set && jsonio_significant(value) > price->high)
+			price->high = jsonio_significant(value);
+	}
+	return 0;
+}
+
+/* genai-prices: a ModelPrice object into the entry's prices. */
+static int
+jsonio_genai_model_price(const struct doc *doc, const struct doc_node *node,
+    struct prices_entry *e, char **cause)
+{
+	char got[64];
+	if (node->type != DOC_MAPPING) {
+		jsonio_describe(got, sizeof got, node);
+		doc_error(cause, doc, node, false, _("prices of '%s' must be an "
+		    "object or a list of conditional prices, got %s"), e->name,
+		    got);
+		return -1;
+	}
+	if (jsonio_genai_value(doc, node, "input_mtok", e->name, &e->input,
+	    cause) != 0 ||
+	    jsonio_genai_value(doc, node, "output_mtok", e->name, &e->output,
+	    cause) != 0 ||
+	    jsonio_genai_value(doc, node, "cache_read_mtok", e->name,
+	    &e->cache_read, cause) != 0 ||
+	    jsonio_genai_value(doc, node, "cache_write_mtok", e->name,
+	    &e->cache_write, cause) != 0)
+		return -1;
+	return 0;
+}
+
+/* genai-prices: whether a conditional price applies on today's date.
+ * Dated prices apply from their start; time-of-day prices (off-peak
+ * hours) never stand for a whole month.  *start receives a start date. */
+static int
+jsonio_genai_constraint(struct arena *arena, const struct doc *doc,
+    const struct doc_node *node, const char *entry, const char *today,
+    bool *applies, const char **start, char **cause)
+{
+	const struct doc_node *part;
+	*applies = true;
+	*start = NULL;
+	if (node == NULL || (node->type == DOC_SCALAR && node->null))
+		return 0;
+	if (node->type != DOC_MAPPING) {
+		char got[64];
+		jsonio_describe(got, sizeof got, node);
+		doc_error(cause, doc, node, false,
+		    _("constraint of '%s' must be an object or null, got %s"),
+		    entry, got);
+		return -1;
+	}
+	if ((part = doc_get(node, "start_date")) != NULL ||
+	    (part = doc_get(node, "start")) != NULL) {
+		if (jsonio_price_date(arena, doc, part, part->key, entry, start,
+		    cause) != 0)
+			return -1;
+		*applies = *start == NULL || strcmp(*start, today) <= 0;
+		return 0;
+	}
+	if (doc_get(node, "start_time") != NULL ||
+	    doc_get(node, "end_time") != NULL) {
+		*applies = false;
+		return 0;
+	}
+	doc_error(cause, doc, node, false, _("unknown constraint in the prices "
+	    "of '%s' (expected start_date, or start_time and end_time)"),
+	    entry);
+	return -1;
+}
+
+/* genai-prices: "prices", one ModelPrice or a list of conditional prices,
+ * of which the last that applies today counts (the first when none). */
+static int
+jsonio_genai_prices(struct arena *arena, const struct doc *doc,
+    const struct doc_node *node, const char *today, struct prices_entry *e,
+    char **cause)
+{
+	const struct doc_node *chosen = NULL;
+	struct prices_entry scratch;
+
+	if (node->type != DOC_SEQUENCE)
+		return jsonio_genai_model_price(doc, node, e, cause);
+	if (node->count == 0) {
+		doc_error(cause, doc, node, false,
+		    _("prices of '%s' must not be an empty list"), e->name);
+		return -1;
+	}
+	for (size_t i = 0; i < node->count; i++) {
+		const struct doc_node *item = &node->items[i], *prices;
+		const char *start;
+		bool applies;
+		if (item->type != DOC_MAPPING ||
+		    (prices = doc_get(item, "prices")) == NULL) {
+			doc_error(cause, doc, item, false, _("a conditional price "
+			    "of '%s' must be an object with prices"), e->name);
+			return -1;
+		}
+		/* Every price is checked, the one that applies is kept. */
+		scratch = *e;
+		if (jsonio_genai_model_price(doc, prices, &scratch, cause) != 0 ||
+		    jsonio_genai_constraint(arena, doc, doc_get(item,
+		    "constraint"), e->name, today, &applies, &start, cause) != 0)
+			return -1;
+		if (applies)
+			chosen = prices;
+		if (start != NULL && strcmp(start, today) > 0 &&
+		    (e->next_change == NULL || strcmp(start, e->next_change) < 0))
+			e->next_change = start;
+	}
+	if (chosen == NULL)
+		chosen = doc_get(&node->items[0], "prices");
+	return jsonio_genai_model_price(doc, chosen, e, cause);
+}
+
+/* genai-prices: one model of a provider. */
+static int
+jsonio_genai_model(struct arena *arena, const struct doc *doc,
+    const struct doc_node *node, const char *provider, const char *today,
+    struct prices_entry *e, char **cause)
+{
+	const struct doc_node *part;
+	char got[64];
+
+	memset(e, 0, sizeof *e);
+	e->provider = provider;
+	e->line = node->line;
+	e->column = node->column;
+	e->max_input_tokens = e->max_output_tokens = NAN;
+	e->function_calling = -1;
+	if (node->type != DOC_MAPPING || (part = doc_get(node, "id")) == NULL ||
+	    part->type != DOC_SCALAR || !part->quoted || *part->scalar == '\0') {
+		jsonio_describe(got, sizeof got, node);
+		doc_error(cause, doc, node, false, _("a model of provider '%s' "
+		    "must be an object with a text id, got %s"), provider,
+		    node->type == DOC_MAPPING ? _("an object without one") : got);
+		return -1;
+	}
+	e->name = part->scalar;
+	if ((part = doc_get(node, "match")) != NULL) {
+		struct prices_clause *clause = arena_alloc(arena, sizeof *clause);
+		if (clause == NULL) {
+			util_error(cause, _("out of memory"));
+			return -1;
+		}
+		if (jsonio_genai_clause(arena, doc, part, e->name, clause,
+		    cause) != 0)
+			return -1;
+		e->match = clause;
+	}
+	if ((part = doc_get(node, "prices_checked")) != NULL &&
+	    jsonio_price_date(arena, doc, part, "prices_checked", e->name,
+	    &e->prices_checked, cause) != 0)
+		return -1;
+	if ((part = doc_get(node, "context_window")) != NULL) {
+		double number;
+		bool set;
+		if (jsonio_price_number(doc, part, "context_window", e->name,
+		    &number, &set, cause) != 0)
+			return -1;
+		if (set)
+			e->max_input_tokens = number;
+	}
+	if ((part = doc_get(node, "deprecated")) != NULL &&
+	    !(part->type == DOC_SCALAR && part->null)) {
+		if (part->quoted || doc_bool(doc, part, "deprecated",
+		    &e->deprecated, cause) != 0) {
+			free(*cause);
+			*cause = NULL;
+			jsonio_describe(got, sizeof got, part);
+			doc_error(cause, doc, part, false, _("%s of '%s' must be "
+			    "true, false or null, got %s"), "deprecated", e->name,
+			    got);
+			return -1;
+		}
+	}
+	if ((part = doc_get(node, "prices")) == NULL) {
+		doc_error(cause, doc, node, false, _("model '%s' has no prices"),
+		    e->name);
+		return -1;
+	}
+	if (jsonio_genai_prices(arena, doc, part, today, e, cause) != 0)
+		return -1;
+	if (!e->input.set && !e->output.set)
+		e->skip = PRICES_NO_PRICE;
+	return 0;
+}
+
+/* genai-prices: the list of providers. */
+static int
+jsonio_genai_file(struct prices_file *file, const struct doc *doc,
+    const char *today, char **cause)
+{
+	const struct doc_node *root = doc->root;
+	size_t total = 0;
+	char got[64];
+
+	for (size_t i = 0; i < root->count; i++) {
+		const struct doc_node *provider = &root->items[i], *part;
+		if (provider->type != DOC_MAPPING ||
+		    (part = doc_get(provider, "id")) == NULL ||
+		    part->type != DOC_SCALAR || !part->quoted) {
+			jsonio_describe(got, sizeof got, provider);
+			doc_error(cause, doc, provider, false, _("a provider must "
+			    "be an object with a text id and a list of models, got "
+			    "%s"), provider->type == DOC_MAPPING ?
+			    _("an object without an id") : got);
+			return -1;
+		}
+		part = doc_get(provider, "models");
+		if (part == NULL || part->type != DOC_SEQUENCE) {
+			doc_error(cause, doc, part ? part : provider, false,
+			    _("models of provider '%s' must be a list"),
+			    doc_get(provider, "id")->scalar);
+			return -1;
+		}
+		total += part->count;
+	}
+	if (total > 0) {
+		file->entries = arena_alloc(&file->arena,
+		    total * sizeof *file->entries);
+		if (file->entries == NULL) {
+			util_error(cause, _("out of memory"));
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < root->count; i++) {
+		const struct doc_node *provider = &root->items[i];
+		const struct doc_node *models = doc_get(provider, "models");
+		const char *id = doc_get(provider, "id")->scalar;
+		for (size_t j = 0; j < models->count; j++)
+			if (jsonio_genai_model(&file->arena, doc,
+			    &models->items[j], id, today,
+			    &file->entries[file->count++], cause) != 0)
+				return -1;
+	}
+	return 0;
+}
+
+/* True when a member of the object looks like a LiteLLM entry. */
+static bool
+jsonio_is_litellm(const struct doc_node *root)
+{
+	static const char *const fields[] = {
+		"litellm_provider", "input_cost_per_token",
+		"output_cost_per_token", "mode", NULL
+	};
+	if (doc_get(root, "sample_spec") != NULL)
+		return true;
+	for (size_t i = 0; i < root->count; i++) {
+		const struct doc_node *entry = &root->items[i];
+		if (entry->type != DOC_MAPPING)
+			continue;
+		for (size_t j = 0; fields[j] != NULL; j++)
+			if (doc_get(entry, fields[j]) != NULL)
+				return true;
+	}
+	return false;
+}
+
+/* Reads a LiteLLM or genai-prices price list (see prices.h). */
+int
+jsonio_parse_prices(struct prices_file *file, const char *path,
+    const char *text, size_t length, const char *today, char **cause)
+{
+	static const char *const expected = N_("expected LiteLLM's "
+	    "model_prices_and_context_window.json or genai-prices' data.json");
+	struct doc doc;
+	size_t start = 0;
+	int line, column, result = -1;
+
+	if (length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		start = 3;		/* a byte-order mark */
+	while (start < length && strchr(" \t\r\n", text[start]) != NULL &&
+	    text[start] != '\0')
+		start++;
+	if (start == length) {
+		util_error_at(cause, path, 1, 1, _("file is empty: %s"),
+		    _(expected));
+		return -1;
+	}
+	if (text[start] != '{' && text[start] != '[') {
+		doc_offset_position(text, start, &line, &column);
+		util_error_at(cause, path, line, column,
+		    _("unknown price-list format: %s"), _(expected));
+		return -1;
+	}
+	if (jsonio_parse_tree(&doc, path, text, length, JSONIO_MAX_PRICE_NODES,
+	    cause) != 0)
+		return -1;
+	const struct doc_node *root = doc.root;
+	if (root == NULL) {
+		util_error_at(cause, path, 1, 1, _("file is empty: %s"),
+		    _(expected));
+		goto out;
+	}
+	if (root->type == DOC_MAPPING && jsonio_is_litellm(root)) {
+		file->format = PRICES_LITELLM;
+		if (root->count > 0) {
+			file->entries = arena_alloc(&file->arena,
+			    root->count * sizeof *file->entries);
+			if (file->entries == NULL) {
+				util_error(cause, _("out of memory"));
+				goto out;
+			}
+		}
+		for (size_t i = 0; i < root->count; i++)
+			if (jsonio_litellm_entry(&file->arena, &doc,
+			    &root->items[i], &file->entries[file->count++],
+			    cause) != 0)
+				goto out;
+	} else if (root->type == DOC_SEQUENCE && root->count > 0 &&
+	    root->items[0].type == DOC_MAPPING &&
+	    doc_get(&root->items[0], "models") != NULL) {
+		file->format = PRICES_GENAI;
+		if (jsonio_genai_file(file, &doc, today, cause) != 0)
+			goto out;
+	} else {
+		doc_error(cause, &doc, root, false,
+		    _("unknown price-list format: %s"), _(expected));
+		goto out;
+	}
+	result = 0;
+out:
+	/* The entries point into the tree: its memory joins the file's. */
+	arena_adopt(&file->arena, &doc.arena);
+	return result;
+}
+
+/* ---- Data listings (--list-models, --list-gpus) ---------------------- */
+
+/* One figure with its provenance. */
+static cJSON *
+jsonio_listed_figure(const char *name, const struct figure *f, time_t now,
+    double months, const char *system_dir)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "name", name);
+	cJSON_AddStringToObject(j, "key", f->key);
+	cJSON_AddNumberToObject(j, "value", f->value);
+	cJSON_AddStringToObject(j, "unit", f->unit);
+	cJSON *range = cJSON_AddArrayToObject(j, "range");
+	cJSON_AddItemToArray(range, cJSON_CreateNumber(f->low));
+	cJSON_AddItemToArray(range, cJSON_CreateNumber(f->high));
+	cJSON_AddStringToObject(j, "source", f->source);
+	cJSON_AddStringToObject(j, "as_of", f->as_of);
+	cJSON_AddBoolToObject(j, "verified", f->verified);
+	cJSON_AddBoolToObject(j, "stale", report_figure_stale(f, now, months));
+	cJSON_AddStringToObject(j, "origin", prices_origin(f, system_dir));
+	cJSON_AddStringToObject(j, "file", f->file);
+	cJSON_AddNumberToObject(j, "line", f->line);
+	return j;
+}
+
+/* Every model's or GPU's figures as JSON (see jsonio.h). */
+int
+jsonio_render_listing(const struct data *data, bool gpus, time_t now,
+    const char *system_dir, struct buffer *out, char **cause)
+{
+	const struct figure *figures[32];
+	const char *names[32];
+	double months = data->defaults.stale_months.value;
+	cJSON *root = cJSON_CreateObject();
+	char date[16];
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	cJSON_AddStringToObject(root, "date", date);
+	cJSON_AddNumberToObject(root, "stale_months", months);
+	cJSON *files = cJSON_AddObjectToObject(root, "files");
+	cJSON_AddStringToObject(files, gpus ? "gpus" : "models",
+	    gpus ? data->gpus_file : data->models_file);
+	if (!gpus) {
+		cJSON *prices = cJSON_AddArrayToObject(files, "prices");
+		for (size_t i = 0; i < data->prices_file_count; i++)
+			cJSON_AddItemToArray(prices,
+			    cJSON_CreateString(data->prices_files[i]));
+	}
+	cJSON *list = cJSON_AddArrayToObject(root, gpus ? "gpus" : "models");
+	size_t count = gpus ? data->gpu_count : data->model_count;
+	for (size_t i = 0; i < count; i++) {
+		cJSON *j = cJSON_CreateObject();
+		size_t n;
+		if (gpus) {
+			const struct gpu *g = &data->gpus[i];
+			cJSON_AddStringToObject(j, "id", g->id);
+			cJSON_AddStringToObject(j, "name", g->name);
+			cJSON_AddStringToObject(j, "class",
+			    data_gpu_class_name(g->class));
+			n = prices_gpu_figures(g, figures, names, 32);
+		} else {
+			const struct model *m = &data->models[i];
+			cJSON_AddStringToObject(j, "id", m->id);
+			cJSON_AddStringToObject(j, "name", m->name);
+			cJSON_AddStringToObject(j, "kind",
+			    data_model_kind_name(m->kind));
+			cJSON_AddStringToObject(j, "provider", m->provider);
+			cJSON_AddStringToObject(j, "tier", data_tier_name(m->tier));
+			cJSON *aliases = cJSON_AddArrayToObject(j, "aliases");
+			for (size_t a = 0; a < m->alias_count; a++)
+				cJSON_AddItemToArray(aliases,
+				    cJSON_CreateString(m->aliases[a]));
+			if (m->deprecation_date != NULL)
+				cJSON_AddStringToObject(j, "deprecation_date",
+				    m->deprecation_date);
+			else
+				cJSON_AddNullToObject(j, "deprecation_date");
+			n = prices_model_figures(m, figures, names, 32);
+		}
+		cJSON *items = cJSON_AddArrayToObject(j, "figures");
+		for (size_t k = 0; k < n; k++)
+			cJSON_AddItemToArray(items, jsonio_listed_figure(names[k],
+			    figures[k], now, months, system_dir));
+		cJSON_AddItemToArray(list, j);
+	}
 	char *text = cJSON_Print(root);
 	cJSON_Delete(root);
 	if (text == NULL) {

@@ -17,6 +17,7 @@
 #include "data.h"
 #include "i18n.h"
 #include "jsonio.h"
+#include "prices.h"
 #include "profile.h"
 #include "report.h"
 #include "rules.h"
@@ -37,6 +38,8 @@ struct options {
 	unsigned long samples;
 	unsigned long seed;
 	bool resume;
+	const char *import_prices;	/* --import-prices FILE */
+	bool list_models, list_gpus, verbose;
 };
 
 static void
@@ -47,6 +50,8 @@ main_usage(FILE *stream)
 	    "or both,\nand show the arithmetic behind the answer.\n\n"), stream);
 	fputs(_("Without -f, llmadvisor runs an interactive questionnaire in the "
 	    "terminal.\n\n"), stream);
+	fputs(_("There, ? shows every key; KEYS in llmadvisor(1) lists them "
+	    "too.\n\n"), stream);
 	fputs(_("Options:\n"
 	    "  -a, --answers=FILE     read answers from a YAML or JSON answers "
 	    "file\n"
@@ -69,6 +74,17 @@ main_usage(FILE *stream)
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show version information and exit\n"),
 	    stream);
+	fputs(_("\nPrice data (no questionnaire, no verdict):\n"
+	    "      --import-prices=FILE  read a LiteLLM or genai-prices JSON "
+	    "price list into\n"
+	    "                         ~/.config/llmadvisor/prices.yaml (never "
+	    "the network)\n"
+	    "      --list-models      list every model's figures: value, range, "
+	    "source,\n"
+	    "                         as-of date, verified, file; -f json too\n"
+	    "      --list-gpus        the same for every GPU\n"
+	    "  -v, --verbose          with --import-prices: name the entries not "
+	    "mapped\n"), stream);
 	fputs(_("\nExit status: 0 on success, 1 on a runtime failure (such as "
 	    "an output file\nthat cannot be written), 2 on bad usage or invalid "
 	    "input.\n"), stream);
@@ -121,7 +137,8 @@ main_parse_count(const char *text, unsigned long low, unsigned long high,
 static int
 main_options(int argc, char **argv, struct options *options, int *status)
 {
-	enum { OPTION_SAMPLES = 256, OPTION_SEED, OPTION_RESUME };
+	enum { OPTION_SAMPLES = 256, OPTION_SEED, OPTION_RESUME,
+		OPTION_IMPORT_PRICES, OPTION_LIST_MODELS, OPTION_LIST_GPUS };
 	static const struct option long_options[] = {
 		{ "answers", required_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
@@ -131,6 +148,11 @@ main_options(int argc, char **argv, struct options *options, int *status)
 		{ "samples", required_argument, NULL, OPTION_SAMPLES },
 		{ "seed", required_argument, NULL, OPTION_SEED },
 		{ "resume", no_argument, NULL, OPTION_RESUME },
+		{ "import-prices", required_argument, NULL,
+		  OPTION_IMPORT_PRICES },
+		{ "list-models", no_argument, NULL, OPTION_LIST_MODELS },
+		{ "list-gpus", no_argument, NULL, OPTION_LIST_GPUS },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -142,7 +164,7 @@ main_options(int argc, char **argv, struct options *options, int *status)
 	options->samples = 10000;
 	options->seed = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":a:f:o:s:d:hV", long_options,
+	while ((c = getopt_long(argc, argv, ":a:f:o:s:d:hvV", long_options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'a':
@@ -186,6 +208,18 @@ main_options(int argc, char **argv, struct options *options, int *status)
 			break;
 		case OPTION_RESUME:
 			options->resume = true;
+			break;
+		case OPTION_IMPORT_PRICES:
+			options->import_prices = optarg;
+			break;
+		case OPTION_LIST_MODELS:
+			options->list_models = true;
+			break;
+		case OPTION_LIST_GPUS:
+			options->list_gpus = true;
+			break;
+		case 'v':
+			options->verbose = true;
 			break;
 		case 'h':
 			main_usage(stdout);
@@ -276,6 +310,209 @@ main_data_paths(const struct options *options, struct data_paths *paths,
 	paths->use_embedded = true;
 }
 
+/* Shows the data's warnings (a prices.yaml naming an unknown model). */
+static void
+main_data_warnings(const struct data *data)
+{
+	for (size_t i = 0; i < data->warning_count; i++)
+		if (data->warnings[i] != NULL)
+			fprintf(stderr, "%s: %s\n", PACKAGE, data->warnings[i]);
+}
+
+/* Refuses options that make no sense with a data command. */
+static int
+main_data_command_usage(const struct options *options)
+{
+	char message[256];
+	const char *command = options->import_prices ? "--import-prices" :
+	    options->list_models ? "--list-models" : "--list-gpus";
+	const char *other = NULL;
+	if ((options->import_prices != NULL) + options->list_models +
+	    options->list_gpus > 1)
+		other = options->import_prices && options->list_models ?
+		    "--list-models" : "--list-gpus";
+	else if (options->answers != NULL)
+		other = "--answers";
+	else if (options->set_count > 0)
+		other = "--set";
+	else if (options->resume)
+		other = "--resume";
+	else if (options->import_prices != NULL && options->format_name)
+		other = "--format";
+	else if (options->import_prices != NULL && options->output)
+		other = "--output";
+	if (other == NULL)
+		return 0;
+	snprintf(message, sizeof message, _("%s and %s cannot be used "
+	    "together"), command, other);
+	return main_usage_error(message);
+}
+
+/* --import-prices: map the file's prices to the models and write them to
+ * the user's prices.yaml, whole or not at all; say what changed. */
+static int
+main_import_prices(const struct options *options,
+    const struct data_paths *paths, const char *config_dir, time_t now)
+{
+	static struct data before, after;
+	static struct prices_import import;
+	struct prices_file file;
+	struct buffer text, summary;
+	char today[16], target[PATH_MAX + 16], *cause = NULL, *existing = NULL;
+	size_t length;
+	struct tm tm;
+	int status = EXIT_USAGE;
+
+	gmtime_r(&now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	if (config_dir[0] == '\0') {
+		return main_fail(EXIT_USAGE, _("--import-prices: no place for "
+		    "prices.yaml (set HOME or XDG_CONFIG_HOME)"));
+	}
+	snprintf(target, sizeof target, "%s/prices.yaml", config_dir);
+	if (data_load(&before, paths, &cause) != 0) {
+		status = main_fail(EXIT_USAGE, cause);
+		free(cause);
+		return status;
+	}
+	main_data_warnings(&before);
+	if (prices_read_file(&file, options->import_prices, today,
+	    &cause) != 0) {
+		status = main_fail(EXIT_USAGE, cause);
+		free(cause);
+		data_free(&before);
+		return status;
+	}
+	buffer_init(&text);
+	buffer_init(&summary);
+	if (prices_map(&import, &before, &file, today, &cause) != 0) {
+		status = EXIT_RUNTIME;
+		goto fail;
+	}
+	if (util_file_exists(target) &&
+	    util_read_file(target, &existing, &length, &cause) != 0)
+		goto fail;
+	if (prices_render_yaml(&import, &before, target, existing, &text,
+	    &cause) != 0)
+		goto fail;
+	status = EXIT_RUNTIME;
+	if (prices_make_folders(config_dir, &cause) != 0 ||
+	    util_write_file_atomic(target, text.data, text.length,
+	    &cause) != 0)
+		goto fail;
+	/* Read back along the lookup order: what now holds. */
+	if (data_load(&after, paths, &cause) != 0)
+		goto fail;
+	prices_compare(&import, &before, &after, target);
+	prices_summary(&import, &after, target, options->verbose, &summary);
+	status = summary.failed ? EXIT_RUNTIME : 0;
+	if (status == 0 && main_write_stdout(&summary, &cause) != 0)
+		status = EXIT_RUNTIME;
+	data_free(&after);
+	if (status == 0)
+		goto done;
+fail:
+	if (cause != NULL)
+		main_fail(status, cause);
+done:
+	free(cause);
+	free(existing);
+	buffer_free(&text);
+	buffer_free(&summary);
+	prices_import_free(&import);
+	prices_file_free(&file);
+	data_free(&before);
+	return status;
+}
+
+/* --list-models and --list-gpus, as aligned text or JSON. */
+static int
+main_list(const struct options *options, const struct data_paths *paths,
+    time_t now)
+{
+	static struct data data;
+	enum report_format format = REPORT_TEXT;
+	struct buffer text;
+	char message[PATH_MAX + 128], *cause = NULL;
+	int status;
+
+	if (options->format_name != NULL &&
+	    report_format_from_name(options->format_name, &format) != 0) {
+		snprintf(message, sizeof message, _("unknown format '%s' (use "
+		    "text or json)"), options->format_name);
+		return main_usage_error(message);
+	}
+	if (options->format_name == NULL && options->output != NULL &&
+	    report_format_from_path(options->output, &format) != 0) {
+		snprintf(message, sizeof message, _("%s: cannot tell the format "
+		    "from the file name: add -f text or json"), options->output);
+		return main_usage_error(message);
+	}
+	if (format == REPORT_MARKDOWN) {
+		snprintf(message, sizeof message, _("%s writes text or json, not "
+		    "markdown"), options->list_models ? "--list-models" :
+		    "--list-gpus");
+		return main_usage_error(message);
+	}
+	if (data_load(&data, paths, &cause) != 0) {
+		status = main_fail(EXIT_USAGE, cause);
+		free(cause);
+		return status;
+	}
+	main_data_warnings(&data);
+	buffer_init(&text);
+	status = 0;
+	if (format == REPORT_JSON) {
+		if (jsonio_render_listing(&data, options->list_gpus, now,
+		    paths->system_dir, &text, &cause) != 0)
+			status = EXIT_RUNTIME;
+	} else if (options->list_gpus) {
+		prices_list_gpus(&data, now, paths->system_dir, &text);
+	} else {
+		prices_list_models(&data, now, paths->system_dir, &text);
+	}
+	if (status == 0 && text.failed) {
+		util_error(&cause, _("out of memory"));
+		status = EXIT_RUNTIME;
+	}
+	if (status == 0 && (options->output != NULL ?
+	    util_write_file_atomic(options->output, text.data, text.length,
+	    &cause) : main_write_stdout(&text, &cause)) != 0)
+		status = EXIT_RUNTIME;
+	if (status != 0)
+		main_fail(status, cause);
+	free(cause);
+	buffer_free(&text);
+	data_free(&data);
+	return status;
+}
+
+/* The data commands: no terminal needed, no verdict computed. */
+static int
+main_data_command(const struct options *options)
+{
+	struct data_paths paths;
+	char config_dir[PATH_MAX];
+	int status = main_data_command_usage(options);
+
+	if (status != 0)
+		return status;
+	if (options->data_dir != NULL) {
+		struct stat st;
+		if (stat(options->data_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			char message[PATH_MAX + 64];
+			snprintf(message, sizeof message, _("%s: not a folder"),
+			    options->data_dir);
+			return main_fail(EXIT_USAGE, message);
+		}
+	}
+	main_data_paths(options, &paths, config_dir, sizeof config_dir);
+	if (options->import_prices != NULL)
+		return main_import_prices(options, &paths, config_dir,
+		    main_now());
+	return main_list(options, &paths, main_now());
+}
+
 int
 main(int argc, char **argv)
 {
@@ -304,6 +541,9 @@ main(int argc, char **argv)
 #endif
 	if (main_options(argc, argv, &options, &status) != 0)
 		return status;
+	if (options.import_prices != NULL || options.list_models ||
+	    options.list_gpus)
+		return main_data_command(&options);
 
 	if (options.format_name != NULL) {
 		if (report_format_from_name(options.format_name, &format) != 0) {
@@ -348,6 +588,7 @@ main(int argc, char **argv)
 		free(cause);
 		return status;
 	}
+	main_data_warnings(&data);
 	if (rules_load(&rules, &paths, &cause) != 0) {
 		status = main_fail(EXIT_USAGE, cause);
 		free(cause);

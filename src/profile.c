@@ -37,6 +37,10 @@ const struct profile_field profile_fields[] = {
 	  "tokens/month", N_("Output tokens per month") },
 	{ "volume.peak_to_mean", PROFILE_NUMBER, 1, 100, NULL,
 	  "ratio", N_("Peak load over mean load") },
+	{ "volume.cached_input_share", PROFILE_NUMBER, 0, 1, NULL,
+	  "share", N_("Share of input tokens read from a prompt cache") },
+	{ "volume.batch_share", PROFILE_NUMBER, 0, 1, NULL,
+	  "share", N_("Share of traffic sent through a batch API") },
 	{ "tasks.complex_share", PROFILE_NUMBER, 0, 1, NULL,
 	  "share", N_("Share of hard reasoning tasks") },
 	{ "tasks.quality", PROFILE_CHOICE, 0, 0, profile_quality_names,
@@ -74,6 +78,8 @@ profile_defaults(struct profile *profile)
 	profile->input_tokens = 10e6;
 	profile->output_tokens = 2e6;
 	profile->peak_to_mean = 2;
+	profile->cached_input_share = 0;
+	profile->batch_share = 0;
 	profile->complex_share = 0.3;
 	profile->quality = QUALITY_BEST;
 	profile->expertise = EXPERTISE_NONE;
@@ -96,18 +102,20 @@ profile_get_value(const struct profile *p, const struct profile_field *f)
 	case 0: return p->input_tokens;
 	case 1: return p->output_tokens;
 	case 2: return p->peak_to_mean;
-	case 3: return p->complex_share;
-	case 4: return p->quality;
-	case 5: return p->expertise;
-	case 6: return p->hourly_rate;
-	case 7: return p->ops_hours_per_month;
-	case 8: return p->privacy;
-	case 9: return p->fine_tuning;
-	case 10: return p->ecosystem;
-	case 11: return p->lock_in;
-	case 12: return p->horizon_months;
-	case 13: return p->hardware;
-	case 14: return p->deployment;
+	case 3: return p->cached_input_share;
+	case 4: return p->batch_share;
+	case 5: return p->complex_share;
+	case 6: return p->quality;
+	case 7: return p->expertise;
+	case 8: return p->hourly_rate;
+	case 9: return p->ops_hours_per_month;
+	case 10: return p->privacy;
+	case 11: return p->fine_tuning;
+	case 12: return p->ecosystem;
+	case 13: return p->lock_in;
+	case 14: return p->horizon_months;
+	case 15: return p->hardware;
+	case 16: return p->deployment;
 	default: return NAN;
 	}
 }
@@ -121,18 +129,20 @@ profile_set_value(struct profile *p, const struct profile_field *f,
 	case 0: p->input_tokens = v; break;
 	case 1: p->output_tokens = v; break;
 	case 2: p->peak_to_mean = v; break;
-	case 3: p->complex_share = v; break;
-	case 4: p->quality = (enum quality_need)v; break;
-	case 5: p->expertise = (enum expertise)v; break;
-	case 6: p->hourly_rate = v; break;
-	case 7: p->ops_hours_per_month = v; p->ops_hours_set = true; break;
-	case 8: p->privacy = (enum privacy)v; break;
-	case 9: p->fine_tuning = (enum fine_tuning)v; break;
-	case 10: p->ecosystem = (unsigned)v; break;
-	case 11: p->lock_in = (enum lock_in)v; break;
-	case 12: p->horizon_months = v; break;
-	case 13: p->hardware = (enum hardware)v; break;
-	case 14: p->deployment = (enum deployment)v; break;
+	case 3: p->cached_input_share = v; break;
+	case 4: p->batch_share = v; break;
+	case 5: p->complex_share = v; break;
+	case 6: p->quality = (enum quality_need)v; break;
+	case 7: p->expertise = (enum expertise)v; break;
+	case 8: p->hourly_rate = v; break;
+	case 9: p->ops_hours_per_month = v; p->ops_hours_set = true; break;
+	case 10: p->privacy = (enum privacy)v; break;
+	case 11: p->fine_tuning = (enum fine_tuning)v; break;
+	case 12: p->ecosystem = (unsigned)v; break;
+	case 13: p->lock_in = (enum lock_in)v; break;
+	case 14: p->horizon_months = v; break;
+	case 15: p->hardware = (enum hardware)v; break;
+	case 16: p->deployment = (enum deployment)v; break;
 	default: break;
 	}
 }
@@ -378,6 +388,18 @@ profile_ops_hours(const struct profile *profile, const struct data *data)
 	return data->defaults.ops_hours[profile->expertise].value;
 }
 
+/* Writes a number with the fewest digits that read back as the same
+ * double: 15 significant digits where they do, else 17 (which always do),
+ * so a saved answers file loads back unchanged. */
+static void
+profile_format_number(char *out, size_t size, double value)
+{
+	double back;
+	util_snprintf_c(out, size, "%.15g", value);
+	if (util_parse_number(out, false, &back) != 0 || back != value)
+		util_snprintf_c(out, size, "%.17g", value);
+}
+
 /* Writes a token count exactly, with a suffix where it is whole. */
 static void
 profile_format_tokens(char *out, size_t size, double tokens)
@@ -389,7 +411,7 @@ profile_format_tokens(char *out, size_t size, double tokens)
 	else if (tokens >= 1e3 && fmod(tokens, 1e3) == 0)
 		util_snprintf_c(out, size, "%.0fk", tokens / 1e3);
 	else
-		util_snprintf_c(out, size, "%.15g", tokens);
+		profile_format_number(out, size, tokens);
 }
 
 /* Formats a field's value the way an answers file spells it. */
@@ -405,7 +427,7 @@ profile_format_value(const struct profile *profile, const struct data *data,
 	case PROFILE_NUMBER:
 		if (f == profile_find_field("team.ops_hours_per_month"))
 			value = profile_ops_hours(profile, data);
-		util_snprintf_c(out, size, "%.15g", value);
+		profile_format_number(out, size, value);
 		break;
 	case PROFILE_CHOICE:
 		snprintf(out, size, "%s", f->names[(int)value]);

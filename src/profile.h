@@ -27,6 +27,8 @@ struct profile {
 	double input_tokens;		/* per month */
 	double output_tokens;		/* per month */
 	double peak_to_mean;
+	double cached_input_share;	/* 0..1: input read from a prompt cache */
+	double batch_share;		/* 0..1: traffic sent through batch APIs */
 	double complex_share;		/* 0..1 */
 	enum quality_need quality;
 	enum expertise expertise;

@@ -36,25 +36,31 @@ report_days(int year, int month, int day)
 	return era * 146097 + day_of_era - 719468;
 }
 
+/* A price figure (a USD unit) whose as-of date lies more than months
+ * (of 30.44 days) before now. */
+bool
+report_figure_stale(const struct figure *f, time_t now, double months)
+{
+	long today = (long)(now / 86400);
+	int year, month, day;
+	if (strncmp(f->unit, "USD", 3) != 0 ||
+	    sscanf(f->as_of, "%d-%d-%d", &year, &month, &day) != 3)
+		return false;
+	return today - report_days(year, month, day) > months * 30.44;
+}
+
 /* Price figures (USD units) whose as-of date is older than stale_months
  * before the report's date. */
 static void
 report_find_stale(struct report *report, const double *values)
 {
 	const struct data *data = report->data;
-	long today = (long)(report->now / 86400);
 	double months = values[data->defaults.stale_months.index];
 	report->stale_count = 0;
-	for (size_t i = 0; i < data->figure_count; i++) {
-		const struct figure *f = data->figures[i];
-		int year, month, day;
-		if (strncmp(f->unit, "USD", 3) != 0 ||
-		    sscanf(f->as_of, "%d-%d-%d", &year, &month, &day) != 3)
-			continue;
-		if (today - report_days(year, month, day) > months * 30.44)
+	for (size_t i = 0; i < data->figure_count; i++)
+		if (report_figure_stale(data->figures[i], report->now, months))
 			report->stale[report->stale_count++] =
 			    (unsigned short)i;
-	}
 }
 
 /* Computes costs, breakeven, and (with rules) the verdict, its confidence
@@ -359,6 +365,70 @@ report_summary(const struct report *report, struct buffer *out)
 		}
 	}
 	report_flip_sentence(report, nearest, out);
+}
+
+/* Names the options of a kind list that used a discount, ", "-joined. */
+static size_t
+report_discounted_names(const struct cost_result *cost, unsigned discount,
+    struct buffer *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cost->count; i++) {
+		const struct cost_option *o = &cost->options[i];
+		if ((o->kind != OPTION_API && o->kind != OPTION_HOSTED_OPEN) ||
+		    !(o->discounts & discount))
+			continue;
+		buffer_add(out, n++ ? ", " : "");
+		buffer_add(out, o->model->name);
+	}
+	return n;
+}
+
+/* Which API prices the cache and batch shares used (see report.h). */
+void
+report_discount_sentence(const struct report *report, struct buffer *out)
+{
+	const struct profile *p = &report->profile;
+	struct buffer names;
+	char share[32];
+	bool first = true;
+
+	if (p->cached_input_share > 0) {
+		buffer_init(&names);
+		util_format_percent(share, sizeof share, p->cached_input_share);
+		if (report_discounted_names(&report->cost, COST_DISCOUNT_CACHE,
+		    &names) > 0)
+			buffer_printf(out, _("%s of input tokens are read from a "
+			    "prompt cache: %s charge their cache-read price for "
+			    "them, the other APIs their normal input price."),
+			    share, names.data);
+		else
+			buffer_printf(out, _("%s of input tokens are read from a "
+			    "prompt cache, but no API in the data has a cache-read "
+			    "price: they pay the normal input price."), share);
+		buffer_free(&names);
+		first = false;
+	}
+	if (p->batch_share > 0) {
+		buffer_init(&names);
+		util_format_percent(share, sizeof share, p->batch_share);
+		buffer_add(out, first ? "" : " ");
+		if (report_discounted_names(&report->cost, COST_DISCOUNT_BATCH,
+		    &names) > 0)
+			buffer_printf(out, _("%s of the traffic goes through batch "
+			    "APIs: %s charge their batch prices for it, the other "
+			    "APIs their normal prices."), share, names.data);
+		else
+			buffer_printf(out, _("%s of the traffic goes through batch "
+			    "APIs, but no API in the data has batch prices: it pays "
+			    "the normal prices."), share);
+		buffer_free(&names);
+		first = false;
+	}
+	if (!first) {
+		buffer_add(out, " ");
+		buffer_add(out, _("Self-hosted options are unaffected."));
+	}
 }
 
 /* Names the stale price figures (the first few, then a count). */

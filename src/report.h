@@ -79,6 +79,12 @@ void report_payback_sentence(const struct report *, struct buffer *);
 void report_summary(const struct report *, struct buffer *);
 /* The stale-prices warning text, or nothing when no price is stale. */
 void report_stale_sentence(const struct report *, struct buffer *);
+/* True for a price figure (USD unit) dated more than months before now:
+ * the rule behind report->stale, for listings too. */
+bool report_figure_stale(const struct figure *, time_t now, double months);
+/* Which API prices the cache and batch shares used, or nothing when both
+ * shares are 0. */
+void report_discount_sentence(const struct report *, struct buffer *);
 /* Fills checks with the article's checklist; returns how many. */
 size_t report_checklist(const struct report *, struct report_check *checks);
 /* "Go closed (API) if" and its siblings: the checklist's headings. */

@@ -207,6 +207,12 @@ report_markdown_costs(const struct report *report, struct buffer *out)
 		report_markdown_sentence(report, out, report_payback_sentence);
 		buffer_add(out, "\n");
 	}
+	if (report->profile.cached_input_share > 0 ||
+	    report->profile.batch_share > 0) {
+		buffer_add(out, "- ");
+		report_markdown_sentence(report, out, report_discount_sentence);
+		buffer_add(out, "\n");
+	}
 	buffer_add(out, "\n");
 }
 

@@ -431,6 +431,7 @@ report_render_text(const struct report *report, struct buffer *out)
 	buffer_add(out, "\n");
 	report_wrapped(report, out, report_breakeven_sentence);
 	report_wrapped(report, out, report_payback_sentence);
+	report_wrapped(report, out, report_discount_sentence);
 
 	report_text_sensitivity(report, out);
 	report_text_chart(report, out);

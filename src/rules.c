@@ -58,6 +58,7 @@ rules_free(struct rules *rules)
 		expr_free(rules->rules[i].when);
 		expr_free(rules->rules[i].weight_expression);
 		template_free(rules->rules[i].because);
+		template_free(rules->rules[i].because_translated);
 	}
 	arena_free(&rules->arena);
 	rules->count = 0;
@@ -207,16 +208,10 @@ rules_compile_because(const struct doc *doc, const struct doc_node *node,
 	}
 	const char *translated = _(rule->because_text);
 	if (translated != rule->because_text &&
-	    strcmp(translated, rule->because_text) != 0) {
-		struct template *local;
-		if (template_compile(translated, metrics_symbols(), &local,
-		    &offset, &message) == 0) {
-			template_free(rule->because);
-			rule->because = local;
-		} else {
-			free(message);
-		}
-	}
+	    strcmp(translated, rule->because_text) != 0 &&
+	    template_compile(translated, metrics_symbols(),
+	    &rule->because_translated, &offset, &message) != 0)
+		free(message);
 	return 0;
 }
 
@@ -354,6 +349,7 @@ fail:
 	expr_free(rule->when);
 	expr_free(rule->weight_expression);
 	template_free(rule->because);
+	template_free(rule->because_translated);
 	memset(rule, 0, sizeof *rule);
 	return -1;
 }
@@ -374,6 +370,7 @@ rules_disable(struct rules *rules, const struct doc *doc,
 		expr_free(rules->rules[i].when);
 		expr_free(rules->rules[i].weight_expression);
 		template_free(rules->rules[i].because);
+		template_free(rules->rules[i].because_translated);
 		memmove(&rules->rules[i], &rules->rules[i + 1],
 		    (rules->count - i - 1) * sizeof rules->rules[i]);
 		rules->count--;
@@ -723,14 +720,25 @@ rules_evaluate(const struct rules *rules, double *metrics,
 	}
 }
 
+/* Expands a rule's text in the language messages are shown in right now
+ * (the JSON renderer switches translation off: JSON stays English). */
+static void
+rules_expand(const struct rule *rule, const double *metrics,
+    struct buffer *out)
+{
+	bool translating = rule->because_translated != NULL &&
+	    _(rule->because_text) != rule->because_text;
+	template_expand(translating ? rule->because_translated : rule->because,
+	    metrics, out);
+}
+
 /* The text of the index-th reason. */
 void
 rules_reason_text(const struct rules *rules,
     const struct rules_outcome *outcome, size_t index, const double *metrics,
     struct buffer *out)
 {
-	template_expand(rules->rules[outcome->fired[index]].because, metrics,
-	    out);
+	rules_expand(&rules->rules[outcome->fired[index]], metrics, out);
 }
 
 /* The text of the index-th warning. */
@@ -739,6 +747,5 @@ rules_warning_text(const struct rules *rules,
     const struct rules_outcome *outcome, size_t index, const double *metrics,
     struct buffer *out)
 {
-	template_expand(rules->rules[outcome->warnings[index]].because, metrics,
-	    out);
+	rules_expand(&rules->rules[outcome->warnings[index]], metrics, out);
 }

@@ -48,7 +48,8 @@ struct rule {
 	unsigned veto_kinds;		/* RULES_VETO: 1 << option kind */
 	const char *warning;		/* RULES_WARN: the warning's id */
 	struct expr *when;
-	struct template *because;
+	struct template *because;	/* as written (English) */
+	struct template *because_translated;	/* or NULL */
 	const char *because_text;	/* the template as written */
 };
 

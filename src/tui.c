@@ -72,6 +72,17 @@ tui_now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Processor seconds this process used: frame costs that do not depend on
+ * what else the machine is doing. */
+static double
+tui_cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Installs one handler, without SA_RESTART, saving the old action. */
 static void
 tui_sigaction(int signo, void (*handler)(int), struct sigaction *old)
 {
@@ -190,6 +201,7 @@ static int
 tui_start(struct tui *tui)
 {
 	static bool registered;
+	const char *term;
 
 	tui_signals_install();
 	tui_screen = newterm(NULL, stdout, stdin);
@@ -198,6 +210,18 @@ tui_start(struct tui *tui)
 		return -1;
 	}
 	set_term(tui_screen);
+	{
+		/* A terminal that cannot move the cursor (TERM=dumb) would
+		 * only show a garbled screen. */
+		char *cup = tigetstr("cup");
+		if (cup == NULL || cup == (char *)-1) {
+			endwin();
+			delscreen(tui_screen);
+			tui_screen = NULL;
+			tui_signals_restore();
+			return -1;
+		}
+	}
 	tui_curses_active = true;
 	if (!registered) {
 		atexit(tui_end_terminal);
@@ -212,7 +236,11 @@ tui_start(struct tui *tui)
 	keypad(stdscr, TRUE);
 	timeout(TUI_TICK_MS);
 	curs_set(0);
-	tui->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	/* Unicode drawing in a UTF-8 locale, except on the DEC terminals
+	 * (vt100, vt220, ...), which know only ASCII. */
+	term = getenv("TERM");
+	tui->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 &&
+	    (term == NULL || strncmp(term, "vt", 2) != 0);
 	tui_colours(tui);
 	return 0;
 }
@@ -321,9 +349,9 @@ tui_put(int y, int x, int width, attr_t attr, const char *text)
 	while (*text != '\0' && n < (int)(sizeof line / sizeof line[0]) - 1) {
 		wchar_t wc;
 		int length = tui_decode(text, &wc);
-		int w = tui_char_width(&wc);
 		if (wc == L'\n' || wc == L'\t')
 			wc = L' ';
+		int w = tui_char_width(&wc);
 		if (used + w > width)
 			break;
 		line[n++] = wc;
@@ -685,14 +713,15 @@ tui_read_key(struct tui_key *key)
 	return true;
 }
 
-/* Opens $LLMADVISOR_FRAME_LOG for per-frame timings, or returns NULL. */
+/* Opens $LLMADVISOR_FRAME_LOG (appending) for per-frame timings, or
+ * returns NULL. */
 static FILE *
 tui_frame_log_open(void)
 {
 	const char *path = getenv("LLMADVISOR_FRAME_LOG");
 	if (path == NULL || *path == '\0')
 		return NULL;
-	return fopen(path, "w");
+	return fopen(path, "a");
 }
 
 /* The key loop: one frame per batch of keys. */
@@ -704,7 +733,7 @@ tui_loop(struct tui *tui, FILE *log)
 
 	while (tui->running) {
 		struct tui_key key;
-		double start, computed, drawn;
+		double start, computed, drawn, cpu;
 		int keys = 0;
 
 		if (tui_signal_caught != 0) {
@@ -755,6 +784,7 @@ tui_loop(struct tui *tui, FILE *log)
 		}
 		fast_errors = 0;
 		start = tui_now();
+		cpu = tui_cpu_now();
 		do {
 			tui_key(tui, key);
 			keys++;
@@ -771,8 +801,9 @@ tui_loop(struct tui *tui, FILE *log)
 		drawn = tui_now();
 		if (log != NULL) {
 			fprintf(log, "frame keys %d compute-ms %.3f draw-ms %.3f "
-			    "total-ms %.3f\n", keys, (computed - start) * 1e3,
-			    (drawn - computed) * 1e3, (drawn - start) * 1e3);
+			    "total-ms %.3f cpu-ms %.3f\n", keys,
+			    (computed - start) * 1e3, (drawn - computed) * 1e3,
+			    (drawn - start) * 1e3, (tui_cpu_now() - cpu) * 1e3);
 			fflush(log);
 		}
 	}

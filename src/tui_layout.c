@@ -56,16 +56,17 @@ tui_layout_results(struct tui_layout *layout, int lines, int columns,
 	layout->footer = tui_layout_rect(lines - 1, 0, 1, columns);
 
 	if (layout->chart_panel && columns >= TUI_WIDE_COLUMNS) {
-		/* Beside: the dashboard keeps at least 80 columns. */
-		int width = (columns - 1) * 9 / 20;
+		/* Beside, two columns apart: the dashboard keeps at least 80
+		 * columns. */
+		int width = (columns - 2) * 9 / 20;
 		if (width < CHART_MIN_WIDTH)
 			width = CHART_MIN_WIDTH;
-		left = columns - 1 - width;
+		left = columns - 2 - width;
 		if (left < TUI_MIN_COLUMNS) {
 			left = TUI_MIN_COLUMNS;
-			width = columns - 1 - left;
+			width = columns - 2 - left;
 		}
-		layout->chart = tui_layout_rect(1, left + 1, lines - 3, width);
+		layout->chart = tui_layout_rect(1, left + 2, lines - 3, width);
 	}
 	layout->sliders = tui_layout_rect(lines - 2 - slider_count, 0,
 	    slider_count, left);

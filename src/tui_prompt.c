@@ -133,9 +133,10 @@ tui_prompt_key(struct tui *tui, struct tui_key key)
 	}
 	if (key.code == 127 || key.code == 8)
 		tui_prompt_backspace(prompt);
-	else if (key.code == TUI_KEY_CONTROL('u'))
-		prompt->length = 0, prompt->text[0] = '\0';
-	else if (key.code >= 32)
+	else if (key.code == TUI_KEY_CONTROL('u')) {
+		prompt->length = 0;
+		prompt->text[0] = '\0';
+	} else if (key.code >= 32)
 		tui_prompt_insert(prompt, key.code);
 	tui->message[0] = '\0';
 }

@@ -90,6 +90,17 @@ static const struct tui_question tui_questions[] = {
 	  "the average: a spiky load keeps more replicas running around the "
 	  "clock. An API absorbs the peaks for you."),
 	  { 1, 1.5, 2, 3, 5 }, 5, NULL },
+	{ "volume.cached_input_share",
+	  N_("What share of your input is read from a prompt cache?"),
+	  N_("Closed APIs bill input served from a prompt cache at a discount, "
+	  "so a large context repeated across requests (a long system prompt, "
+	  "the same documents) lowers the API bill."),
+	  { 0, 0.25, 0.5, 0.75 }, 4, NULL },
+	{ "volume.batch_share",
+	  N_("What share of your traffic can wait for a batch API?"),
+	  N_("Batch APIs answer within hours instead of seconds, at a lower "
+	  "price: traffic that can wait makes the API side cheaper."),
+	  { 0, 0.25, 0.5, 1 }, 4, NULL },
 	{ "tasks.complex_share",
 	  N_("What share of your traffic is hard reasoning?"),
 	  N_("Multi-step logic, maths proofs, subtle code bugs. On those, "
@@ -172,6 +183,37 @@ enum tui_entry_kind {
 	TUI_ENTRY_CUSTOM,		/* a typed number */
 };
 
+/* Numbers get presets and a typed custom entry. */
+static bool
+tui_is_number(const struct profile_field *f)
+{
+	return f->type == PROFILE_TOKENS || f->type == PROFILE_NUMBER;
+}
+
+/* Ops hours also offer the default that follows the expertise. */
+static bool
+tui_is_ops_hours(const struct profile_field *f)
+{
+	return strcmp(f->key, "team.ops_hours_per_month") == 0;
+}
+
+/* Shares (0 to 1) are shown as percentages and accept a % sign. */
+static bool
+tui_is_share(const struct profile_field *f)
+{
+	return f->unit != NULL && strcmp(f->unit, "share") == 0;
+}
+
+/* How many names a choice or flags field has. */
+static int
+tui_name_count(const struct profile_field *f)
+{
+	int n = 0;
+	while (f->names != NULL && f->names[n] != NULL)
+		n++;
+	return n;
+}
+
 /* The questionnaire's extras for a field (a plain one when unknown). */
 static const struct tui_question *
 tui_question_of(const struct profile_field *f)
@@ -181,38 +223,18 @@ tui_question_of(const struct profile_field *f)
 	    i++)
 		if (strcmp(tui_questions[i].key, f->key) == 0)
 			return &tui_questions[i];
+	/* A key the questionnaire has no words for yet: its label, and
+	 * presets for a share. */
 	memset(&plain, 0, sizeof plain);
 	plain.key = f->key;
 	plain.question = f->label;
 	plain.help = "";
+	if (tui_is_share(f)) {
+		static const double shares[] = { 0, 0.25, 0.5, 0.75, 1 };
+		memcpy(plain.presets, shares, sizeof shares);
+		plain.preset_count = 5;
+	}
 	return &plain;
-}
-
-static bool
-tui_is_number(const struct profile_field *f)
-{
-	return f->type == PROFILE_TOKENS || f->type == PROFILE_NUMBER;
-}
-
-static bool
-tui_is_ops_hours(const struct profile_field *f)
-{
-	return strcmp(f->key, "team.ops_hours_per_month") == 0;
-}
-
-static bool
-tui_is_share(const struct profile_field *f)
-{
-	return f->unit != NULL && strcmp(f->unit, "share") == 0;
-}
-
-static int
-tui_name_count(const struct profile_field *f)
-{
-	int n = 0;
-	while (f->names != NULL && f->names[n] != NULL)
-		n++;
-	return n;
 }
 
 /* Entries of the current question: names, or [default,] presets, custom. */

@@ -213,7 +213,7 @@ tui_results_table(struct tui *tui, const struct tui_rect *r)
 	tui_put(row, r->x + 1, TUI_KIND_WIDTH, tui_attr(tui, TUI_ROLE_TITLE),
 	    _("USD/month"));
 	tui_put(row, option_x, option_width, tui_attr(tui, TUI_ROLE_TITLE),
-	    _("Cheapest option of each kind"));
+	    _("Cheapest option"));
 	for (int c = 0; c < 5; c++) {
 		int w = tui_width(heads[c]);
 		int end = money_x + (c + 1) * TUI_MONEY_WIDTH;
@@ -549,7 +549,7 @@ tui_results_draw(struct tui *tui)
 	}
 	footer[n++] = _("Tab");
 	footer[n++] = _("slider");
-	footer[n++] = tui_glyph(tui, "←→", "Left/Right");
+	footer[n++] = tui_glyph(tui, "←→", "<->");
 	footer[n++] = _("adjust");
 	footer[n++] = "c";
 	footer[n++] = tui->chart_wanted ? _("hide chart") : _("chart");

@@ -9,6 +9,10 @@
 #                                breaks; read with -d DATA
 #   NAME.err                     the expected standard error, with the data
 #                                folder written as DATA
+#
+# Cases too big to keep (20,000-deep nesting, multi-megabyte strings,
+# oversize files, too many values, rules or parts) are generated below,
+# each with its expected message inline.  Every run is bounded by timeout.
 set -u
 : "${top_srcdir:?}" "${LLMADVISOR:?}"
 work=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-bad.XXXXXX") || exit 99
@@ -51,6 +55,10 @@ awk 'BEGIN { for (i = 0; i < 20000; i++) printf "["; for (i = 0; i < 20000; i++)
 awk 'BEGIN { printf "privacy: \""; for (i = 0; i < 300000; i++) printf "xxxxxxxxxx"; print "\"" }' >huge-string.yaml
 awk 'BEGIN { for (i = 0; i < 500000; i++) print "# padding line of a file that is far too large"; }' >oversize.yaml
 awk 'BEGIN { printf "{\"volume\": {\"input_tokens\": \""; for (i = 0; i < 300000; i++) printf "1234567890"; print "\"}}" }' >huge-number.json
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "{\"a\": "; printf "1"; for (i = 0; i < 20000; i++) printf "}"; print "" }' >deep-objects.json
+awk 'BEGIN { printf "volume:\n"; for (i = 0; i < 100; i++) printf "%*sx:\n", 2 * i + 2, ""; }' >deep-block.yaml
+awk 'BEGIN { for (i = 0; i < 110000; i++) printf "k%d: 1\n", i }' >many-keys.yaml
+awk 'BEGIN { printf "{"; for (i = 0; i < 200000; i++) printf "\"k%d\": 1, ", i; print "\"z\": 1}" }' >many-keys.json
 while IFS='|' read -r input expected; do
 	printf '%s\n' "$expected" >expected
 	rm -f out.json
@@ -62,6 +70,11 @@ deep.json|llmadvisor: deep.json:1:65: nesting deeper than 64 levels
 huge-string.yaml|llmadvisor: huge-string.yaml:1:10: privacy must be one of none, contractual, hard, got "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."
 oversize.yaml|llmadvisor: oversize.yaml: file is larger than the limit of 4 MiB
 huge-number.json|llmadvisor: huge-number.json:1:29: volume.input_tokens must be a number (k, M or B suffix allowed), got "1234567890123456789012345678901234567..."
+deep-objects.json|llmadvisor: deep-objects.json:1:385: nesting deeper than 64 levels
+deep-block.yaml|llmadvisor: deep-block.yaml:65:129: nesting deeper than 64 levels
+many-keys.yaml|llmadvisor: many-keys.yaml:100001:1: more than 200000 values: file too complex
+many-keys.json|llmadvisor: many-keys.json:1:1288887: more than 200000 values: file too complex
+/dev/zero|llmadvisor: /dev/zero: not a regular file
 CASES
 
 for patch in "$top_srcdir"/tests/bad/data/*.sed; do
@@ -75,6 +88,43 @@ for patch in "$top_srcdir"/tests/bad/data/*.sed; do
 		</dev/null >/dev/null 2>stderr)
 	check "data/$name" $? "${patch%.sed}.err" "$work/stderr" "$work/out.json"
 done
+
+# Generated data and rules files, too big to keep: NAME|FILE|EXPECTED,
+# where gen NAME writes DATA/FILE (FILE may be in rules.d/).
+gen() {
+	case $1 in
+	models-deep) awk 'BEGIN { printf "models: "; for (i = 0; i < 20000; i++) printf "["; for (i = 0; i < 20000; i++) printf "]"; print "" }' ;;
+	models-too-many) awk 'BEGIN { print "models:"; for (i = 0; i < 65; i++) print "  - {}" }' ;;
+	gpus-oversize) awk 'BEGIN { print "gpus:"; for (i = 0; i < 120000; i++) print "# a comment line that makes this file far too large" }' ;;
+	gpus-huge-string) awk 'BEGIN { printf "gpus:\n  - id: g\n    name: G\n    class: \""; for (i = 0; i < 300000; i++) printf "xxxxxxxxxx"; print "\"" }' ;;
+	rules-too-many) awk 'BEGIN { print "rules:"; for (i = 0; i <= 256; i++) printf "  - {id: r%d, when: \"true\", warn: w, because: x}\n", i }' ;;
+	rules-too-long) awk 'BEGIN { printf "rules:\n  - id: long\n    when: \""; for (i = 0; i < 1000; i++) printf "1 < 2 and "; print "true\"\n    warn: w\n    because: x" }' ;;
+	rules-too-complex) awk 'BEGIN { printf "rules:\n  - id: complex\n    when: \""; for (i = 0; i < 600; i++) printf "1+"; print "1 > 0\"\n    warn: w\n    because: x" }' ;;
+	rules-alias-bomb) awk 'BEGIN { print "a: &a [x, x, x, x, x, x, x, x, x]"; print "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]"; print "rules: [*b, *b, *b]" }' ;;
+	rules.d-oversize) awk 'BEGIN { print "rules:"; for (i = 0; i < 120000; i++) print "# a comment line that makes this file far too large" }' ;;
+	esac
+}
+while IFS='|' read -r name file expected; do
+	rm -rf "$work/DATA" "$work/out.json"
+	cp -r "$top_srcdir/tests/bad/data/base" "$work/DATA"
+	chmod -R u+w "$work/DATA"
+	mkdir -p "$work/DATA/rules.d"
+	gen "$name" >"$work/DATA/$file"
+	printf '%s\n' "$expected" >"$work/expected"
+	(cd "$work" && timeout 10 "$LLMADVISOR" -d DATA -o out.json \
+		</dev/null >/dev/null 2>stderr)
+	check "generated/$name" $? "$work/expected" "$work/stderr" "$work/out.json"
+done <<'CASES'
+models-deep|models.yaml|llmadvisor: DATA/models.yaml:1:72: nesting deeper than 64 levels
+models-too-many|models.yaml|llmadvisor: DATA/models.yaml:2:3: more than 64 models
+gpus-oversize|gpus.yaml|llmadvisor: DATA/gpus.yaml: file is larger than the limit of 4 MiB
+gpus-huge-string|gpus.yaml|llmadvisor: DATA/gpus.yaml:4:12: class must be one of workstation_gpu, apple_silicon, datacenter_gpu, got "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."
+rules-too-many|rules.yaml|llmadvisor: DATA/rules.yaml:258:5: more than 256 rules
+rules-too-long|rules.yaml|llmadvisor: DATA/rules.yaml:3:4108: expression longer than 4096 bytes
+rules-too-complex|rules.yaml|llmadvisor: DATA/rules.yaml:3:523: expression too complex: more than 512 parts
+rules-alias-bomb|rules.yaml|llmadvisor: DATA/rules.yaml:2:8: YAML aliases (*name) are not supported
+rules.d-oversize|rules.d/big.yaml|llmadvisor: DATA/rules.d/big.yaml: file is larger than the limit of 4 MiB
+CASES
 
 echo "bad input: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -155,7 +155,8 @@ has m1.md "Generated on 2026-11-28"
 
 # Numbers do not depend on the locale (where a decimal-comma one exists).
 for locale in de_DE.UTF-8 de_DE.utf8 fr_FR.UTF-8; do
-	if LC_ALL=$locale locale 2>/dev/null | grep -q 'LC_NUMERIC="\?'"$locale"; then
+	# `locale` echoes any name; only an installed one answers ",".
+	if [ "$(LC_ALL=$locale locale decimal_point 2>/dev/null)" = "," ]; then
 		"$LLMADVISOR" -d "$DATA" -f json </dev/null >c.json
 		LC_ALL=$locale "$LLMADVISOR" -d "$DATA" -f json </dev/null >l.json
 		if cmp -s c.json l.json; then ok; else bad "JSON differs under $locale"; fi

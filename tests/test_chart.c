@@ -15,6 +15,7 @@
 static struct chart chart;
 static struct cost_result result;
 
+/* Renders the chart for p and checks it took. */
 static void
 render(const struct profile *p, int width, int height, unsigned flags)
 {
@@ -45,12 +46,14 @@ row_text(int row)
 	return line;
 }
 
+/* Each test starts from an empty chart ... */
 static void
 setup(void)
 {
 	chart_init(&chart);
 }
 
+/* ... and frees its grid. */
 static void
 teardown(void)
 {
@@ -437,6 +440,7 @@ START_TEST(test_layout_large)
 }
 END_TEST
 
+/* The grid tests, then the layout tests. */
 static Suite *
 chart_suite(void)
 {

@@ -252,6 +252,39 @@ START_TEST(test_save_reads_back)
 }
 END_TEST
 
+/* Found by fuzz/fuzz_answers: %.15g lost digits, so a saved file read
+ * back a different complex_share. */
+START_TEST(test_save_keeps_every_digit)
+{
+	static const char *const sets[] = {
+		"tasks.complex_share=0.8888888888888888888888888888888888888888",
+		"volume.input_tokens=1234567.8901234567",
+		"team.hourly_rate=33.333333333333336",
+		"volume.peak_to_mean=1.0000000000000002",
+	};
+	struct profile p, q;
+	struct buffer out;
+	struct doc doc;
+	char *cause = NULL;
+
+	profile_defaults(&p);
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
+		ck_assert_msg(profile_set(&p, sets[i], &cause) == 0, "%s", cause);
+	buffer_init(&out);
+	profile_write_yaml(&p, testutil_data(), &out);
+	ck_assert_int_eq(doc_parse_yaml(&doc, "saved.yaml", out.data, out.length,
+	    &cause), 0);
+	profile_defaults(&q);
+	ck_assert_msg(profile_apply_doc(&q, &doc, &cause) == 0, "%s", cause);
+	ck_assert_msg(memcmp(&p, &q, sizeof p) == 0, "%s", out.data);
+	/* Values that need no more than 15 digits keep their short form. */
+	ck_assert_ptr_nonnull(strstr(out.data, "  output_tokens: 2M\n"));
+	ck_assert_ptr_nonnull(strstr(out.data, "horizon_months: 12\n"));
+	doc_free(&doc);
+	buffer_free(&out);
+}
+END_TEST
+
 static Suite *
 profile_suite(void)
 {
@@ -265,6 +298,7 @@ profile_suite(void)
 	tcase_add_test(t, test_set);
 	tcase_add_test(t, test_failed_load_changes_nothing);
 	tcase_add_test(t, test_save_reads_back);
+	tcase_add_test(t, test_save_keeps_every_digit);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -1,0 +1,54 @@
+#!/bin/sh
+# smoke.sh - runs every fuzz harness for a while and fails on any crash,
+# leak, sanitizer report, time-out or out-of-memory.
+#
+#   fuzz/smoke.sh [SECONDS] [HARNESS]...
+#
+# Run from a build folder configured with --enable-fuzzing after make fuzz.
+# Each harness starts from its seed corpus (fuzz/corpus/NAME of the source
+# tree, never written to) and a scratch corpus; a failing input is kept as
+# fuzz-artifacts/NAME/crash-... (or leak-, timeout-, oom-) in the build
+# folder.  Prints one line per harness and "N passed, N failed".
+set -u
+seconds=${1:-30}
+[ $# -gt 0 ] && shift
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+harnesses=${*:-models gpus defaults answers_yaml answers_json expr template rules}
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-fuzz.XXXXXX") || exit 99
+trap 'rm -rf "$scratch"' EXIT
+pass=0
+fail=0
+for name in $harnesses; do
+	harness=./fuzz/fuzz_$name
+	if [ ! -x "$harness" ]; then
+		echo "fuzz $name: FAILED ($harness not built: make fuzz)"
+		fail=$((fail + 1))
+		continue
+	fi
+	mkdir -p "$scratch/$name" "fuzz-artifacts/$name"
+	# The expression and template limits are 4096 bytes: go past them.
+	case $name in
+	expr|template) max_len=-max_len=8192 ;;
+	*) max_len= ;;
+	esac
+	"$harness" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+		-print_final_stats=1 -artifact_prefix="fuzz-artifacts/$name/" \
+		$max_len "$scratch/$name" "$srcdir/fuzz/corpus/$name" \
+		>"$scratch/$name.log" 2>&1
+	status=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' \
+		"$scratch/$name.log")
+	if [ "$status" -eq 0 ] && ! grep -q -e 'ERROR: ' -e 'runtime error' \
+		-e '^fuzz: ' "$scratch/$name.log"; then
+		echo "fuzz $name: ok, ${runs:-?} runs in ${seconds} s"
+		pass=$((pass + 1))
+	else
+		echo "fuzz $name: FAILED (exit $status), input kept in" \
+			"fuzz-artifacts/$name/"
+		grep -E -A 12 -e '(ERROR|SUMMARY): ' -e 'runtime error' \
+			-e '^fuzz: ' "$scratch/$name.log" | head -n 40
+		fail=$((fail + 1))
+	fi
+done
+echo "fuzz smoke: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

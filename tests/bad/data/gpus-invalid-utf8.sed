@@ -1,0 +1,2 @@
+# file: gpus.yaml
+0,/name: /s/name: /name: \xff/

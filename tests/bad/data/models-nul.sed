@@ -1,0 +1,2 @@
+# file: models.yaml
+s/name: Closed A/name: Closed\x00A/

@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/favour: closed/favour: sometimes/

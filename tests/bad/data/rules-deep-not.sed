@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/when: privacy == "hard"/when: not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not privacy == "hard"/

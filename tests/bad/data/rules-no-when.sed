@@ -1,0 +1,2 @@
+# file: rules.yaml
+/when: cost.saving > 0/d

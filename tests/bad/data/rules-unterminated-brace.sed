@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/because: "Data must stay home."/because: "Data must {stay home."/

@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/veto: \[api, hosted_open\]/veto: []/

@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/weight: 3$/weight: 1e6/

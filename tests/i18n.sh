@@ -1,0 +1,68 @@
+#!/bin/sh
+# i18n.sh - the German catalogue is complete and used: --help, text and
+# markdown come out in German under LANGUAGE=de, JSON stays English (it
+# is an API), and numbers in JSON keep their decimal point.
+set -u
+: "${top_srcdir:?}" "${LLMADVISOR:?}"
+work=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-i18n.XXXXXX") || exit 99
+trap 'rm -rf "$work"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+DATA="$top_srcdir/data"
+
+if ! command -v msgfmt >/dev/null 2>&1; then
+	echo "msgfmt not installed: gettext is needed"; exit 77
+fi
+# Complete: no untranslated or fuzzy entries, valid format strings.
+stats=$(msgfmt -c --statistics -o "$work/de.mo" "$top_srcdir/po/de.po" 2>&1)
+case $stats in
+*untranslated*|*fuzzy*) bad "po/de.po is incomplete: $stats" ;;
+*" translated message"*) ok ;;
+*) bad "msgfmt: $stats" ;;
+esac
+mkdir -p "$work/locale/de/LC_MESSAGES"
+cp "$work/de.mo" "$work/locale/de/LC_MESSAGES/llmadvisor.mo"
+
+de() {	# runs llmadvisor in German
+	LLMADVISOR_LOCALEDIR="$work/locale" LANG=C.UTF-8 LC_ALL= LANGUAGE=de \
+		"$LLMADVISOR" "$@" </dev/null
+}
+en() {
+	LANG=C.UTF-8 LC_ALL= LANGUAGE= "$LLMADVISOR" "$@" </dev/null
+}
+has() {	# FILE TEXT
+	if grep -qF -- "$2" "$1"; then ok; else bad "$1 lacks '$2'"; head -5 "$1"; fi
+}
+
+de --help >"$work/help.de"
+en --help >"$work/help.en"
+if cmp -s "$work/help.de" "$work/help.en"; then bad "--help is not translated"; else ok; fi
+has "$work/help.de" "--set"
+de -d "$DATA" -f text >"$work/text.de"
+has "$work/text.de" "Geschlossen nutzen (API)"
+de -d "$DATA" -f markdown --set privacy=hard --set deployment=on_prem >"$work/md.de"
+has "$work/md.de" "Offen nutzen (selbst betrieben)"
+de -d "$DATA" -f text --set team.expertise=some --set volume.input_tokens=200M \
+	--set lock_in=avoid >"$work/hybrid.de"
+has "$work/hybrid.de" "Beides nutzen (hybrid)"
+# Every English rule text has a German counterpart in the output.
+en -d "$DATA" -f text >"$work/text.en"
+if grep -q "Nobody on the team runs ML infrastructure" "$work/text.de"; then
+	bad "a rule text stayed English"
+else ok; fi
+# Error messages too.
+de -d "$DATA" -f json -s volume.input_tokens=lots >/dev/null 2>"$work/error.de"
+if grep -q "must be a number" "$work/error.de"; then
+	bad "an error message stayed English"; else ok; fi
+# JSON is an API: the same bytes in any language.
+de -d "$DATA" -f json >"$work/de.json"
+en -d "$DATA" -f json >"$work/en.json"
+if cmp -s "$work/de.json" "$work/en.json"; then ok; else
+	bad "JSON differs under LANGUAGE=de"
+	diff "$work/en.json" "$work/de.json" | head -10
+fi
+
+echo "i18n: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

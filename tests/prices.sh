@@ -1,0 +1,249 @@
+#!/bin/sh
+# prices.sh - price imports (LiteLLM and genai-prices files, broken ones),
+# prices.yaml overlays, --list-models and --list-gpus, and the cache and
+# batch discounts, through the command line.  Every run has its own
+# XDG_CONFIG_HOME under a temporary folder.
+set -u
+: "${top_srcdir:?}" "${LLMADVISOR:?}"
+work=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-prices.XXXXXX") || exit 99
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 99
+pass=0
+fail=0
+DATA="$top_srcdir/data"
+FIXTURES="$top_srcdir/tests/prices"
+CONF="$work/conf"
+PRICES="$CONF/llmadvisor/prices.yaml"
+XDG_CONFIG_HOME="$CONF"
+SOURCE_DATE_EPOCH=1795824000		# 2026-11-28
+export XDG_CONFIG_HOME SOURCE_DATE_EPOCH
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+# run STATUS ARGS...: runs llmadvisor with no terminal, expects STATUS.
+run() {
+	expected=$1
+	shift
+	"$LLMADVISOR" "$@" </dev/null >stdout 2>stderr
+	got=$?
+	if [ "$got" -eq "$expected" ]; then ok; else
+		bad "llmadvisor $*: exit $got, expected $expected"; cat stderr; fi
+}
+has() {	# FILE TEXT: FILE contains TEXT
+	if grep -qF -- "$2" "$1"; then ok; else bad "$1 lacks '$2'"; sed 's/^/  | /' "$1" | head -20; fi
+}
+lacks() {	# FILE TEXT: FILE does not contain TEXT
+	if grep -qF -- "$2" "$1"; then bad "$1 has '$2'"; else ok; fi
+}
+same() {	# A B: identical files
+	if cmp -s "$1" "$2"; then ok; else bad "$1 and $2 differ"; diff "$1" "$2" | head -10; fi
+}
+
+# The options are documented.
+run 0 --help
+for option in --import-prices --list-models --list-gpus --verbose; do
+	has stdout "$option"
+done
+
+# ---- Import a LiteLLM file ----------------------------------------------
+run 0 -d "$DATA" --import-prices "$FIXTURES/litellm.json"
+has stdout "Read 15 entries from litellm.json (LiteLLM format)."
+has stdout "Wrote $PRICES: prices of 6 models."
+has stdout "GPT-4o (gpt-4o): input \$2.50 → \$2.00, output \$10.00 → \$8.00, cache read \$1.25 → \$1.00"
+has stdout "Claude 3.5 Sonnet (claude-3-5-sonnet-20241022): cache read \$0.30 → \$0.25"
+has stdout "Not mapped: 1 entry (-v lists them)."
+has stdout "Skipped: 3 pseudo-entries (such as sample_spec), 2 not chat models, 1 without an input or output price."
+has stdout "Note: litellm.json says Claude 3.5 Sonnet (claude-3-5-sonnet-20241022) was deprecated on 2025-10-22."
+lacks stdout "mystery-model-9000"
+[ -f "$PRICES" ] && ok || bad "no $PRICES written"
+has "$PRICES" 'source: "litellm.json"'
+has "$PRICES" "as_of: 2026-11-28"
+has "$PRICES" 'entry: "gpt-4o-mini-2024-07-18"'
+has "$PRICES" "range: [1.25, 2.5]"
+ls -a "$CONF/llmadvisor" | grep -q '^\.prices' && bad "temporary file left behind" || ok
+cp "$PRICES" litellm-prices.yaml
+
+# -v names what was not mapped and what was superseded.
+run 0 -d "$DATA" --import-prices "$FIXTURES/litellm.json" -v
+has stdout "  mystery-model-9000 (mystery)"
+has stdout "  claude-3-5-sonnet-latest (line 26): claude-3-5-sonnet-20241022 takes the prices of claude-3-5-sonnet-20241022 instead"
+has stdout "Unchanged: 22 prices."
+lacks stdout "Changed"
+same "$PRICES" litellm-prices.yaml
+
+# Later runs use the imported prices: 10M x $2 + 2M x $8 on GPT-4o.
+run 0 -d "$DATA" -f json --samples 100
+grep -A12 '"id":	"api:gpt-4o",' stdout >gpt4o.json
+has gpt4o.json '"compute":	36,'
+has stdout "\"file\":	\"$PRICES\""
+run 0 -d "$DATA" -f markdown --samples 100
+has stdout "litellm.json"
+
+# The listing shows where each value came from.
+run 0 -d "$DATA" --list-models
+has stdout "Models in $DATA/models.yaml, with prices from $PRICES"
+grep -A6 '^gpt-4o: GPT-4o' stdout >gpt4o.txt
+has gpt4o.txt "  input_price"
+has gpt4o.txt "import    $PRICES:"
+has gpt4o.txt "litellm.json"
+has stdout "override  $DATA/models.yaml:"
+has stdout "STALE, UNVERIFIED"
+has stdout "STALE: a price dated more than 6 months before 2026-11-28"
+run 0 -d "$DATA" --list-models -f json
+has stdout '"origin":	"import"'
+has stdout '"origin":	"override"'
+has stdout '"deprecation_date":	"2025-10-22"'
+has stdout "\"prices\":	[\"$PRICES\"]"
+run 0 -d "$DATA" --list-models -o list.json
+has list.json '"models":'
+run 0 -d "$DATA" --list-gpus
+has stdout "a100-40gb: NVIDIA A100 40GB (datacenter_gpu)"
+has stdout "  cloud_price"
+has stdout "UNVERIFIED"
+run 0 -d "$DATA" --list-gpus -f json
+has stdout '"gpus":'
+has stdout '"name":	"purchase_price"'
+# Without --data-dir the figures are the built-in or installed defaults.
+XDG_CONFIG_HOME="$work/none" run 0 --list-models
+has stdout " default  "
+lacks stdout " override  "
+
+# ---- Import a genai-prices file: model by model --------------------------
+run 0 -d "$DATA" --import-prices "$FIXTURES/genai.json"
+has stdout "Read 9 entries from genai.json (genai-prices format)."
+has stdout "Wrote $PRICES: prices of 4 models."
+has stdout "GPT-4o (gpt-4o): input \$2.00 → \$2.50, output \$8.00 → \$10.00, cache read \$1.00 → \$1.25"
+has stdout "Note: genai.json lists a new price for GPT-4o from 2099-01-01; import again then."
+# Models this import does not map keep their earlier imported prices.
+has "$PRICES" 'entry: "gpt-4o-mini-2024-07-18"'
+has "$PRICES" 'entry: "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo"'
+has "$PRICES" 'source: "genai.json"'
+# prices_checked is the as-of date where the file gives it.
+has "$PRICES" "as_of: 2025-06-23"
+run 0 -d "$DATA" --import-prices "$FIXTURES/genai.json" -v
+has stdout "  deepseek-chat (deepseek)"
+has stdout "  anthropic/claude-3.5-sonnet (line 98): claude-3-5-sonnet-20241022 takes the prices of claude-3-5-sonnet instead"
+cp "$PRICES" genai-prices.yaml
+
+# ---- Broken files: exit 2, a position, prices.yaml untouched -------------
+for name in broken-empty broken-syntax broken-wrong-type \
+    broken-unknown-format broken-genai-wrong-type broken-negative \
+    broken-date broken-genai-clause broken-genai-models \
+    broken-genai-constraint broken-bool; do
+	run 2 -d "$DATA" --import-prices "$FIXTURES/$name.json"
+	if grep -qE "^llmadvisor: $FIXTURES/$name.json:[0-9]+:[0-9]+: " stderr; then ok; else
+		bad "$name: no positioned message"; cat stderr; fi
+	same "$PRICES" genai-prices.yaml
+done
+has stderr "broken-bool.json:6:38: supports_function_calling of 'gpt-4o' must be true, false or null"
+run 2 -d "$DATA" --import-prices "$FIXTURES/broken-syntax.json"
+has stderr "llmadvisor: $FIXTURES/broken-syntax.json:5:9: invalid JSON"
+run 2 -d "$DATA" --import-prices "$FIXTURES/broken-unknown-format.json"
+has stderr "broken-unknown-format.json:1:1: unknown price-list format: expected LiteLLM's model_prices_and_context_window.json or genai-prices' data.json"
+run 2 -d "$DATA" --import-prices "$FIXTURES/broken-empty.json"
+has stderr "broken-empty.json:1:1: file is empty"
+printf 'models:\n  - gpt-4o\n' >prices-as-yaml.yaml
+run 2 -d "$DATA" --import-prices prices-as-yaml.yaml
+has stderr "prices-as-yaml.yaml:1:1: unknown price-list format"
+run 2 -d "$DATA" --import-prices missing.json
+has stderr "llmadvisor: missing.json: No such file or directory"
+same "$PRICES" genai-prices.yaml
+ls -a "$CONF/llmadvisor" | grep -q '^\.prices' && bad "temporary file left behind" || ok
+
+# Usage errors.
+run 2 -d "$DATA" --import-prices "$FIXTURES/genai.json" -f json
+has stderr "--import-prices and --format cannot be used together"
+run 2 -d "$DATA" --list-models -a "$top_srcdir/tests/answers/full.yaml"
+has stderr "--list-models and --answers cannot be used together"
+run 2 -d "$DATA" --list-models --list-gpus
+run 2 -d "$DATA" --list-gpus -f markdown
+has stderr "--list-gpus writes text or json, not markdown"
+run 2 -d "$work/nowhere" --list-models
+has stderr "nowhere: not a folder"
+run 2 --import-prices
+has stderr "option '--import-prices' needs a value"
+HOME= XDG_CONFIG_HOME= run 2 -d "$DATA" --import-prices "$FIXTURES/genai.json"
+has stderr "--import-prices: no place for prices.yaml"
+# A config folder that cannot be created: a runtime failure, exit 1.
+: >afile
+XDG_CONFIG_HOME="$work/afile" run 1 -d "$DATA" --import-prices "$FIXTURES/genai.json"
+has stderr "cannot create the folder"
+
+# ---- prices.yaml problems -----------------------------------------------
+# A broken prices.yaml stops every run with its position, and an import
+# does not replace it.
+printf 'prices:\n  - model: gpt-4o\n    input_price: {value: 2, unit: USD/token, source: "x", as_of: 2026-01-01, verified: true, range: [2, 2]}\n' >"$PRICES"
+cp "$PRICES" broken-prices.yaml
+run 2 -d "$DATA" -f json
+has stderr "llmadvisor: $PRICES:3:35: models.gpt-4o.input_price must be given in USD/Mtok, got \"USD/token\""
+run 2 -d "$DATA" --import-prices "$FIXTURES/genai.json"
+has stderr "$PRICES:3:35:"
+same "$PRICES" broken-prices.yaml
+# A model the data does not have: a warning, the run goes on.
+printf 'prices:\n  - model: retired-model\n    input_price: {value: 2, unit: USD/Mtok, source: "x", as_of: 2026-01-01, verified: true, range: [2, 2]}\n' >"$PRICES"
+run 0 -d "$DATA" -f json --samples 10
+has stderr "llmadvisor: $PRICES:2:5: warning: model 'retired-model' is not in $DATA/models.yaml: its prices are ignored"
+# The import keeps it (another models.yaml may have it).
+run 0 -d "$DATA" --import-prices "$FIXTURES/genai.json"
+has "$PRICES" 'model: "retired-model"'
+# A prices.yaml in --data-dir comes first and wins model by model; the
+# import says so.
+mkdir -p mydata
+cp "$DATA"/*.yaml mydata/
+printf 'prices:\n  - model: gpt-4o\n    input_price: {value: 4, unit: USD/Mtok, source: "our contract", as_of: 2026-11-01, verified: true, range: [4, 4]}\n' >mydata/prices.yaml
+run 0 -d mydata --import-prices "$FIXTURES/genai.json"
+has stdout "Note: mydata/prices.yaml comes first in the lookup order and still sets the input price of GPT-4o."
+run 0 -d mydata --list-models -f json
+has stdout '"file":	"mydata/prices.yaml"'
+has stdout '"source":	"our contract"'
+run 0 -d mydata -f json --samples 10
+grep -A12 '"id":	"api:gpt-4o",' stdout >gpt4o.json
+has gpt4o.json '"compute":	60,'
+
+# ---- Caching and batch discounts ----------------------------------------
+rm -f "$PRICES"
+run 0 -d "$DATA" -f json --samples 10 -s volume.cached_input_share=0.5 -s volume.output_tokens=0
+grep -A14 '"id":	"api:claude-3-5-sonnet-20241022",' stdout >claude.json
+has claude.json '"compute":	16.5,'
+has claude.json '"discounts":	["cache"]'
+has stdout '"cached_input_share":	0.5'
+has stdout '"batch_share":	0'
+run 0 -d "$DATA" -f json --samples 10 -s volume.batch_share=1
+grep -A14 '"id":	"api:claude-3-5-sonnet-20241022",' stdout >claude.json
+has claude.json '"compute":	30,'
+has claude.json '"discounts":	["batch"]'
+grep -A14 '"id":	"hosted_open:deepinfra/deepseek-ai/DeepSeek-V3",' stdout >hosted.json
+has hosted.json '"discounts":	[]'
+run 0 -d "$DATA" -f text --samples 10 -s volume.cached_input_share=0.5 -s volume.batch_share=0.2
+has stdout "50% of input tokens are read from a prompt cache"
+has stdout "Self-hosted options are unaffected."
+run 0 -d "$DATA" -f markdown --samples 10 -s volume.batch_share=0.2
+has stdout "| Share of traffic sent through a batch API | \`volume.batch_share\` | 0.2 |"
+has stdout "- 20% of the traffic goes through batch APIs"
+run 0 -d "$DATA" -f text --samples 10
+lacks stdout "prompt cache"
+# Answers files, YAML and JSON.
+printf 'volume:\n  cached_input_share: 0.5\n  batch_share: 0.25\n' >shares.yaml
+printf '{"volume": {"cached_input_share": 0.5, "batch_share": 0.25}}\n' >shares.json
+run 0 -d "$DATA" -f json --samples 10 -a shares.yaml
+mv stdout shares-yaml.json
+run 0 -d "$DATA" -f json --samples 10 -a shares.json
+same stdout shares-yaml.json
+has stdout '"batch_share":	0.25'
+printf 'volume:\n  batch_share: 2\n' >bad-share.yaml
+run 2 -d "$DATA" -f json -a bad-share.yaml
+has stderr "llmadvisor: bad-share.yaml:2:16: volume.batch_share must be between 0 and 1, got 2"
+run 2 -d "$DATA" -f json -s volume.cached_input_share=half
+has stderr "llmadvisor: --set:1:27: volume.cached_input_share must be a number"
+
+# ---- Stale figures follow the date ---------------------------------------
+SOURCE_DATE_EPOCH=1735689600 run 0 -d "$DATA" --list-models	# 2025-01-01
+grep -A3 '^gpt-4o-mini: ' stdout >mini.txt
+lacks mini.txt "STALE"
+SOURCE_DATE_EPOCH=2051222400 run 0 -d "$DATA" --list-models	# 2035-01-01
+grep -A3 '^gpt-4o-mini: ' stdout >mini.txt
+has mini.txt "STALE"
+
+echo "prices: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,720 @@
+/* test_prices.c - cache and batch discounts in the cost model, price
+ * imports in both formats (nulls, pseudo-entries, dated prices, broken
+ * files), prices.yaml overlays, and the data listings. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cost.h"
+#include "jsonio.h"
+#include "prices.h"
+#include "report.h"
+#include "testutil.h"
+
+static struct cost_result result;
+
+/* Evaluates the default data for a profile. */
+static void
+evaluate(const struct profile *p)
+{
+	struct cost_scenario scenario;
+	cost_scenario_default(&scenario);
+	cost_evaluate(testutil_data(), testutil_data()->values, p, &scenario,
+	    &result);
+}
+
+/* The option with the given id, or fail. */
+static const struct cost_option *
+option(const char *id)
+{
+	char name[256];
+	for (size_t i = 0; i < result.count; i++) {
+		report_option_id(&result.options[i], name, sizeof name);
+		if (strcmp(name, id) == 0)
+			return &result.options[i];
+	}
+	ck_abort_msg("no option %s", id);
+	return NULL;
+}
+
+/* 10M input and 2M output tokens a month, no discounts. */
+static void
+article(struct profile *p)
+{
+	profile_defaults(p);
+	p->input_tokens = 10e6;
+	p->output_tokens = 2e6;
+}
+
+#define CLAUDE "api:claude-3-5-sonnet-20241022"
+
+START_TEST(test_cache_read_price)
+{
+	/* 10M input, half of it read from the prompt cache, on Claude 3.5
+	 * Sonnet: 5M x $3 + 5M x $0.30 = $16.50. */
+	struct profile p;
+	article(&p);
+	p.output_tokens = 0;
+	p.cached_input_share = 0.5;
+	evaluate(&p);
+	ck_assert_double_eq_tol(option(CLAUDE)->monthly.compute, 16.5, 1e-9);
+	ck_assert_uint_eq(option(CLAUDE)->discounts, COST_DISCOUNT_CACHE);
+	/* Output is untouched by the cache: + 2M x $15. */
+	p.output_tokens = 2e6;
+	evaluate(&p);
+	ck_assert_double_eq_tol(option(CLAUDE)->monthly.compute, 46.5, 1e-9);
+	/* GPT-4o: 5M x $2.50 + 5M x $1.25 + 2M x $10 = $38.75; GPT-4o mini:
+	 * 5M x $0.15 + 5M x $0.075 + 2M x $0.60 = $2.325. */
+	ck_assert_double_eq_tol(option("api:gpt-4o")->monthly.compute, 38.75,
+	    1e-9);
+	ck_assert_double_eq_tol(option("api:gpt-4o-mini")->monthly.compute,
+	    2.325, 1e-9);
+	/* Everything cached: Claude's input costs a tenth. */
+	p.cached_input_share = 1;
+	p.output_tokens = 0;
+	evaluate(&p);
+	ck_assert_double_eq_tol(option(CLAUDE)->monthly.compute, 3, 1e-9);
+}
+END_TEST
+
+START_TEST(test_batch_prices)
+{
+	struct profile p;
+	article(&p);
+	p.batch_share = 1;
+	evaluate(&p);
+	/* 10M x $1.50 + 2M x $7.50 = $30 on Claude 3.5 Sonnet. */
+	ck_assert_double_eq_tol(option(CLAUDE)->monthly.compute, 30, 1e-9);
+	ck_assert_uint_eq(option(CLAUDE)->discounts, COST_DISCOUNT_BATCH);
+	/* Half batched on GPT-4o: 10M x (0.5 x 1.25 + 0.5 x 2.5) + 2M x
+	 * (0.5 x 5 + 0.5 x 10) = 18.75 + 15. */
+	p.batch_share = 0.5;
+	evaluate(&p);
+	ck_assert_double_eq_tol(option("api:gpt-4o")->monthly.compute, 33.75,
+	    1e-9);
+}
+END_TEST
+
+START_TEST(test_discounts_do_not_stack)
+{
+	/* Cached input pays the cache-read price even when batched: half
+	 * cached, all batched on Claude: 5M x $0.30 + 5M x $1.50 + 2M x
+	 * $7.50 = $24. */
+	struct profile p;
+	article(&p);
+	p.cached_input_share = 0.5;
+	p.batch_share = 1;
+	evaluate(&p);
+	ck_assert_double_eq_tol(option(CLAUDE)->monthly.compute, 24, 1e-9);
+	ck_assert_uint_eq(option(CLAUDE)->discounts,
+	    COST_DISCOUNT_CACHE | COST_DISCOUNT_BATCH);
+}
+END_TEST
+
+START_TEST(test_missing_prices_pay_normal)
+{
+	/* A hosted API without cache or batch prices pays its normal price;
+	 * Gemini 1.5 Pro has a cache-read price but no batch prices. */
+	struct profile p;
+	const char *hosted =
+	    "hosted_open:together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo";
+	double plain, gemini;
+	article(&p);
+	evaluate(&p);
+	plain = option(hosted)->monthly.compute;
+	gemini = option("api:gemini-1.5-pro")->monthly.compute;
+	p.cached_input_share = 0.7;
+	p.batch_share = 0.6;
+	evaluate(&p);
+	ck_assert_double_eq_tol(option(hosted)->monthly.compute, plain, 1e-9);
+	ck_assert_uint_eq(option(hosted)->discounts, 0);
+	ck_assert_uint_eq(option("api:gemini-1.5-pro")->discounts,
+	    COST_DISCOUNT_CACHE);
+	/* Input: 10M x (0.7 x 0.3125 + 0.3 x 1.25); output at $5. */
+	ck_assert_double_eq_tol(option("api:gemini-1.5-pro")->monthly.compute,
+	    10 * (0.7 * 0.3125 + 0.3 * 1.25) + 2 * 5, 1e-9);
+	ck_assert(option("api:gemini-1.5-pro")->monthly.compute < gemini);
+}
+END_TEST
+
+START_TEST(test_self_hosted_unaffected)
+{
+	struct profile p;
+	struct cost_result plain;
+	article(&p);
+	p.input_tokens = 300e6;
+	evaluate(&p);
+	plain = result;
+	p.cached_input_share = 0.9;
+	p.batch_share = 0.9;
+	evaluate(&p);
+	ck_assert_uint_eq(result.count, plain.count);
+	for (size_t i = 0; i < result.count; i++) {
+		const struct cost_option *o = &result.options[i];
+		if (!cost_kind_is_self_hosted(o->kind))
+			continue;
+		ck_assert_double_eq(o->monthly.total,
+		    plain.options[i].monthly.total);
+		ck_assert_uint_eq(o->discounts, 0);
+	}
+	/* The hybrid's API part carries its frontier model's discounts. */
+	int hybrid = result.cheapest[OPTION_HYBRID];
+	ck_assert_int_ge(hybrid, 0);
+	ck_assert_uint_ne(result.options[hybrid].discounts, 0);
+}
+END_TEST
+
+START_TEST(test_answers_keys)
+{
+	struct profile p;
+	char *cause = NULL;
+	const struct profile_field *peak =
+	    profile_find_field("volume.peak_to_mean");
+	const struct profile_field *cached =
+	    profile_find_field("volume.cached_input_share");
+	const struct profile_field *batch =
+	    profile_find_field("volume.batch_share");
+	ck_assert_ptr_nonnull(cached);
+	ck_assert_ptr_nonnull(batch);
+	/* Right after volume.peak_to_mean, in this order. */
+	ck_assert_ptr_eq(cached, peak + 1);
+	ck_assert_ptr_eq(batch, peak + 2);
+	profile_defaults(&p);
+	ck_assert_double_eq(p.cached_input_share, 0);
+	ck_assert_double_eq(p.batch_share, 0);
+	ck_assert_int_eq(profile_set(&p, "volume.cached_input_share=0.4",
+	    &cause), 0);
+	ck_assert_int_eq(profile_set(&p, "volume.batch_share=1", &cause), 0);
+	ck_assert_double_eq(profile_get_value(&p, cached), 0.4);
+	ck_assert_double_eq(profile_get_value(&p, batch), 1);
+	ck_assert_int_ne(profile_set(&p, "volume.batch_share=1.2", &cause), 0);
+	ck_assert_str_eq(cause, "--set:1:20: volume.batch_share must be "
+	    "between 0 and 1, got 1.2");
+	free(cause);
+	cause = NULL;
+	ck_assert_int_ne(profile_set(&p, "volume.cached_input_share=-0.1",
+	    &cause), 0);
+	free(cause);
+	/* The fields after them still read and write their own values. */
+	ck_assert_int_eq(profile_set(&p, "deployment=on_prem", &cause), 0);
+	ck_assert_int_eq(p.deployment, DEPLOYMENT_ON_PREM);
+	ck_assert_int_eq(profile_set(&p, "tasks.complex_share=0.25", &cause), 0);
+	ck_assert_double_eq(p.complex_share, 0.25);
+	ck_assert_double_eq(p.batch_share, 1);
+
+	/* The answers file writer writes them and reads them back. */
+	struct buffer out;
+	buffer_init(&out);
+	profile_write_yaml(&p, testutil_data(), &out);
+	ck_assert_ptr_nonnull(strstr(out.data, "  cached_input_share: 0.4\n"
+	    "  batch_share: 1\n"));
+	FILE *f = fopen("test_prices_answers.yaml", "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(out.data, f);
+	fclose(f);
+	struct profile back;
+	profile_defaults(&back);
+	ck_assert_int_eq(profile_load_file(&back, "test_prices_answers.yaml",
+	    &cause), 0);
+	ck_assert_double_eq(back.cached_input_share, 0.4);
+	ck_assert_double_eq(back.batch_share, 1);
+	remove("test_prices_answers.yaml");
+	buffer_free(&out);
+}
+END_TEST
+
+START_TEST(test_discount_sentence)
+{
+	struct profile p;
+	struct buffer text;
+	article(&p);
+	buffer_init(&text);
+	report_discount_sentence(testutil_evaluate(&p, 0, false), &text);
+	ck_assert_ptr_null(text.data);		/* no shares, no sentence */
+	p.cached_input_share = 0.5;
+	p.batch_share = 0.25;
+	report_discount_sentence(testutil_evaluate(&p, 0, false), &text);
+	ck_assert_ptr_nonnull(strstr(text.data, "50% of input tokens are read "
+	    "from a prompt cache: Claude 3.5 Sonnet, GPT-4o, GPT-4o mini, "
+	    "Gemini 1.5 Pro charge their cache-read price"));
+	ck_assert_ptr_nonnull(strstr(text.data, "25% of the traffic goes "
+	    "through batch APIs: Claude 3.5 Sonnet, GPT-4o, GPT-4o mini charge"));
+	ck_assert_ptr_nonnull(strstr(text.data, "Self-hosted options are "
+	    "unaffected."));
+	buffer_free(&text);
+}
+END_TEST
+
+/* Reads a fixture of tests/prices, or fails. */
+static void
+read_fixture(struct prices_file *file, const char *name, const char *today)
+{
+	char path[256], *cause = NULL;
+	snprintf(path, sizeof path, "tests/prices/%s", name);
+	if (prices_read_file(file, testutil_path(path), today, &cause) != 0)
+		ck_abort_msg("%s", cause);
+}
+
+/* The entry named name, or fail. */
+static const struct prices_entry *
+entry(const struct prices_file *file, const char *name)
+{
+	for (size_t i = 0; i < file->count; i++)
+		if (strcmp(file->entries[i].name, name) == 0)
+			return &file->entries[i];
+	ck_abort_msg("no entry %s", name);
+	return NULL;
+}
+
+START_TEST(test_read_litellm)
+{
+	struct prices_file file;
+	const struct prices_entry *e;
+	read_fixture(&file, "litellm.json", "2026-11-28");
+	ck_assert_int_eq(file.format, PRICES_LITELLM);
+	ck_assert_str_eq(file.base, "litellm.json");
+	ck_assert_uint_eq(file.count, 15);
+	/* Dollars per token become dollars per million tokens, exactly. */
+	e = entry(&file, "claude-3-5-sonnet-20241022");
+	ck_assert_int_eq(e->skip, PRICES_USED);
+	ck_assert(e->input.set && e->input.value == 3);
+	ck_assert(e->output.value == 15);
+	ck_assert(e->cache_read.value == 0.25);
+	ck_assert(e->cache_write.value == 3.75);
+	ck_assert(e->batch_input.value == 1.5 && e->batch_output.value == 7.5);
+	ck_assert_str_eq(e->provider, "anthropic");
+	ck_assert_str_eq(e->deprecation_date, "2025-10-22");
+	ck_assert_str_eq(e->reference,
+	    "https://www.anthropic.com/pricing#anthropic-api");
+	ck_assert_double_eq(e->max_input_tokens, 200000);
+	ck_assert_int_eq(e->function_calling, 1);
+	/* Nulls are "not given". */
+	e = entry(&file, "gpt-4o");
+	ck_assert(!e->batch_input.set && !e->batch_output.set);
+	ck_assert_int_eq(e->function_calling, -1);
+	/* Long-prompt prices raise the top of the range. */
+	e = entry(&file, "gemini-1.5-pro");
+	ck_assert(e->input.value == 1.25 && e->input.high == 2.5);
+	ck_assert(e->output.value == 5 && e->output.high == 10);
+	/* Pseudo-entries, other modes, entries without prices. */
+	ck_assert_int_eq(entry(&file, "sample_spec")->skip, PRICES_PSEUDO);
+	ck_assert_int_eq(entry(&file, "comment")->skip, PRICES_PSEUDO);
+	ck_assert_int_eq(entry(&file, "nothing")->skip, PRICES_PSEUDO);
+	ck_assert_int_eq(entry(&file, "text-embedding-3-small")->skip,
+	    PRICES_NOT_CHAT);
+	ck_assert_int_eq(entry(&file, "dall-e-3")->skip, PRICES_NOT_CHAT);
+	ck_assert_int_eq(entry(&file, "free-nulls")->skip, PRICES_NO_PRICE);
+	/* One price is enough to be a candidate. */
+	e = entry(&file, "deepseek-ai/DeepSeek-V3");
+	ck_assert_int_eq(e->skip, PRICES_USED);
+	ck_assert(!e->input.set && e->output.value == 0.89);
+	prices_file_free(&file);
+}
+END_TEST
+
+START_TEST(test_read_genai)
+{
+	struct prices_file file;
+	const struct prices_entry *e;
+	read_fixture(&file, "genai.json", "2026-11-28");
+	ck_assert_int_eq(file.format, PRICES_GENAI);
+	ck_assert_uint_eq(file.count, 9);
+	e = entry(&file, "claude-3-5-sonnet");
+	ck_assert_str_eq(e->provider, "anthropic");
+	ck_assert_str_eq(e->prices_checked, "2025-06-23");
+	ck_assert(e->cache_read.value == 0.3 && e->cache_write.value == 3.75);
+	ck_assert_ptr_nonnull(e->match);
+	ck_assert_int_eq(e->match->kind, PRICES_OR);
+	/* Tiered prices: the base, and the top tier as the range's top. */
+	e = entry(&file, "gemini-1.5-pro");
+	ck_assert(e->input.value == 1.25 && e->input.high == 2.5);
+	/* The dated price in force on the import date; a later one is
+	 * announced. */
+	e = entry(&file, "gpt-4o");
+	ck_assert(e->input.value == 2.5 && e->output.value == 10 &&
+	    e->cache_read.value == 1.25);
+	ck_assert_str_eq(e->next_change, "2099-01-01");
+	/* Off-peak (time-of-day) prices never count. */
+	e = entry(&file, "deepseek-chat");
+	ck_assert(e->input.value == 0.27);
+	ck_assert_int_eq(entry(&file, "gpt-4o-realtime-preview")->skip,
+	    PRICES_NO_PRICE);
+	prices_file_free(&file);
+
+	/* Before the first dated price, the undated one applies; after the
+	 * last, the last. */
+	read_fixture(&file, "genai.json", "2024-01-01");
+	e = entry(&file, "gpt-4o");
+	ck_assert(e->input.value == 5 && e->output.value == 15);
+	ck_assert(!e->cache_read.set);
+	ck_assert_str_eq(e->next_change, "2024-08-06");
+	prices_file_free(&file);
+	read_fixture(&file, "genai.json", "2100-01-01");
+	e = entry(&file, "gpt-4o");
+	ck_assert(e->input.value == 2 && e->output.value == 8);
+	ck_assert_ptr_null(e->next_change);
+	prices_file_free(&file);
+}
+END_TEST
+
+/* The entry chosen for a model id, or NULL. */
+static const char *
+chosen(const struct prices_import *import, const char *id)
+{
+	const struct model *m = data_find_model(testutil_data(), id);
+	ck_assert_ptr_nonnull(m);
+	long e = import->chosen[m - testutil_data()->models];
+	return e < 0 ? NULL : import->file->entries[e].name;
+}
+
+START_TEST(test_map_litellm)
+{
+	struct prices_file file;
+	struct prices_import import;
+	char *cause = NULL;
+	read_fixture(&file, "litellm.json", "2026-11-28");
+	ck_assert_int_eq(prices_map(&import, testutil_data(), &file,
+	    "2026-11-28", &cause), 0);
+	/* The id beats an alias; the bare key beats provider/key. */
+	ck_assert_str_eq(chosen(&import, "claude-3-5-sonnet-20241022"),
+	    "claude-3-5-sonnet-20241022");
+	ck_assert_str_eq(chosen(&import, "gpt-4o"), "gpt-4o");
+	ck_assert_str_eq(chosen(&import, "gpt-4o-mini"),
+	    "gpt-4o-mini-2024-07-18");
+	ck_assert_str_eq(chosen(&import,
+	    "together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo"),
+	    "together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo");
+	/* litellm_provider + "/" + key. */
+	ck_assert_str_eq(chosen(&import, "deepinfra/deepseek-ai/DeepSeek-V3"),
+	    "deepseek-ai/DeepSeek-V3");
+	ck_assert_ptr_null(chosen(&import, "llama-3.1-70b"));
+	ck_assert_uint_eq(import.mapped, 6);
+	ck_assert_uint_eq(import.superseded_count, 2);
+	ck_assert_uint_eq(import.unmapped, 1);
+	ck_assert_uint_eq(import.pseudo, 3);
+	ck_assert_uint_eq(import.not_chat, 2);
+	ck_assert_uint_eq(import.no_price, 1);
+	prices_import_free(&import);
+	prices_file_free(&file);
+}
+END_TEST
+
+START_TEST(test_map_genai)
+{
+	struct prices_file file;
+	struct prices_import import;
+	char *cause = NULL;
+	read_fixture(&file, "genai.json", "2026-11-28");
+	ck_assert_int_eq(prices_map(&import, testutil_data(), &file,
+	    "2026-11-28", &cause), 0);
+	/* The provider's own match clause beats another provider's exact
+	 * alias (openrouter's anthropic/claude-3.5-sonnet). */
+	ck_assert_str_eq(chosen(&import, "claude-3-5-sonnet-20241022"),
+	    "claude-3-5-sonnet");
+	ck_assert_str_eq(chosen(&import, "gpt-4o"), "gpt-4o");
+	ck_assert_str_eq(chosen(&import, "gemini-1.5-pro"), "gemini-1.5-pro");
+	/* together's unprefixed id matches together_ai/... without its
+	 * prefix; DeepInfra's copy of the same weights does not. */
+	ck_assert_str_eq(chosen(&import,
+	    "together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo"),
+	    "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo");
+	ck_assert_ptr_null(chosen(&import,
+	    "deepinfra/meta-llama/Meta-Llama-3.1-70B-Instruct"));
+	/* gpt-4o's clause must not catch gpt-4o-mini. */
+	ck_assert_ptr_null(chosen(&import, "gpt-4o-mini"));
+	ck_assert_uint_eq(import.mapped, 4);
+	ck_assert_uint_eq(import.superseded_count, 1);
+	ck_assert_uint_eq(import.unmapped, 3);
+	ck_assert_uint_eq(import.no_price, 1);
+	prices_import_free(&import);
+	prices_file_free(&file);
+}
+END_TEST
+
+/* Expects a fixture to be refused with exactly this message (after the
+ * fixture's path). */
+static void
+expect_broken(const char *name, const char *message)
+{
+	struct prices_file file;
+	char path[256], expected[1024], *cause = NULL;
+	snprintf(path, sizeof path, "tests/prices/%s", name);
+	snprintf(path, sizeof path, "%s", testutil_path(path));
+	ck_assert_int_ne(prices_read_file(&file, path, "2026-11-28", &cause), 0);
+	snprintf(expected, sizeof expected, "%s:%s", path, message);
+	ck_assert_str_eq(cause, expected);
+	free(cause);
+}
+
+START_TEST(test_broken_files)
+{
+	const char *expected = "expected LiteLLM's "
+	    "model_prices_and_context_window.json or genai-prices' data.json";
+	char message[512];
+	snprintf(message, sizeof message, "1:1: file is empty: %s", expected);
+	expect_broken("broken-empty.json", message);
+	snprintf(message, sizeof message, "1:1: unknown price-list format: %s",
+	    expected);
+	expect_broken("broken-unknown-format.json", message);
+	expect_broken("broken-syntax.json", "5:9: invalid JSON");
+	expect_broken("broken-wrong-type.json", "4:33: input_cost_per_token of "
+	    "'gpt-4o' must be a number or null, got \"0.0000025\"");
+	expect_broken("broken-genai-wrong-type.json", "5:80: input_mtok of "
+	    "'gpt-4o' must be a number or null, got \"cheap\"");
+	expect_broken("broken-negative.json", "4:33: input_cost_per_token of "
+	    "'gpt-4o' must not be negative, got -2.5e-06");
+	expect_broken("broken-date.json", "5:29: deprecation_date of 'gpt-4o' "
+	    "must be a date YYYY-MM-DD, got \"soon\"");
+	expect_broken("broken-genai-clause.json", "5:42: unknown match clause "
+	    "'regexp' in 'gpt-4o'");
+	expect_broken("broken-genai-models.json", "3:49: models of provider "
+	    "'openai' must be a list");
+	expect_broken("broken-genai-constraint.json", "7:24: unknown "
+	    "constraint in the prices of 'gpt-4o' (expected start_date, or "
+	    "start_time and end_time)");
+	expect_broken("broken-bool.json", "6:38: supports_function_calling of "
+	    "'gpt-4o' must be true, false or null, got \"yes\"");
+}
+END_TEST
+
+/* The base data of tests/bad/data/base, loaded fresh. */
+static void
+base_data(struct data *data)
+{
+	struct data_paths paths = { 0 };
+	char *cause = NULL;
+	paths.data_dir = testutil_path("tests/bad/data/base");
+	if (data_load(data, &paths, &cause) != 0)
+		ck_abort_msg("%s", cause);
+}
+
+#define FIGURE(value, unit) "{value: " value ", unit: " unit ", source: " \
+	"\"t.json\", as_of: 2026-06-01, verified: true, range: [" value ", " \
+	value "]}"
+
+START_TEST(test_apply_prices)
+{
+	struct data data;
+	char *cause = NULL;
+	const struct model *a;
+	size_t figures;
+
+	base_data(&data);
+	a = data_find_model(&data, "closed-a");
+	figures = data.figure_count;
+	int input_index = a->input_price.index;
+	ck_assert_ptr_null(data_model_price(a, DATA_PRICE_CACHE_READ));
+	/* By alias; the input price is replaced where it stands, the cache
+	 * price is new. */
+	ck_assert_int_eq(data_apply_prices(&data, "P/prices.yaml",
+	    "prices:\n  - model: closed-a-latest\n    entry: x\n"
+	    "    input_price: " FIGURE("2", "USD/Mtok") "\n"
+	    "    cache_read_price: " FIGURE("0.2", "USD/Mtok") "\n"
+	    "  - model: nowhere\n    output_price: " FIGURE("1", "USD/Mtok")
+	    "\n", &cause), 0);
+	ck_assert_double_eq(a->input_price.value, 2);
+	ck_assert_int_eq(a->input_price.index, input_index);
+	ck_assert_double_eq(data.values[input_index], 2);
+	ck_assert_str_eq(a->input_price.file, "P/prices.yaml");
+	ck_assert_str_eq(a->input_price.key, "models.closed-a.input_price");
+	ck_assert_ptr_nonnull(data_model_price(a, DATA_PRICE_CACHE_READ));
+	ck_assert_double_eq(a->cache_read_price.value, 0.2);
+	ck_assert_uint_eq(data.figure_count, figures + 1);
+	ck_assert_ptr_eq(data.figures[figures], &a->cache_read_price);
+	/* An unknown model is a warning, not an error. */
+	ck_assert_uint_eq(data.warning_count, 1);
+	ck_assert_ptr_nonnull(strstr(data.warnings[0], "P/prices.yaml:6:5: "
+	    "warning: model 'nowhere' is not in "));
+	ck_assert_str_eq(data.prices_files[0], "P/prices.yaml");
+	/* Empty files and an empty list give nothing. */
+	ck_assert_int_eq(data_apply_prices(&data, "e.yaml", "", &cause), 0);
+	ck_assert_int_eq(data_apply_prices(&data, "e.yaml", "prices:\n",
+	    &cause), 0);
+	ck_assert_int_eq(data_apply_prices(&data, "e.yaml", "prices: []\n",
+	    &cause), 0);
+	data_free(&data);
+}
+END_TEST
+
+/* Expects a prices.yaml text to be refused with exactly message. */
+static void
+expect_bad_prices(const char *text, const char *message)
+{
+	struct data data;
+	char *cause = NULL;
+	base_data(&data);
+	ck_assert_int_ne(data_apply_prices(&data, "prices.yaml", text, &cause),
+	    0);
+	ck_assert_str_eq(cause, message);
+	free(cause);
+	data_free(&data);
+}
+
+START_TEST(test_bad_prices_yaml)
+{
+	expect_bad_prices("prices:\n  - model: closed-a\n    input_price: "
+	    FIGURE("2", "USD/token") "\n", "prices.yaml:3:35: "
+	    "models.closed-a.input_price must be given in USD/Mtok, got "
+	    "\"USD/token\"");
+	expect_bad_prices("prices:\n  - model: open-c\n    input_price: "
+	    FIGURE("2", "USD/Mtok") "\n", "prices.yaml:2:5: model 'open-c' is "
+	    "an open_weights model: it has no per-token prices");
+	expect_bad_prices("prices:\n  - model: closed-a\n    input_price: "
+	    FIGURE("2", "USD/Mtok") "\n  - model: closed-a-latest\n"
+	    "    output_price: " FIGURE("2", "USD/Mtok") "\n",
+	    "prices.yaml:4:5: prices for model 'closed-a' are given twice");
+	expect_bad_prices("prices:\n  - model: closed-a\n", "prices.yaml:2:5: "
+	    "models.closed-a gives no price");
+	expect_bad_prices("prices:\n  - model: closed-a\n    price: 3\n",
+	    "prices.yaml:3:5: unknown key 'price' in an entry of prices");
+	expect_bad_prices("prices: {closed-a: 3}\n", "prices.yaml:1:9: prices "
+	    "must be a list");
+	expect_bad_prices("models: []\n", "prices.yaml:1:1: unknown key "
+	    "'models' in prices.yaml");
+	expect_bad_prices("prices:\n  - model: closed-a\n    deprecation_date: "
+	    "soon\n    input_price: " FIGURE("2", "USD/Mtok") "\n",
+	    "prices.yaml:3:23: deprecation_date must be a date YYYY-MM-DD, got "
+	    "\"soon\"");
+	expect_bad_prices("prices:\n  - model: closed-a\n    input_price: "
+	    "{value: 2, unit: USD/Mtok}\n", "prices.yaml:3:18: "
+	    "models.closed-a.input_price is missing 'source'");
+	expect_bad_prices("prices:\n- [", "prices.yaml:3:1: while parsing a flow node did not find "
+	    "expected node content");
+}
+END_TEST
+
+START_TEST(test_render_yaml)
+{
+	struct prices_file file;
+	struct prices_import import;
+	struct buffer out;
+	struct arena arena = { 0 };
+	struct data_price_item *items;
+	size_t count;
+	char *cause = NULL;
+	const char *existing = "prices:\n  - model: gemini-1.5-pro\n"
+	    "    input_price: " FIGURE("9", "USD/Mtok") "\n"
+	    "  - model: gpt-4o-mini\n    input_price: " FIGURE("7", "USD/Mtok")
+	    "\n  - model: retired-model\n    input_price: "
+	    FIGURE("1", "USD/Mtok") "\n";
+
+	read_fixture(&file, "genai.json", "2026-11-28");
+	ck_assert_int_eq(prices_map(&import, testutil_data(), &file,
+	    "2026-11-28", &cause), 0);
+	buffer_init(&out);
+	ck_assert_int_eq(prices_render_yaml(&import, testutil_data(), "old.yaml",
+	    existing, &out, &cause), 0);
+	ck_assert_int_eq(data_parse_prices(&arena, "new.yaml", out.data, &items,
+	    &count, &cause), 0);
+	/* Four imported, gpt-4o-mini kept, gemini replaced, the unknown
+	 * model kept at the end. */
+	ck_assert_uint_eq(count, 6);
+	ck_assert_str_eq(items[0].model, "claude-3-5-sonnet-20241022");
+	ck_assert_str_eq(items[0].entry, "claude-3-5-sonnet");
+	ck_assert_str_eq(items[0].prices[DATA_PRICE_INPUT].source, "genai.json");
+	/* prices_checked is the as-of date where the file has it. */
+	ck_assert_str_eq(items[0].prices[DATA_PRICE_INPUT].as_of, "2025-06-23");
+	ck_assert(items[0].has[DATA_PRICE_CACHE_READ]);
+	ck_assert(!items[0].has[DATA_PRICE_BATCH_INPUT]);
+	ck_assert_str_eq(items[1].model, "gpt-4o");
+	ck_assert_str_eq(items[1].prices[DATA_PRICE_INPUT].as_of, "2026-11-28");
+	ck_assert_str_eq(items[2].model, "gpt-4o-mini");
+	ck_assert_double_eq(items[2].prices[DATA_PRICE_INPUT].value, 7);
+	ck_assert_str_eq(items[3].model, "gemini-1.5-pro");
+	ck_assert_double_eq(items[3].prices[DATA_PRICE_INPUT].value, 1.25);
+	ck_assert_double_eq(items[3].prices[DATA_PRICE_INPUT].high, 2.5);
+	ck_assert_str_eq(items[5].model, "retired-model");
+	arena_free(&arena);
+	buffer_free(&out);
+	prices_import_free(&import);
+	prices_file_free(&file);
+}
+END_TEST
+
+START_TEST(test_listing)
+{
+	const struct data *data = testutil_data();
+	const struct model *claude = data_find_model(data, "gpt-4o");
+	const struct figure *figures[32];
+	const char *names[32];
+	struct buffer out;
+	char *cause = NULL;
+	time_t now = 1795824000;		/* 2026-11-28 */
+	struct figure f;
+
+	ck_assert_uint_eq(prices_model_figures(claude, figures, names, 32), 5);
+	ck_assert_str_eq(names[2], "cache_read_price");
+	ck_assert_uint_eq(prices_model_figures(data_find_model(data,
+	    "llama-3.1-70b"), figures, names, 32), 6);
+	memset(&f, 0, sizeof f);
+	f.file = "(built-in)/models.yaml";
+	ck_assert_str_eq(prices_origin(&f, "/usr/share/llmadvisor"), "default");
+	f.file = "/usr/share/llmadvisor/models.yaml";
+	ck_assert_str_eq(prices_origin(&f, "/usr/share/llmadvisor"), "default");
+	f.file = "/home/u/.config/llmadvisor/prices.yaml";
+	ck_assert_str_eq(prices_origin(&f, "/usr/share/llmadvisor"), "import");
+	f.file = "/home/u/.config/llmadvisor/models.yaml";
+	ck_assert_str_eq(prices_origin(&f, "/usr/share/llmadvisor"),
+	    "override");
+
+	/* Staleness: a price dated more than stale_months (6) before now. */
+	f.unit = "USD/Mtok";
+	f.as_of = "2026-05-27";
+	ck_assert(report_figure_stale(&f, now, 6));
+	f.as_of = "2026-06-01";
+	ck_assert(!report_figure_stale(&f, now, 6));
+	f.unit = "GB";
+	f.as_of = "2020-01-01";
+	ck_assert(!report_figure_stale(&f, now, 6));
+
+	buffer_init(&out);
+	prices_list_models(data, now, NULL, &out);
+	ck_assert_ptr_nonnull(strstr(out.data, "gpt-4o: GPT-4o (api, openai)\n"));
+	ck_assert_ptr_nonnull(strstr(out.data, "STALE, UNVERIFIED"));
+	ck_assert_ptr_nonnull(strstr(out.data, "  cache_read_price"));
+	buffer_free(&out);
+	buffer_init(&out);
+	ck_assert_int_eq(jsonio_render_listing(data, true, now, NULL, &out,
+	    &cause), 0);
+	ck_assert_ptr_nonnull(strstr(out.data, "\"id\":\t\"a100-40gb\""));
+	ck_assert_ptr_nonnull(strstr(out.data, "\"name\":\t\"cloud_price\""));
+	ck_assert_ptr_nonnull(strstr(out.data, "\"stale\":\t"));
+	buffer_free(&out);
+}
+END_TEST
+
+static Suite *
+prices_suite(void)
+{
+	Suite *s = suite_create("prices");
+	TCase *t = tcase_create("discounts");
+	tcase_add_test(t, test_cache_read_price);
+	tcase_add_test(t, test_batch_prices);
+	tcase_add_test(t, test_discounts_do_not_stack);
+	tcase_add_test(t, test_missing_prices_pay_normal);
+	tcase_add_test(t, test_self_hosted_unaffected);
+	tcase_add_test(t, test_answers_keys);
+	tcase_add_test(t, test_discount_sentence);
+	suite_add_tcase(s, t);
+	t = tcase_create("import");
+	tcase_add_test(t, test_read_litellm);
+	tcase_add_test(t, test_read_genai);
+	tcase_add_test(t, test_map_litellm);
+	tcase_add_test(t, test_map_genai);
+	tcase_add_test(t, test_broken_files);
+	tcase_add_test(t, test_apply_prices);
+	tcase_add_test(t, test_bad_prices_yaml);
+	tcase_add_test(t, test_render_yaml);
+	tcase_add_test(t, test_listing);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int
+main(void)
+{
+	return testutil_run(prices_suite());
+}
