@@ -425,6 +425,27 @@ done:
 	return status;
 }
 
+/* Switches message translation off (gettext ignores LANGUAGE in the C
+ * locale); returns what to restore. */
+static char *
+main_messages_english(void)
+{
+	const char *current = setlocale(LC_MESSAGES, NULL);
+	char *saved = current != NULL ? strdup(current) : NULL;
+	setlocale(LC_MESSAGES, "C");
+	return saved;
+}
+
+/* Restores the messages locale main_messages_english saved. */
+static void
+main_messages_restore(char *saved)
+{
+	if (saved != NULL) {
+		setlocale(LC_MESSAGES, saved);
+		free(saved);
+	}
+}
+
 /* --list-models and --list-gpus, as aligned text or JSON. */
 static int
 main_list(const struct options *options, const struct data_paths *paths,
@@ -643,10 +664,15 @@ main(int argc, char **argv)
 	case REPORT_MARKDOWN:
 		report_render_markdown(&report, &text);
 		break;
-	case REPORT_JSON:
-		if (jsonio_render_report(&report, &text, &cause) != 0)
+	case REPORT_JSON: {
+		/* JSON is an API: its texts stay English in any language. */
+		char *messages = main_messages_english();
+		int failed = jsonio_render_report(&report, &text, &cause);
+		main_messages_restore(messages);
+		if (failed != 0)
 			goto runtime;
 		break;
+	}
 	}
 	if (text.failed) {
 		util_error(&cause, _("out of memory"));
