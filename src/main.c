@@ -75,8 +75,9 @@ main_usage(FILE *stream)
 	    "  -V, --version          show version information and exit\n"),
 	    stream);
 	fputs(_("\nPrice data (no questionnaire, no verdict):\n"
-	    "      --import-prices=FILE  read a LiteLLM or genai-prices JSON "
-	    "price list into\n"
+	    "      --import-prices=FILE\n"
+	    "                         read a LiteLLM or genai-prices JSON price "
+	    "list into\n"
 	    "                         ~/.config/llmadvisor/prices.yaml (never "
 	    "the network)\n"
 	    "      --list-models      list every model's figures: value, range, "
@@ -389,6 +390,16 @@ main_import_prices(const struct options *options,
 		status = EXIT_RUNTIME;
 		goto fail;
 	}
+	if (import.mapped == 0) {
+		/* Nothing to write: prices.yaml stays as it is. */
+		prices_summary(&import, &before, NULL, options->verbose,
+		    &summary);
+		status = summary.failed ||
+		    main_write_stdout(&summary, &cause) != 0 ? EXIT_RUNTIME : 0;
+		if (status == 0)
+			goto done;
+		goto fail;
+	}
 	if (util_file_exists(target) &&
 	    util_read_file(target, &existing, &length, &cause) != 0)
 		goto fail;
@@ -404,7 +415,7 @@ main_import_prices(const struct options *options,
 	if (data_load(&after, paths, &cause) != 0)
 		goto fail;
 	prices_compare(&import, &before, &after, target);
-	prices_summary(&import, &after, target, options->verbose, &summary);
+	prices_summary(&import, &before, target, options->verbose, &summary);
 	status = summary.failed ? EXIT_RUNTIME : 0;
 	if (status == 0 && main_write_stdout(&summary, &cause) != 0)
 		status = EXIT_RUNTIME;

@@ -458,7 +458,6 @@ prices_render_yaml(const struct prices_import *import,
 	struct arena arena = { 0 };
 	struct data_price_item *old = NULL;
 	size_t old_count = 0;
-	bool kept[DATA_MAX_MODELS] = { false };
 
 	if (existing_text != NULL && data_parse_prices(&arena, existing_name,
 	    existing_text, &old, &old_count, cause) != 0) {
@@ -481,7 +480,6 @@ prices_render_yaml(const struct prices_import *import,
 		for (size_t j = 0; j < old_count; j++) {
 			if (data_find_model(data, old[j].model) == m) {
 				prices_yaml_old_item(out, &old[j]);
-				kept[i] = true;
 				break;
 			}
 		}
@@ -491,7 +489,6 @@ prices_render_yaml(const struct prices_import *import,
 	for (size_t j = 0; j < old_count; j++)
 		if (data_find_model(data, old[j].model) == NULL)
 			prices_yaml_old_item(out, &old[j]);
-	(void)kept;
 	arena_free(&arena);
 	if (out->failed) {
 		util_error(cause, _("out of memory"));
@@ -633,8 +630,13 @@ prices_summary(const struct prices_import *import, const struct data *data,
 	buffer_printf(out, ngettext_("Read %zu entry from %s (%s format).\n",
 	    "Read %zu entries from %s (%s format).\n", file->count),
 	    file->count, file->base, prices_format_name(file->format));
-	buffer_printf(out, ngettext_("Wrote %s: prices of %zu model.\n",
-	    "Wrote %s: prices of %zu models.\n", models), written, models);
+	if (written == NULL)
+		buffer_printf(out, _("Nothing written: no entry maps to a model "
+		    "of %s.\n"), data->models_file);
+	else
+		buffer_printf(out, ngettext_("Wrote %s: prices of %zu model.\n",
+		    "Wrote %s: prices of %zu models.\n", models), written,
+		    models);
 
 	buffer_init(&part);
 	if (prices_summary_kind(import, data, PRICES_CHANGED, &part) > 0)
@@ -652,8 +654,9 @@ prices_summary(const struct prices_import *import, const struct data *data,
 		    "has no such price and neither has models.yaml):"),
 		    part.data);
 	buffer_free(&part);
-	buffer_printf(out, ngettext_("Unchanged: %zu price.\n",
-	    "Unchanged: %zu prices.\n", unchanged), unchanged);
+	if (written != NULL)
+		buffer_printf(out, ngettext_("Unchanged: %zu price.\n",
+		    "Unchanged: %zu prices.\n", unchanged), unchanged);
 
 	if (import->superseded_count > 0) {
 		buffer_printf(out, ngettext_("Superseded: %zu entry named a model "
@@ -689,11 +692,31 @@ prices_summary(const struct prices_import *import, const struct data *data,
 		else
 			buffer_printf(out, "  %s\n", e->name);
 	}
-	if (import->pseudo + import->not_chat + import->no_price > 0)
-		buffer_printf(out, _("Skipped: %zu pseudo-entries (such as "
-		    "sample_spec), %zu not chat models, %zu without an input or "
-		    "output price.\n"), import->pseudo, import->not_chat,
-		    import->no_price);
+	if (import->pseudo + import->not_chat + import->no_price > 0) {
+		const char *separator = "";
+		buffer_add(out, _("Skipped:"));
+		if (import->pseudo > 0) {
+			buffer_add(out, " ");
+			buffer_printf(out, ngettext_("%zu pseudo-entry (such as "
+			    "sample_spec)", "%zu pseudo-entries (such as "
+			    "sample_spec)", import->pseudo), import->pseudo);
+			separator = ", ";
+		}
+		if (import->not_chat > 0) {
+			buffer_add(out, *separator ? separator : " ");
+			buffer_printf(out, ngettext_("%zu entry not for chat",
+			    "%zu entries not for chat", import->not_chat),
+			    import->not_chat);
+			separator = ", ";
+		}
+		if (import->no_price > 0) {
+			buffer_add(out, *separator ? separator : " ");
+			buffer_printf(out, ngettext_("%zu entry without an input or "
+			    "output price", "%zu entries without an input or output "
+			    "price", import->no_price), import->no_price);
+		}
+		buffer_add(out, ".\n");
+	}
 
 	for (size_t m = 0; m < data->model_count; m++) {
 		const struct prices_entry *e;

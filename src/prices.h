@@ -145,7 +145,7 @@ int prices_render_yaml(const struct prices_import *, const struct data *,
 void prices_compare(struct prices_import *, const struct data *before,
 	const struct data *after, const char *written);
 /* What changed, what is new, what could not be mapped (names too when
- * verbose), for a person. */
+ * verbose), for a person; written is NULL when nothing was written. */
 void prices_summary(const struct prices_import *, const struct data *,
 	const char *written, bool verbose, struct buffer *out);
 /* Creates a folder and its parents (mode 0700 for new ones). */

@@ -9,7 +9,9 @@
  * fixed in every sample and along every flip-point search (rules compare
  * costs directly; the breakeven is for the reader).  Percentiles of each
  * option kind's cheapest monthly total come from a logarithmic histogram
- * with about 0.25% resolution, so memory does not grow with samples. */
+ * with about 0.25% resolution, so memory does not grow with samples.
+ * Cache-read and batch prices are drawn only when the answers give their
+ * share of the traffic. */
 #include "config.h"
 
 #include <math.h>
@@ -271,6 +273,23 @@ sensitivity_percentile(const unsigned *bins, unsigned long total,
 	return pow(10, SENSITIVITY_LOG_HIGH);
 }
 
+/* A discount price (cache read, batch) matters only when its share of the
+ * traffic is above 0; otherwise it is not drawn, so the other draws, and
+ * the result, stay what they were without it. */
+static bool
+sensitivity_figure_used(const struct profile *profile,
+    const struct figure *f)
+{
+	const char *dot = strrchr(f->key, '.');
+	if (dot == NULL || strncmp(f->key, "models.", 7) != 0)
+		return true;
+	if (strcmp(dot + 1, "cache_read_price") == 0)
+		return profile->cached_input_share > 0;
+	if (strncmp(dot + 1, "batch_", 6) == 0)
+		return profile->batch_share > 0;
+	return true;
+}
+
 /* Fills report->uncertainty from samples drawn with the seed. */
 void
 sensitivity_monte_carlo(struct report *report, unsigned long samples,
@@ -303,7 +322,8 @@ sensitivity_monte_carlo(struct report *report, unsigned long samples,
 		const char *unit = f->unit;
 		if (!(f->high > f->low) || strcmp(unit, "GB") == 0 ||
 		    strcmp(unit, "bytes/token") == 0 ||
-		    strcmp(unit, "billion") == 0)
+		    strcmp(unit, "billion") == 0 ||
+		    !sensitivity_figure_used(&report->profile, f))
 			continue;
 		struct sensitivity_draw *d = &draws[draw_count++];
 		double width = f->high - f->low;

@@ -53,7 +53,7 @@ has stdout "Wrote $PRICES: prices of 6 models."
 has stdout "GPT-4o (gpt-4o): input \$2.50 → \$2.00, output \$10.00 → \$8.00, cache read \$1.25 → \$1.00"
 has stdout "Claude 3.5 Sonnet (claude-3-5-sonnet-20241022): cache read \$0.30 → \$0.25"
 has stdout "Not mapped: 1 entry (-v lists them)."
-has stdout "Skipped: 3 pseudo-entries (such as sample_spec), 2 not chat models, 1 without an input or output price."
+has stdout "Skipped: 3 pseudo-entries (such as sample_spec), 2 entries not for chat, 1 entry without an input or output price."
 has stdout "Note: litellm.json says Claude 3.5 Sonnet (claude-3-5-sonnet-20241022) was deprecated on 2025-10-22."
 lacks stdout "mystery-model-9000"
 [ -f "$PRICES" ] && ok || bad "no $PRICES written"
@@ -63,6 +63,12 @@ has "$PRICES" 'entry: "gpt-4o-mini-2024-07-18"'
 has "$PRICES" "range: [1.25, 2.5]"
 ls -a "$CONF/llmadvisor" | grep -q '^\.prices' && bad "temporary file left behind" || ok
 cp "$PRICES" litellm-prices.yaml
+
+# A file that maps no model writes nothing.
+XDG_CONFIG_HOME="$work/unmapped" run 0 -d "$DATA" --import-prices "$FIXTURES/litellm-unmapped.json"
+has stdout "Nothing written: no entry maps to a model of $DATA/models.yaml."
+has stdout "Skipped: 1 pseudo-entry (such as sample_spec)."
+[ -e "$work/unmapped" ] && bad "a folder was created for nothing" || ok
 
 # -v names what was not mapped and what was superseded.
 run 0 -d "$DATA" --import-prices "$FIXTURES/litellm.json" -v
