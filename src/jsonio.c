@@ -523,6 +523,22 @@ jsonio_assumptions(const struct report *report)
 	return list;
 }
 
+/* Prints a finished tree into out (with a final newline) and frees it. */
+static int
+jsonio_print(cJSON *root, struct buffer *out, char **cause)
+{
+	char *text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (text == NULL) {
+		util_error(cause, _("out of memory while writing JSON"));
+		return -1;
+	}
+	buffer_add(out, text);
+	buffer_add_char(out, '\n');
+	cJSON_free(text);
+	return 0;
+}
+
 /* verdict, confidence, reasons and warnings. */
 static void
 jsonio_recommendation(const struct report *report, cJSON *root)
@@ -689,16 +705,7 @@ jsonio_render_report(const struct report *report, struct buffer *out,
 	cJSON_AddItemToObject(root, "assumptions", jsonio_assumptions(report));
 	cJSON_AddItemToObject(root, "inputs", jsonio_inputs(report));
 
-	char *text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (text == NULL) {
-		util_error(cause, _("out of memory while writing JSON"));
-		return -1;
-	}
-	buffer_add(out, text);
-	buffer_add_char(out, '\n');
-	cJSON_free(text);
-	return 0;
+	return jsonio_print(root, out, cause);
 }
 
 /* ---- Price lists (--import-prices) ------------------------------------
@@ -1500,14 +1507,5 @@ jsonio_render_listing(const struct data *data, bool gpus, time_t now,
 			    figures[k], now, months, system_dir));
 		cJSON_AddItemToArray(list, j);
 	}
-	char *text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (text == NULL) {
-		util_error(cause, _("out of memory while writing JSON"));
-		return -1;
-	}
-	buffer_add(out, text);
-	buffer_add_char(out, '\n');
-	cJSON_free(text);
-	return 0;
+	return jsonio_print(root, out, cause);
 }
