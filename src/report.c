@@ -522,6 +522,17 @@ report_check_heading(enum verdict outcome)
 	}
 }
 
+/* A figure's range in words. */
+void
+report_figure_range(const struct figure *f, char *out, size_t size)
+{
+	char low[32], high[32];
+	util_snprintf_c(low, sizeof low, "%g", f->low);
+	util_snprintf_c(high, sizeof high, "%g", f->high);
+	/* TRANSLATORS: a range of values, "2 to 5". */
+	snprintf(out, size, _("%s to %s"), low, high);
+}
+
 /* True when the figure is among the stale prices. */
 bool
 report_figure_is_stale(const struct report *report, size_t index)

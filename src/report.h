@@ -89,6 +89,8 @@ void report_discount_sentence(const struct report *, struct buffer *);
 size_t report_checklist(const struct report *, struct report_check *checks);
 /* "Go closed (API) if" and its siblings: the checklist's headings. */
 const char *report_check_heading(enum verdict);
+/* A figure's plausible range, "2 to 5" (numbers with a decimal point). */
+void report_figure_range(const struct figure *, char *out, size_t size);
 /* True when figure index is a stale price. */
 bool report_figure_is_stale(const struct report *, size_t index);
 /* Appends the cost-against-volume chart as text (78 x 22 cells). */

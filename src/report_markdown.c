@@ -399,7 +399,7 @@ report_markdown_assumptions(const struct report *report, struct buffer *out)
 		char number[64], range[96];
 		bool stale = report_figure_is_stale(report, i);
 		util_snprintf_c(number, sizeof number, "%g %s", f->value, f->unit);
-		util_snprintf_c(range, sizeof range, "%g to %g", f->low, f->high);
+		report_figure_range(f, range, sizeof range);
 		buffer_add(out, "| ");
 		report_markdown_escape(out, f->key);
 		buffer_add(out, " | ");

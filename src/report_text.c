@@ -307,6 +307,10 @@ report_text_sensitivity(const struct report *report, struct buffer *out)
 	report_text_heading(out, _("Quality view"));
 	report_wrap(out, _("Expected success over the task mix, and what a "
 	    "million tokens that succeed cost:"), 78);
+	int phrase_width = 0;
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		if (report_width(rules_verdict_phrase(v)) > phrase_width)
+			phrase_width = report_width(rules_verdict_phrase(v));
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		char rate[32], cost[48];
 		util_format_percent(rate, sizeof rate,
@@ -314,7 +318,7 @@ report_text_sensitivity(const struct report *report, struct buffer *out)
 		util_format_money(cost, sizeof cost,
 		    metrics_cost_per_success_of(report->metrics, v));
 		buffer_add(out, "  ");
-		report_cell(out, rules_verdict_phrase(v), 26, false);
+		report_cell(out, rules_verdict_phrase(v), phrase_width, false);
 		buffer_printf(out, " %6s  %10s\n", rate, cost);
 	}
 	if (u->samples == 0)
@@ -384,12 +388,13 @@ report_text_assumptions(const struct report *report, struct buffer *out)
 	for (size_t i = 0; i < report->data->figure_count; i++) {
 		const struct figure *f = report->data->figures[i];
 		bool stale = report_figure_is_stale(report, i);
-		char line[512];
+		char line[512], value[48], range[96];
 		if (f->verified && !stale)
 			continue;
-		util_snprintf_c(line, sizeof line, "%s = %g %s (%g to %g), %s%s",
-		    f->key, f->value, f->unit, f->low, f->high, f->as_of,
-		    stale ? _(", stale") : "");
+		util_snprintf_c(value, sizeof value, "%g", f->value);
+		report_figure_range(f, range, sizeof range);
+		snprintf(line, sizeof line, "%s = %s %s (%s), %s%s", f->key, value,
+		    f->unit, range, f->as_of, stale ? _(", stale") : "");
 		report_text_item(out, "  - ", line);
 	}
 }

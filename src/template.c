@@ -345,12 +345,15 @@ template_expand_field(const struct template_part *part, double value,
 	case TEMPLATE_MONTHS:
 	case TEMPLATE_HOURS:
 		template_format_number(number, sizeof number, value);
+		/* A fraction takes the plural: "1.5 months". */
+		unsigned long count = value >= 0 && value == floor(value) &&
+		    value < 1e9 ? (unsigned long)value : 2;
 		if (part->format == TEMPLATE_MONTHS)
-			snprintf(piece, sizeof piece, value == 1 ?
-			    _("%s month") : _("%s months"), number);
+			snprintf(piece, sizeof piece, ngettext_("%s month",
+			    "%s months", count), number);
 		else
-			snprintf(piece, sizeof piece, value == 1 ?
-			    _("%s hour") : _("%s hours"), number);
+			snprintf(piece, sizeof piece, ngettext_("%s hour",
+			    "%s hours", count), number);
 		break;
 	case TEMPLATE_CHOICE:
 		if (value >= 0 && value < (double)part->choice_count &&
