@@ -13,7 +13,7 @@ set -u
 seconds=${1:-30}
 [ $# -gt 0 ] && shift
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-harnesses=${*:-models gpus defaults answers_yaml answers_json expr template rules}
+harnesses=${*:-models gpus defaults prices_yaml answers_yaml answers_json expr template rules prices}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-fuzz.XXXXXX") || exit 99
 trap 'rm -rf "$scratch"' EXIT
 pass=0

@@ -119,13 +119,15 @@ mkdir -p afolder
 run 1 -d "$DATA" -f json -o afolder
 has stderr "llmadvisor: afolder: is a folder"
 
-# A read-only folder for a user other than root, where one can be used.
+# A read-only folder for a user other than root, where one can be used
+# (nobody must be able to run the program and read the data).
+chmod 755 "$work"
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 &&
 	setpriv --reuid=nobody --regid=nogroup --clear-groups \
-		"$LLMADVISOR" --version >/dev/null 2>&1; then
+		"$LLMADVISOR" -d "$DATA" -f json </dev/null >/dev/null 2>&1; then
 	mkdir -p ro
 	echo "precious" >ro/keep.json
-	chmod 755 ro "$work"
+	chmod 755 ro
 	chmod 644 ro/keep.json
 	setpriv --reuid=nobody --regid=nogroup --clear-groups \
 		"$LLMADVISOR" -d "$DATA" -f json -o ro/keep.json \

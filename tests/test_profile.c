@@ -285,6 +285,29 @@ START_TEST(test_save_keeps_every_digit)
 }
 END_TEST
 
+/* Found by fuzz/fuzz_answers_json: after a byte-order mark, a failed
+ * parse kept the copy it had made; a failed parse holds no memory. */
+START_TEST(test_failed_json_parse_keeps_nothing)
+{
+	static const char *const texts[] = {
+		"\xEF\xBB\xBF{\"privacy\": }",
+		"\xEF\xBB\xBF{\"privacy\": \"hard\"} x",
+		"\xEF\xBB\xBF{\"privacy\":\f\"hard\"}",
+		"\xEF\xBB\xBF[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+		    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		struct doc doc;
+		char *cause = NULL;
+		ck_assert_int_ne(jsonio_parse_doc(&doc, "a.json", texts[i],
+		    strlen(texts[i]), &cause), 0);
+		ck_assert_ptr_nonnull(cause);
+		ck_assert_ptr_null(doc.arena.first);
+		free(cause);
+	}
+}
+END_TEST
+
 static Suite *
 profile_suite(void)
 {
@@ -299,6 +322,7 @@ profile_suite(void)
 	tcase_add_test(t, test_failed_load_changes_nothing);
 	tcase_add_test(t, test_save_reads_back);
 	tcase_add_test(t, test_save_keeps_every_digit);
+	tcase_add_test(t, test_failed_json_parse_keeps_nothing);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -401,6 +401,26 @@ START_TEST(test_bad_rules)
 }
 END_TEST
 
+/* Found by fuzz/fuzz_rules: a rule with a weight expression and no when:
+ * leaked the compiled weight; the failed rule's slot must be left empty
+ * (nothing compiled, nothing to free). */
+START_TEST(test_failed_rule_keeps_nothing)
+{
+	static struct rules rules;
+	char *cause = NULL;
+	rules_init(&rules);
+	ck_assert_int_ne(rules_load_text(&rules, "r.yaml", "rules:\n"
+	    "  - id: a\n    favour: open\n    weight: 2 * cost.saving_share\n"
+	    "    because: x\n", &cause), 0);
+	ck_assert_str_eq(cause, "r.yaml:2:5: rule 'a' has no 'when'");
+	ck_assert_uint_eq(rules.count, 0);
+	ck_assert_ptr_null(rules.rules[0].weight_expression);
+	ck_assert_ptr_null(rules.rules[0].when);
+	free(cause);
+	rules_free(&rules);
+}
+END_TEST
+
 START_TEST(test_user_rules_change_the_verdict)
 {
 	/* An organisation's policy in rules.d turns a closed verdict open. */
@@ -490,6 +510,7 @@ rules_suite(void)
 	suite_add_tcase(s, verdict);
 	TCase *files = tcase_create("files");
 	tcase_add_test(files, test_bad_rules);
+	tcase_add_test(files, test_failed_rule_keeps_nothing);
 	tcase_add_test(files, test_user_rules_change_the_verdict);
 	suite_add_tcase(s, files);
 	return s;

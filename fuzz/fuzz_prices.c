@@ -1,0 +1,86 @@
+/* fuzz_prices.c - the price-import parser (--import-prices): the input is
+ * a LiteLLM or genai-prices price list, read as prices_read_file reads a
+ * file, mapped to the repository's models, and written out as the
+ * prices.yaml the import would save.
+ *
+ * Invariants: no crash, leak or sanitizer report; a refused file gets a
+ * message that starts with its name; the prices.yaml an import writes is
+ * one that the data loader accepts over the same data, and the summary
+ * of what changed can be written. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "fuzz.h"
+#include "jsonio.h"
+#include "prices.h"
+
+/* The import date: genai-prices' dated prices fall on both sides. */
+#define FUZZ_PRICES_TODAY "2026-06-01"
+
+/* Lays the written prices.yaml over fresh data, as the next run would. */
+static void
+fuzz_prices_reload(struct prices_import *import, const char *written)
+{
+	static struct data after;
+	char *cause = NULL;
+
+	if (data_load_texts(&after, "models.yaml", fuzz_embedded("models.yaml"),
+	    "gpus.yaml", fuzz_embedded("gpus.yaml"), "defaults.yaml",
+	    fuzz_embedded("defaults.yaml"), &cause) != 0)
+		fuzz_fail("cannot load the data: %s", cause);
+	if (data_apply_prices(&after, "prices.yaml", written, &cause) != 0)
+		fuzz_fail("the prices.yaml an import writes is refused: %s\n%s",
+		    cause, written);
+	prices_compare(import, fuzz_data(), &after, "prices.yaml");
+	data_free(&after);
+}
+
+/* Imports the input as a price list. */
+int
+LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
+{
+	static struct prices_file file;
+	static struct prices_import import;
+	struct buffer out;
+	char *text = fuzz_text(bytes, size), *cause = NULL;
+	int result;
+
+	memset(&file, 0, sizeof file);
+	file.path = file.base = "prices.json";
+	result = doc_check_text(file.path, text, size, &cause);
+	if (result == 0)
+		result = jsonio_parse_prices(&file, file.path, text, size,
+		    FUZZ_PRICES_TODAY, &cause);
+	free(text);
+	if (result != 0) {
+		if (!fuzz_names(cause, "prices.json"))
+			fuzz_fail("message does not name the file: %s",
+			    cause ? cause : "(none)");
+		free(cause);
+		prices_file_free(&file);
+		return 0;
+	}
+	if (prices_map(&import, fuzz_data(), &file, FUZZ_PRICES_TODAY,
+	    &cause) != 0)
+		fuzz_fail("cannot map a file that was read: %s", cause);
+	buffer_init(&out);
+	if (prices_render_yaml(&import, fuzz_data(), NULL, NULL, &out,
+	    &cause) != 0)
+		fuzz_fail("cannot write prices.yaml: %s", cause);
+	if (out.failed)
+		fuzz_fail("out of memory writing prices.yaml");
+	if (import.mapped > 0)
+		fuzz_prices_reload(&import, out.data ? out.data : "");
+	buffer_free(&out);
+	prices_summary(&import, fuzz_data(), NULL, true, &out);
+	if (out.failed)
+		fuzz_fail("out of memory writing the summary");
+	buffer_free(&out);
+	prices_import_free(&import);
+	prices_file_free(&file);
+	free(cause);
+	return 0;
+}
