@@ -761,6 +761,14 @@ jsonio_price_number(const struct doc *doc, const struct doc_node *node,
 			    entry, node->scalar);
 			return -1;
 		}
+		/* Per token or per million, no price comes near this; past it
+		 * the conversion to USD/Mtok could overflow to infinity. */
+		if (*value > 1e9) {
+			doc_error(cause, doc, node, false,
+			    _("%s of '%s' is too large to be a price, got %s"),
+			    field, entry, node->scalar);
+			return -1;
+		}
 		*set = true;
 		return 0;
 	}

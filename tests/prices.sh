@@ -136,13 +136,17 @@ cp "$PRICES" genai-prices.yaml
 for name in broken-empty broken-syntax broken-wrong-type \
     broken-unknown-format broken-genai-wrong-type broken-negative \
     broken-date broken-genai-clause broken-genai-models \
-    broken-genai-constraint broken-bool; do
+    broken-genai-constraint broken-huge broken-bool; do
 	run 2 -d "$DATA" --import-prices "$FIXTURES/$name.json"
 	if grep -qE "^llmadvisor: $FIXTURES/$name.json:[0-9]+:[0-9]+: " stderr; then ok; else
 		bad "$name: no positioned message"; cat stderr; fi
 	same "$PRICES" genai-prices.yaml
 done
 has stderr "broken-bool.json:6:38: supports_function_calling of 'gpt-4o' must be true, false or null"
+# Regression (found by fuzz_prices): a per-token price so large that the
+# conversion to USD/Mtok overflowed was written to prices.yaml as "inf".
+run 2 -d "$DATA" --import-prices "$FIXTURES/broken-huge.json"
+has stderr "broken-huge.json:5:34: output_cost_per_token of 'gpt-4o' is too large to be a price, got 1e305"
 run 2 -d "$DATA" --import-prices "$FIXTURES/broken-syntax.json"
 has stderr "llmadvisor: $FIXTURES/broken-syntax.json:5:9: invalid JSON"
 run 2 -d "$DATA" --import-prices "$FIXTURES/broken-unknown-format.json"
