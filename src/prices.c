@@ -334,38 +334,66 @@ prices_entry_value(const struct prices_entry *e, enum data_price price)
 	}
 }
 
-/* Appends text as a YAML double-quoted scalar; bytes that are not UTF-8
- * become U+FFFD, so the file always reads back. */
+/* Decodes one UTF-8 character at p; returns its length, or 0 when the
+ * bytes are not well-formed UTF-8 (overlong forms and surrogates too). */
+static size_t
+prices_utf8_decode(const unsigned char *p, unsigned long *code)
+{
+	size_t n;
+	unsigned long c, minimum;
+	if (*p < 0x80) {
+		*code = *p;
+		return 1;
+	} else if ((*p & 0xE0) == 0xC0) {
+		n = 2, c = *p & 0x1F, minimum = 0x80;
+	} else if ((*p & 0xF0) == 0xE0) {
+		n = 3, c = *p & 0x0F, minimum = 0x800;
+	} else if ((*p & 0xF8) == 0xF0) {
+		n = 4, c = *p & 0x07, minimum = 0x10000;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	if (c < minimum || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*code = c;
+	return n;
+}
+
+/* Appends text as a YAML double-quoted scalar.  Only what YAML calls
+ * printable is written as it is; other characters are escaped and bytes
+ * that are not UTF-8 become U+FFFD, so the file always reads back. */
 static void
 prices_yaml_string(struct buffer *out, const char *text)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	buffer_add_char(out, '"');
 	while (*p != '\0') {
-		size_t n = 0;
-		if (*p < 0x80)
-			n = 1;
-		else if (*p >= 0xC2 && *p <= 0xDF)
-			n = 2;
-		else if (*p >= 0xE0 && *p <= 0xEF)
-			n = 3;
-		else if (*p >= 0xF0 && *p <= 0xF4)
-			n = 4;
-		for (size_t i = 1; i < n; i++)
-			if ((p[i] & 0xC0) != 0x80)
-				n = 0;
+		unsigned long c;
+		size_t n = prices_utf8_decode(p, &c);
 		if (n == 0) {
 			buffer_add(out, "\\uFFFD");
 			p++;
-		} else if (n == 1 && (*p == '"' || *p == '\\')) {
+			continue;
+		}
+		bool printable = (c >= 0x20 && c <= 0x7E) || c == 0x85 ||
+		    (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+		    (c >= 0x10000 && c <= 0x10FFFF);
+		if (c == '"' || c == '\\') {
 			buffer_add_char(out, '\\');
-			buffer_add_char(out, (char)*p++);
-		} else if (n == 1 && (*p < 0x20 || *p == 0x7F)) {
-			buffer_printf(out, "\\x%02X", *p++);
+			buffer_add_char(out, (char)c);
+		} else if (!printable && c <= 0xFF) {
+			buffer_printf(out, "\\x%02lX", c);
+		} else if (!printable) {
+			buffer_printf(out, "\\u%04lX", c);
 		} else {
 			buffer_add_length(out, (const char *)p, n);
-			p += n;
 		}
+		p += n;
 	}
 	buffer_add_char(out, '"');
 }

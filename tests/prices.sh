@@ -161,6 +161,17 @@ has stderr "llmadvisor: missing.json: No such file or directory"
 same "$PRICES" genai-prices.yaml
 ls -a "$CONF/llmadvisor" | grep -q '^\.prices' && bad "temporary file left behind" || ok
 
+# Regression (found by fuzz_prices): text that is not printable YAML (C1
+# controls, bytes that are not UTF-8, surrogates) in a source once made a
+# prices.yaml that its own loader refused.
+ODD="$work/odd"
+mkdir -p "$ODD"
+XDG_CONFIG_HOME="$ODD" "$LLMADVISOR" -d "$DATA" --import-prices \
+	"$FIXTURES/litellm-odd-text.json" </dev/null >/dev/null 2>stderr
+if [ $? -eq 0 ]; then ok; else bad "odd text: import failed"; cat stderr; fi
+XDG_CONFIG_HOME="$ODD" "$LLMADVISOR" -f json </dev/null >/dev/null 2>stderr
+if [ $? -eq 0 ]; then ok; else bad "odd text: prices.yaml refused"; cat stderr; fi
+
 # Usage errors.
 run 2 -d "$DATA" --import-prices "$FIXTURES/genai.json" -f json
 has stderr "--import-prices and --format cannot be used together"
