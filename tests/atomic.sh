@@ -9,31 +9,10 @@
 # nodes made with mknod in the scratch folder (skipped where mknod is not
 # allowed); the /dev/full regression check stays in cli.sh.
 set -u
-: "${top_srcdir:?}" "${LLMADVISOR:?}"
-work=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-atomic.XXXXXX") || exit 99
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 99
-pass=0
-fail=0
-DATA="$top_srcdir/data"
+testlib_name=atomic
+. "$top_srcdir/tests/testlib.sh"
 BAD="$top_srcdir/tests/bad/answers/bad-choice.yaml"
 
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
-
-# run STATUS ARGS...: runs llmadvisor with no terminal, expects STATUS.
-run() {
-	expected=$1
-	shift
-	"$LLMADVISOR" "$@" </dev/null >stdout 2>stderr
-	got=$?
-	if [ "$got" -eq "$expected" ]; then ok; else
-		bad "llmadvisor $*: exit $got, expected $expected"; cat stderr; fi
-}
-has() {	# FILE TEXT: FILE contains TEXT
-	if grep -qF -- "$2" "$1"; then ok; else
-		bad "$1 lacks '$2'"; sed 's/^/  | /' "$1" | head -5; fi
-}
 same() {	# FILE TEXT: FILE holds exactly the line TEXT
 	if [ "$(cat "$1" 2>/dev/null)" = "$2" ]; then ok; else
 		bad "$1 changed: $(head -c 60 "$1" 2>/dev/null)"; fi

@@ -2,29 +2,10 @@
 # cli.sh - the command-line contract: options, formats, exit statuses,
 # atomic output, golden reports, locale independence.
 set -u
-: "${top_srcdir:?}" "${LLMADVISOR:?}"
-work=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-cli.XXXXXX") || exit 99
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 99
-pass=0
-fail=0
-DATA="$top_srcdir/data"
+testlib_name=cli
+. "$top_srcdir/tests/testlib.sh"
 
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
-# run STATUS ARGS...: runs llmadvisor with no terminal, expects STATUS.
-run() {
-	expected=$1
-	shift
-	"$LLMADVISOR" "$@" </dev/null >stdout 2>stderr
-	got=$?
-	if [ "$got" -eq "$expected" ]; then ok; else
-		bad "llmadvisor $*: exit $got, expected $expected"; cat stderr; fi
-}
-has() {	# FILE TEXT: FILE contains TEXT
-	if grep -qF -- "$2" "$1"; then ok; else bad "$1 lacks '$2'"; sed 's/^/  | /' "$1" | head -20; fi
-}
 
 # Help and version.
 run 0 --help

@@ -4,13 +4,8 @@
 # batch discounts, through the command line.  Every run has its own
 # XDG_CONFIG_HOME under a temporary folder.
 set -u
-: "${top_srcdir:?}" "${LLMADVISOR:?}"
-work=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-prices.XXXXXX") || exit 99
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 99
-pass=0
-fail=0
-DATA="$top_srcdir/data"
+testlib_name=prices
+. "$top_srcdir/tests/testlib.sh"
 FIXTURES="$top_srcdir/tests/prices"
 CONF="$work/conf"
 PRICES="$CONF/llmadvisor/prices.yaml"
@@ -18,21 +13,7 @@ XDG_CONFIG_HOME="$CONF"
 SOURCE_DATE_EPOCH=1795824000		# 2026-11-28
 export XDG_CONFIG_HOME SOURCE_DATE_EPOCH
 
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
-# run STATUS ARGS...: runs llmadvisor with no terminal, expects STATUS.
-run() {
-	expected=$1
-	shift
-	"$LLMADVISOR" "$@" </dev/null >stdout 2>stderr
-	got=$?
-	if [ "$got" -eq "$expected" ]; then ok; else
-		bad "llmadvisor $*: exit $got, expected $expected"; cat stderr; fi
-}
-has() {	# FILE TEXT: FILE contains TEXT
-	if grep -qF -- "$2" "$1"; then ok; else bad "$1 lacks '$2'"; sed 's/^/  | /' "$1" | head -20; fi
-}
 lacks() {	# FILE TEXT: FILE does not contain TEXT
 	if grep -qF -- "$2" "$1"; then bad "$1 has '$2'"; else ok; fi
 }
