@@ -22,32 +22,18 @@ evaluate(const struct profile *p, const double *values)
 	    testutil_data()->values, p, &scenario, &result);
 }
 
-/* The option with the given id ("api:gpt-4o", ...), or fail. */
+/* The option of the last evaluation with the given id, or fail. */
 static const struct cost_option *
 option(const char *id)
 {
-	char name[256];
-	for (size_t i = 0; i < result.count; i++) {
-		report_option_id(&result.options[i], name, sizeof name);
-		if (strcmp(name, id) == 0)
-			return &result.options[i];
-	}
-	ck_abort_msg("no option %s", id);
-	return NULL;
+	return testutil_option(&result, id);
 }
 
-static void
-article_profile(struct profile *p)
-{
-	profile_defaults(p);
-	p->input_tokens = 10e6;
-	p->output_tokens = 2e6;
-}
 
 START_TEST(test_article_api_costs)
 {
 	struct profile p;
-	article_profile(&p);
+	testutil_article_profile(&p);
 	evaluate(&p, NULL);
 	/* 10M input + 2M output: $60 on Claude 3.5 Sonnet, $45 on GPT-4o. */
 	ck_assert_double_eq_tol(
@@ -63,7 +49,7 @@ START_TEST(test_article_engineering)
 	/* 10 ops hours at $100/hour: $1,000 a month on every self-hosted
 	 * option; "some" expertise defaults to the article's 10 hours. */
 	struct profile p;
-	article_profile(&p);
+	testutil_article_profile(&p);
 	p.expertise = EXPERTISE_SOME;
 	ck_assert_double_eq(profile_ops_hours(&p, testutil_data()), 10);
 	evaluate(&p, NULL);
@@ -89,7 +75,7 @@ START_TEST(test_article_a100_around_the_clock)
 	const struct gpu *a100 = data_find_gpu(data, "a100-40gb");
 	double values[DATA_MAX_FIGURES];
 	struct profile p;
-	article_profile(&p);
+	testutil_article_profile(&p);
 	memcpy(values, data->values, sizeof values);
 	values[a100->cloud_price.index] = 1;
 	evaluate(&p, values);
@@ -109,7 +95,7 @@ START_TEST(test_article_on_demand_hours)
 	 * served one stream at a time (on_demand_concurrency = 1). */
 	const struct data *data = testutil_data();
 	struct profile p;
-	article_profile(&p);
+	testutil_article_profile(&p);
 	ck_assert_double_eq(data->defaults.on_demand_concurrency.value, 1);
 	evaluate(&p, NULL);
 	const struct cost_option *o = option("cloud_on_demand:a100-40gb:int4:x1");

@@ -26,28 +26,13 @@ evaluate(const struct profile *p)
 	    &result);
 }
 
-/* The option with the given id, or fail. */
+/* The option of the last evaluation with the given id, or fail. */
 static const struct cost_option *
 option(const char *id)
 {
-	char name[256];
-	for (size_t i = 0; i < result.count; i++) {
-		report_option_id(&result.options[i], name, sizeof name);
-		if (strcmp(name, id) == 0)
-			return &result.options[i];
-	}
-	ck_abort_msg("no option %s", id);
-	return NULL;
+	return testutil_option(&result, id);
 }
 
-/* 10M input and 2M output tokens a month, no discounts. */
-static void
-article(struct profile *p)
-{
-	profile_defaults(p);
-	p->input_tokens = 10e6;
-	p->output_tokens = 2e6;
-}
 
 #define CLAUDE "api:claude-3-5-sonnet-20241022"
 
@@ -56,7 +41,7 @@ START_TEST(test_cache_read_price)
 	/* 10M input, half of it read from the prompt cache, on Claude 3.5
 	 * Sonnet: 5M x $3 + 5M x $0.30 = $16.50. */
 	struct profile p;
-	article(&p);
+	testutil_article_profile(&p);
 	p.output_tokens = 0;
 	p.cached_input_share = 0.5;
 	evaluate(&p);
@@ -83,7 +68,7 @@ END_TEST
 START_TEST(test_batch_prices)
 {
 	struct profile p;
-	article(&p);
+	testutil_article_profile(&p);
 	p.batch_share = 1;
 	evaluate(&p);
 	/* 10M x $1.50 + 2M x $7.50 = $30 on Claude 3.5 Sonnet. */
@@ -104,7 +89,7 @@ START_TEST(test_discounts_do_not_stack)
 	 * cached, all batched on Claude: 5M x $0.30 + 5M x $1.50 + 2M x
 	 * $7.50 = $24. */
 	struct profile p;
-	article(&p);
+	testutil_article_profile(&p);
 	p.cached_input_share = 0.5;
 	p.batch_share = 1;
 	evaluate(&p);
@@ -122,7 +107,7 @@ START_TEST(test_missing_prices_pay_normal)
 	const char *hosted =
 	    "hosted_open:together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo";
 	double plain, gemini;
-	article(&p);
+	testutil_article_profile(&p);
 	evaluate(&p);
 	plain = option(hosted)->monthly.compute;
 	gemini = option("api:gemini-1.5-pro")->monthly.compute;
@@ -144,7 +129,7 @@ START_TEST(test_self_hosted_unaffected)
 {
 	struct profile p;
 	struct cost_result plain;
-	article(&p);
+	testutil_article_profile(&p);
 	p.input_tokens = 300e6;
 	evaluate(&p);
 	plain = result;
@@ -230,7 +215,7 @@ START_TEST(test_discount_sentence)
 {
 	struct profile p;
 	struct buffer text;
-	article(&p);
+	testutil_article_profile(&p);
 	buffer_init(&text);
 	report_discount_sentence(testutil_evaluate(&p, 0, false), &text);
 	ck_assert_ptr_null(text.data);		/* no shares, no sentence */

@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "testutil.h"
 
@@ -74,6 +75,29 @@ testutil_evaluate(const struct profile *profile, unsigned long samples,
 	report_evaluate(&report, testutil_data(), testutil_rules(), profile,
 	    &scenario, &settings);
 	return &report;
+}
+
+/* Finds an option by its stable id; a missing one fails the test. */
+const struct cost_option *
+testutil_option(const struct cost_result *result, const char *id)
+{
+	char name[256];
+	for (size_t i = 0; i < result->count; i++) {
+		report_option_id(&result->options[i], name, sizeof name);
+		if (strcmp(name, id) == 0)
+			return &result->options[i];
+	}
+	ck_abort_msg("no option %s", id);
+	return NULL;
+}
+
+/* The source article's example workload. */
+void
+testutil_article_profile(struct profile *p)
+{
+	profile_defaults(p);
+	p->input_tokens = 10e6;
+	p->output_tokens = 2e6;
 }
 
 /* Runs every test of the suite; check prints its own summary line. */

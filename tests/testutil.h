@@ -17,6 +17,12 @@ const struct rules *testutil_rules(void);
  * flip points unless asked) into a static report. */
 const struct report *testutil_evaluate(const struct profile *,
 	unsigned long samples, bool flip_points);
+/* The option of result with the given id ("api:gpt-4o", ...), or fail. */
+const struct cost_option *testutil_option(const struct cost_result *,
+	const char *id);
+/* The article's workload: 10M input and 2M output tokens a month, every
+ * other answer at its default. */
+void testutil_article_profile(struct profile *);
 /* $top_srcdir/NAME, in a static buffer. */
 const char *testutil_path(const char *name);
 /* Runs a suite and returns the exit status for the test harness. */
