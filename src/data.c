@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -836,14 +837,30 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 	return 0;
 }
 
-/* Parses one text with the given loader. */
-static int
-data_parse(struct data *data, const char *name, const char *text,
-    int (*load)(struct data *, const struct doc *, char **), char **cause)
+/* Empties data, ready for data_load_file. */
+void
+data_init(struct data *data)
 {
-	struct doc doc;
+	memset(data, 0, sizeof *data);
+}
+
+/* Parses one data file and loads it over the files before it (see
+ * data.h); the name is kept in the data's memory for messages. */
+int
+data_load_file(struct data *data, enum data_file file, const char *name,
+    const char *text, char **cause)
+{
+	static int (*const loaders[DATA_FILE_COUNT])(struct data *,
+	    const struct doc *, char **) = {
+		data_load_models, data_load_gpus, data_load_defaults
+	};
+	const char **names[DATA_FILE_COUNT] = {
+		&data->models_file, &data->gpus_file, &data->defaults_file
+	};
 	const char *path = arena_strdup(&data->arena, name);
+	struct doc doc;
 	int result;
+
 	if (path == NULL) {
 		util_error(cause, _("out of memory"));
 		return -1;
@@ -851,9 +868,18 @@ data_parse(struct data *data, const char *name, const char *text,
 	if (doc_parse_yaml(&doc, path, text, strlen(text), cause) != 0)
 		return -1;
 	/* Figures point into the tree: its memory joins the data's. */
-	result = load(data, &doc, cause);
+	result = loaders[file](data, &doc, cause);
 	arena_adopt(&data->arena, &doc.arena);
-	return result;
+	if (result != 0)
+		return -1;
+	*names[file] = path;
+	if (file == DATA_FILE_MODELS)
+		for (size_t i = 0; i < data->model_count; i++)
+			if (data->models[i].kind == MODEL_API &&
+			    data->models[i].tier == TIER_FRONTIER &&
+			    data->models[i].fine_tuning)
+				data->closed_fine_tuning = true;
+	return 0;
 }
 
 /* Loads data from three texts; names are used in messages. */
@@ -862,23 +888,50 @@ data_load_texts(struct data *data, const char *models_name,
     const char *models, const char *gpus_name, const char *gpus,
     const char *defaults_name, const char *defaults, char **cause)
 {
-	memset(data, 0, sizeof *data);
-	if (data_parse(data, models_name, models, data_load_models, cause) != 0 ||
-	    data_parse(data, gpus_name, gpus, data_load_gpus, cause) != 0 ||
-	    data_parse(data, defaults_name, defaults, data_load_defaults,
+	data_init(data);
+	if (data_load_file(data, DATA_FILE_MODELS, models_name, models,
+	    cause) != 0 ||
+	    data_load_file(data, DATA_FILE_GPUS, gpus_name, gpus, cause) != 0 ||
+	    data_load_file(data, DATA_FILE_DEFAULTS, defaults_name, defaults,
 	    cause) != 0) {
 		data_free(data);
 		return -1;
 	}
-	data->models_file = models_name;
-	data->gpus_file = gpus_name;
-	data->defaults_file = defaults_name;
-	for (size_t i = 0; i < data->model_count; i++)
-		if (data->models[i].kind == MODEL_API &&
-		    data->models[i].tier == TIER_FRONTIER &&
-		    data->models[i].fine_tuning)
-			data->closed_fine_tuning = true;
 	return 0;
+}
+
+/* Where a pointer into base points in copy; pointers elsewhere (into
+ * the shared text) stay as they are. */
+static const void *
+data_relocate(const struct data *base, struct data *copy, const void *pointer)
+{
+	uintptr_t at = (uintptr_t)pointer, start = (uintptr_t)base;
+	if (at < start || at - start >= sizeof *base)
+		return pointer;
+	return (char *)copy + (at - start);
+}
+
+/* Copies base and points the copy's cross-references (figures, weights,
+ * throughput entries, the self-hosted model) at its own entries. */
+void
+data_copy(struct data *copy, const struct data *base)
+{
+	memcpy(copy, base, sizeof *copy);
+	copy->arena.first = NULL;	/* base owns the text */
+	for (size_t i = 0; i < copy->figure_count; i++)
+		copy->figures[i] = (struct figure *)data_relocate(base, copy,
+		    base->figures[i]);
+	for (size_t i = 0; i < copy->model_count; i++)
+		copy->models[i].weights = data_relocate(base, copy,
+		    base->models[i].weights);
+	for (size_t i = 0; i < copy->config_count; i++) {
+		copy->configs[i].gpu = data_relocate(base, copy,
+		    base->configs[i].gpu);
+		copy->configs[i].model = data_relocate(base, copy,
+		    base->configs[i].model);
+	}
+	copy->defaults.self_hosted_model = data_relocate(base, copy,
+	    base->defaults.self_hosted_model);
 }
 
 /* Reads one item of a prices.yaml list. */
@@ -1189,15 +1242,9 @@ data_load(struct data *data, const struct data_paths *paths, char **cause)
 			goto out;
 	result = data_load_texts(data, names[0], texts[0], names[1], texts[1],
 	    names[2], texts[2], cause);
-	if (result == 0) {
-		/* Names live in the arena like everything else. */
-		data->models_file = arena_strdup(&data->arena, names[0]);
-		data->gpus_file = arena_strdup(&data->arena, names[1]);
-		data->defaults_file = arena_strdup(&data->arena, names[2]);
-		if (data_load_prices(data, paths, cause) != 0) {
-			data_free(data);
-			result = -1;
-		}
+	if (result == 0 && data_load_prices(data, paths, cause) != 0) {
+		data_free(data);
+		result = -1;
 	}
 out:
 	for (size_t i = 0; i < 3; i++) {

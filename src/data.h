@@ -210,6 +210,27 @@ int data_load_texts(struct data *, const char *models_name,
 	const char *defaults_name, const char *defaults, char **cause);
 void data_free(struct data *);
 
+/* The three data files in the order they load: each may name entries of
+ * the ones before it (gpus.yaml names models, defaults.yaml a model). */
+enum data_file {
+	DATA_FILE_MODELS,
+	DATA_FILE_GPUS,
+	DATA_FILE_DEFAULTS,
+	DATA_FILE_COUNT
+};
+/* Empties data before data_load_file. */
+void data_init(struct data *);
+/* Loads one data file from its text into data, which must hold the
+ * files before it and none after.  On failure the data is incomplete:
+ * free it.  data_load_texts is these three steps. */
+int data_load_file(struct data *, enum data_file, const char *name,
+	const char *text, char **cause);
+/* Makes copy equal to base, so that more can be loaded over it without
+ * loading base again (fuzzing loads every input over one base).  The
+ * copy shares base's text: data_free(copy) frees only what was loaded
+ * into the copy, and must come before data_free(base). */
+void data_copy(struct data *copy, const struct data *base);
+
 /* Lays a prices.yaml over the models' price figures (see data_load):
  * each figure it gives replaces the model's; a model the data does not
  * have is a warning, anything malformed an error with its position. */

@@ -284,6 +284,81 @@ START_TEST(test_lookup_order)
 }
 END_TEST
 
+/* True when pointer lies inside the struct data at data. */
+static bool
+inside(const struct data *data, const void *pointer)
+{
+	const char *at = pointer, *start = (const char *)data;
+	return at >= start && at < start + sizeof *data;
+}
+
+START_TEST(test_copy_loads_over_base)
+{
+	/* Models and gpus loaded once, defaults loaded into a copy: the copy
+	 * equals a full load, refers only to its own entries, and changing
+	 * it leaves the base as it was. */
+	static const char *const names[DATA_FILE_COUNT] = {
+		"models.yaml", "gpus.yaml", "defaults.yaml"
+	};
+	const struct data *full = testutil_data();
+	struct data *base = malloc(sizeof *base), *copy = malloc(sizeof *copy);
+	char *texts[DATA_FILE_COUNT], *cause = NULL;
+
+	for (int i = 0; i < DATA_FILE_COUNT; i++) {
+		char path[64];
+		size_t length;
+		snprintf(path, sizeof path, "data/%s", names[i]);
+		ck_assert_int_eq(util_read_file(testutil_path(path), &texts[i],
+		    &length, &cause), 0);
+	}
+	data_init(base);
+	ck_assert_int_eq(data_load_file(base, DATA_FILE_MODELS, names[0],
+	    texts[0], &cause), 0);
+	ck_assert_int_eq(data_load_file(base, DATA_FILE_GPUS, names[1],
+	    texts[1], &cause), 0);
+	size_t base_figures = base->figure_count;
+	data_copy(copy, base);
+	ck_assert_int_eq(data_load_file(copy, DATA_FILE_DEFAULTS, names[2],
+	    texts[2], &cause), 0);
+	ck_assert_uint_eq(copy->figure_count, full->figure_count);
+	for (size_t i = 0; i < copy->figure_count; i++) {
+		ck_assert(inside(copy, copy->figures[i]));
+		ck_assert_str_eq(copy->figures[i]->key, full->figures[i]->key);
+		ck_assert_double_eq(copy->figures[i]->value,
+		    full->figures[i]->value);
+		ck_assert_int_eq(copy->figures[i]->index, (int)i);
+	}
+	for (size_t i = 0; i < copy->model_count; i++)
+		ck_assert(copy->models[i].weights == NULL ||
+		    inside(copy, copy->models[i].weights));
+	for (size_t i = 0; i < copy->config_count; i++)
+		ck_assert(inside(copy, copy->configs[i].gpu) &&
+		    inside(copy, copy->configs[i].model));
+	ck_assert_ptr_eq(copy->defaults.self_hosted_model,
+	    data_find_model(copy, "llama-3.1-70b"));
+	ck_assert_str_eq(copy->defaults_file, "defaults.yaml");
+	ck_assert(copy->closed_fine_tuning == full->closed_fine_tuning);
+	/* A price laid over the copy changes the copy alone. */
+	ck_assert_int_eq(data_apply_prices(copy, "prices.yaml", "prices:\n"
+	    "  - model: gpt-4o\n    input_price: {value: 9, unit: USD/Mtok, "
+	    "source: test, as_of: 2026-01-01, verified: false, "
+	    "range: [1, 10]}\n", &cause), 0);
+	ck_assert_double_eq(data_find_model(copy, "gpt-4o")->input_price.value,
+	    9);
+	ck_assert_double_eq(data_find_model(base, "gpt-4o")->input_price.value,
+	    2.5);
+	data_free(copy);
+	ck_assert_uint_eq(base->figure_count, base_figures);
+	ck_assert_ptr_null(base->defaults.self_hosted_model);
+	ck_assert_str_eq(base->figures[0]->key, full->figures[0]->key);
+	data_free(base);
+	for (int i = 0; i < DATA_FILE_COUNT; i++)
+		free(texts[i]);
+	free(base);
+	free(copy);
+}
+END_TEST
+
 static Suite *
 data_suite(void)
 {
@@ -297,6 +372,7 @@ data_suite(void)
 	tcase_add_test(t, test_every_figure_has_provenance);
 	tcase_add_test(t, test_embedded_copy_matches);
 	tcase_add_test(t, test_lookup_order);
+	tcase_add_test(t, test_copy_loads_over_base);
 	suite_add_tcase(s, t);
 	return s;
 }
