@@ -395,6 +395,28 @@ expect "▶ 10M tokens a month"
 keys q
 finish 0
 keep_state=no
+# SIGHUP (the terminal went away) and SIGQUIT end the same way: exit
+# 128 + signal, terminal restored, the autosave resumable.
+for signal in HUP:129 QUIT:131; do
+	start 80 24 -- -d "$DATA"
+	keep_state=yes
+	expect "Question 1 of $N"
+	keys Enter
+	expect "Question 2 of $N"
+	keys Enter
+	expect "Question 3 of $N"
+	kill -"${signal%:*}" "$(cat "$work/pid")"
+	finish "${signal#*:}"
+	terminal_restored "SIG${signal%:*}"
+	start 80 24 -- -d "$DATA"
+	expect "Resume where you left off?"
+	expect "at question 3 of $N"
+	keys n
+	expect "Question 1 of $N"
+	keys q
+	finish 0
+	keep_state=no
+done
 
 # 9. Ctrl-Z gives the terminal back to a job-control shell; fg redraws
 # the same screen.
