@@ -6,9 +6,20 @@
 #include <libintl.h>
 #define _(text) gettext(text)
 #define ngettext_(one, many, n) ngettext(one, many, n)
+/* gettext for text whose English serves two uses that other languages
+ * word differently (a report heading and a narrow table cell): the
+ * catalogue keys it as msgctxt context, msgid text. */
+static inline const char *
+i18n_pgettext(const char *context_and_text, const char *text)
+{
+	const char *translated = gettext(context_and_text);
+	return translated == context_and_text ? text : translated;
+}
+#define pgettext_(context, text) i18n_pgettext(context "\004" text, text)
 #else
 #define _(text) (text)
 #define ngettext_(one, many, n) ((n) == 1 ? (one) : (many))
+#define pgettext_(context, text) (text)
 #endif
 /* Marks text for the catalogue without translating it here. */
 #define N_(text) (text)

@@ -399,6 +399,17 @@ report_text_assumptions(const struct report *report, struct buffer *out)
 	}
 }
 
+/* The team's expertise in a few words, for the header's sentence. */
+static const char *
+report_text_expertise(enum expertise expertise)
+{
+	switch (expertise) {
+	case EXPERTISE_NONE: return _("no ML-infrastructure experience");
+	case EXPERTISE_SOME: return _("some experience serving models");
+	default: return _("ML-infrastructure engineers on staff");
+	}
+}
+
 /* Plain text for an 80-column terminal: the same content as the markdown
  * report. */
 void
@@ -420,9 +431,11 @@ report_render_text(const struct report *report, struct buffer *out)
 	util_snprintf_c(hours, sizeof hours, "%g",
 	    profile_ops_hours(p, report->data));
 	util_snprintf_c(horizon, sizeof horizon, "%g", p->horizon_months);
-	buffer_printf(&line, _("Team: expertise %s, %s per hour, %s ops hours "
-	    "per month; horizon %s months."), data_expertise_name(p->expertise),
-	    money, hours, horizon);
+	/* TRANSLATORS: the first %s is a phrase such as "some experience
+	 * serving models". */
+	buffer_printf(&line, _("Team: %s, %s per hour, %s ops hours per month; "
+	    "horizon %s months."), report_text_expertise(p->expertise), money,
+	    hours, horizon);
 	report_wrap(out, line.data ? line.data : "", 78);
 	buffer_free(&line);
 

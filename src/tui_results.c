@@ -30,12 +30,12 @@ static const char *
 tui_results_kind(enum option_kind kind)
 {
 	switch (kind) {
-	case OPTION_API: return _("Closed API");
-	case OPTION_HOSTED_OPEN: return _("Hosted open");
-	case OPTION_CLOUD_ON_DEMAND: return _("On demand");
-	case OPTION_CLOUD_24X7: return _("Cloud 24/7");
-	case OPTION_OWNED: return _("Owned GPUs");
-	case OPTION_HYBRID: return _("Hybrid");
+	case OPTION_API: return pgettext_("table cell", "Closed API");
+	case OPTION_HOSTED_OPEN: return pgettext_("table cell", "Hosted open");
+	case OPTION_CLOUD_ON_DEMAND: return pgettext_("table cell", "On demand");
+	case OPTION_CLOUD_24X7: return pgettext_("table cell", "Cloud 24/7");
+	case OPTION_OWNED: return pgettext_("table cell", "Owned GPUs");
+	case OPTION_HYBRID: return pgettext_("table cell", "Hybrid");
 	default: return "";
 	}
 }

@@ -47,6 +47,16 @@ has "$work/md.de" "Offen nutzen (selbst betrieben)"
 de -d "$DATA" -f text --set team.expertise=some --set volume.input_tokens=200M \
 	--set lock_in=avoid >"$work/hybrid.de"
 has "$work/hybrid.de" "Beides nutzen (hybrid)"
+# Reports use the full kind names; the narrow results table has its own
+# short forms (msgctxt "table cell"). The team is described, not keyed.
+has "$work/text.de" "Geschlossene API"
+if grep -q "Geschl\. API" "$work/text.de" "$work/md.de"; then
+	bad "a report uses the table's short kind name"; else ok; fi
+has "$work/text.de" "Team: keine Erfahrung mit ML-Infrastruktur,"
+has "$work/hybrid.de" "Team: etwas Erfahrung im Betrieb von Modellen,"
+if msgunfmt "$work/de.mo" | grep -A2 '^msgctxt "table cell"' |
+    grep -q 'msgstr "Geschl\. API"'; then ok; else
+	bad "no short table form of Closed API in the catalogue"; fi
 # Every English rule text has a German counterpart in the output.
 en -d "$DATA" -f text >"$work/text.en"
 if grep -q "Nobody on the team runs ML infrastructure" "$work/text.de"; then
