@@ -20,17 +20,15 @@
 /* The import date: genai-prices' dated prices fall on both sides. */
 #define FUZZ_PRICES_TODAY "2026-06-01"
 
-/* Lays the written prices.yaml over fresh data, as the next run would. */
+/* Lays the written prices.yaml over a copy of the data, as the next run
+ * would over freshly loaded data. */
 static void
 fuzz_prices_reload(struct prices_import *import, const char *written)
 {
 	static struct data after;
 	char *cause = NULL;
 
-	if (data_load_texts(&after, "models.yaml", fuzz_embedded("models.yaml"),
-	    "gpus.yaml", fuzz_embedded("gpus.yaml"), "defaults.yaml",
-	    fuzz_embedded("defaults.yaml"), &cause) != 0)
-		fuzz_fail("cannot load the data: %s", cause);
+	data_copy(&after, fuzz_data());
 	if (data_apply_prices(&after, "prices.yaml", written, &cause) != 0)
 		fuzz_fail("the prices.yaml an import writes is refused: %s\n%s",
 		    cause, written);

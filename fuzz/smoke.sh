@@ -34,16 +34,15 @@ for name in $harnesses; do
 	expr|template) max_len=-max_len=8192 ;;
 	*) max_len= ;;
 	esac
-	# The data and rules harnesses also start from the shipped data
-	# files themselves, as they are today.
+	# The data and rules harnesses also start from the shipped file of
+	# their kind, as it is today.
 	case $name in
-	models|gpus|defaults|prices_yaml|rules) data="$srcdir/data" ;;
-	*) data= ;;
+	models|gpus|defaults|rules) cp "$srcdir/data/$name.yaml" "$scratch/$name/" ;;
 	esac
 	"$harness" -max_total_time="$seconds" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} \
 		-timeout=10 -rss_limit_mb=2048 \
 		-print_final_stats=1 -artifact_prefix="fuzz-artifacts/$name/" \
-		$max_len "$scratch/$name" "$srcdir/fuzz/corpus/$name" $data \
+		$max_len "$scratch/$name" "$srcdir/fuzz/corpus/$name" \
 		>"$scratch/$name.log" 2>&1
 	status=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' \
