@@ -457,7 +457,8 @@ chart_render(struct chart *chart, const struct data *data,
 {
 	const struct chart_glyphs *g = (flags & CHART_ASCII) ? &chart_ascii :
 	    &chart_unicode;
-	bool ascii = (flags & CHART_ASCII) != 0;
+	/* Labels: ASCII only where the output cannot take UTF-8. */
+	bool ascii = (flags & CHART_ASCII) && !(flags & CHART_UTF8_LABELS);
 	struct chart_legend_entry legend[CHART_LEGEND_MAX];
 	size_t legend_count = 0;
 	double totals[OPTION_KIND_COUNT], total, input_share;

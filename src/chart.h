@@ -34,6 +34,9 @@
 /* chart_render flags. */
 #define CHART_ASCII		(1u << 0)	/* plain ASCII, no UTF-8 */
 #define CHART_HOSTED_OPEN	(1u << 1)	/* add the hosted open line */
+/* With CHART_ASCII: lines and marks in ASCII, but the (translated)
+ * labels keep their UTF-8 letters, for a UTF-8 text report. */
+#define CHART_UTF8_LABELS	(1u << 2)
 
 /* What a cell shows, for colouring; a series' style is
  * CHART_STYLE_SERIES + its option kind. */

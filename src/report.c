@@ -552,7 +552,8 @@ report_chart_text(const struct report *report, bool ascii,
 	char *cause = NULL;
 	chart_init(&chart);
 	if (chart_render(&chart, report->data, &report->profile,
-	    &report->scenario, 78, 22, ascii ? CHART_ASCII : 0, &cause) == 0)
+	    &report->scenario, 78, 22, ascii ? CHART_ASCII | CHART_UTF8_LABELS :
+	    0, &cause) == 0)
 		chart_to_text(&chart, out);
 	free(cause);
 	chart_free(&chart);

@@ -93,7 +93,8 @@ const char *report_check_heading(enum verdict);
 void report_figure_range(const struct figure *, char *out, size_t size);
 /* True when figure index is a stale price. */
 bool report_figure_is_stale(const struct report *, size_t index);
-/* Appends the cost-against-volume chart as text (78 x 22 cells). */
+/* Appends the cost-against-volume chart as text (78 x 22 cells); ascii
+ * draws lines and marks in ASCII, labels keep their UTF-8 letters. */
 void report_chart_text(const struct report *, bool ascii, struct buffer *);
 /* The latest as-of date among the figures read from a file. */
 const char *report_data_as_of(const struct report *, const char *file);

@@ -354,7 +354,7 @@ report_text_sensitivity(const struct report *report, struct buffer *out)
 	}
 }
 
-/* The cost-against-volume chart in plain ASCII. */
+/* The cost-against-volume chart, drawn in ASCII. */
 static void
 report_text_chart(const struct report *report, struct buffer *out)
 {

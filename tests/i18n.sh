@@ -57,6 +57,10 @@ has "$work/hybrid.de" "Team: etwas Erfahrung im Betrieb von Modellen,"
 if msgunfmt "$work/de.mo" | grep -A2 '^msgctxt "table cell"' |
     grep -q 'msgstr "Geschl\. API"'; then ok; else
 	bad "no short table form of Closed API in the catalogue"; fi
+# The text report's chart is drawn in ASCII, but its legend keeps the
+# German letters.
+has "$work/text.de" "A günstigste API"
+has "$work/text.de" "++----"
 # Every English rule text has a German counterpart in the output.
 en -d "$DATA" -f text >"$work/text.en"
 if grep -q "Nobody on the team runs ML infrastructure" "$work/text.de"; then
