@@ -19,6 +19,7 @@ srcdir=$(cd "$(dirname "$0")/.." && pwd)
 harnesses=${*:-models gpus defaults prices_yaml answers_yaml answers_json expr template rules prices}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-fuzz.XXXXXX") || exit 99
 trap 'rm -rf "$scratch"' EXIT
+trap 'exit 1' INT TERM HUP	# so that EXIT cleans up
 pass=0
 fail=0
 for name in $harnesses; do
