@@ -74,21 +74,6 @@ chart_series_label(enum option_kind kind)
 	}
 }
 
-/* Bytes in the UTF-8 character that starts with lead; 0 if not a lead. */
-static int
-chart_utf8_length(unsigned char lead)
-{
-	if (lead < 0x80)
-		return 1;
-	if (lead >= 0xC2 && lead <= 0xDF)
-		return 2;
-	if (lead >= 0xE0 && lead <= 0xEF)
-		return 3;
-	if (lead >= 0xF0 && lead <= 0xF4)
-		return 4;
-	return 0;
-}
-
 /* Characters in UTF-8 text: each is drawn in one cell. */
 static int
 chart_text_width(const char *text)
@@ -135,16 +120,14 @@ chart_put_text(struct chart *chart, int row, int column, int limit,
 {
 	const char *p = text;
 	while (*p != '\0' && column < limit) {
-		int n = chart_utf8_length((unsigned char)*p);
-		bool valid = n > 0;
-		for (int i = 1; valid && i < n; i++)
-			valid = (p[i] & 0xC0) == 0x80;
-		if (!valid || (ascii && n > 1)) {
+		unsigned long code;
+		size_t n = util_utf8_decode((const unsigned char *)p, &code);
+		if (n == 0 || (ascii && n > 1)) {
 			chart_put(chart, row, column++, "?", 1, style);
-			p += valid ? n : 1;
+			p += n > 0 ? n : 1;
 			continue;
 		}
-		chart_put(chart, row, column++, p, (size_t)n, style);
+		chart_put(chart, row, column++, p, n, style);
 		p += n;
 	}
 	return column;

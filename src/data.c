@@ -1070,9 +1070,17 @@ out:
 static void
 data_warn(struct data *data, const char *message)
 {
-	if (data->warning_count < DATA_MAX_WARNINGS)
+	struct buffer escaped;
+	if (data->warning_count >= DATA_MAX_WARNINGS)
+		return;
+	/* The message quotes a prices.yaml: escape it as errors are. */
+	buffer_init(&escaped);
+	buffer_add(&escaped, message);
+	buffer_escape_controls(&escaped, 0);
+	if (!escaped.failed)
 		data->warnings[data->warning_count++] =
-		    arena_strdup(&data->arena, message);
+		    arena_strdup(&data->arena, escaped.data ? escaped.data : "");
+	buffer_free(&escaped);
 }
 
 /* Lays one prices.yaml over the models (see data.h). */

@@ -414,15 +414,20 @@ doc_expect_keys(const struct doc *doc, const struct doc_node *mapping,
 	return 0;
 }
 
+/* What a node holds, for "got ..." in messages: a scalar quoted (long
+ * ones cut at a character boundary), anything else by its kind. */
 static void
 doc_describe(char *out, size_t size, const struct doc_node *node)
 {
 	if (node->type == DOC_SCALAR && !node->null) {
-		size_t length = strlen(node->scalar);
-		if (length > 40)
-			snprintf(out, size, "\"%.37s...\"", node->scalar);
-		else
+		size_t length = strlen(node->scalar), cut = 37;
+		if (length > 40) {
+			while (cut > 0 && (node->scalar[cut] & 0xC0) == 0x80)
+				cut--;
+			snprintf(out, size, "\"%.*s...\"", (int)cut, node->scalar);
+		} else {
 			snprintf(out, size, "\"%s\"", node->scalar);
+		}
 	} else {
 		snprintf(out, size, "%s", doc_type_name(node));
 	}

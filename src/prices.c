@@ -334,36 +334,6 @@ prices_entry_value(const struct prices_entry *e, enum data_price price)
 	}
 }
 
-/* Decodes one UTF-8 character at p; returns its length, or 0 when the
- * bytes are not well-formed UTF-8 (overlong forms and surrogates too). */
-static size_t
-prices_utf8_decode(const unsigned char *p, unsigned long *code)
-{
-	size_t n;
-	unsigned long c, minimum;
-	if (*p < 0x80) {
-		*code = *p;
-		return 1;
-	} else if ((*p & 0xE0) == 0xC0) {
-		n = 2, c = *p & 0x1F, minimum = 0x80;
-	} else if ((*p & 0xF0) == 0xE0) {
-		n = 3, c = *p & 0x0F, minimum = 0x800;
-	} else if ((*p & 0xF8) == 0xF0) {
-		n = 4, c = *p & 0x07, minimum = 0x10000;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	if (c < minimum || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*code = c;
-	return n;
-}
-
 /* Appends text as a YAML double-quoted scalar.  Only what YAML calls
  * printable is written as it is; other characters are escaped and bytes
  * that are not UTF-8 become U+FFFD, so the file always reads back. */
@@ -374,7 +344,7 @@ prices_yaml_string(struct buffer *out, const char *text)
 	buffer_add_char(out, '"');
 	while (*p != '\0') {
 		unsigned long c;
-		size_t n = prices_utf8_decode(p, &c);
+		size_t n = util_utf8_decode(p, &c);
 		if (n == 0) {
 			buffer_add(out, "\\uFFFD");
 			p++;
@@ -648,7 +618,7 @@ prices_summary(const struct prices_import *import, const struct data *data,
     const char *written, bool verbose, struct buffer *out)
 {
 	const struct prices_file *file = import->file;
-	size_t models = 0, unchanged = 0;
+	size_t models = 0, unchanged = 0, start = out->length;
 	struct buffer part;
 
 	for (size_t i = 0; i < data->model_count; i++)
@@ -776,6 +746,8 @@ prices_summary(const struct prices_import *import, const struct data *data,
 				    prices_label((enum data_price)p),
 				    data->models[m].name);
 	}
+	/* Entry names come from a downloaded price list. */
+	buffer_escape_controls(out, start);
 }
 
 /* Creates path and the folders above it (see prices.h). */
@@ -1072,6 +1044,7 @@ prices_list_models(const struct data *data, time_t now,
 	size_t size = data->model_count * 33 + 1, n = 0;
 	struct prices_row *rows = calloc(size, sizeof *rows);
 	double months = data->defaults.stale_months.value;
+	size_t start = out->length;
 
 	if (rows == NULL) {
 		out->failed = true;
@@ -1100,6 +1073,8 @@ prices_list_models(const struct data *data, time_t now,
 	prices_table(rows, n, out);
 	free(rows);
 	prices_legend(data, now, out);
+	/* Names and sources come from data files, which may be anyone's. */
+	buffer_escape_controls(out, start);
 }
 
 /* Aligned table of every GPU's figures (see prices.h). */
@@ -1112,6 +1087,7 @@ prices_list_gpus(const struct data *data, time_t now,
 	size_t size = data->gpu_count * 5 + 1, n = 0;
 	struct prices_row *rows = calloc(size, sizeof *rows);
 	double months = data->defaults.stale_months.value;
+	size_t start = out->length;
 
 	if (rows == NULL) {
 		out->failed = true;
@@ -1132,4 +1108,6 @@ prices_list_gpus(const struct data *data, time_t now,
 	prices_table(rows, n, out);
 	free(rows);
 	prices_legend(data, now, out);
+	/* Names and sources come from data files, which may be anyone's. */
+	buffer_escape_controls(out, start);
 }

@@ -422,6 +422,8 @@ report_markdown_assumptions(const struct report *report, struct buffer *out)
 void
 report_render_markdown(const struct report *report, struct buffer *out)
 {
+	size_t start = out->length;
+
 	report_markdown_heading(report, out);
 	report_markdown_inputs(report, out);
 	report_markdown_reasons(report, out);
@@ -432,4 +434,6 @@ report_render_markdown(const struct report *report, struct buffer *out)
 	report_markdown_chart(report, out);
 	report_markdown_checklist(report, out);
 	report_markdown_assumptions(report, out);
+	/* Names and sources come from data files, which may be anyone's. */
+	buffer_escape_controls(out, start);
 }

@@ -418,6 +418,7 @@ report_render_text(const struct report *report, struct buffer *out)
 	const struct profile *p = &report->profile;
 	char money[48], hours[32], horizon[32];
 	struct buffer line;
+	size_t start = out->length;
 
 	buffer_printf(out, "%s\n", _("LLM decision report: closed API or "
 	    "self-hosted open weights"));
@@ -462,4 +463,6 @@ report_render_text(const struct report *report, struct buffer *out)
 	report_wrap(out, _("* a smaller model than the self-hosted one: listed, "
 	    "not compared."), 78);
 	report_text_assumptions(report, out);
+	/* Names and sources come from data files, which may be anyone's. */
+	buffer_escape_controls(out, start);
 }

@@ -221,18 +221,111 @@ util_snprintf_c(char *out, size_t size, const char *format, ...)
 	return n;
 }
 
+/* Decodes one UTF-8 character at p; returns its length, or 0 when the
+ * bytes are not well-formed UTF-8 (overlong forms and surrogates too). */
+size_t
+util_utf8_decode(const unsigned char *p, unsigned long *code)
+{
+	size_t n;
+	unsigned long c, minimum;
+	if (*p < 0x80) {
+		*code = *p;
+		return 1;
+	} else if ((*p & 0xE0) == 0xC0) {
+		n = 2, c = *p & 0x1F, minimum = 0x80;
+	} else if ((*p & 0xF0) == 0xE0) {
+		n = 3, c = *p & 0x0F, minimum = 0x800;
+	} else if ((*p & 0xF8) == 0xF0) {
+		n = 4, c = *p & 0x07, minimum = 0x10000;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	if (c < minimum || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*code = c;
+	return n;
+}
+
+/* Appends text with what a terminal could act on made visible: control
+ * characters as \t, \n, \r or \xNN, C1 controls as \uNNNN and bytes
+ * that are not UTF-8 as \xNN.  Letters of any language stay, and line
+ * breaks when keep_newlines. */
+static void
+util_escape_controls(struct buffer *out, const char *text,
+    bool keep_newlines)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	while (*p != '\0') {
+		unsigned long c;
+		size_t n = util_utf8_decode(p, &c);
+		if (n == 0)
+			buffer_printf(out, "\\x%02X", *p++);
+		else if (c == '\n' && keep_newlines)
+			buffer_add_char(out, (char)*p++);
+		else if (c == '\t' || c == '\n' || c == '\r') {
+			buffer_add_char(out, '\\');
+			buffer_add_char(out, c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+			p++;
+		} else if (c < 0x20 || c == 0x7F) {
+			buffer_printf(out, "\\x%02lX", c);
+			p++;
+		} else if (c >= 0x80 && c <= 0x9F) {
+			buffer_printf(out, "\\u%04lX", c);
+			p += n;
+		} else {
+			buffer_add_length(out, (const char *)p, n);
+			p += n;
+		}
+	}
+}
+
+/* Escapes what a terminal could act on in the buffer from byte start on,
+ * keeping line breaks (see util.h). */
+void
+buffer_escape_controls(struct buffer *buffer, size_t start)
+{
+	struct buffer escaped;
+	if (buffer->failed || buffer->data == NULL || start >= buffer->length)
+		return;
+	buffer_init(&escaped);
+	util_escape_controls(&escaped, buffer->data + start, true);
+	if (escaped.failed) {
+		buffer->failed = true;
+	} else if (escaped.length != buffer->length - start ||
+	    memcmp(escaped.data, buffer->data + start, escaped.length) != 0) {
+		buffer->length = start;
+		buffer_add_length(buffer, escaped.data, escaped.length);
+	}
+	buffer_free(&escaped);
+}
+
+/* Formats prefix and message into *cause, escaped for a terminal. */
 static void
 util_verror(char **cause, const char *prefix, const char *format,
     va_list args)
 {
-	struct buffer buffer;
+	struct buffer raw, buffer;
 	if (cause == NULL)
 		return;
+	buffer_init(&raw);
 	buffer_init(&buffer);
-	buffer_add(&buffer, prefix);
-	buffer_vprintf(&buffer, format, args);
+	buffer_add(&raw, prefix);
+	buffer_vprintf(&raw, format, args);
+	if (!raw.failed)
+		util_escape_controls(&buffer, raw.data ? raw.data : "", false);
 	free(*cause);
-	*cause = buffer.failed ? strdup("out of memory") : buffer.data;
+	if (raw.failed || buffer.failed) {
+		*cause = strdup("out of memory");
+		buffer_free(&buffer);
+	} else {
+		*cause = buffer.data ? buffer.data : strdup("");
+	}
+	buffer_free(&raw);
 }
 
 /* Sets *cause to a formatted message (replacing any earlier one). */

@@ -247,5 +247,33 @@ SOURCE_DATE_EPOCH=2051222400 run 0 -d "$DATA" --list-models	# 2035-01-01
 grep -A3 '^gpt-4o-mini: ' stdout >mini.txt
 has mini.txt "STALE"
 
+# ---- Hostile text never reaches the terminal ----------------------------
+# A downloaded price list, a prices.yaml or a colleague's models.yaml may
+# hold terminal escapes: every human-readable output shows them escaped.
+esc=$(printf '\033')
+no_escape() {	# FILE: no ESC or BEL byte in FILE
+	if grep -q "[$esc$(printf '\007')]" "$1"; then
+		bad "$1 holds a raw terminal control"; cat -v "$1" | head -5
+	else ok; fi
+}
+printf '{"gpt-4o\\u001b[2J": {"input_cost_per_token": 2.5e-06, "output_cost_per_token": 1e-05, "litellm_provider": "openai\\u001b]0;owned\\u0007", "mode": "chat"}}\n' >evil.json
+XDG_CONFIG_HOME="$work/evil" run 0 -d "$DATA" --import-prices evil.json -v
+no_escape stdout
+has stdout '  gpt-4o\x1B[2J (openai\x1B]0;owned\x07)'
+mkdir -p evil-data
+cp "$DATA"/*.yaml evil-data/
+sed 's/^    name: GPT-4o$/    name: "GPT-4o\\e[2J"/' "$DATA/models.yaml" >evil-data/models.yaml
+printf 'prices:\n  - model: "gone\\e]0;x\\a"\n    input_price: {value: 2, unit: USD/Mtok, source: "x", as_of: 2026-01-01, verified: true, range: [2, 2]}\n' >evil-data/prices.yaml
+for format in markdown text; do
+	run 0 -d evil-data -f $format --samples 10 -s volume.input_tokens=1B
+	no_escape stdout
+	no_escape stderr
+done
+has stdout 'GPT-4o\x1B[2J'		# the text report's list of every option
+has stderr "model 'gone\x1B]0;x\x07' is not in"
+run 0 -d evil-data --list-models
+no_escape stdout
+has stdout 'GPT-4o\x1B[2J'
+
 echo "prices: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -147,6 +147,30 @@ START_TEST(test_atomic_write)
 }
 END_TEST
 
+START_TEST(test_error_escapes_terminal_controls)
+{
+	/* Messages quote the input: nothing in them may drive a terminal,
+	 * but letters of any language stay. */
+	char *cause = NULL;
+	util_error_at(&cause, "f\x1b.yaml", 1, 2, "got \"%s\"",
+	    "\x1b[2J\t\n\r\x7f\xc2\x9b" "31m\xff\xe2\x82 Grüße €");
+	ck_assert_str_eq(cause, "f\\x1B.yaml:1:2: got \"\\x1B[2J\\t\\n\\r"
+	    "\\x7F\\u009B31m\\xFF\\xE2\\x82 Grüße €\"");
+	util_error(&cause, "%s", "");
+	ck_assert_str_eq(cause, "");
+	free(cause);
+	/* Overlong forms and surrogates are not UTF-8. */
+	unsigned long code;
+	ck_assert_uint_eq(util_utf8_decode((const unsigned char *)"\xc0\xaf",
+	    &code), 0);
+	ck_assert_uint_eq(util_utf8_decode((const unsigned char *)
+	    "\xed\xa0\x80", &code), 0);
+	ck_assert_uint_eq(util_utf8_decode((const unsigned char *)"\xe2\x82\xac",
+	    &code), 3);
+	ck_assert_uint_eq(code, 0x20AC);
+}
+END_TEST
+
 START_TEST(test_read_file_errors)
 {
 	char *text = NULL, *cause = NULL;
@@ -174,6 +198,7 @@ util_suite(void)
 	tcase_add_test(t, test_buffer);
 	tcase_add_test(t, test_atomic_write);
 	tcase_add_test(t, test_read_file_errors);
+	tcase_add_test(t, test_error_escapes_terminal_controls);
 	suite_add_tcase(s, t);
 	return s;
 }
