@@ -87,8 +87,9 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	if (data.model_count > DATA_MAX_MODELS || data.gpu_count >
 	    DATA_MAX_GPUS || data.figure_count > DATA_MAX_FIGURES)
 		fuzz_fail("limits exceeded");
-	/* Evaluating costs ten times the loading: one input in 8 (by size). */
-	if (size % 8 != 0) {
+	/* Evaluating and rendering cost fifty times the loading (a profile
+	 * showed it took 86% of the time at one input in 8): one in 64. */
+	if (size % 64 != 0) {
 		data_free(&data);
 		free(cause);
 		free(text);
@@ -97,14 +98,14 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	struct profile profile;
 	profile_defaults(&profile);
 	/* Alternate between the default answers and a self-hosting team. */
-	if (size % 16 == 8) {
+	if (size % 128 == 64) {
 		profile.privacy = PRIVACY_HARD;
 		profile.input_tokens = 5e9;
 		profile.expertise = EXPERTISE_ML_INFRA;
 		profile.hardware = HARDWARE_DATACENTER_GPU;
 		profile.deployment = DEPLOYMENT_ON_PREM;
 	}
-	fuzz_report(&data, fuzz_rules(), &profile, size % 32 == 0);
+	fuzz_report(&data, fuzz_rules(), &profile, size % 256 == 0);
 	data_free(&data);
 	free(cause);
 	free(text);
