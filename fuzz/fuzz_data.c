@@ -5,7 +5,7 @@
  * self_hosted_model) are exercised; or (3) the input is a prices.yaml
  * laid over the repository's data.  The files before the input are
  * loaded once and copied for every input.  Data that loads is then (for one
- * input in 8, by its size) evaluated and rendered: hostile but valid
+ * input in 64, by its size) evaluated and rendered: hostile but valid
  * figures must not break the cost model.
  *
  * Invariants: no crash, leak or sanitizer report; a refused file gets a
