@@ -259,8 +259,10 @@ doc_parse_yaml(struct doc *doc, const char *path, const char *text,
 	    length);
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
-			const char *problem = parser.problem ? parser.problem :
-			    _("invalid YAML");
+			/* libyaml's texts are English: po/yaml-messages.c puts
+			 * them in the catalogue. */
+			const char *problem = parser.problem ?
+			    _(parser.problem) : _("invalid YAML");
 			if (parser.error == YAML_READER_ERROR) {
 				/* Encoding errors carry a byte offset only. */
 				int line, column;
@@ -274,7 +276,8 @@ doc_parse_yaml(struct doc *doc, const char *path, const char *text,
 				util_error_at(cause, path,
 				    (int)parser.problem_mark.line + 1,
 				    (int)parser.problem_mark.column + 1,
-				    "%s %s", parser.context, problem);
+				    /* TRANSLATORS: libyaml's context, problem. */
+				    _("%s %s"), _(parser.context), problem);
 			else
 				util_error_at(cause, path,
 				    (int)parser.problem_mark.line + 1,

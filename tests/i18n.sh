@@ -70,6 +70,13 @@ else ok; fi
 de -d "$DATA" -f json -s volume.input_tokens=lots >/dev/null 2>"$work/error.de"
 if grep -q "must be a number" "$work/error.de"; then
 	bad "an error message stayed English"; else ok; fi
+# libyaml's own messages too (po/yaml-messages.c).
+printf 'volume: [1, 2\nteam: x\n' >broken.yaml
+de -d "$DATA" -f json -a broken.yaml >/dev/null 2>"$work/yaml.de"
+has "$work/yaml.de" "broken.yaml:2:5: beim Auswerten einer Flow-Liste: erwartetes „,“ oder „]“ nicht gefunden"
+printf 'privacy: hard\n\tteam: x\n' >tab.yaml
+de -d "$DATA" -f json -a tab.yaml >/dev/null 2>"$work/tab.de"
+has "$work/tab.de" "tab.yaml:2:1: beim Lesen eines einfachen Skalars: Tabulator gefunden, der die Einrückung verletzt"
 # JSON is an API: the same bytes in any language.
 de -d "$DATA" -f json >"$work/de.json"
 en -d "$DATA" -f json >"$work/en.json"

@@ -10,7 +10,7 @@ fail=0
 for file in src/*.c src/*.h; do
 	case $file in src/embedded_data.c) continue ;; esac
 	[ -f "$file" ] || continue
-	if grep -qE '(^|[^A-Za-z0-9_])(N?_|ngettext_)\("' "$file"; then
+	if grep -qE '(^|[^A-Za-z0-9_])(N?_|ngettext_|pgettext_)\("' "$file"; then
 		if grep -qx "$file" po/POTFILES.in; then
 			pass=$((pass + 1))
 		else
