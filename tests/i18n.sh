@@ -77,6 +77,11 @@ has "$work/yaml.de" "broken.yaml:2:5: beim Auswerten einer Flow-Liste: erwartete
 printf 'privacy: hard\n\tteam: x\n' >tab.yaml
 de -d "$DATA" -f json -a tab.yaml >/dev/null 2>"$work/tab.de"
 has "$work/tab.de" "tab.yaml:2:1: beim Lesen eines einfachen Skalars: Tabulator gefunden, der die Einrückung verletzt"
+# Sentences that take a noun from another message stay grammatical.
+mkdir -p keydata
+printf 'prices:\n  - model: gpt-4o\n    colour: 1\n' >keydata/prices.yaml
+de -d keydata -f json >/dev/null 2>"$work/key.de"
+has "$work/key.de" "keydata/prices.yaml:3:5: ein Preiseintrag kennt keinen Schlüssel „colour“"
 # JSON is an API: the same bytes in any language.
 de -d "$DATA" -f json >"$work/de.json"
 en -d "$DATA" -f json >"$work/en.json"
