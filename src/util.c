@@ -494,7 +494,7 @@ util_format_percent(char *out, size_t size, double share)
 {
 	if (!isfinite(share))
 		snprintf(out, size, "n/a");
-	else if (share != 0 && fabs(share) < 0.1)
+	else if (share != 0 && fabs(share * 100) < 9.95)	/* "9.9%", not "10.0%" */
 		util_snprintf_c(out, size, "%.1f%%", share * 100);
 	else
 		util_snprintf_c(out, size, "%.0f%%", share * 100);

@@ -84,6 +84,16 @@ START_TEST(test_format)
 	ck_assert_str_eq(out, "62.5M");
 	util_format_percent(out, sizeof out, 0.3);
 	ck_assert_str_eq(out, "30%");
+	/* One decimal below 10%, decided on the rounded figure: a flip
+	 * point at 9.996% reads "10%", like its neighbour at 60%. */
+	util_format_percent(out, sizeof out, 0.09996);
+	ck_assert_str_eq(out, "10%");
+	util_format_percent(out, sizeof out, 0.0994);
+	ck_assert_str_eq(out, "9.9%");
+	util_format_percent(out, sizeof out, 0.005);
+	ck_assert_str_eq(out, "0.5%");
+	util_format_percent(out, sizeof out, 0);
+	ck_assert_str_eq(out, "0%");
 }
 END_TEST
 
