@@ -953,6 +953,9 @@ jsonio_litellm_entry(struct arena *arena, const struct doc *doc,
 	    jsonio_price_string(doc, part, "source", name, &e->reference,
 	    cause) != 0)
 		return -1;
+	/* "source": "" names no source: prices.yaml has no empty reference. */
+	if (e->reference != NULL && e->reference[0] == '\0')
+		e->reference = NULL;
 	if ((part = doc_get(node, "supports_function_calling")) != NULL &&
 	    !(part->type == DOC_SCALAR && part->null)) {
 		bool value = false;

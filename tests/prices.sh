@@ -153,6 +153,14 @@ if [ $? -eq 0 ]; then ok; else bad "odd text: import failed"; cat stderr; fi
 XDG_CONFIG_HOME="$ODD" "$LLMADVISOR" -f json </dev/null >/dev/null 2>stderr
 if [ $? -eq 0 ]; then ok; else bad "odd text: prices.yaml refused"; cat stderr; fi
 
+# Regression (found by fuzz_prices): an entry with "source": "" was
+# written as reference: "", which the loader refuses.
+EMPTY="$work/empty-source"
+mkdir -p "$EMPTY"
+XDG_CONFIG_HOME="$EMPTY" run 0 -d "$DATA" --import-prices "$FIXTURES/litellm-empty-source.json"
+lacks "$EMPTY/llmadvisor/prices.yaml" "reference:"
+XDG_CONFIG_HOME="$EMPTY" run 0 -f json --samples 10
+
 # Usage errors.
 run 2 -d "$DATA" --import-prices "$FIXTURES/genai.json" -f json
 has stderr "--import-prices and --format cannot be used together"
