@@ -71,16 +71,16 @@ de -d "$DATA" -f json -s volume.input_tokens=lots >/dev/null 2>"$work/error.de"
 if grep -q "must be a number" "$work/error.de"; then
 	bad "an error message stayed English"; else ok; fi
 # libyaml's own messages too (po/yaml-messages.c).
-printf 'volume: [1, 2\nteam: x\n' >broken.yaml
-de -d "$DATA" -f json -a broken.yaml >/dev/null 2>"$work/yaml.de"
+printf 'volume: [1, 2\nteam: x\n' >"$work/broken.yaml"
+de -d "$DATA" -f json -a "$work/broken.yaml" >/dev/null 2>"$work/yaml.de"
 has "$work/yaml.de" "broken.yaml:2:5: beim Auswerten einer Flow-Liste: erwartetes „,“ oder „]“ nicht gefunden"
-printf 'privacy: hard\n\tteam: x\n' >tab.yaml
-de -d "$DATA" -f json -a tab.yaml >/dev/null 2>"$work/tab.de"
+printf 'privacy: hard\n\tteam: x\n' >"$work/tab.yaml"
+de -d "$DATA" -f json -a "$work/tab.yaml" >/dev/null 2>"$work/tab.de"
 has "$work/tab.de" "tab.yaml:2:1: beim Lesen eines einfachen Skalars: Tabulator gefunden, der die Einrückung verletzt"
 # Sentences that take a noun from another message stay grammatical.
-mkdir -p keydata
-printf 'prices:\n  - model: gpt-4o\n    colour: 1\n' >keydata/prices.yaml
-de -d keydata -f json >/dev/null 2>"$work/key.de"
+mkdir -p "$work/keydata"
+printf 'prices:\n  - model: gpt-4o\n    colour: 1\n' >"$work/keydata/prices.yaml"
+de -d "$work/keydata" -f json >/dev/null 2>"$work/key.de"
 has "$work/key.de" "keydata/prices.yaml:3:5: ein Preiseintrag kennt keinen Schlüssel „colour“"
 # JSON is an API: the same bytes in any language.
 de -d "$DATA" -f json >"$work/de.json"
