@@ -95,10 +95,13 @@ bool
 data_valid_date(const char *text)
 {
 	int year, month, day;
-	char tail;
 	if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
 		return false;
-	if (sscanf(text, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3)
+	/* Digits only: sscanf's %d would also take " 2" or "+1". */
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
+			return false;
+	if (sscanf(text, "%4d-%2d-%2d", &year, &month, &day) != 3)
 		return false;
 	return year >= 1990 && year <= 2200 && month >= 1 && month <= 12 &&
 	    day >= 1 && day <= 31;

@@ -228,9 +228,9 @@ internal:
 /* Refuses deep nesting before cJSON sees it (cJSON's own limit is 1000
  * and its message would not say why), more values and keys than YAML
  * allows (DOC_MAX_NODES: the memory cJSON and the tree take stays
- * bounded), and control characters between values: cJSON skips them as
+ * bounded), and control characters between values (cJSON skips them as
  * white space, JSON does not, and the scan for positions would lose its
- * place (and loop). */
+ * place and loop) or inside strings (cJSON keeps them, JSON does not). */
 static int
 jsonio_check_depth(const char *path, const char *text, size_t length,
     size_t max_nodes, char **cause)
@@ -251,8 +251,17 @@ jsonio_check_depth(const char *path, const char *text, size_t length,
 			if (c == '\\' && i + 1 < length) {
 				i++;
 				column++;
+				c = text[i];
 			} else if (c == '"') {
 				in_string = false;
+			}
+			/* cJSON takes raw control characters in strings;
+			 * JSON does not. */
+			if ((unsigned char)c < 0x20) {
+				util_error_at(cause, path, line, column,
+				    _("control character in a string: JSON "
+				    "writes it as an escape such as \\n"));
+				return -1;
 			}
 		} else if (c == '"') {
 			in_string = true;

@@ -117,13 +117,21 @@ cp "$PRICES" genai-prices.yaml
 for name in broken-empty broken-syntax broken-wrong-type \
     broken-unknown-format broken-genai-wrong-type broken-negative \
     broken-date broken-genai-clause broken-genai-models \
-    broken-genai-constraint broken-huge broken-bool; do
+    broken-genai-constraint broken-huge broken-control-in-string \
+    broken-date-space broken-bool; do
 	run 2 -d "$DATA" --import-prices "$FIXTURES/$name.json"
 	if grep -qE "^llmadvisor: $FIXTURES/$name.json:[0-9]+:[0-9]+: " stderr; then ok; else
 		bad "$name: no positioned message"; cat stderr; fi
 	same "$PRICES" genai-prices.yaml
 done
 has stderr "broken-bool.json:6:38: supports_function_calling of 'gpt-4o' must be true, false or null"
+# Regression (found by fuzz_prices): a date with a raw line break inside
+# its JSON string passed as "2026-10-\n2" (cJSON keeps control characters
+# in strings, sscanf's %d skipped the white space) and broke prices.yaml.
+run 2 -d "$DATA" --import-prices "$FIXTURES/broken-control-in-string.json"
+has stderr "broken-control-in-string.json:5:38: control character in a string: JSON writes it as an escape such as \\n"
+run 2 -d "$DATA" --import-prices "$FIXTURES/broken-date-space.json"
+has stderr "broken-date-space.json:5:29: deprecation_date of 'gpt-4o' must be a date YYYY-MM-DD, got \"2026-10- 2\""
 # Regression (found by fuzz_prices): a per-token price so large that the
 # conversion to USD/Mtok overflowed was written to prices.yaml as "inf".
 run 2 -d "$DATA" --import-prices "$FIXTURES/broken-huge.json"
