@@ -251,6 +251,28 @@ util_utf8_decode(const unsigned char *p, unsigned long *code)
 	return n;
 }
 
+/* Bytes at p, up to the first that needs an escape (or the end), that a
+ * terminal shows as they are: printable ASCII, UTF-8 letters above the C1
+ * controls, and line breaks when keep_newlines. */
+static size_t
+util_plain_length(const unsigned char *p, bool keep_newlines)
+{
+	const unsigned char *start = p;
+	for (;;) {
+		unsigned long c;
+		size_t n;
+		if ((*p >= 0x20 && *p < 0x7F) || (*p == '\n' && keep_newlines)) {
+			p++;
+			continue;
+		}
+		if (*p >= 0x80 && (n = util_utf8_decode(p, &c)) > 0 && c > 0x9F) {
+			p += n;
+			continue;
+		}
+		return (size_t)(p - start);
+	}
+}
+
 /* Appends text with what a terminal could act on made visible: control
  * characters as \t, \n, \r or \xNN, C1 controls as \uNNNN and bytes
  * that are not UTF-8 as \xNN.  Letters of any language stay, and line
@@ -260,25 +282,26 @@ util_escape_controls(struct buffer *out, const char *text,
     bool keep_newlines)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	while (*p != '\0') {
+	for (;;) {
+		size_t plain = util_plain_length(p, keep_newlines);
 		unsigned long c;
-		size_t n = util_utf8_decode(p, &c);
+		size_t n;
+		buffer_add_length(out, (const char *)p, plain);
+		p += plain;
+		if (*p == '\0')
+			return;
+		n = util_utf8_decode(p, &c);
 		if (n == 0)
 			buffer_printf(out, "\\x%02X", *p++);
-		else if (c == '\n' && keep_newlines)
-			buffer_add_char(out, (char)*p++);
 		else if (c == '\t' || c == '\n' || c == '\r') {
 			buffer_add_char(out, '\\');
 			buffer_add_char(out, c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
 			p++;
-		} else if (c < 0x20 || c == 0x7F) {
+		} else if (c < 0x80) {
 			buffer_printf(out, "\\x%02lX", c);
 			p++;
-		} else if (c >= 0x80 && c <= 0x9F) {
-			buffer_printf(out, "\\u%04lX", c);
-			p += n;
 		} else {
-			buffer_add_length(out, (const char *)p, n);
+			buffer_printf(out, "\\u%04lX", c);	/* a C1 control */
 			p += n;
 		}
 	}
@@ -292,12 +315,16 @@ buffer_escape_controls(struct buffer *buffer, size_t start)
 	struct buffer escaped;
 	if (buffer->failed || buffer->data == NULL || start >= buffer->length)
 		return;
+	/* The common case, nothing to escape, costs one scan. */
+	start += util_plain_length((const unsigned char *)buffer->data + start,
+	    true);
+	if (start >= buffer->length)
+		return;
 	buffer_init(&escaped);
 	util_escape_controls(&escaped, buffer->data + start, true);
 	if (escaped.failed) {
 		buffer->failed = true;
-	} else if (escaped.length != buffer->length - start ||
-	    memcmp(escaped.data, buffer->data + start, escaped.length) != 0) {
+	} else {
 		buffer->length = start;
 		buffer_add_length(buffer, escaped.data, escaped.length);
 	}
