@@ -33,6 +33,10 @@ void fuzz_values(double *values, size_t count, unsigned seed);
  * when asked) and renders it in every format; checks the JSON parses. */
 void fuzz_report(const struct data *, const struct rules *,
 	const struct profile *, bool flip_points);
+/* A hash of the input (FNV-1a), to pick the inputs that get costly extra
+ * checks: unlike the size, a mutation changes it, so the fuzzer cannot
+ * learn to keep every input on the costly path. */
+uint32_t fuzz_hash(const uint8_t *data, size_t size);
 /* True when message starts with "prefix:". */
 bool fuzz_names(const char *message, const char *prefix);
 /* Prints what broke and aborts, so the fuzzer keeps the input. */

@@ -118,6 +118,16 @@ fuzz_report(const struct data *data, const struct rules *rules,
 	buffer_free(&text);
 }
 
+/* FNV-1a over the input (see fuzz.h). */
+uint32_t
+fuzz_hash(const uint8_t *data, size_t size)
+{
+	uint32_t hash = 2166136261u;
+	for (size_t i = 0; i < size; i++)
+		hash = (hash ^ data[i]) * 16777619u;
+	return hash;
+}
+
 /* True when message is about prefix: "prefix:..." */
 bool
 fuzz_names(const char *message, const char *prefix)

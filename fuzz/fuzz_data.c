@@ -5,7 +5,7 @@
  * self_hosted_model) are exercised; or (3) the input is a prices.yaml
  * laid over the repository's data.  The files before the input are
  * loaded once and copied for every input.  Data that loads is then (for one
- * input in 64, by its size) evaluated and rendered: hostile but valid
+ * input in 64, by a hash) evaluated and rendered: hostile but valid
  * figures must not break the cost model.
  *
  * Invariants: no crash, leak or sanitizer report; a refused file gets a
@@ -87,9 +87,11 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	if (data.model_count > DATA_MAX_MODELS || data.gpu_count >
 	    DATA_MAX_GPUS || data.figure_count > DATA_MAX_FIGURES)
 		fuzz_fail("limits exceeded");
-	/* Evaluating and rendering cost fifty times the loading (a profile
-	 * showed it took 86% of the time at one input in 8): one in 64. */
-	if (size % 64 != 0) {
+	/* Evaluating and rendering cost fifty times the loading: one input
+	 * in 64, picked by a hash (by size, the fuzzer learnt to keep sizes
+	 * that evaluate, and evaluation took 87% of the time again). */
+	uint32_t hash = fuzz_hash(bytes, size);
+	if (hash % 64 != 0) {
 		data_free(&data);
 		free(cause);
 		free(text);
@@ -98,14 +100,14 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	struct profile profile;
 	profile_defaults(&profile);
 	/* Alternate between the default answers and a self-hosting team. */
-	if (size % 128 == 64) {
+	if (hash / 64 % 2 == 1) {
 		profile.privacy = PRIVACY_HARD;
 		profile.input_tokens = 5e9;
 		profile.expertise = EXPERTISE_ML_INFRA;
 		profile.hardware = HARDWARE_DATACENTER_GPU;
 		profile.deployment = DEPLOYMENT_ON_PREM;
 	}
-	fuzz_report(&data, fuzz_rules(), &profile, size % 256 == 0);
+	fuzz_report(&data, fuzz_rules(), &profile, hash / 128 % 4 == 0);
 	data_free(&data);
 	free(cause);
 	free(text);
