@@ -37,6 +37,10 @@ void fuzz_report(const struct data *, const struct rules *,
  * checks: unlike the size, a mutation changes it, so the fuzzer cannot
  * learn to keep every input on the costly path. */
 uint32_t fuzz_hash(const uint8_t *data, size_t size);
+/* Checks what a failed compile left: no result, a message, and an error
+ * offset inside text. */
+void fuzz_compile_failure(const void *result, const char *cause,
+	size_t offset, const char *text);
 /* True when message starts with "prefix:". */
 bool fuzz_names(const char *message, const char *prefix);
 /* Prints what broke and aborts, so the fuzzer keeps the input. */

@@ -128,6 +128,18 @@ fuzz_hash(const uint8_t *data, size_t size)
 	return hash;
 }
 
+/* A failed compile has a message and an offset inside the text. */
+void
+fuzz_compile_failure(const void *result, const char *cause, size_t offset,
+    const char *text)
+{
+	if (result != NULL || cause == NULL)
+		fuzz_fail("a failure without a message");
+	if (offset > strlen(text))
+		fuzz_fail("error offset %zu past the end (%zu): %s", offset,
+		    strlen(text), cause);
+}
+
 /* True when message is about prefix: "prefix:..." */
 bool
 fuzz_names(const char *message, const char *prefix)

@@ -48,11 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	text = fuzz_text(bytes + 2, size - 2);
 	if (expr_compile(text, symbols, want, &expression, &offset,
 	    &cause) != 0) {
-		if (expression != NULL || cause == NULL)
-			fuzz_fail("a failure without a message");
-		if (offset > strlen(text))
-			fuzz_fail("error offset %zu past the end (%zu): %s",
-			    offset, strlen(text), cause);
+		fuzz_compile_failure(expression, cause, offset, text);
 		free(cause);
 		free(text);
 		return 0;

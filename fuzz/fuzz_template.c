@@ -46,11 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	text = fuzz_text(bytes + 1, size - 1);
 	if (template_compile(text, metrics_symbols(), &template, &offset,
 	    &cause) != 0) {
-		if (template != NULL || cause == NULL)
-			fuzz_fail("a failure without a message");
-		if (offset > strlen(text))
-			fuzz_fail("error offset %zu past the end (%zu): %s",
-			    offset, strlen(text), cause);
+		fuzz_compile_failure(template, cause, offset, text);
 		free(cause);
 		free(text);
 		return 0;

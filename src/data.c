@@ -860,22 +860,17 @@ data_load_file(struct data *data, enum data_file file, const char *name,
 	const char **names[DATA_FILE_COUNT] = {
 		&data->models_file, &data->gpus_file, &data->defaults_file
 	};
-	const char *path = arena_strdup(&data->arena, name);
 	struct doc doc;
 	int result;
 
-	if (path == NULL) {
-		util_error(cause, _("out of memory"));
-		return -1;
-	}
-	if (doc_parse_yaml(&doc, path, text, strlen(text), cause) != 0)
+	if (doc_parse_yaml_named(&doc, &data->arena, name, text, cause) != 0)
 		return -1;
 	/* Figures point into the tree: its memory joins the data's. */
 	result = loaders[file](data, &doc, cause);
 	arena_adopt(&data->arena, &doc.arena);
 	if (result != 0)
 		return -1;
-	*names[file] = path;
+	*names[file] = doc.path;
 	if (file == DATA_FILE_MODELS)
 		for (size_t i = 0; i < data->model_count; i++)
 			if (data->models[i].kind == MODEL_API &&
@@ -1003,23 +998,18 @@ data_parse_prices(struct arena *arena, const char *name, const char *text,
 	static const char *const keys[] = { "prices", NULL };
 	const struct doc_node *root, *list;
 	struct doc doc;
-	const char *path = arena_strdup(arena, name);
 	int result = -1;
 
 	*items = NULL;
 	*count = 0;
-	if (path == NULL) {
-		util_error(cause, _("out of memory"));
-		return -1;
-	}
-	if (doc_parse_yaml(&doc, path, text, strlen(text), cause) != 0)
+	if (doc_parse_yaml_named(&doc, arena, name, text, cause) != 0)
 		return -1;
 	root = doc.root;
 	if (root == NULL || (root->type == DOC_SCALAR && root->null)) {
 		result = 0;		/* an empty file gives no prices */
 		goto out;
 	}
-	if (doc_expect_keys(&doc, root, path, keys, cause) != 0)
+	if (doc_expect_keys(&doc, root, doc.path, keys, cause) != 0)
 		goto out;
 	list = doc_get(root, "prices");
 	if (list == NULL) {

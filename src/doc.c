@@ -229,6 +229,19 @@ doc_check_text(const char *path, const char *text, size_t length,
 	return -1;
 }
 
+/* Copies the name, then parses (see doc.h). */
+int
+doc_parse_yaml_named(struct doc *doc, struct arena *names, const char *name,
+    const char *text, char **cause)
+{
+	const char *path = arena_strdup(names, name);
+	if (path == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	return doc_parse_yaml(doc, path, text, strlen(text), cause);
+}
+
 /* Builds the tree from libyaml's event stream. */
 int
 doc_parse_yaml(struct doc *doc, const char *path, const char *text,

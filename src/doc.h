@@ -45,6 +45,11 @@ struct doc {
 /* Parses YAML text; aliases are refused, duplicate keys are errors. */
 int doc_parse_yaml(struct doc *, const char *path, const char *text,
 	size_t length, char **cause);
+/* doc_parse_yaml for a file whose name must outlive the tree (figures and
+ * messages keep it): the name is copied into names first; doc->path is
+ * the copy. */
+int doc_parse_yaml_named(struct doc *, struct arena *names, const char *name,
+	const char *text, char **cause);
 /* Refuses a mapping with a key given twice (at the second one). */
 int doc_check_duplicates(const struct doc *, const struct doc_node *mapping,
 	char **cause);

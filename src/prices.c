@@ -1034,6 +1034,19 @@ prices_legend(const struct data *data, time_t now, struct buffer *out)
 	    "(written by --import-prices).\n"));
 }
 
+/* Ends a listing begun at byte start of out: the table of n rows (freed
+ * here), the legend, and escapes, since names and sources come from data
+ * files, which may be anyone's. */
+static void
+prices_listing_end(const struct data *data, time_t now,
+    struct prices_row *rows, size_t n, size_t start, struct buffer *out)
+{
+	prices_table(rows, n, out);
+	free(rows);
+	prices_legend(data, now, out);
+	buffer_escape_controls(out, start);
+}
+
 /* Aligned table of every model's figures (see prices.h). */
 void
 prices_list_models(const struct data *data, time_t now,
@@ -1070,11 +1083,7 @@ prices_list_models(const struct data *data, time_t now,
 		prices_rows(rows, &n, size, figures, names, count, now, months,
 		    system_dir);
 	}
-	prices_table(rows, n, out);
-	free(rows);
-	prices_legend(data, now, out);
-	/* Names and sources come from data files, which may be anyone's. */
-	buffer_escape_controls(out, start);
+	prices_listing_end(data, now, rows, n, start, out);
 }
 
 /* Aligned table of every GPU's figures (see prices.h). */
@@ -1105,9 +1114,5 @@ prices_list_gpus(const struct data *data, time_t now,
 		prices_rows(rows, &n, size, figures, names, count, now, months,
 		    system_dir);
 	}
-	prices_table(rows, n, out);
-	free(rows);
-	prices_legend(data, now, out);
-	/* Names and sources come from data files, which may be anyone's. */
-	buffer_escape_controls(out, start);
+	prices_listing_end(data, now, rows, n, start, out);
 }

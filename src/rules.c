@@ -389,15 +389,12 @@ rules_load_text(struct rules *rules, const char *name, const char *text,
 	static const char *const keys[] = { "rules", "disable", NULL };
 	struct doc doc;
 	const struct doc_node *list;
-	const char *path = arena_strdup(&rules->arena, name);
+	const char *path;
 	int result = -1;
 
-	if (path == NULL) {
-		util_error(cause, _("out of memory"));
+	if (doc_parse_yaml_named(&doc, &rules->arena, name, text, cause) != 0)
 		return -1;
-	}
-	if (doc_parse_yaml(&doc, path, text, strlen(text), cause) != 0)
-		return -1;
+	path = doc.path;
 	if (doc.root == NULL) {
 		util_error_at(cause, path, 1, 1,
 		    _("file is empty: expected 'rules:'"));
