@@ -87,7 +87,7 @@ main(int argc, char **argv)
 {
 	static struct data data;
 	static struct cost_result result;
-	struct data_paths paths = { .use_embedded = true };
+	struct paths paths = { .use_embedded = true };
 	struct cost_scenario scenario;
 	struct profile profile;
 	char *cause = NULL;

@@ -12,7 +12,7 @@
 #include "fuzz.h"
 #include "jsonio.h"
 
-/* Copies the input and ends it with a NUL, as util_read_file does. */
+/* Copies the input and ends it with a NUL, as file_read does. */
 char *
 fuzz_text(const uint8_t *data, size_t size)
 {
@@ -29,9 +29,9 @@ fuzz_text(const uint8_t *data, size_t size)
 const char *
 fuzz_embedded(const char *name)
 {
-	for (size_t i = 0; i < data_embedded_file_count; i++)
-		if (strcmp(data_embedded_files[i].name, name) == 0)
-			return data_embedded_files[i].text;
+	for (size_t i = 0; i < paths_embedded_file_count; i++)
+		if (strcmp(paths_embedded_files[i].name, name) == 0)
+			return paths_embedded_files[i].text;
 	fuzz_fail("no embedded %s", name);
 }
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "data.h"
+#include "file.h"
 #include "doc.h"
 #include "i18n.h"
 
@@ -1152,29 +1153,21 @@ data_apply_prices(struct data *data, const char *name, const char *text,
 /* Lays every prices.yaml of the lookup folders over the models, the
  * widest scope first (see data_load). */
 static int
-data_load_prices(struct data *data, const struct data_paths *paths,
+data_load_prices(struct data *data, const struct paths *paths,
     char **cause)
 {
-	const char *dirs[] = { paths->system_dir, paths->config_dir,
-	    paths->env_dir, paths->data_dir };
-	const size_t dir_count = sizeof dirs / sizeof dirs[0];
+	const char *dirs[PATHS_MAX_FOLDERS];
+	size_t dir_count = paths_folders(paths, PATHS_WIDEST_FIRST, dirs);
 	char path[PATH_MAX];
 
 	for (size_t i = 0; i < dir_count; i++) {
 		char *text;
 		size_t length;
-		bool seen = false;
-		if (dirs[i] == NULL || *dirs[i] == '\0')
-			continue;
-		/* A folder named twice counts once, at its nearest place. */
-		for (size_t j = i + 1; j < dir_count; j++)
-			if (dirs[j] != NULL && strcmp(dirs[j], dirs[i]) == 0)
-				seen = true;
 		snprintf(path, sizeof path, "%s/prices.yaml", dirs[i]);
-		if (seen || access(path, F_OK) != 0)
+		if (access(path, F_OK) != 0)
 			continue;
 		/* Exists: unreadable or broken is an error, never skipped. */
-		if (util_read_file(path, &text, &length, cause) != 0)
+		if (file_read(path, &text, &length, cause) != 0)
 			return -1;
 		int result = doc_check_text(path, text, length, cause);
 		if (result == 0)
@@ -1188,21 +1181,15 @@ data_load_prices(struct data *data, const struct data_paths *paths,
 
 /* Finds a file along the lookup order; reads it or the embedded copy. */
 static int
-data_read(const struct data_paths *paths, const char *file, char **name,
+data_read(const struct paths *paths, const char *file, char **name,
     char **text, char **cause)
 {
-	const char *dirs[] = { paths->data_dir, paths->env_dir,
-	    paths->config_dir, paths->system_dir };
 	char path[PATH_MAX];
 	size_t length;
+	const char *embedded;
 
-	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
-		if (dirs[i] == NULL || *dirs[i] == '\0')
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dirs[i], file);
-		if (!util_file_exists(path))
-			continue;
-		if (util_read_file(path, text, &length, cause) != 0)
+	if (paths_find(paths, file, path, sizeof path) == 0) {
+		if (file_read(path, text, &length, cause) != 0)
 			return -1;
 		if (doc_check_text(path, *text, length, cause) != 0) {
 			free(*text);
@@ -1212,15 +1199,12 @@ data_read(const struct data_paths *paths, const char *file, char **name,
 		*name = strdup(path);
 		return *name ? 0 : -1;
 	}
-	if (paths->use_embedded) {
-		for (size_t i = 0; i < data_embedded_file_count; i++) {
-			if (strcmp(data_embedded_files[i].name, file) != 0)
-				continue;
-			*text = strdup(data_embedded_files[i].text);
-			snprintf(path, sizeof path, "(built-in)/%s", file);
-			*name = strdup(path);
-			return *text && *name ? 0 : -1;
-		}
+	embedded = paths_embedded(paths, file);
+	if (embedded != NULL) {
+		*text = strdup(embedded);
+		snprintf(path, sizeof path, "(built-in)/%s", file);
+		*name = strdup(path);
+		return *text && *name ? 0 : -1;
 	}
 	util_error(cause, _("%s: data file not found (looked in --data-dir, "
 	    "$LLMADVISOR_DATADIR, ~/.config/llmadvisor and %s)"), file,
@@ -1230,7 +1214,7 @@ data_read(const struct data_paths *paths, const char *file, char **name,
 
 /* Loads the three data files along the documented lookup order. */
 int
-data_load(struct data *data, const struct data_paths *paths, char **cause)
+data_load(struct data *data, const struct paths *paths, char **cause)
 {
 	static const char *const files[] = {
 		"models.yaml", "gpus.yaml", "defaults.yaml"

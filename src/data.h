@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "paths.h"
 #include "util.h"
 
 #define DATA_MAX_MODELS 64
@@ -189,21 +190,13 @@ struct data_price_item {
 	int line, column;
 };
 
-/* Where to look for data files, first match per file wins. */
-struct data_paths {
-	const char *data_dir;		/* --data-dir, or NULL */
-	const char *env_dir;		/* $LLMADVISOR_DATADIR, or NULL */
-	const char *config_dir;		/* $XDG_CONFIG_HOME/llmadvisor */
-	const char *system_dir;		/* $(pkgdatadir) */
-	bool use_embedded;		/* last resort: the copy in the binary */
-};
 
 /* Loads models.yaml, gpus.yaml and defaults.yaml following paths (each
  * from the first folder that has it), then lays every prices.yaml found
  * in those folders over the models' prices, the widest scope first:
  * installed folder, then $XDG_CONFIG_HOME/llmadvisor, $LLMADVISOR_DATADIR
  * and --data-dir, so the nearest folder wins model by model. */
-int data_load(struct data *, const struct data_paths *, char **cause);
+int data_load(struct data *, const struct paths *, char **cause);
 /* Loads the three files from given texts (tests, fuzzing). */
 int data_load_texts(struct data *, const char *models_name,
 	const char *models, const char *gpus_name, const char *gpus,
@@ -256,14 +249,5 @@ const char *data_tier_name(enum quality_tier);
 const char *data_quantisation_name(enum quantisation);
 const char *data_gpu_class_name(enum gpu_class);
 const char *data_expertise_name(enum expertise);
-
-/* The data files compiled into the binary (embedded_data.c). */
-struct data_embedded_file {
-	const char *name;
-	const char *text;
-	size_t length;
-};
-extern const struct data_embedded_file data_embedded_files[];
-extern const size_t data_embedded_file_count;
 
 #endif

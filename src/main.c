@@ -15,6 +15,8 @@
 
 #include "cost.h"
 #include "data.h"
+#include "file.h"
+#include "paths.h"
 #include "i18n.h"
 #include "jsonio.h"
 #include "prices.h"
@@ -290,27 +292,6 @@ main_now(void)
 	return time(NULL);
 }
 
-/* Fills the data lookup order from options and the environment. */
-static void
-main_data_paths(const struct options *options, struct data_paths *paths,
-    char *config_dir, size_t size)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	memset(paths, 0, sizeof *paths);
-	paths->data_dir = options->data_dir;
-	paths->env_dir = getenv("LLMADVISOR_DATADIR");
-	if (xdg != NULL && *xdg == '/')
-		snprintf(config_dir, size, "%s/llmadvisor", xdg);
-	else if (home != NULL && *home != '\0')
-		snprintf(config_dir, size, "%s/.config/llmadvisor", home);
-	else
-		config_dir[0] = '\0';
-	paths->config_dir = config_dir;
-	paths->system_dir = PKGDATADIR;
-	paths->use_embedded = true;
-}
-
 /* Shows the data's warnings (a prices.yaml naming an unknown model). */
 static void
 main_data_warnings(const struct data *data)
@@ -353,7 +334,7 @@ main_data_command_usage(const struct options *options)
  * the user's prices.yaml, whole or not at all; say what changed. */
 static int
 main_import_prices(const struct options *options,
-    const struct data_paths *paths, const char *config_dir, time_t now)
+    const struct paths *paths, const char *config_dir, time_t now)
 {
 	static struct data before, after;
 	static struct prices_import import;
@@ -400,15 +381,15 @@ main_import_prices(const struct options *options,
 			goto done;
 		goto fail;
 	}
-	if (util_file_exists(target) &&
-	    util_read_file(target, &existing, &length, &cause) != 0)
+	if (file_exists(target) &&
+	    file_read(target, &existing, &length, &cause) != 0)
 		goto fail;
 	if (prices_render_yaml(&import, &before, target, existing, &text,
 	    &cause) != 0)
 		goto fail;
 	status = EXIT_RUNTIME;
-	if (prices_make_folders(config_dir, &cause) != 0 ||
-	    util_write_file_atomic(target, text.data, text.length,
+	if (file_make_folders(config_dir, &cause) != 0 ||
+	    file_write_atomic(target, text.data, text.length,
 	    &cause) != 0)
 		goto fail;
 	/* Read back along the lookup order: what now holds. */
@@ -459,7 +440,7 @@ main_messages_restore(char *saved)
 
 /* --list-models and --list-gpus, as aligned text or JSON. */
 static int
-main_list(const struct options *options, const struct data_paths *paths,
+main_list(const struct options *options, const struct paths *paths,
     time_t now)
 {
 	static struct data data;
@@ -508,7 +489,7 @@ main_list(const struct options *options, const struct data_paths *paths,
 		status = EXIT_RUNTIME;
 	}
 	if (status == 0 && (options->output != NULL ?
-	    util_write_file_atomic(options->output, text.data, text.length,
+	    file_write_atomic(options->output, text.data, text.length,
 	    &cause) : main_write_stdout(&text, &cause)) != 0)
 		status = EXIT_RUNTIME;
 	if (status != 0)
@@ -523,8 +504,7 @@ main_list(const struct options *options, const struct data_paths *paths,
 static int
 main_data_command(const struct options *options)
 {
-	struct data_paths paths;
-	char config_dir[PATH_MAX];
+	struct paths paths;
 	int status = main_data_command_usage(options);
 
 	if (status != 0)
@@ -538,9 +518,9 @@ main_data_command(const struct options *options)
 			return main_fail(EXIT_USAGE, message);
 		}
 	}
-	main_data_paths(options, &paths, config_dir, sizeof config_dir);
+	paths_init(&paths, options->data_dir);
 	if (options->import_prices != NULL)
-		return main_import_prices(options, &paths, config_dir,
+		return main_import_prices(options, &paths, paths.config_dir,
 		    main_now());
 	return main_list(options, &paths, main_now());
 }
@@ -552,13 +532,13 @@ main(int argc, char **argv)
 	static struct rules rules;
 	static struct report report;
 	struct options options;
-	struct data_paths paths;
+	struct paths paths;
 	struct profile profile;
 	struct cost_scenario scenario;
 	struct report_settings settings;
 	struct buffer text;
 	enum report_format format;
-	char config_dir[PATH_MAX], autosave[PATH_MAX], *cause = NULL;
+	char autosave[PATH_MAX], *cause = NULL;
 	int status = 0;
 	bool interactive = false;
 	struct timespec launch;
@@ -614,7 +594,7 @@ main(int argc, char **argv)
 			return main_fail(EXIT_USAGE, message);
 		}
 	}
-	main_data_paths(&options, &paths, config_dir, sizeof config_dir);
+	paths_init(&paths, options.data_dir);
 	if (data_load(&data, &paths, &cause) != 0) {
 		status = main_fail(EXIT_USAGE, cause);
 		free(cause);
@@ -633,7 +613,7 @@ main(int argc, char **argv)
 		goto invalid;
 	if (options.resume && !interactive) {
 		/* Batch use of the last session's answers. */
-		if (tui_autosave_path(autosave, sizeof autosave) != 0) {
+		if (paths_autosave(autosave, sizeof autosave) != 0) {
 			util_error(&cause, _("--resume: no place for an autosave "
 			    "(set HOME or XDG_STATE_HOME)"));
 			goto invalid;
@@ -690,7 +670,7 @@ main(int argc, char **argv)
 		goto runtime;
 	}
 	if (options.output != NULL) {
-		if (util_write_file_atomic(options.output, text.data, text.length,
+		if (file_write_atomic(options.output, text.data, text.length,
 		    &cause) != 0)
 			goto runtime;
 	} else if (main_write_stdout(&text, &cause) != 0) {

@@ -30,6 +30,7 @@
 #include "doc.h"
 #include "i18n.h"
 #include "jsonio.h"
+#include "file.h"
 #include "prices.h"
 #include "report.h"
 
@@ -62,7 +63,7 @@ prices_read_file(struct prices_file *file, const char *path,
 	}
 	const char *slash = strrchr(file->path, '/');
 	file->base = slash != NULL && slash[1] != '\0' ? slash + 1 : file->path;
-	if (util_read_file(path, &text, &length, cause) != 0) {
+	if (file_read(path, &text, &length, cause) != 0) {
 		prices_file_free(file);
 		return -1;
 	}
@@ -748,38 +749,6 @@ prices_summary(const struct prices_import *import, const struct data *data,
 	}
 	/* Entry names come from a downloaded price list. */
 	buffer_escape_controls(out, start);
-}
-
-/* Creates path and the folders above it (see prices.h). */
-int
-prices_make_folders(const char *path, char **cause)
-{
-	char folder[4096];
-	struct stat st;
-	size_t length = strlen(path);
-
-	if (length == 0 || length >= sizeof folder) {
-		util_error(cause, _("%s: not a usable folder name"), path);
-		return -1;
-	}
-	memcpy(folder, path, length + 1);
-	for (size_t i = 1; i <= length; i++) {
-		if (folder[i] != '/' && folder[i] != '\0')
-			continue;
-		char saved = folder[i];
-		folder[i] = '\0';
-		if (mkdir(folder, 0700) != 0 && errno != EEXIST) {
-			util_error(cause, _("%s: cannot create the folder: %s"),
-			    folder, strerror(errno));
-			return -1;
-		}
-		folder[i] = saved;
-	}
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		util_error(cause, _("%s: not a folder"), path);
-		return -1;
-	}
-	return 0;
 }
 
 /* ---- Listings --------------------------------------------------------- */

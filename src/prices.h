@@ -148,8 +148,6 @@ void prices_compare(struct prices_import *, const struct data *before,
  * verbose), for a person; written is NULL when nothing was written. */
 void prices_summary(const struct prices_import *, const struct data *,
 	const char *written, bool verbose, struct buffer *out);
-/* Creates a folder and its parents (mode 0700 for new ones). */
-int prices_make_folders(const char *path, char **cause);
 
 /* Listings. */
 /* Where a figure came from: "default" (built into the program or the

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "i18n.h"
 #include "jsonio.h"
 #include "profile.h"
@@ -285,7 +286,7 @@ profile_load_file(struct profile *profile, const char *path, char **cause)
 	const char *dot = strrchr(path, '.');
 	const char *start;
 
-	if (util_read_file(path, &text, &length, cause) != 0)
+	if (file_read(path, &text, &length, cause) != 0)
 		return -1;
 	if (doc_check_text(path, text, length, cause) != 0) {
 		free(text);

@@ -12,6 +12,7 @@
 
 #include "doc.h"
 #include "expr.h"
+#include "file.h"
 #include "i18n.h"
 #include "metrics.h"
 #include "rules.h"
@@ -437,7 +438,7 @@ rules_load_file(struct rules *rules, const char *path, char **cause)
 	char *text;
 	size_t length;
 	int result;
-	if (util_read_file(path, &text, &length, cause) != 0)
+	if (file_read(path, &text, &length, cause) != 0)
 		return -1;
 	if (doc_check_text(path, text, length, cause) != 0) {
 		free(text);
@@ -488,51 +489,31 @@ rules_load_folder(struct rules *rules, const char *dir, char **cause)
 
 /* Loads rules.yaml (first found) and every rules.d addition. */
 int
-rules_load(struct rules *rules, const struct data_paths *paths,
+rules_load(struct rules *rules, const struct paths *paths,
     char **cause)
 {
-	const char *dirs[] = { paths->data_dir, paths->env_dir,
-	    paths->config_dir, paths->system_dir };
-	const size_t dir_count = sizeof dirs / sizeof dirs[0];
+	const char *dirs[PATHS_MAX_FOLDERS];
+	size_t dir_count;
 	char path[PATH_MAX];
-	bool found = false;
+	const char *embedded;
 
 	rules_init(rules);
-	for (size_t i = 0; i < dir_count && !found; i++) {
-		if (dirs[i] == NULL || *dirs[i] == '\0')
-			continue;
-		snprintf(path, sizeof path, "%s/rules.yaml", dirs[i]);
-		if (!util_file_exists(path))
-			continue;
-		found = true;
+	if (paths_find(paths, "rules.yaml", path, sizeof path) == 0) {
 		if (rules_load_file(rules, path, cause) != 0)
 			goto fail;
-	}
-	if (!found && paths->use_embedded) {
-		for (size_t i = 0; i < data_embedded_file_count; i++) {
-			if (strcmp(data_embedded_files[i].name, "rules.yaml") != 0)
-				continue;
-			found = true;
-			if (rules_load_text(rules, "(built-in)/rules.yaml",
-			    data_embedded_files[i].text, cause) != 0)
-				goto fail;
-		}
-	}
-	if (!found) {
+	} else if ((embedded = paths_embedded(paths, "rules.yaml")) != NULL) {
+		if (rules_load_text(rules, "(built-in)/rules.yaml", embedded,
+		    cause) != 0)
+			goto fail;
+	} else {
 		util_error(cause, _("rules.yaml: data file not found"));
 		goto fail;
 	}
 	/* Additions from the widest scope to the narrowest. */
-	for (size_t i = dir_count; i-- > 0;) {
-		if (dirs[i] == NULL || *dirs[i] == '\0')
-			continue;
-		bool seen = false;
-		for (size_t j = i + 1; j < dir_count; j++)
-			if (dirs[j] != NULL && strcmp(dirs[j], dirs[i]) == 0)
-				seen = true;
-		if (!seen && rules_load_folder(rules, dirs[i], cause) != 0)
+	dir_count = paths_folders(paths, PATHS_WIDEST_FIRST, dirs);
+	for (size_t i = 0; i < dir_count; i++)
+		if (rules_load_folder(rules, dirs[i], cause) != 0)
 			goto fail;
-	}
 	return 0;
 fail:
 	rules_free(rules);

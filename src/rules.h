@@ -95,7 +95,7 @@ enum verdict rules_sampler_verdict(const struct rules *,
  * replaces the default), then every *.yaml of each data folder's rules.d/
  * in name order, adding to it.  Errors carry FILE:LINE:COLUMN, with the
  * column inside an expression where the problem is. */
-int rules_load(struct rules *, const struct data_paths *, char **cause);
+int rules_load(struct rules *, const struct paths *, char **cause);
 /* Adds the rules of one text (tests, fuzzing, rules.d). */
 int rules_load_text(struct rules *, const char *name, const char *text,
 	char **cause);

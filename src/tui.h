@@ -31,9 +31,5 @@ struct tui_options {
 int tui_run(const struct data *, const struct rules *, struct profile *,
 	const struct tui_options *);
 
-/* The autosave file: $XDG_STATE_HOME/llmadvisor/autosave.yaml, or
- * ~/.local/state/llmadvisor/autosave.yaml.  0, or -1 when neither
- * XDG_STATE_HOME nor HOME gives a place. */
-int tui_autosave_path(char *out, size_t size);
 
 #endif

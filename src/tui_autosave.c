@@ -16,55 +16,18 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "file.h"
 #include "i18n.h"
+#include "paths.h"
 #include "tui_private.h"
 
 #define TUI_AUTOSAVE_DONE -1
-
-/* Where the autosave lives (see tui.h). */
-int
-tui_autosave_path(char *out, size_t size)
-{
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	int n;
-
-	if (state != NULL && state[0] == '/')
-		n = snprintf(out, size, "%s/llmadvisor/autosave.yaml", state);
-	else if (home != NULL && home[0] != '\0')
-		n = snprintf(out, size, "%s/.local/state/llmadvisor/autosave.yaml",
-		    home);
-	else
-		return -1;
-	if (n < 0 || (size_t)n >= size)
-		return -1;
-	return 0;
-}
-
-/* Creates every folder above path (mkdir -p of its directory). */
-static int
-tui_autosave_mkdirs(const char *path, char **cause)
-{
-	char folder[PATH_MAX];
-	snprintf(folder, sizeof folder, "%s", path);
-	for (char *p = folder + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(folder, 0700) != 0 && errno != EEXIST) {
-			util_error(cause, "%s: %s", folder, strerror(errno));
-			return -1;
-		}
-		*p = '/';
-	}
-	return 0;
-}
 
 /* Finds the autosave's place. */
 void
 tui_autosave_init(struct tui *tui)
 {
-	if (tui_autosave_path(tui->autosave, sizeof tui->autosave) != 0)
+	if (paths_autosave(tui->autosave, sizeof tui->autosave) != 0)
 		tui->autosave[0] = '\0';
 }
 
@@ -89,8 +52,8 @@ tui_autosave_store(struct tui *tui, int progress)
 	profile_write_yaml(tui->profile, tui->data, &text);
 	if (text.failed)
 		util_error(&cause, _("out of memory"));
-	if (cause == NULL && tui_autosave_mkdirs(tui->autosave, &cause) == 0)
-		util_write_file_atomic(tui->autosave, text.data, text.length,
+	if (cause == NULL && file_make_parent_folders(tui->autosave, &cause) == 0)
+		file_write_atomic(tui->autosave, text.data, text.length,
 		    &cause);
 	buffer_free(&text);
 	if (cause != NULL) {
@@ -151,7 +114,7 @@ tui_autosave_offer(struct tui *tui, bool finished_too)
 
 	if (tui->autosave[0] == '\0' || stat(tui->autosave, &st) != 0)
 		return false;
-	if (util_read_file(tui->autosave, &text, &length, &cause) != 0) {
+	if (file_read(tui->autosave, &text, &length, &cause) != 0) {
 		free(cause);
 		return false;
 	}

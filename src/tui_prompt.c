@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "file.h"
 #include "i18n.h"
 #include "tui_private.h"
 
@@ -51,7 +52,7 @@ tui_prompt_write(struct tui *tui)
 	}
 	if (text.failed)
 		util_error(&cause, _("out of memory"));
-	else if (util_write_file_atomic(prompt->text, text.data != NULL ?
+	else if (file_write_atomic(prompt->text, text.data != NULL ?
 	    text.data : "", text.length, &cause) == 0)
 		snprintf(message, sizeof message, prompt->kind ==
 		    TUI_PROMPT_EXPORT ? _("Report written to %s.") :
@@ -120,7 +121,7 @@ tui_prompt_key(struct tui *tui, struct tui_key key)
 			    "cancel."));
 			return;
 		}
-		if (util_file_exists(prompt->text))
+		if (file_exists(prompt->text))
 			prompt->confirming = true;
 		else
 			tui_prompt_write(tui);

@@ -9,7 +9,6 @@
 #include <stdarg.h>
 
 /* Largest file llmadvisor reads (answers, data, rules): 4 MiB. */
-#define UTIL_MAX_FILE_SIZE (4u * 1024u * 1024u)
 
 /* An arena hands out memory that is released all at once. */
 struct arena {
@@ -73,17 +72,6 @@ void util_format_tokens(char *out, size_t size, double tokens);
 void util_format_percent(char *out, size_t size, double share);
 /* A whole count with thousands separators: "10,000". */
 void util_format_count(char *out, size_t size, unsigned long count);
-
-/* Reads a whole file (at most UTIL_MAX_FILE_SIZE bytes) into a malloc'd,
- * NUL-terminated buffer. */
-int util_read_file(const char *path, char **text, size_t *length,
-	char **cause);
-/* Writes a file whole or not at all: a temporary file in the same folder,
- * created exclusively, flushed, synced, then renamed over the target. */
-int util_write_file_atomic(const char *path, const char *data, size_t length,
-	char **cause);
-/* True when path names an existing regular file. */
-bool util_file_exists(const char *path);
 
 /* Case-sensitive string equality that accepts NULL. */
 bool util_streq(const char *a, const char *b);

@@ -13,7 +13,7 @@ int
 main(int argc, char **argv)
 {
 	static struct rules rules;
-	struct data_paths paths = { 0 };
+	struct paths paths = { 0 };
 	char *cause = NULL;
 	if (argc != 2) {
 		fprintf(stderr, "usage: print_data_strings DATA-DIR\n");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "data.h"
+#include "file.h"
 #include "testutil.h"
 
 /* Reads a fixture of tests/bad/data/base into memory. */
@@ -17,7 +18,7 @@ fixture(const char *name)
 	char path[512], *text, *cause = NULL;
 	size_t length;
 	snprintf(path, sizeof path, "tests/bad/data/base/%s", name);
-	if (util_read_file(testutil_path(path), &text, &length, &cause) != 0)
+	if (file_read(testutil_path(path), &text, &length, &cause) != 0)
 		ck_abort_msg("%s", cause);
 	return text;
 }
@@ -245,17 +246,17 @@ END_TEST
 START_TEST(test_embedded_copy_matches)
 {
 	/* The binary's embedded data is the repository's data/. */
-	for (size_t i = 0; i < data_embedded_file_count; i++) {
+	for (size_t i = 0; i < paths_embedded_file_count; i++) {
 		char path[256], *text, *cause = NULL;
 		size_t length;
-		snprintf(path, sizeof path, "data/%s", data_embedded_files[i].name);
-		ck_assert_int_eq(util_read_file(testutil_path(path), &text,
+		snprintf(path, sizeof path, "data/%s", paths_embedded_files[i].name);
+		ck_assert_int_eq(file_read(testutil_path(path), &text,
 		    &length, &cause), 0);
-		ck_assert_uint_eq(length, data_embedded_files[i].length);
-		ck_assert(memcmp(text, data_embedded_files[i].text, length) == 0);
+		ck_assert_uint_eq(length, paths_embedded_files[i].length);
+		ck_assert(memcmp(text, paths_embedded_files[i].text, length) == 0);
 		free(text);
 	}
-	ck_assert_uint_ge(data_embedded_file_count, 3);
+	ck_assert_uint_ge(paths_embedded_file_count, 3);
 }
 END_TEST
 
@@ -264,7 +265,7 @@ START_TEST(test_lookup_order)
 	/* The first folder that has a file wins; the rest fall through to
 	 * the embedded copy. */
 	struct data data;
-	struct data_paths paths = { 0 };
+	struct paths paths = { 0 };
 	char *cause = NULL;
 	paths.data_dir = testutil_path("tests/bad/data/base");
 	paths.use_embedded = true;
@@ -308,7 +309,7 @@ START_TEST(test_copy_loads_over_base)
 		char path[64];
 		size_t length;
 		snprintf(path, sizeof path, "data/%s", names[i]);
-		ck_assert_int_eq(util_read_file(testutil_path(path), &texts[i],
+		ck_assert_int_eq(file_read(testutil_path(path), &texts[i],
 		    &length, &cause), 0);
 	}
 	data_init(base);

@@ -469,7 +469,7 @@ END_TEST
 static void
 base_data(struct data *data)
 {
-	struct data_paths paths = { 0 };
+	struct paths paths = { 0 };
 	char *cause = NULL;
 	paths.data_dir = testutil_path("tests/bad/data/base");
 	if (data_load(data, &paths, &cause) != 0)

@@ -9,6 +9,7 @@
 
 #include "jsonio.h"
 #include "profile.h"
+#include "file.h"
 #include "testutil.h"
 
 static void
@@ -234,7 +235,7 @@ START_TEST(test_save_reads_back)
 	p.input_tokens = 123456789;
 	buffer_init(&out);
 	profile_write_yaml(&p, testutil_data(), &out);
-	ck_assert_int_eq(util_write_file_atomic(path, out.data, out.length,
+	ck_assert_int_eq(file_write_atomic(path, out.data, out.length,
 	    &cause), 0);
 	profile_defaults(&q);
 	ck_assert_msg(profile_load_file(&q, path, &cause) == 0, "%s\n%s", cause,

@@ -15,6 +15,7 @@
 #include "jsonio.h"
 #include "metrics.h"
 #include "rules.h"
+#include "file.h"
 #include "testutil.h"
 
 /* A rule and two profiles, as --set assignments separated by spaces: one
@@ -147,7 +148,7 @@ START_TEST(test_archetypes)
 		if (strstr(e->d_name, ".yaml") == NULL)
 			continue;
 		snprintf(path, sizeof path, "%s/%s", folder, e->d_name);
-		ck_assert_int_eq(util_read_file(path, &text, &length, &cause), 0);
+		ck_assert_int_eq(file_read(path, &text, &length, &cause), 0);
 		ck_assert(sscanf(text, "# expect: %31s", expected) == 1);
 		free(text);
 		profile_defaults(&p);
@@ -426,7 +427,7 @@ START_TEST(test_user_rules_change_the_verdict)
 	/* An organisation's policy in rules.d turns a closed verdict open. */
 	char dir[] = "/tmp/llmadvisor-rules-XXXXXX", path[256], *cause = NULL;
 	struct rules rules;
-	struct data_paths paths = { 0 };
+	struct paths paths = { 0 };
 	struct profile p;
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/rules.d", dir);
@@ -436,7 +437,7 @@ START_TEST(test_user_rules_change_the_verdict)
 	    "    when: 'true'\n    veto: [api, hosted_open]\n"
 	    "    because: We never send personal data to a third party.\n"
 	    "disable: [no-ml-infrastructure]\n";
-	ck_assert_int_eq(util_write_file_atomic(path, policy, strlen(policy),
+	ck_assert_int_eq(file_write_atomic(path, policy, strlen(policy),
 	    &cause), 0);
 	profile_defaults(&p);
 	ck_assert_int_eq(testutil_evaluate(&p, 0, false)->outcome.verdict,

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "testutil.h"
 #include "util.h"
 
@@ -117,29 +118,29 @@ START_TEST(test_atomic_write)
 	size_t length;
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/out.txt", dir);
-	ck_assert_int_eq(util_write_file_atomic(path, "first\n", 6, &cause), 0);
-	ck_assert_int_eq(util_write_file_atomic(path, "second\n", 7, &cause), 0);
-	ck_assert_int_eq(util_read_file(path, &text, &length, &cause), 0);
+	ck_assert_int_eq(file_write_atomic(path, "first\n", 6, &cause), 0);
+	ck_assert_int_eq(file_write_atomic(path, "second\n", 7, &cause), 0);
+	ck_assert_int_eq(file_read(path, &text, &length, &cause), 0);
 	ck_assert_str_eq(text, "second\n");
 	free(text);
 	/* A symbolic link is kept; the file it names is replaced. */
 	char link_path[300];
 	snprintf(link_path, sizeof link_path, "%s/link.txt", dir);
 	ck_assert_int_eq(symlink("out.txt", link_path), 0);
-	ck_assert_int_eq(util_write_file_atomic(link_path, "third\n", 6,
+	ck_assert_int_eq(file_write_atomic(link_path, "third\n", 6,
 	    &cause), 0);
 	struct stat st;
 	ck_assert_int_eq(lstat(link_path, &st), 0);
 	ck_assert(S_ISLNK(st.st_mode));
-	ck_assert_int_eq(util_read_file(path, &text, &length, &cause), 0);
+	ck_assert_int_eq(file_read(path, &text, &length, &cause), 0);
 	ck_assert_str_eq(text, "third\n");
 	free(text);
 	/* A device is written in place, never replaced by a file. */
-	ck_assert_int_eq(util_write_file_atomic("/dev/null", "x", 1, &cause), 0);
+	ck_assert_int_eq(file_write_atomic("/dev/null", "x", 1, &cause), 0);
 	ck_assert_int_eq(stat("/dev/null", &st), 0);
 	ck_assert(S_ISCHR(st.st_mode));
 	if (access("/dev/full", W_OK) == 0) {
-		ck_assert_int_ne(util_write_file_atomic("/dev/full", "x", 1,
+		ck_assert_int_ne(file_write_atomic("/dev/full", "x", 1,
 		    &cause), 0);
 		ck_assert_ptr_nonnull(strstr(cause, "/dev/full: cannot write"));
 		free(cause);
@@ -149,7 +150,7 @@ START_TEST(test_atomic_write)
 	}
 	/* A target in a missing folder fails cleanly and leaves nothing. */
 	snprintf(path, sizeof path, "%s/missing/out.txt", dir);
-	ck_assert_int_ne(util_write_file_atomic(path, "x", 1, &cause), 0);
+	ck_assert_int_ne(file_write_atomic(path, "x", 1, &cause), 0);
 	ck_assert_ptr_nonnull(strstr(cause, "missing/out.txt"));
 	free(cause);
 	snprintf(path, sizeof path, "rm -r '%s'", dir);
@@ -185,12 +186,12 @@ START_TEST(test_read_file_errors)
 {
 	char *text = NULL, *cause = NULL;
 	size_t length;
-	ck_assert_int_ne(util_read_file("/nonexistent/x.yaml", &text, &length,
+	ck_assert_int_ne(file_read("/nonexistent/x.yaml", &text, &length,
 	    &cause), 0);
 	ck_assert_ptr_nonnull(strstr(cause, "/nonexistent/x.yaml"));
 	free(cause);
 	cause = NULL;
-	ck_assert_int_ne(util_read_file("/tmp", &text, &length, &cause), 0);
+	ck_assert_int_ne(file_read("/tmp", &text, &length, &cause), 0);
 	ck_assert_ptr_nonnull(strstr(cause, "not a regular file"));
 	free(cause);
 }

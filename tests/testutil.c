@@ -26,7 +26,7 @@ testutil_data(void)
 	static int loaded;
 	static char dir[PATH_MAX];
 	if (!loaded) {
-		struct data_paths paths = { 0 };
+		struct paths paths = { 0 };
 		char *cause = NULL;
 		snprintf(dir, sizeof dir, "%s", testutil_path("data"));
 		paths.data_dir = dir;
@@ -46,7 +46,7 @@ testutil_rules(void)
 	static struct rules rules;
 	static int loaded;
 	if (!loaded) {
-		struct data_paths paths = { 0 };
+		struct paths paths = { 0 };
 		char *cause = NULL;
 		static char dir[PATH_MAX];
 		snprintf(dir, sizeof dir, "%s", testutil_path("data"));

@@ -1,0 +1,224 @@
+/* file.c - the core's only contact with files: reading with limits,
+ * writing whole or not at all, and creating folders. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "file.h"
+#include "i18n.h"
+#include "util.h"
+
+/* Reads path into memory; refuses folders, unreadable and oversize files. */
+int
+file_read(const char *path, char **text, size_t *length, char **cause)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		util_error(cause, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		util_error(cause, _("%s: not a regular file"), path);
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > FILE_MAX_SIZE) {
+		util_error(cause, _("%s: file is larger than the limit of %u MiB"),
+		    path, FILE_MAX_SIZE / (1024 * 1024));
+		close(fd);
+		return -1;
+	}
+	size_t size = (size_t)st.st_size, done = 0;
+	char *data = malloc(size + 1);
+	if (data == NULL) {
+		util_error(cause, _("%s: out of memory"), path);
+		close(fd);
+		return -1;
+	}
+	while (done < size) {
+		ssize_t n = read(fd, data + done, size - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			util_error(cause, "%s: %s", path,
+			    n < 0 ? strerror(errno) : _("file shrank while reading"));
+			free(data);
+			close(fd);
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	close(fd);
+	data[size] = '\0';
+	*text = data;
+	*length = size;
+	return 0;
+}
+
+/* Writes all of data to an open descriptor. */
+static int
+file_write_all(int fd, const char *data, size_t length)
+{
+	size_t done = 0;
+	while (done < length) {
+		ssize_t w = write(fd, data + done, length - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	return 0;
+}
+
+/* Writes to something that is not a regular file (a terminal, a pipe,
+ * /dev/full): there is nothing to replace, so write in place. */
+static int
+file_write_device(const char *path, const char *data, size_t length,
+    char **cause)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0 || file_write_all(fd, data, length) != 0) {
+		util_error(cause, _("%s: cannot write: %s"), path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (close(fd) != 0) {
+		util_error(cause, _("%s: cannot write: %s"), path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes data to path atomically: the old file stays intact on failure.
+ * A symbolic link is followed, so the file it names is replaced and the
+ * link kept; a device or pipe is written in place. */
+int
+file_write_atomic(const char *path, const char *data, size_t length,
+    char **cause)
+{
+	char temporary[PATH_MAX], target[PATH_MAX];
+	struct stat st;
+	mode_t mode, mask;
+	int n;
+
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			util_error(cause, _("%s: is a folder"), path);
+			return -1;
+		}
+		return file_write_device(path, data, length, cause);
+	}
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    realpath(path, target) != NULL)
+		path = target;
+	/* Keep an existing file's permissions; a new one gets the umask's. */
+	mask = umask(0);
+	umask(mask);
+	mode = stat(path, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask;
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		n = snprintf(temporary, sizeof temporary, ".%s.XXXXXX", path);
+	else
+		n = snprintf(temporary, sizeof temporary, "%.*s/.%s.XXXXXX",
+		    (int)(slash - path), path, slash + 1);
+	if (n < 0 || (size_t)n >= sizeof temporary) {
+		util_error(cause, _("%s: file name too long"), path);
+		return -1;
+	}
+	/* mkstemp creates with O_EXCL, so it never follows a planted link. */
+	int fd = mkstemp(temporary);
+	if (fd < 0) {
+		util_error(cause, _("%s: cannot create a temporary file: %s"),
+		    path, strerror(errno));
+		return -1;
+	}
+	if (file_write_all(fd, data, length) != 0 || fchmod(fd, mode) != 0 ||
+	    fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(temporary, path) != 0)
+		goto fail;
+	return 0;
+fail:
+	util_error(cause, _("%s: cannot write: %s"), path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	unlink(temporary);
+	return -1;
+}
+
+/* True when path names an existing regular file. */
+bool
+file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Creates folder and every folder above it (mkdir -p), private to the
+ * user; fails when the result is not a folder. */
+int
+file_make_folders(const char *folder, char **cause)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	size_t length = strlen(folder);
+
+	if (length == 0 || length >= sizeof path) {
+		util_error(cause, _("%s: not a usable folder name"), folder);
+		return -1;
+	}
+	memcpy(path, folder, length + 1);
+	for (size_t i = 1; i <= length; i++) {
+		if (path[i] != '/' && path[i] != '\0')
+			continue;
+		char saved = path[i];
+		path[i] = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+			util_error(cause, _("%s: cannot create the folder: %s"),
+			    path, strerror(errno));
+			return -1;
+		}
+		path[i] = saved;
+	}
+	if (stat(folder, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		util_error(cause, _("%s: not a folder"), folder);
+		return -1;
+	}
+	return 0;
+}
+
+/* Creates the folders above path, the file's own folder included. */
+int
+file_make_parent_folders(const char *path, char **cause)
+{
+	char folder[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL || slash == path)
+		return 0;
+	if ((size_t)(slash - path) >= sizeof folder) {
+		util_error(cause, _("%s: not a usable folder name"), path);
+		return -1;
+	}
+	memcpy(folder, path, (size_t)(slash - path));
+	folder[slash - path] = '\0';
+	return file_make_folders(folder, cause);
+}
