@@ -1,12 +1,15 @@
 /* data.c - load and validate the data files, with provenance for every figure. */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "data.h"
@@ -105,7 +108,25 @@ data_valid_date(const char *text)
 	if (sscanf(text, "%4d-%2d-%2d", &year, &month, &day) != 3)
 		return false;
 	return year >= 1990 && year <= 2200 && month >= 1 && month <= 12 &&
-	    day >= 1 && day <= 31;
+	    day >= 1 && day <= util_days_in_month(year, month);
+}
+
+/* How far past today's real date an as_of may lie: clocks and time zones
+ * differ by a day or so, a figure dated further ahead could never go
+ * stale. */
+#define DATA_AS_OF_LEEWAY_DAYS 31
+
+/* True when an as_of date (already valid) lies more than the leeway after
+ * the real clock's today; SOURCE_DATE_EPOCH does not count here, because
+ * reproducing an old report with newer data is legitimate. */
+static bool
+data_date_in_future(const char *text)
+{
+	int year = 0, month = 0, day = 0;
+	sscanf(text, "%4d-%2d-%2d", &year, &month, &day);
+	long today = (long)(time(NULL) / 86400);
+	return util_days_from_date(year, month, day) >
+	    today + DATA_AS_OF_LEEWAY_DAYS;
 }
 
 /* Reads and checks one figure record (key, strings in arena) without
@@ -155,6 +176,12 @@ data_figure_parse(struct arena *arena, const struct doc *doc,
 		doc_error(cause, doc, part, false,
 		    _("as_of must be a date YYYY-MM-DD, got \"%s\""),
 		    figure->as_of);
+		return -1;
+	}
+	if (data_date_in_future(figure->as_of)) {
+		doc_error(cause, doc, part, false,
+		    _("as_of %s lies in the future: a figure must be dated when "
+		    "it was read, or it would never go stale"), figure->as_of);
 		return -1;
 	}
 	if (doc_bool(doc, doc_get(node, "verified"), "verified",
@@ -1163,8 +1190,9 @@ data_load_prices(struct data *data, const struct paths *paths,
 	for (size_t i = 0; i < dir_count; i++) {
 		char *text;
 		size_t length;
+		struct stat st;
 		snprintf(path, sizeof path, "%s/prices.yaml", dirs[i]);
-		if (access(path, F_OK) != 0)
+		if (lstat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
 			continue;
 		/* Exists: unreadable or broken is an error, never skipped. */
 		if (file_read(path, &text, &length, cause) != 0)
@@ -1188,7 +1216,10 @@ data_read(const struct paths *paths, const char *file, char **name,
 	size_t length;
 	const char *embedded;
 
-	if (paths_find(paths, file, path, sizeof path) == 0) {
+	int found = paths_find(paths, file, path, sizeof path, cause);
+	if (found < 0)
+		return -1;
+	if (found == 0) {
 		if (file_read(path, text, &length, cause) != 0)
 			return -1;
 		if (doc_check_text(path, *text, length, cause) != 0) {

@@ -16,13 +16,22 @@
 #include "util.h"
 
 /* Reads path into memory; refuses folders, unreadable and oversize files. */
-int
-file_read(const char *path, char **text, size_t *length, char **cause)
+static int
+file_read_with(const char *path, enum file_links links, char **text,
+    size_t *length, char **cause)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; the type
+	 * check below then refuses it. */
+	int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+	int fd = open(path, flags | (links == FILE_REFUSE_LINKS ?
+	    O_NOFOLLOW : 0));
 	if (fd < 0) {
-		util_error(cause, "%s: %s", path, strerror(errno));
+		if (errno == ELOOP && links == FILE_REFUSE_LINKS)
+			util_error(cause, _("%s: is a symbolic link, which is "
+			    "refused here"), path);
+		else
+			util_error(cause, "%s: %s", path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -63,6 +72,21 @@ file_read(const char *path, char **text, size_t *length, char **cause)
 	return 0;
 }
 
+/* Reads a file, following symbolic links (inputs the user names). */
+int
+file_read(const char *path, char **text, size_t *length, char **cause)
+{
+	return file_read_with(path, FILE_FOLLOW_LINKS, text, length, cause);
+}
+
+/* Reads a file llmadvisor keeps itself: a link there is refused. */
+int
+file_read_private(const char *path, char **text, size_t *length,
+    char **cause)
+{
+	return file_read_with(path, FILE_REFUSE_LINKS, text, length, cause);
+}
+
 /* Writes all of data to an open descriptor. */
 static int
 file_write_all(int fd, const char *data, size_t length)
@@ -88,7 +112,19 @@ static int
 file_write_device(const char *path, const char *data, size_t length,
     char **cause)
 {
-	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+	/* O_NONBLOCK: a FIFO nobody reads fails at once (ENXIO) instead of
+	 * hanging; writing itself then blocks as usual. */
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY |
+	    O_NONBLOCK);
+	if (fd < 0 && errno == ENXIO) {
+		util_error(cause, _("%s: no program is reading this pipe"), path);
+		return -1;
+	}
+	if (fd >= 0) {
+		int flags = fcntl(fd, F_GETFL);
+		if (flags != -1)
+			fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	}
 	if (fd < 0 || file_write_all(fd, data, length) != 0) {
 		util_error(cause, _("%s: cannot write: %s"), path, strerror(errno));
 		if (fd >= 0)
@@ -102,32 +138,89 @@ file_write_device(const char *path, const char *data, size_t length,
 	return 0;
 }
 
-/* Writes data to path atomically: the old file stays intact on failure.
- * A symbolic link is followed, so the file it names is replaced and the
- * link kept; a device or pipe is written in place. */
-int
-file_write_atomic(const char *path, const char *data, size_t length,
+/* Checks what stands at path before it is replaced: follows a link to
+ * an existing file (or refuses links for private files), refuses dangling
+ * links, link loops, folders and read-only files.  Sets *device for
+ * something that is written in place, *existing with the file's status
+ * when there is one, and target to the path to replace. */
+static int
+file_write_target(const char *path, enum file_links links, char *target,
+    size_t size, bool *device, struct stat *existing, bool *exists,
     char **cause)
+{
+	struct stat st;
+	*device = false;
+	*exists = false;
+	if ((size_t)snprintf(target, size, "%s", path) >= size) {
+		util_error(cause, _("%s: file name too long"), path);
+		return -1;
+	}
+	if (lstat(path, &st) != 0)
+		return 0;	/* nothing there: a new file */
+	if (S_ISLNK(st.st_mode)) {
+		if (links == FILE_REFUSE_LINKS) {
+			util_error(cause, _("%s: is a symbolic link, which is "
+			    "refused here"), path);
+			return -1;
+		}
+		if (stat(path, &st) != 0) {
+			if (errno == ELOOP)
+				util_error(cause, _("%s: the symbolic links loop; "
+				    "nothing written"), path);
+			else
+				util_error(cause, _("%s: is a symbolic link to a "
+				    "missing file; nothing written"), path);
+			return -1;
+		}
+		if (S_ISREG(st.st_mode) && realpath(path, target) == NULL) {
+			util_error(cause, "%s: %s", path, strerror(errno));
+			return -1;
+		}
+	}
+	if (S_ISDIR(st.st_mode)) {
+		util_error(cause, _("%s: is a folder"), path);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*device = true;
+		return 0;
+	}
+	if (faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) != 0) {
+		util_error(cause, _("%s: the file is read-only; nothing "
+		    "written"), path);
+		return -1;
+	}
+	*existing = st;
+	*exists = true;
+	return 0;
+}
+
+/* Writes data to path whole or not at all, through a temporary file in
+ * the same folder that is renamed over the target. */
+static int
+file_write_with(const char *path, enum file_links links, const char *data,
+    size_t length, char **cause)
 {
 	char temporary[PATH_MAX], target[PATH_MAX];
 	struct stat st;
+	bool device, exists;
 	mode_t mode, mask;
 	int n;
 
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		if (S_ISDIR(st.st_mode)) {
-			util_error(cause, _("%s: is a folder"), path);
-			return -1;
-		}
+	if (file_write_target(path, links, target, sizeof target, &device,
+	    &st, &exists, cause) != 0)
+		return -1;
+	if (device)
 		return file_write_device(path, data, length, cause);
-	}
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
-	    realpath(path, target) != NULL)
-		path = target;
-	/* Keep an existing file's permissions; a new one gets the umask's. */
+	path = target;
+	/* Keep an existing file's permissions; a new one gets the umask's
+	 * (a private file: the owner's only). */
 	mask = umask(0);
 	umask(mask);
-	mode = stat(path, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask;
+	if (exists)
+		mode = st.st_mode & 07777;
+	else
+		mode = (links == FILE_REFUSE_LINKS ? 0600 : 0666) & ~mask;
 	const char *slash = strrchr(path, '/');
 	if (slash == NULL)
 		n = snprintf(temporary, sizeof temporary, ".%s.XXXXXX", path);
@@ -145,6 +238,11 @@ file_write_atomic(const char *path, const char *data, size_t length,
 		    path, strerror(errno));
 		return -1;
 	}
+	/* The replaced file keeps its owner where we may say so (root
+	 * writing someone else's file); elsewhere this changes nothing. */
+	if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
+	    fchown(fd, st.st_uid, st.st_gid) != 0 && errno != EPERM)
+		goto fail;
 	if (file_write_all(fd, data, length) != 0 || fchmod(fd, mode) != 0 ||
 	    fsync(fd) != 0)
 		goto fail;
@@ -162,6 +260,45 @@ fail:
 		close(fd);
 	unlink(temporary);
 	return -1;
+}
+
+/* Writes a file the user named: links to existing files are followed. */
+int
+file_write_atomic(const char *path, const char *data, size_t length,
+    char **cause)
+{
+	return file_write_with(path, FILE_FOLLOW_LINKS, data, length, cause);
+}
+
+/* Writes a file llmadvisor keeps itself: a link there is refused. */
+int
+file_write_private(const char *path, const char *data, size_t length,
+    char **cause)
+{
+	return file_write_with(path, FILE_REFUSE_LINKS, data, length, cause);
+}
+
+/* Refuses a symbolic link at path (for files llmadvisor keeps itself
+ * that a parser reads by name); a missing file is fine. */
+int
+file_refuse_link(const char *path, char **cause)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		util_error(cause, _("%s: is a symbolic link, which is refused "
+		    "here"), path);
+		return -1;
+	}
+	return 0;
+}
+
+/* True when both paths name the same existing file. */
+bool
+file_same(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /* True when path names an existing regular file. */

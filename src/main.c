@@ -105,18 +105,32 @@ main_version(void)
 	    "There is NO WARRANTY, to the extent permitted by law."));
 }
 
+/* Prints "llmadvisor: message" to standard error, with control
+ * characters escaped: a message may quote an argument or a variable. */
+static void
+main_print_message(const char *message)
+{
+	struct buffer text;
+	buffer_init(&text);
+	buffer_add(&text, message);
+	buffer_escape_controls(&text, 0);
+	fprintf(stderr, "%s: %s\n", PACKAGE,
+	    text.failed || text.data == NULL ? message : text.data);
+	buffer_free(&text);
+}
+
 /* Prints "llmadvisor: message" and returns the exit status given. */
 static int
 main_fail(int status, const char *message)
 {
-	fprintf(stderr, "%s: %s\n", PACKAGE, message);
+	main_print_message(message);
 	return status;
 }
 
 static int
 main_usage_error(const char *message)
 {
-	fprintf(stderr, "%s: %s\n", PACKAGE, message);
+	main_print_message(message);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
 	return EXIT_USAGE;
 }
@@ -134,6 +148,53 @@ main_parse_count(const char *text, unsigned long low, unsigned long high,
 		return -1;
 	*value = n;
 	return 0;
+}
+
+/* Flushes what --help or --version printed: 0, or a message and
+ * EXIT_RUNTIME when standard output cannot take it (/dev/full). */
+static int
+main_flush_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("standard output"),
+	    strerror(errno != 0 ? errno : EIO));
+	return EXIT_RUNTIME;
+}
+
+/* The latest SOURCE_DATE_EPOCH accepted: 9999-12-31T23:59:59Z, so every
+ * date prints as YYYY-MM-DD. */
+#define MAIN_LATEST_EPOCH 253402300799LL
+
+/* Reads SOURCE_DATE_EPOCH: 0 and *seconds when it is set and valid, 1 when
+ * it is unset or empty, -1 when it is not a whole number of seconds from
+ * 1970 to the year 9999 (reproducible-builds tools treat that as an
+ * error, and so do we). */
+static int
+main_epoch(long long *seconds)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	if (epoch == NULL || *epoch == '\0')
+		return 1;
+	if (*epoch < '0' || *epoch > '9')
+		return -1;
+	errno = 0;
+	*seconds = strtoll(epoch, &end, 10);
+	if (errno != 0 || *end != '\0' || *seconds > MAIN_LATEST_EPOCH)
+		return -1;
+	return 0;
+}
+
+/* The report's date: SOURCE_DATE_EPOCH when set (reproducible builds and
+ * reports; main_options has refused a malformed one), else the clock. */
+static time_t
+main_now(void)
+{
+	long long seconds;
+	if (main_epoch(&seconds) == 0)
+		return (time_t)seconds;
+	return time(NULL);
 }
 
 /* Parses the command line; returns -1 to exit with *status. */
@@ -226,13 +287,11 @@ main_options(int argc, char **argv, struct options *options, int *status)
 			break;
 		case 'h':
 			main_usage(stdout);
-			*status = fflush(stdout) == 0 && !ferror(stdout) ? 0 :
-			    EXIT_RUNTIME;
+			*status = main_flush_stdout();
 			return -1;
 		case 'V':
 			main_version();
-			*status = fflush(stdout) == 0 && !ferror(stdout) ? 0 :
-			    EXIT_RUNTIME;
+			*status = main_flush_stdout();
 			return -1;
 		case ':':
 			snprintf(message, sizeof message,
@@ -261,6 +320,26 @@ main_options(int argc, char **argv, struct options *options, int *status)
 		*status = main_usage_error(message);
 		return -1;
 	}
+	if (options->output != NULL && options->output[0] == '\0') {
+		*status = main_usage_error(_("--output needs a file name"));
+		return -1;
+	}
+	if (options->answers != NULL && options->output != NULL &&
+	    file_same(options->answers, options->output)) {
+		snprintf(message, sizeof message, _("--answers and --output name "
+		    "the same file (%s): the report would replace the answers"),
+		    options->output);
+		*status = main_usage_error(message);
+		return -1;
+	}
+	long long seconds;
+	if (main_epoch(&seconds) < 0) {
+		snprintf(message, sizeof message, _("SOURCE_DATE_EPOCH must be "
+		    "a whole number of seconds from 0 to %lld, got \"%.64s\""),
+		    MAIN_LATEST_EPOCH, getenv("SOURCE_DATE_EPOCH"));
+		*status = main_usage_error(message);
+		return -1;
+	}
 	return 0;
 }
 
@@ -276,21 +355,6 @@ main_write_stdout(const struct buffer *text, char **cause)
 	return 0;
 }
 
-/* The report's date: SOURCE_DATE_EPOCH when set (reproducible builds and
- * reports), else the clock. */
-static time_t
-main_now(void)
-{
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	if (epoch != NULL && *epoch != '\0') {
-		errno = 0;
-		long long seconds = strtoll(epoch, &end, 10);
-		if (errno == 0 && *end == '\0' && seconds >= 0)
-			return (time_t)seconds;
-	}
-	return time(NULL);
-}
 
 /* Shows the data's warnings (a prices.yaml naming an unknown model). */
 static void
@@ -505,6 +569,7 @@ static int
 main_data_command(const struct options *options)
 {
 	struct paths paths;
+	char *cause = NULL;
 	int status = main_data_command_usage(options);
 
 	if (status != 0)
@@ -519,6 +584,11 @@ main_data_command(const struct options *options)
 		}
 	}
 	paths_init(&paths, options->data_dir);
+	if (paths_check(&paths, &cause) != 0) {
+		status = main_fail(EXIT_USAGE, cause);
+		free(cause);
+		return status;
+	}
 	if (options->import_prices != NULL)
 		return main_import_prices(options, &paths, paths.config_dir,
 		    main_now());
@@ -595,6 +665,11 @@ main(int argc, char **argv)
 		}
 	}
 	paths_init(&paths, options.data_dir);
+	if (paths_check(&paths, &cause) != 0) {
+		status = main_fail(EXIT_USAGE, cause);
+		free(cause);
+		return status;
+	}
 	if (data_load(&data, &paths, &cause) != 0) {
 		status = main_fail(EXIT_USAGE, cause);
 		free(cause);
@@ -618,7 +693,8 @@ main(int argc, char **argv)
 			    "(set HOME or XDG_STATE_HOME)"));
 			goto invalid;
 		}
-		if (profile_load_file(&profile, autosave, &cause) != 0)
+		if (file_refuse_link(autosave, &cause) != 0 ||
+		    profile_load_file(&profile, autosave, &cause) != 0)
 			goto invalid;
 	}
 	for (size_t i = 0; i < options.set_count; i++)

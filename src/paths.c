@@ -2,12 +2,17 @@
  * fallback: every other file asks here instead of building paths. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "file.h"
+#include "i18n.h"
 #include "paths.h"
+#include "util.h"
 
 /* Writes $variable/llmadvisor/leaf when variable holds an absolute path
  * (the XDG rule: relative values are ignored), else
@@ -75,20 +80,86 @@ paths_folders(const struct paths *paths, enum paths_order order,
 	return count;
 }
 
-/* Finds the nearest folder that holds file. */
+/* Finds the nearest folder that holds file.  Something of that name that
+ * is not a readable regular file is an error, never a reason to look
+ * further: a broken policy must not give way to the defaults. */
 int
 paths_find(const struct paths *paths, const char *file, char *out,
-    size_t size)
+    size_t size, char **cause)
 {
 	const char *folders[PATHS_MAX_FOLDERS];
 	size_t count = paths_folders(paths, PATHS_NEAREST_FIRST, folders);
+	struct stat st;
 
 	for (size_t i = 0; i < count; i++) {
 		int n = snprintf(out, size, "%s/%s", folders[i], file);
-		if (n >= 0 && (size_t)n < size && file_exists(out))
-			return 0;
+		if (n < 0 || (size_t)n >= size) {
+			util_error(cause, _("%s/%s: file name too long"),
+			    folders[i], file);
+			return -1;
+		}
+		if (lstat(out, &st) != 0) {
+			if (errno == ENOENT || errno == ENOTDIR)
+				continue;
+			util_error(cause, "%s: %s", out, strerror(errno));
+			return -1;
+		}
+		if (stat(out, &st) != 0) {
+			util_error(cause, _("%s: is a symbolic link to a missing "
+			    "file"), out);
+			return -1;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			util_error(cause, _("%s: not a regular file"), out);
+			return -1;
+		}
+		return 0;
 	}
-	return -1;
+	return 1;
+}
+
+/* Refuses a folder that is named but cannot be used: what is not
+ * there (where absence is allowed) is skipped, what is there must be a
+ * folder llmadvisor can read. */
+static int
+paths_check_folder(const char *what, const char *folder, bool may_be_absent,
+    char **cause)
+{
+	struct stat st;
+	if (folder == NULL || folder[0] == '\0')
+		return 0;
+	if (stat(folder, &st) != 0) {
+		if ((errno == ENOENT || errno == ENOTDIR) && may_be_absent)
+			return 0;
+		util_error(cause, _("%s %s: %s"), what, folder, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		util_error(cause, _("%s %s: not a folder"), what, folder);
+		return -1;
+	}
+	if (access(folder, R_OK | X_OK) != 0) {
+		util_error(cause, _("%s %s: cannot be read: %s"), what, folder,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Checks every folder of the lookup order before anything is read. */
+int
+paths_check(const struct paths *paths, char **cause)
+{
+	if (paths_check_folder("--data-dir", paths->data_dir, false,
+	    cause) != 0 ||
+	    paths_check_folder("LLMADVISOR_DATADIR", paths->env_dir, false,
+	    cause) != 0 ||
+	    paths_check_folder(_("configuration folder"), paths->config_dir,
+	    true, cause) != 0 ||
+	    paths_check_folder(_("data folder"), paths->system_dir, true,
+	    cause) != 0)
+		return -1;
+	return 0;
 }
 
 /* The embedded copy of file, when allowed. */

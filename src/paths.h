@@ -35,10 +35,18 @@ void paths_init(struct paths *, const char *data_dir);
  * twice is listed once, at its nearest place.  Returns how many. */
 size_t paths_folders(const struct paths *, enum paths_order,
 	const char *folders[PATHS_MAX_FOLDERS]);
-/* Finds file in the nearest folder that has it as a regular file and
- * writes that path to out; returns -1 when no folder has it. */
+/* Finds file in the nearest folder that has an entry of that name and
+ * writes its path to out: 0 when it is a regular file, 1 when no folder
+ * has it, -1 with *cause when the entry is unusable (a folder, a FIFO, a
+ * device, a dangling link, an unreadable folder): that is an error, so a
+ * broken file never silently gives way to the defaults. */
 int paths_find(const struct paths *, const char *file, char *out,
-	size_t size);
+	size_t size, char **cause);
+/* Refuses folders of the lookup order that are named but unusable:
+ * --data-dir and $LLMADVISOR_DATADIR must be readable folders; the
+ * configuration and installed folders may be absent, but when present
+ * must be readable folders. */
+int paths_check(const struct paths *, char **cause);
 /* The compiled-in text of a data file, or NULL when there is none or
  * paths does not allow the embedded copy. */
 const char *paths_embedded(const struct paths *, const char *file);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -455,26 +456,46 @@ rules_compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The most rule files one rules.d may hold. */
+#define RULES_MAX_FOLDER_FILES 256
+
 /* Adds DIR/rules.d/ *.yaml in name order. */
 static int
 rules_load_folder(struct rules *rules, const char *dir, char **cause)
 {
 	char folder[PATH_MAX], path[PATH_MAX + 256];
-	char *names[256];
+	char *names[RULES_MAX_FOLDER_FILES];
 	size_t count = 0;
 	struct dirent *entry;
 	int result = 0;
 
+	struct stat st;
 	snprintf(folder, sizeof folder, "%s/rules.d", dir);
-	DIR *d = opendir(folder);
-	if (d == NULL)
+	if (lstat(folder, &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
 		return 0;
-	while ((entry = readdir(d)) != NULL && count < 256) {
+	/* There but unusable (a plain file, a dangling link, no access):
+	 * an organisation's policy is never skipped in silence. */
+	DIR *d = opendir(folder);
+	if (d == NULL) {
+		util_error(cause, _("%s: cannot read the rules folder: %s"),
+		    folder, strerror(errno));
+		return -1;
+	}
+	while ((entry = readdir(d)) != NULL && result == 0) {
 		size_t length = strlen(entry->d_name);
-		if (length > 5 && entry->d_name[0] != '.' &&
-		    strcmp(entry->d_name + length - 5, ".yaml") == 0)
-			if ((names[count] = strdup(entry->d_name)) != NULL)
-				count++;
+		if (length <= 5 || entry->d_name[0] == '.' ||
+		    strcmp(entry->d_name + length - 5, ".yaml") != 0)
+			continue;
+		if (count == RULES_MAX_FOLDER_FILES) {
+			util_error(cause, _("%s: more than %d rule files"),
+			    folder, RULES_MAX_FOLDER_FILES);
+			result = -1;
+		} else if ((names[count] = strdup(entry->d_name)) == NULL) {
+			util_error(cause, _("out of memory"));
+			result = -1;
+		} else {
+			count++;
+		}
 	}
 	closedir(d);
 	qsort(names, count, sizeof names[0], rules_compare_names);
@@ -498,7 +519,10 @@ rules_load(struct rules *rules, const struct paths *paths,
 	const char *embedded;
 
 	rules_init(rules);
-	if (paths_find(paths, "rules.yaml", path, sizeof path) == 0) {
+	int found = paths_find(paths, "rules.yaml", path, sizeof path, cause);
+	if (found < 0)
+		goto fail;
+	if (found == 0) {
 		if (rules_load_file(rules, path, cause) != 0)
 			goto fail;
 	} else if ((embedded = paths_embedded(paths, "rules.yaml")) != NULL) {

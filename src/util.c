@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -525,6 +526,51 @@ util_format_percent(char *out, size_t size, double share)
 		util_snprintf_c(out, size, "%.1f%%", share * 100);
 	else
 		util_snprintf_c(out, size, "%.0f%%", share * 100);
+}
+
+/* Days from 1970-01-01 to a proleptic Gregorian date (negative before):
+ * the civil-from-days algorithm, exact for every year. */
+long
+util_days_from_date(int year, int month, int day)
+{
+	year -= month <= 2;
+	long era = (year >= 0 ? year : year - 399) / 400;
+	long year_of_era = year - era * 400;
+	long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 +
+	    day - 1;
+	long day_of_era = year_of_era * 365 + year_of_era / 4 -
+	    year_of_era / 100 + day_of_year;
+	return era * 146097 + day_of_era - 719468;
+}
+
+/* The number of days in a month of a year (leap years included). */
+int
+util_days_in_month(int year, int month)
+{
+	static const int days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	if (month < 1 || month > 12)
+		return 0;
+	if (month == 2 && ((year % 4 == 0 && year % 100 != 0) ||
+	    year % 400 == 0))
+		return 29;
+	return days[month - 1];
+}
+
+/* Formats a time as YYYY-MM-DD (UTC); -1 when the year does not fit. */
+int
+util_format_date(char *out, size_t size, time_t when)
+{
+	struct tm tm;
+	if (gmtime_r(&when, &tm) == NULL || tm.tm_year + 1900 > 9999 ||
+	    tm.tm_year + 1900 < 0 || size < 11 ||
+	    strftime(out, size, "%Y-%m-%d", &tm) != 10) {
+		if (size > 0)
+			out[0] = '\0';
+		return -1;
+	}
+	return 0;
 }
 
 /* String equality where NULL equals only NULL. */

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdarg.h>
+#include <time.h>
 
 /* Largest file llmadvisor reads (answers, data, rules): 4 MiB. */
 
@@ -72,6 +73,13 @@ void util_format_tokens(char *out, size_t size, double tokens);
 void util_format_percent(char *out, size_t size, double share);
 /* A whole count with thousands separators: "10,000". */
 void util_format_count(char *out, size_t size, unsigned long count);
+
+/* Dates: days since 1970-01-01 for a calendar date, the days of a month,
+ * and a time as YYYY-MM-DD in UTC (-1 and an empty string when the year
+ * does not have four digits, instead of a cut or unset text). */
+long util_days_from_date(int year, int month, int day);
+int util_days_in_month(int year, int month);
+int util_format_date(char *out, size_t size, time_t when);
 
 /* Case-sensitive string equality that accepts NULL. */
 bool util_streq(const char *a, const char *b);

@@ -107,7 +107,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 &&
 	mkdir -p ro
 	echo "precious" >ro/keep.json
 	chmod 755 ro
-	chmod 644 ro/keep.json
+	chmod 666 ro/keep.json	# the file may be written, its folder not
 	setpriv --reuid=nobody --regid=nogroup --clear-groups \
 		"$LLMADVISOR" -d "$DATA" -f json -o ro/keep.json \
 		</dev/null >stdout 2>stderr

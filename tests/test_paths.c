@@ -61,8 +61,9 @@ END_TEST
 
 START_TEST(test_find_nearest_regular_file)
 {
-	char near[300], far[300], path[600], file[700];
+	char near[300], far[300], path[600], file[700], target[700];
 	struct paths p = { 0 };
+	char *cause = NULL;
 
 	snprintf(near, sizeof near, "%s/near", scratch);
 	snprintf(far, sizeof far, "%s/far", scratch);
@@ -72,14 +73,67 @@ START_TEST(test_find_nearest_regular_file)
 	p.system_dir = far;
 	snprintf(file, sizeof file, "%s/models.yaml", far);
 	ck_assert_int_eq(file_write_atomic(file, "x", 1, NULL), 0);
-	ck_assert_int_eq(paths_find(&p, "models.yaml", path, sizeof path), 0);
+	ck_assert_int_eq(paths_find(&p, "models.yaml", path, sizeof path,
+	    &cause), 0);
 	ck_assert_str_eq(path, file);
-	/* A folder of that name is not a file: the far file still wins. */
+	ck_assert_int_eq(paths_find(&p, "gpus.yaml", path, sizeof path,
+	    &cause), 1);
+	ck_assert_ptr_null(cause);
+	/* Something unusable in a nearer folder is an error that names it,
+	 * never a reason to fall back to the far file: a folder, a dangling
+	 * link, a FIFO. */
 	snprintf(file, sizeof file, "%s/models.yaml", near);
 	ck_assert_int_eq(mkdir(file, 0700), 0);
-	ck_assert_int_eq(paths_find(&p, "models.yaml", path, sizeof path), 0);
-	ck_assert_ptr_nonnull(strstr(path, "/far/"));
-	ck_assert_int_eq(paths_find(&p, "gpus.yaml", path, sizeof path), -1);
+	ck_assert_int_eq(paths_find(&p, "models.yaml", path, sizeof path,
+	    &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "near/models.yaml: not a regular "
+	    "file"));
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(rmdir(file), 0);
+	snprintf(target, sizeof target, "%s/missing.yaml", near);
+	ck_assert_int_eq(symlink(target, file), 0);
+	ck_assert_int_eq(paths_find(&p, "models.yaml", path, sizeof path,
+	    &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "symbolic link to a missing"));
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(unlink(file), 0);
+	ck_assert_int_eq(mkfifo(file, 0600), 0);
+	ck_assert_int_eq(paths_find(&p, "models.yaml", path, sizeof path,
+	    &cause), -1);
+	free(cause);
+}
+END_TEST
+
+START_TEST(test_check_folders)
+{
+	struct paths p = { 0 };
+	char folder[400], file[400];
+	char *cause = NULL;
+
+	p.config_dir = "/nonexistent/config";	/* absent: allowed */
+	p.system_dir = "/nonexistent/system";
+	ck_assert_int_eq(paths_check(&p, &cause), 0);
+	p.env_dir = "/nonexistent/env";		/* named: must exist */
+	ck_assert_int_eq(paths_check(&p, &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "LLMADVISOR_DATADIR "
+	    "/nonexistent/env"));
+	free(cause);
+	cause = NULL;
+	p.env_dir = NULL;
+	snprintf(file, sizeof file, "%s/plain", scratch);
+	ck_assert_int_eq(file_write_atomic(file, "x", 1, NULL), 0);
+	p.config_dir = file;			/* there, but a file */
+	ck_assert_int_eq(paths_check(&p, &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "not a folder"));
+	free(cause);
+	cause = NULL;
+	snprintf(folder, sizeof folder, "%s/ok", scratch);
+	ck_assert_int_eq(mkdir(folder, 0700), 0);
+	p.config_dir = folder;
+	p.data_dir = folder;
+	ck_assert_int_eq(paths_check(&p, &cause), 0);
 }
 END_TEST
 
@@ -167,6 +221,7 @@ paths_suite(void)
 	tcase_add_checked_fixture(t, paths_test_setup, paths_test_teardown);
 	tcase_add_test(t, test_folders_order_and_duplicates);
 	tcase_add_test(t, test_find_nearest_regular_file);
+	tcase_add_test(t, test_check_folders);
 	tcase_add_test(t, test_embedded_only_when_allowed);
 	tcase_add_test(t, test_xdg_folders);
 	tcase_add_test(t, test_make_folders);
