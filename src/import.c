@@ -789,30 +789,17 @@ import_summary_kind(const struct import *import,
 	return lines;
 }
 
-/* The import's report for people (see import.h). */
-void
-import_summary(const struct import *import, const struct data *data,
-    const char *written, bool verbose, struct buffer *out)
+/* The summary's prices that changed, are new or are dropped, and how
+ * many stayed. */
+static void
+import_summary_changes(const struct import *import, const struct data *data,
+    const char *written, struct buffer *out)
 {
-	const struct import_file *file = import->file;
-	size_t models = 0, unchanged = 0, start = out->length;
+	size_t unchanged = 0;
 	struct buffer part;
 
-	for (size_t i = 0; i < data->model_count; i++)
-		models += import->chosen[i] >= 0;
 	for (size_t i = 0; i < import->change_count; i++)
 		unchanged += import->changes[i].kind == IMPORT_UNCHANGED;
-	buffer_printf(out, ngettext_("Read %zu entry from %s (%s format).\n",
-	    "Read %zu entries from %s (%s format).\n", file->count),
-	    file->count, file->base, import_format_name(file->format));
-	if (written == NULL)
-		buffer_printf(out, _("Nothing written: no entry maps to a model "
-		    "of %s.\n"), data->models_file);
-	else
-		buffer_printf(out, ngettext_("Wrote %s: prices of %zu model.\n",
-		    "Wrote %s: prices of %zu models.\n", models), written,
-		    models);
-
 	buffer_init(&part);
 	if (import_summary_kind(import, data, IMPORT_CHANGED, &part) > 0)
 		buffer_printf(out, "%s\n%s", _("Changed, in USD per million "
@@ -832,6 +819,15 @@ import_summary(const struct import *import, const struct data *data,
 	if (written != NULL)
 		buffer_printf(out, ngettext_("Unchanged: %zu price.\n",
 		    "Unchanged: %zu prices.\n", unchanged), unchanged);
+}
+
+/* The summary's entries that gave no price: superseded, not mapped,
+ * skipped (names when verbose). */
+static void
+import_summary_unused(const struct import *import, const struct data *data,
+    bool verbose, struct buffer *out)
+{
+	const struct import_file *file = import->file;
 
 	if (import->superseded_count > 0) {
 		buffer_printf(out, ngettext_("Superseded: %zu entry named a model "
@@ -892,6 +888,15 @@ import_summary(const struct import *import, const struct data *data,
 		}
 		buffer_add(out, ".\n");
 	}
+}
+
+/* The summary's notes per model: deprecations, coming price changes,
+ * prices a nearer prices.yaml still sets. */
+static void
+import_summary_notes(const struct import *import, const struct data *data,
+    struct buffer *out)
+{
+	const struct import_file *file = import->file;
 
 	for (size_t m = 0; m < data->model_count; m++) {
 		const struct import_entry *e;
@@ -923,6 +928,32 @@ import_summary(const struct import *import, const struct data *data,
 				    import_label((enum data_price)p),
 				    data->models[m].name);
 	}
+}
+
+/* The import's report for people (see import.h). */
+void
+import_summary(const struct import *import, const struct data *data,
+    const char *written, bool verbose, struct buffer *out)
+{
+	const struct import_file *file = import->file;
+	size_t models = 0, start = out->length;
+
+	for (size_t i = 0; i < data->model_count; i++)
+		models += import->chosen[i] >= 0;
+	buffer_printf(out, ngettext_("Read %zu entry from %s (%s format).\n",
+	    "Read %zu entries from %s (%s format).\n", file->count),
+	    file->count, file->base, import_format_name(file->format));
+	if (written == NULL)
+		buffer_printf(out, _("Nothing written: no entry maps to a model "
+		    "of %s.\n"), data->models_file);
+	else
+		buffer_printf(out, ngettext_("Wrote %s: prices of %zu model.\n",
+		    "Wrote %s: prices of %zu models.\n", models), written,
+		    models);
+
+	import_summary_changes(import, data, written, out);
+	import_summary_unused(import, data, verbose, out);
+	import_summary_notes(import, data, out);
 	/* Entry names come from a downloaded price list. */
 	buffer_escape_controls(out, start);
 }
