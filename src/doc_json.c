@@ -15,9 +15,6 @@
 #include "doc.h"
 #include "i18n.h"
 
-/* Longest number text looked at, as cJSON: a longer one splits. */
-#define DOC_JSON_NUMBER_MAX 63
-
 struct doc_json {
 	struct doc *doc;
 	const unsigned char *text;
@@ -245,7 +242,7 @@ doc_json_number(struct doc_json *p, struct doc_node *node)
 {
 	size_t span = 0, length;
 	const unsigned char *text = p->text + p->offset;
-	while (span < DOC_JSON_NUMBER_MAX && p->offset + span < p->length &&
+	while (p->offset + span < p->length &&
 	    strchr("0123456789+-eE.", text[span]) != NULL && text[span] != '\0')
 		span++;
 	length = doc_json_number_length(text, span);
