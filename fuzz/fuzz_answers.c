@@ -39,7 +39,7 @@ fuzz_answers_load(const char *name, const char *text, size_t length,
 	if (doc_check_text(name, text, length, cause) != 0)
 		return -1;
 	if (json)
-		result = jsonio_parse_doc(&doc, name, text, length, cause);
+		result = doc_parse_json(&doc, name, text, length, cause);
 	else
 		result = doc_parse_yaml(&doc, name, text, length, cause);
 	if (result != 0)

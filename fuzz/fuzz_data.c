@@ -68,7 +68,7 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 			    fuzz_data_names[file], file == FUZZ_DATA_FILE ?
 			    text : fuzz_embedded(fuzz_data_names[file]), &cause);
 		if (result == 0 && FUZZ_DATA_FILE == DATA_FILE_COUNT)
-			result = data_apply_prices(&data, fuzz_data_names[3],
+			result = data_prices_apply(&data, fuzz_data_names[3],
 			    text, &cause);
 		if (result != 0)
 			data_free(&data);

@@ -1,5 +1,5 @@
 /* fuzz_prices.c - the price-import parser (--import-prices): the input is
- * a LiteLLM or genai-prices price list, read as prices_read_file reads a
+ * a LiteLLM or genai-prices price list, read as import_read_file reads a
  * file, mapped to the repository's models, and written out as the
  * prices.yaml the import would save.
  *
@@ -15,7 +15,7 @@
 #include "doc.h"
 #include "fuzz.h"
 #include "jsonio.h"
-#include "prices.h"
+#include "import.h"
 
 /* The import date: genai-prices' dated prices fall on both sides. */
 #define FUZZ_PRICES_TODAY "2026-06-01"
@@ -23,16 +23,16 @@
 /* Lays the written prices.yaml over a copy of the data, as the next run
  * would over freshly loaded data. */
 static void
-fuzz_prices_reload(struct prices_import *import, const char *written)
+fuzz_prices_reload(struct import *import, const char *written)
 {
 	static struct data after;
 	char *cause = NULL;
 
 	data_copy(&after, fuzz_data());
-	if (data_apply_prices(&after, "prices.yaml", written, &cause) != 0)
+	if (data_prices_apply(&after, "prices.yaml", written, &cause) != 0)
 		fuzz_fail("the prices.yaml an import writes is refused: %s\n%s",
 		    cause, written);
-	prices_compare(import, fuzz_data(), &after, "prices.yaml");
+	import_compare(import, fuzz_data(), &after, "prices.yaml");
 	data_free(&after);
 }
 
@@ -40,8 +40,8 @@ fuzz_prices_reload(struct prices_import *import, const char *written)
 int
 LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 {
-	static struct prices_file file;
-	static struct prices_import import;
+	static struct import_file file;
+	static struct import import;
 	struct buffer out;
 	char *text = fuzz_text(bytes, size), *cause = NULL;
 	int result;
@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	file.path = file.base = "prices.json";
 	result = doc_check_text(file.path, text, size, &cause);
 	if (result == 0)
-		result = jsonio_parse_prices(&file, file.path, text, size,
+		result = import_parse(&file, file.path, text, size,
 		    FUZZ_PRICES_TODAY, &cause);
 	free(text);
 	if (result != 0) {
@@ -58,14 +58,14 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 			fuzz_fail("message does not name the file: %s",
 			    cause ? cause : "(none)");
 		free(cause);
-		prices_file_free(&file);
+		import_file_free(&file);
 		return 0;
 	}
-	if (prices_map(&import, fuzz_data(), &file, FUZZ_PRICES_TODAY,
+	if (import_map(&import, fuzz_data(), &file, FUZZ_PRICES_TODAY,
 	    &cause) != 0)
 		fuzz_fail("cannot map a file that was read: %s", cause);
 	buffer_init(&out);
-	if (prices_render_yaml(&import, fuzz_data(), NULL, NULL, &out,
+	if (import_render_yaml(&import, fuzz_data(), NULL, NULL, &out,
 	    &cause) != 0)
 		fuzz_fail("cannot write prices.yaml: %s", cause);
 	if (out.failed)
@@ -73,12 +73,12 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	if (import.mapped > 0)
 		fuzz_prices_reload(&import, out.data ? out.data : "");
 	buffer_free(&out);
-	prices_summary(&import, fuzz_data(), NULL, true, &out);
+	import_summary(&import, fuzz_data(), NULL, true, &out);
 	if (out.failed)
 		fuzz_fail("out of memory writing the summary");
 	buffer_free(&out);
-	prices_import_free(&import);
-	prices_file_free(&file);
+	import_free(&import);
+	import_file_free(&file);
 	free(cause);
 	return 0;
 }

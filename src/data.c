@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "data.h"
+#include "data_private.h"
 #include "file.h"
 #include "doc.h"
 #include "i18n.h"
@@ -54,7 +55,7 @@ data_price_name(enum data_price price)
 
 /* Where a model keeps a price and its "present" flag (NULL for the two
  * prices every priced model has). */
-static void
+void
 data_price_slot(struct model *model, enum data_price price,
     struct figure **figure, bool **has)
 {
@@ -129,9 +130,35 @@ data_date_in_future(const char *text)
 	    today + DATA_AS_OF_LEEWAY_DAYS;
 }
 
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static long
+data_days(int year, int month, int day)
+{
+	year -= month <= 2;
+	long era = (year >= 0 ? year : year - 399) / 400;
+	long year_of_era = year - era * 400;
+	long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 +
+	    day - 1;
+	long day_of_era = year_of_era * 365 + year_of_era / 4 -
+	    year_of_era / 100 + day_of_year;
+	return era * 146097 + day_of_era - 719468;
+}
+
+/* A price figure older than months before now (see data.h). */
+bool
+data_figure_stale(const struct figure *f, time_t now, double months)
+{
+	long today = (long)(now / 86400);
+	int year, month, day;
+	if (strncmp(f->unit, "USD", 3) != 0 ||
+	    sscanf(f->as_of, "%d-%d-%d", &year, &month, &day) != 3)
+		return false;
+	return today - data_days(year, month, day) > months * 30.44;
+}
+
 /* Reads and checks one figure record (key, strings in arena) without
  * registering it. */
-static int
+int
 data_figure_parse(struct arena *arena, const struct doc *doc,
     const struct doc_node *node, const char *key, const char *unit,
     struct figure *figure, char **cause)
@@ -219,7 +246,7 @@ data_figure_parse(struct arena *arena, const struct doc *doc,
 }
 
 /* Gives a parsed figure the next index, so samples and reports see it. */
-static int
+int
 data_register(struct data *data, struct figure *figure, char **cause)
 {
 	if (data->figure_count >= DATA_MAX_FIGURES) {
@@ -263,7 +290,7 @@ data_member_figure(struct data *data, const struct doc *doc,
 }
 
 /* Reads a required text member of a mapping. */
-static int
+int
 data_member_string(const struct doc *doc, const struct doc_node *mapping,
     const char *member, const char *what, const char **value, char **cause)
 {
@@ -960,253 +987,6 @@ data_copy(struct data *copy, const struct data *base)
 	    base->defaults.self_hosted_model);
 }
 
-/* Reads one item of a prices.yaml list. */
-static int
-data_price_item(struct arena *arena, const struct doc *doc,
-    const struct doc_node *node, struct data_price_item *item, char **cause)
-{
-	static const char *const keys[] = {
-		"model", "entry", "reference", "deprecation_date",
-		"input_price", "output_price", "cache_read_price",
-		"batch_input_price", "batch_output_price", NULL
-	};
-	const struct doc_node *part;
-	char prefix[256], key[320];
-
-	memset(item, 0, sizeof *item);
-	item->line = node->line;
-	item->column = node->column;
-	if (doc_expect_keys(doc, node, _("an entry of prices"), keys,
-	    cause) != 0 ||
-	    data_member_string(doc, node, "model", _("an entry of prices"),
-	    &item->model, cause) != 0)
-		return -1;
-	if ((part = doc_get(node, "entry")) != NULL &&
-	    doc_string(doc, part, "entry", &item->entry, cause) != 0)
-		return -1;
-	if ((part = doc_get(node, "reference")) != NULL &&
-	    doc_string(doc, part, "reference", &item->reference, cause) != 0)
-		return -1;
-	if ((part = doc_get(node, "deprecation_date")) != NULL) {
-		if (doc_string(doc, part, "deprecation_date",
-		    &item->deprecation_date, cause) != 0)
-			return -1;
-		if (!data_valid_date(item->deprecation_date)) {
-			doc_error(cause, doc, part, false,
-			    _("deprecation_date must be a date YYYY-MM-DD, got "
-			    "\"%s\""), item->deprecation_date);
-			return -1;
-		}
-	}
-	snprintf(prefix, sizeof prefix, "models.%s", item->model);
-	bool any = false;
-	for (int p = 0; p < DATA_PRICE_COUNT; p++) {
-		part = doc_get(node, data_price_names[p]);
-		if (part == NULL)
-			continue;
-		snprintf(key, sizeof key, "%s.%s", prefix, data_price_names[p]);
-		if (data_figure_parse(arena, doc, part, key, "USD/Mtok",
-		    &item->prices[p], cause) != 0)
-			return -1;
-		item->has[p] = any = true;
-	}
-	if (!any) {
-		doc_error(cause, doc, node, false, _("%s gives no price"),
-		    prefix);
-		return -1;
-	}
-	return 0;
-}
-
-/* Parses a prices.yaml into items (see data.h). */
-int
-data_parse_prices(struct arena *arena, const char *name, const char *text,
-    struct data_price_item **items, size_t *count, char **cause)
-{
-	static const char *const keys[] = { "prices", NULL };
-	const struct doc_node *root, *list;
-	struct doc doc;
-	int result = -1;
-
-	*items = NULL;
-	*count = 0;
-	if (doc_parse_yaml_named(&doc, arena, name, text, cause) != 0)
-		return -1;
-	root = doc.root;
-	if (root == NULL || (root->type == DOC_SCALAR && root->null)) {
-		result = 0;		/* an empty file gives no prices */
-		goto out;
-	}
-	if (doc_expect_keys(&doc, root, doc.path, keys, cause) != 0)
-		goto out;
-	list = doc_get(root, "prices");
-	if (list == NULL) {
-		doc_error(cause, &doc, root, false, _("missing '%s:'"), "prices");
-		goto out;
-	}
-	if (list->type == DOC_SCALAR && list->null) {
-		result = 0;
-		goto out;
-	}
-	if (list->type != DOC_SEQUENCE) {
-		doc_error(cause, &doc, list, false, _("%s must be a list"),
-		    "prices");
-		goto out;
-	}
-	if (list->count > 0) {
-		*items = arena_alloc(arena, list->count * sizeof **items);
-		if (*items == NULL) {
-			util_error(cause, _("out of memory"));
-			goto out;
-		}
-	}
-	for (size_t i = 0; i < list->count; i++) {
-		struct data_price_item *item = &(*items)[i];
-		if (data_price_item(arena, &doc, &list->items[i], item,
-		    cause) != 0)
-			goto out;
-		for (size_t j = 0; j < i; j++) {
-			if (strcmp((*items)[j].model, item->model) == 0) {
-				doc_error(cause, &doc, doc_get(&list->items[i],
-				    "model"), false, _("prices for '%s' are given "
-				    "twice (first on line %d)"), item->model,
-				    (*items)[j].line);
-				goto out;
-			}
-		}
-		(*count)++;
-	}
-	result = 0;
-out:
-	/* Items point into the tree: its memory joins the arena. */
-	arena_adopt(arena, &doc.arena);
-	if (result != 0) {
-		*items = NULL;
-		*count = 0;
-	}
-	return result;
-}
-
-/* Keeps a message for the caller to show; the run goes on. */
-static void
-data_warn(struct data *data, const char *message)
-{
-	struct buffer escaped;
-	if (data->warning_count >= DATA_MAX_WARNINGS)
-		return;
-	/* The message quotes a prices.yaml: escape it as errors are. */
-	buffer_init(&escaped);
-	buffer_add(&escaped, message);
-	buffer_escape_controls(&escaped, 0);
-	if (!escaped.failed)
-		data->warnings[data->warning_count++] =
-		    arena_strdup(&data->arena, escaped.data ? escaped.data : "");
-	buffer_free(&escaped);
-}
-
-/* Lays one prices.yaml over the models (see data.h). */
-int
-data_apply_prices(struct data *data, const char *name, const char *text,
-    char **cause)
-{
-	struct data_price_item *items;
-	size_t count;
-	bool applied[DATA_MAX_MODELS] = { false };
-	char message[1024], key[320];
-
-	if (data_parse_prices(&data->arena, name, text, &items, &count,
-	    cause) != 0)
-		return -1;
-	for (size_t i = 0; i < count; i++) {
-		const struct data_price_item *item = &items[i];
-		const struct model *found = data_find_model(data, item->model);
-		if (found == NULL) {
-			snprintf(message, sizeof message, _("%s:%d:%d: warning: "
-			    "model '%s' is not in %s: its prices are ignored"),
-			    name, item->line, item->column, item->model,
-			    data->models_file ? data->models_file : "models.yaml");
-			data_warn(data, message);
-			continue;
-		}
-		if (found->kind == MODEL_OPEN_WEIGHTS) {
-			util_error_at(cause, name, item->line, item->column,
-			    _("model '%s' is an open_weights model: it has no "
-			    "per-token prices"), item->model);
-			return -1;
-		}
-		size_t index = (size_t)(found - data->models);
-		if (applied[index]) {
-			util_error_at(cause, name, item->line, item->column,
-			    _("prices for model '%s' are given twice"), found->id);
-			return -1;
-		}
-		applied[index] = true;
-		struct model *model = &data->models[index];
-		for (int p = 0; p < DATA_PRICE_COUNT; p++) {
-			struct figure *slot;
-			bool *has;
-			if (!item->has[p])
-				continue;
-			data_price_slot(model, (enum data_price)p, &slot, &has);
-			struct figure figure = item->prices[p];
-			snprintf(key, sizeof key, "models.%s.%s", model->id,
-			    data_price_names[p]);
-			figure.key = arena_strdup(&data->arena, key);
-			if (figure.key == NULL) {
-				util_error(cause, _("out of memory"));
-				return -1;
-			}
-			if (has == NULL || *has) {
-				/* Replaces the figure where it stands. */
-				figure.index = slot->index;
-				*slot = figure;
-				data->values[slot->index] = slot->value;
-			} else {
-				*slot = figure;
-				if (data_register(data, slot, cause) != 0)
-					return -1;
-				*has = true;
-			}
-		}
-		if (item->deprecation_date != NULL)
-			model->deprecation_date = item->deprecation_date;
-	}
-	if (data->prices_file_count < DATA_MAX_PRICE_FILES)
-		data->prices_files[data->prices_file_count++] =
-		    arena_strdup(&data->arena, name);
-	return 0;
-}
-
-/* Lays every prices.yaml of the lookup folders over the models, the
- * widest scope first (see data_load). */
-static int
-data_load_prices(struct data *data, const struct paths *paths,
-    char **cause)
-{
-	const char *dirs[PATHS_MAX_FOLDERS];
-	size_t dir_count = paths_folders(paths, PATHS_WIDEST_FIRST, dirs);
-	char path[PATH_MAX];
-
-	for (size_t i = 0; i < dir_count; i++) {
-		char *text;
-		size_t length;
-		struct stat st;
-		snprintf(path, sizeof path, "%s/prices.yaml", dirs[i]);
-		if (lstat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
-			continue;
-		/* Exists: unreadable or broken is an error, never skipped. */
-		if (file_read(path, &text, &length, cause) != 0)
-			return -1;
-		int result = doc_check_text(path, text, length, cause);
-		if (result == 0)
-			result = data_apply_prices(data, path, text, cause);
-		free(text);
-		if (result != 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* Finds a file along the lookup order; reads it or the embedded copy. */
 static int
 data_read(const struct paths *paths, const char *file, char **name,
@@ -1247,6 +1027,15 @@ data_read(const struct paths *paths, const char *file, char **name,
 int
 data_load(struct data *data, const struct paths *paths, char **cause)
 {
+	return data_load_with_prices(data, paths, NULL, NULL, cause);
+}
+
+/* As data_load, with prices_text standing in for the prices.yaml at
+ * prices_path: an import checks what it would write before writing it. */
+int
+data_load_with_prices(struct data *data, const struct paths *paths,
+    const char *prices_path, const char *prices_text, char **cause)
+{
 	static const char *const files[] = {
 		"models.yaml", "gpus.yaml", "defaults.yaml"
 	};
@@ -1258,7 +1047,8 @@ data_load(struct data *data, const struct paths *paths, char **cause)
 			goto out;
 	result = data_load_texts(data, names[0], texts[0], names[1], texts[1],
 	    names[2], texts[2], cause);
-	if (result == 0 && data_load_prices(data, paths, cause) != 0) {
+	if (result == 0 && data_prices_load(data, paths, prices_path,
+	    prices_text, cause) != 0) {
 		data_free(data);
 		result = -1;
 	}

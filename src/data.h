@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "paths.h"
 #include "util.h"
@@ -197,6 +198,11 @@ struct data_price_item {
  * installed folder, then $XDG_CONFIG_HOME/llmadvisor, $LLMADVISOR_DATADIR
  * and --data-dir, so the nearest folder wins model by model. */
 int data_load(struct data *, const struct paths *, char **cause);
+/* As data_load, with prices_text standing in for the prices.yaml at
+ * prices_path (which need not exist yet): what an import would write is
+ * checked before it is written. */
+int data_load_with_prices(struct data *, const struct paths *,
+	const char *prices_path, const char *prices_text, char **cause);
 /* Loads the three files from given texts (tests, fuzzing). */
 int data_load_texts(struct data *, const char *models_name,
 	const char *models, const char *gpus_name, const char *gpus,
@@ -226,12 +232,13 @@ void data_copy(struct data *copy, const struct data *base);
 
 /* Lays a prices.yaml over the models' price figures (see data_load):
  * each figure it gives replaces the model's; a model the data does not
- * have is a warning, anything malformed an error with its position. */
-int data_apply_prices(struct data *, const char *name, const char *text,
+ * have is a warning, anything malformed an error with its position
+ * (data_prices.c). */
+int data_prices_apply(struct data *, const char *name, const char *text,
 	char **cause);
 /* Parses and checks a prices.yaml without applying it; the items and
  * their strings live in arena.  An empty file has no items. */
-int data_parse_prices(struct arena *, const char *name, const char *text,
+int data_prices_parse(struct arena *, const char *name, const char *text,
 	struct data_price_item **items, size_t *count, char **cause);
 /* "input_price", "cache_read_price", ... as written in the files. */
 const char *data_price_name(enum data_price);
@@ -240,6 +247,9 @@ const struct figure *data_model_price(const struct model *,
 	enum data_price);
 /* True when text is a date YYYY-MM-DD. */
 bool data_valid_date(const char *text);
+/* A price figure (a USD unit) whose as-of date lies more than months
+ * (of 30.44 days) before now. */
+bool data_figure_stale(const struct figure *, time_t now, double months);
 
 const struct model *data_find_model(const struct data *, const char *id);
 const struct gpu *data_find_gpu(const struct data *, const char *id);

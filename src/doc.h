@@ -1,5 +1,5 @@
 /* doc.h - a small positioned tree of mappings, sequences and scalars, read
- * from YAML (libyaml) or JSON (jsonio.c), so data and answers loaders can
+ * from YAML (libyaml) or JSON (doc_json.c), so data and answers loaders can
  * report FILE:LINE:COLUMN for every problem. */
 #ifndef LLMADVISOR_DOC_H
 #define LLMADVISOR_DOC_H
@@ -45,6 +45,13 @@ struct doc {
 /* Parses YAML text; aliases are refused, duplicate keys are errors. */
 int doc_parse_yaml(struct doc *, const char *path, const char *text,
 	size_t length, char **cause);
+/* Parses JSON into the same tree, with the line and column of every value
+ * and key; at most DOC_MAX_NODES values and keys. */
+int doc_parse_json(struct doc *, const char *path, const char *text,
+	size_t length, char **cause);
+/* doc_parse_json for a larger file (a price list): at most max_nodes. */
+int doc_parse_json_limit(struct doc *, const char *path, const char *text,
+	size_t length, size_t max_nodes, char **cause);
 /* doc_parse_yaml for a file whose name must outlive the tree (figures and
  * messages keep it): the name is copied into names first; doc->path is
  * the copy. */

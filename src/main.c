@@ -13,36 +13,18 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "cost.h"
 #include "data.h"
 #include "file.h"
 #include "paths.h"
 #include "i18n.h"
 #include "jsonio.h"
-#include "prices.h"
 #include "profile.h"
 #include "report.h"
 #include "rules.h"
 #include "tui.h"
 #include "util.h"
-
-#define EXIT_RUNTIME 1
-#define EXIT_USAGE 2
-#define MAX_SETS 256
-
-struct options {
-	const char *answers;
-	const char *format_name;
-	const char *output;
-	const char *data_dir;
-	const char *sets[MAX_SETS];
-	size_t set_count;
-	unsigned long samples;
-	unsigned long seed;
-	bool resume;
-	const char *import_prices;	/* --import-prices FILE */
-	bool list_models, list_gpus, verbose;
-};
 
 static void
 main_usage(FILE *stream)
@@ -120,14 +102,14 @@ main_print_message(const char *message)
 }
 
 /* Prints "llmadvisor: message" and returns the exit status given. */
-static int
+int
 main_fail(int status, const char *message)
 {
 	main_print_message(message);
 	return status;
 }
 
-static int
+int
 main_usage_error(const char *message)
 {
 	main_print_message(message);
@@ -188,7 +170,7 @@ main_epoch(long long *seconds)
 
 /* The report's date: SOURCE_DATE_EPOCH when set (reproducible builds and
  * reports; main_options has refused a malformed one), else the clock. */
-static time_t
+time_t
 main_now(void)
 {
 	long long seconds;
@@ -199,7 +181,7 @@ main_now(void)
 
 /* Parses the command line; returns -1 to exit with *status. */
 static int
-main_options(int argc, char **argv, struct options *options, int *status)
+main_options(int argc, char **argv, struct cmd_options *options, int *status)
 {
 	enum { OPTION_SAMPLES = 256, OPTION_SEED, OPTION_RESUME,
 		OPTION_IMPORT_PRICES, OPTION_LIST_MODELS, OPTION_LIST_GPUS };
@@ -344,7 +326,7 @@ main_options(int argc, char **argv, struct options *options, int *status)
 }
 
 /* Writes the whole rendering to standard output; 0 or -1 with *cause. */
-static int
+int
 main_write_stdout(const struct buffer *text, char **cause)
 {
 	if (fwrite(text->data, 1, text->length, stdout) != text->length ||
@@ -355,130 +337,40 @@ main_write_stdout(const struct buffer *text, char **cause)
 	return 0;
 }
 
+/* Fills the lookup order from --data-dir and the environment, and
+ * refuses folders that are named but unusable; -1 with *status (a message
+ * printed) when one is. */
+int
+main_paths(const struct cmd_options *options, struct paths *paths,
+    int *status)
+{
+	char *cause = NULL;
+	if (options->data_dir != NULL) {
+		struct stat st;
+		if (stat(options->data_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			char message[PATH_MAX + 64];
+			snprintf(message, sizeof message, _("%s: not a folder"),
+			    options->data_dir);
+			*status = main_fail(EXIT_USAGE, message);
+			return -1;
+		}
+	}
+	paths_init(paths, options->data_dir);
+	if (paths_check(paths, &cause) != 0) {
+		*status = main_fail(EXIT_USAGE, cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
 
 /* Shows the data's warnings (a prices.yaml naming an unknown model). */
-static void
+void
 main_data_warnings(const struct data *data)
 {
 	for (size_t i = 0; i < data->warning_count; i++)
 		if (data->warnings[i] != NULL)
 			fprintf(stderr, "%s: %s\n", PACKAGE, data->warnings[i]);
-}
-
-/* Refuses options that make no sense with a data command. */
-static int
-main_data_command_usage(const struct options *options)
-{
-	char message[256];
-	const char *command = options->import_prices ? "--import-prices" :
-	    options->list_models ? "--list-models" : "--list-gpus";
-	const char *other = NULL;
-	if ((options->import_prices != NULL) + options->list_models +
-	    options->list_gpus > 1)
-		other = options->import_prices && options->list_models ?
-		    "--list-models" : "--list-gpus";
-	else if (options->answers != NULL)
-		other = "--answers";
-	else if (options->set_count > 0)
-		other = "--set";
-	else if (options->resume)
-		other = "--resume";
-	else if (options->import_prices != NULL && options->format_name)
-		other = "--format";
-	else if (options->import_prices != NULL && options->output)
-		other = "--output";
-	if (other == NULL)
-		return 0;
-	snprintf(message, sizeof message, _("%s and %s cannot be used "
-	    "together"), command, other);
-	return main_usage_error(message);
-}
-
-/* --import-prices: map the file's prices to the models and write them to
- * the user's prices.yaml, whole or not at all; say what changed. */
-static int
-main_import_prices(const struct options *options,
-    const struct paths *paths, const char *config_dir, time_t now)
-{
-	static struct data before, after;
-	static struct prices_import import;
-	struct prices_file file;
-	struct buffer text, summary;
-	char today[16], target[PATH_MAX + 16], *cause = NULL, *existing = NULL;
-	size_t length;
-	struct tm tm;
-	int status = EXIT_USAGE;
-
-	gmtime_r(&now, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	if (config_dir[0] == '\0') {
-		return main_fail(EXIT_USAGE, _("--import-prices: no place for "
-		    "prices.yaml (set HOME or XDG_CONFIG_HOME)"));
-	}
-	snprintf(target, sizeof target, "%s/prices.yaml", config_dir);
-	if (data_load(&before, paths, &cause) != 0) {
-		status = main_fail(EXIT_USAGE, cause);
-		free(cause);
-		return status;
-	}
-	main_data_warnings(&before);
-	if (prices_read_file(&file, options->import_prices, today,
-	    &cause) != 0) {
-		status = main_fail(EXIT_USAGE, cause);
-		free(cause);
-		data_free(&before);
-		return status;
-	}
-	buffer_init(&text);
-	buffer_init(&summary);
-	if (prices_map(&import, &before, &file, today, &cause) != 0) {
-		status = EXIT_RUNTIME;
-		goto fail;
-	}
-	if (import.mapped == 0) {
-		/* Nothing to write: prices.yaml stays as it is. */
-		prices_summary(&import, &before, NULL, options->verbose,
-		    &summary);
-		status = summary.failed ||
-		    main_write_stdout(&summary, &cause) != 0 ? EXIT_RUNTIME : 0;
-		if (status == 0)
-			goto done;
-		goto fail;
-	}
-	if (file_exists(target) &&
-	    file_read(target, &existing, &length, &cause) != 0)
-		goto fail;
-	if (prices_render_yaml(&import, &before, target, existing, &text,
-	    &cause) != 0)
-		goto fail;
-	status = EXIT_RUNTIME;
-	if (file_make_folders(config_dir, &cause) != 0 ||
-	    file_write_atomic(target, text.data, text.length,
-	    &cause) != 0)
-		goto fail;
-	/* Read back along the lookup order: what now holds. */
-	if (data_load(&after, paths, &cause) != 0)
-		goto fail;
-	prices_compare(&import, &before, &after, target);
-	prices_summary(&import, &before, target, options->verbose, &summary);
-	status = summary.failed ? EXIT_RUNTIME : 0;
-	if (status == 0 && main_write_stdout(&summary, &cause) != 0)
-		status = EXIT_RUNTIME;
-	data_free(&after);
-	if (status == 0)
-		goto done;
-fail:
-	if (cause != NULL)
-		main_fail(status, cause);
-done:
-	free(cause);
-	free(existing);
-	buffer_free(&text);
-	buffer_free(&summary);
-	prices_import_free(&import);
-	prices_file_free(&file);
-	data_free(&before);
-	return status;
 }
 
 /* Switches message translation off (gettext ignores LANGUAGE in the C
@@ -502,106 +394,13 @@ main_messages_restore(char *saved)
 	}
 }
 
-/* --list-models and --list-gpus, as aligned text or JSON. */
-static int
-main_list(const struct options *options, const struct paths *paths,
-    time_t now)
-{
-	static struct data data;
-	enum report_format format = REPORT_TEXT;
-	struct buffer text;
-	char message[PATH_MAX + 128], *cause = NULL;
-	int status;
-
-	if (options->format_name != NULL &&
-	    report_format_from_name(options->format_name, &format) != 0) {
-		snprintf(message, sizeof message, _("unknown format '%s' (use "
-		    "text or json)"), options->format_name);
-		return main_usage_error(message);
-	}
-	if (options->format_name == NULL && options->output != NULL &&
-	    report_format_from_path(options->output, &format) != 0) {
-		snprintf(message, sizeof message, _("%s: cannot tell the format "
-		    "from the file name: add -f text or json"), options->output);
-		return main_usage_error(message);
-	}
-	if (format == REPORT_MARKDOWN) {
-		snprintf(message, sizeof message, _("%s writes text or json, not "
-		    "markdown"), options->list_models ? "--list-models" :
-		    "--list-gpus");
-		return main_usage_error(message);
-	}
-	if (data_load(&data, paths, &cause) != 0) {
-		status = main_fail(EXIT_USAGE, cause);
-		free(cause);
-		return status;
-	}
-	main_data_warnings(&data);
-	buffer_init(&text);
-	status = 0;
-	if (format == REPORT_JSON) {
-		if (jsonio_render_listing(&data, options->list_gpus, now,
-		    paths->system_dir, &text, &cause) != 0)
-			status = EXIT_RUNTIME;
-	} else if (options->list_gpus) {
-		prices_list_gpus(&data, now, paths->system_dir, &text);
-	} else {
-		prices_list_models(&data, now, paths->system_dir, &text);
-	}
-	if (status == 0 && text.failed) {
-		util_error(&cause, _("out of memory"));
-		status = EXIT_RUNTIME;
-	}
-	if (status == 0 && (options->output != NULL ?
-	    file_write_atomic(options->output, text.data, text.length,
-	    &cause) : main_write_stdout(&text, &cause)) != 0)
-		status = EXIT_RUNTIME;
-	if (status != 0)
-		main_fail(status, cause);
-	free(cause);
-	buffer_free(&text);
-	data_free(&data);
-	return status;
-}
-
-/* The data commands: no terminal needed, no verdict computed. */
-static int
-main_data_command(const struct options *options)
-{
-	struct paths paths;
-	char *cause = NULL;
-	int status = main_data_command_usage(options);
-
-	if (status != 0)
-		return status;
-	if (options->data_dir != NULL) {
-		struct stat st;
-		if (stat(options->data_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-			char message[PATH_MAX + 64];
-			snprintf(message, sizeof message, _("%s: not a folder"),
-			    options->data_dir);
-			return main_fail(EXIT_USAGE, message);
-		}
-	}
-	paths_init(&paths, options->data_dir);
-	if (paths_check(&paths, &cause) != 0) {
-		status = main_fail(EXIT_USAGE, cause);
-		free(cause);
-		return status;
-	}
-	if (options->import_prices != NULL)
-		return main_import_prices(options, &paths, paths.config_dir,
-		    main_now());
-	return main_list(options, &paths, main_now());
-}
-
 int
 main(int argc, char **argv)
 {
 	static struct data data;
 	static struct rules rules;
 	static struct report report;
-	struct options options;
+	struct cmd_options options;
 	struct paths paths;
 	struct profile profile;
 	struct cost_scenario scenario;
@@ -625,7 +424,7 @@ main(int argc, char **argv)
 		return status;
 	if (options.import_prices != NULL || options.list_models ||
 	    options.list_gpus)
-		return main_data_command(&options);
+		return cmd_data_run(&options);
 
 	if (options.format_name != NULL) {
 		if (report_format_from_name(options.format_name, &format) != 0) {
@@ -655,21 +454,8 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	if (options.data_dir != NULL) {
-		struct stat st;
-		if (stat(options.data_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-			char message[PATH_MAX + 64];
-			snprintf(message, sizeof message, _("%s: not a folder"),
-			    options.data_dir);
-			return main_fail(EXIT_USAGE, message);
-		}
-	}
-	paths_init(&paths, options.data_dir);
-	if (paths_check(&paths, &cause) != 0) {
-		status = main_fail(EXIT_USAGE, cause);
-		free(cause);
+	if (main_paths(&options, &paths, &status) != 0)
 		return status;
-	}
 	if (data_load(&data, &paths, &cause) != 0) {
 		status = main_fail(EXIT_USAGE, cause);
 		free(cause);

@@ -294,7 +294,7 @@ profile_load_file(struct profile *profile, const char *path, char **cause)
 	}
 	start = text + strspn(text, " \t\r\n");
 	if ((dot != NULL && strcmp(dot, ".json") == 0) || *start == '{')
-		result = jsonio_parse_doc(&doc, path, text, length, cause);
+		result = doc_parse_json(&doc, path, text, length, cause);
 	else
 		result = doc_parse_yaml(&doc, path, text, length, cause);
 	free(text);

@@ -340,7 +340,7 @@ START_TEST(test_copy_loads_over_base)
 	ck_assert_str_eq(copy->defaults_file, "defaults.yaml");
 	ck_assert(copy->closed_fine_tuning == full->closed_fine_tuning);
 	/* A price laid over the copy changes the copy alone. */
-	ck_assert_int_eq(data_apply_prices(copy, "prices.yaml", "prices:\n"
+	ck_assert_int_eq(data_prices_apply(copy, "prices.yaml", "prices:\n"
 	    "  - model: gpt-4o\n    input_price: {value: 9, unit: USD/Mtok, "
 	    "source: test, as_of: 2026-01-01, verified: false, "
 	    "range: [1, 10]}\n", &cause), 0);

@@ -10,7 +10,8 @@
 
 #include "cost.h"
 #include "jsonio.h"
-#include "prices.h"
+#include "import.h"
+#include "listing.h"
 #include "report.h"
 #include "testutil.h"
 
@@ -235,17 +236,17 @@ END_TEST
 
 /* Reads a fixture of tests/prices, or fails. */
 static void
-read_fixture(struct prices_file *file, const char *name, const char *today)
+read_fixture(struct import_file *file, const char *name, const char *today)
 {
 	char path[256], *cause = NULL;
 	snprintf(path, sizeof path, "tests/prices/%s", name);
-	if (prices_read_file(file, testutil_path(path), today, &cause) != 0)
+	if (import_read_file(file, testutil_path(path), today, &cause) != 0)
 		ck_abort_msg("%s", cause);
 }
 
 /* The entry named name, or fail. */
-static const struct prices_entry *
-entry(const struct prices_file *file, const char *name)
+static const struct import_entry *
+entry(const struct import_file *file, const char *name)
 {
 	for (size_t i = 0; i < file->count; i++)
 		if (strcmp(file->entries[i].name, name) == 0)
@@ -256,15 +257,15 @@ entry(const struct prices_file *file, const char *name)
 
 START_TEST(test_read_litellm)
 {
-	struct prices_file file;
-	const struct prices_entry *e;
+	struct import_file file;
+	const struct import_entry *e;
 	read_fixture(&file, "litellm.json", "2026-11-28");
-	ck_assert_int_eq(file.format, PRICES_LITELLM);
+	ck_assert_int_eq(file.format, IMPORT_LITELLM);
 	ck_assert_str_eq(file.base, "litellm.json");
 	ck_assert_uint_eq(file.count, 15);
 	/* Dollars per token become dollars per million tokens, exactly. */
 	e = entry(&file, "claude-3-5-sonnet-20241022");
-	ck_assert_int_eq(e->skip, PRICES_USED);
+	ck_assert_int_eq(e->skip, IMPORT_USED);
 	ck_assert(e->input.set && e->input.value == 3);
 	ck_assert(e->output.value == 15);
 	ck_assert(e->cache_read.value == 0.25);
@@ -285,34 +286,34 @@ START_TEST(test_read_litellm)
 	ck_assert(e->input.value == 1.25 && e->input.high == 2.5);
 	ck_assert(e->output.value == 5 && e->output.high == 10);
 	/* Pseudo-entries, other modes, entries without prices. */
-	ck_assert_int_eq(entry(&file, "sample_spec")->skip, PRICES_PSEUDO);
-	ck_assert_int_eq(entry(&file, "comment")->skip, PRICES_PSEUDO);
-	ck_assert_int_eq(entry(&file, "nothing")->skip, PRICES_PSEUDO);
+	ck_assert_int_eq(entry(&file, "sample_spec")->skip, IMPORT_PSEUDO);
+	ck_assert_int_eq(entry(&file, "comment")->skip, IMPORT_PSEUDO);
+	ck_assert_int_eq(entry(&file, "nothing")->skip, IMPORT_PSEUDO);
 	ck_assert_int_eq(entry(&file, "text-embedding-3-small")->skip,
-	    PRICES_NOT_CHAT);
-	ck_assert_int_eq(entry(&file, "dall-e-3")->skip, PRICES_NOT_CHAT);
-	ck_assert_int_eq(entry(&file, "free-nulls")->skip, PRICES_NO_PRICE);
+	    IMPORT_NOT_CHAT);
+	ck_assert_int_eq(entry(&file, "dall-e-3")->skip, IMPORT_NOT_CHAT);
+	ck_assert_int_eq(entry(&file, "free-nulls")->skip, IMPORT_NO_PRICE);
 	/* One price is enough to be a candidate. */
 	e = entry(&file, "deepseek-ai/DeepSeek-V3");
-	ck_assert_int_eq(e->skip, PRICES_USED);
+	ck_assert_int_eq(e->skip, IMPORT_USED);
 	ck_assert(!e->input.set && e->output.value == 0.89);
-	prices_file_free(&file);
+	import_file_free(&file);
 }
 END_TEST
 
 START_TEST(test_read_genai)
 {
-	struct prices_file file;
-	const struct prices_entry *e;
+	struct import_file file;
+	const struct import_entry *e;
 	read_fixture(&file, "genai.json", "2026-11-28");
-	ck_assert_int_eq(file.format, PRICES_GENAI);
+	ck_assert_int_eq(file.format, IMPORT_GENAI);
 	ck_assert_uint_eq(file.count, 9);
 	e = entry(&file, "claude-3-5-sonnet");
 	ck_assert_str_eq(e->provider, "anthropic");
 	ck_assert_str_eq(e->prices_checked, "2025-06-23");
 	ck_assert(e->cache_read.value == 0.3 && e->cache_write.value == 3.75);
 	ck_assert_ptr_nonnull(e->match);
-	ck_assert_int_eq(e->match->kind, PRICES_OR);
+	ck_assert_int_eq(e->match->kind, IMPORT_OR);
 	/* Tiered prices: the base, and the top tier as the range's top. */
 	e = entry(&file, "gemini-1.5-pro");
 	ck_assert(e->input.value == 1.25 && e->input.high == 2.5);
@@ -326,8 +327,8 @@ START_TEST(test_read_genai)
 	e = entry(&file, "deepseek-chat");
 	ck_assert(e->input.value == 0.27);
 	ck_assert_int_eq(entry(&file, "gpt-4o-realtime-preview")->skip,
-	    PRICES_NO_PRICE);
-	prices_file_free(&file);
+	    IMPORT_NO_PRICE);
+	import_file_free(&file);
 
 	/* Before the first dated price, the undated one applies; after the
 	 * last, the last. */
@@ -336,18 +337,18 @@ START_TEST(test_read_genai)
 	ck_assert(e->input.value == 5 && e->output.value == 15);
 	ck_assert(!e->cache_read.set);
 	ck_assert_str_eq(e->next_change, "2024-08-06");
-	prices_file_free(&file);
+	import_file_free(&file);
 	read_fixture(&file, "genai.json", "2100-01-01");
 	e = entry(&file, "gpt-4o");
 	ck_assert(e->input.value == 2 && e->output.value == 8);
 	ck_assert_ptr_null(e->next_change);
-	prices_file_free(&file);
+	import_file_free(&file);
 }
 END_TEST
 
 /* The entry chosen for a model id, or NULL. */
 static const char *
-chosen(const struct prices_import *import, const char *id)
+chosen(const struct import *import, const char *id)
 {
 	const struct model *m = data_find_model(testutil_data(), id);
 	ck_assert_ptr_nonnull(m);
@@ -357,11 +358,11 @@ chosen(const struct prices_import *import, const char *id)
 
 START_TEST(test_map_litellm)
 {
-	struct prices_file file;
-	struct prices_import import;
+	struct import_file file;
+	struct import import;
 	char *cause = NULL;
 	read_fixture(&file, "litellm.json", "2026-11-28");
-	ck_assert_int_eq(prices_map(&import, testutil_data(), &file,
+	ck_assert_int_eq(import_map(&import, testutil_data(), &file,
 	    "2026-11-28", &cause), 0);
 	/* The id beats an alias; the bare key beats provider/key. */
 	ck_assert_str_eq(chosen(&import, "claude-3-5-sonnet-20241022"),
@@ -382,18 +383,18 @@ START_TEST(test_map_litellm)
 	ck_assert_uint_eq(import.pseudo, 3);
 	ck_assert_uint_eq(import.not_chat, 2);
 	ck_assert_uint_eq(import.no_price, 1);
-	prices_import_free(&import);
-	prices_file_free(&file);
+	import_free(&import);
+	import_file_free(&file);
 }
 END_TEST
 
 START_TEST(test_map_genai)
 {
-	struct prices_file file;
-	struct prices_import import;
+	struct import_file file;
+	struct import import;
 	char *cause = NULL;
 	read_fixture(&file, "genai.json", "2026-11-28");
-	ck_assert_int_eq(prices_map(&import, testutil_data(), &file,
+	ck_assert_int_eq(import_map(&import, testutil_data(), &file,
 	    "2026-11-28", &cause), 0);
 	/* The provider's own match clause beats another provider's exact
 	 * alias (openrouter's anthropic/claude-3.5-sonnet). */
@@ -414,8 +415,8 @@ START_TEST(test_map_genai)
 	ck_assert_uint_eq(import.superseded_count, 1);
 	ck_assert_uint_eq(import.unmapped, 3);
 	ck_assert_uint_eq(import.no_price, 1);
-	prices_import_free(&import);
-	prices_file_free(&file);
+	import_free(&import);
+	import_file_free(&file);
 }
 END_TEST
 
@@ -424,11 +425,11 @@ END_TEST
 static void
 expect_broken(const char *name, const char *message)
 {
-	struct prices_file file;
+	struct import_file file;
 	char path[256], expected[1024], *cause = NULL;
 	snprintf(path, sizeof path, "tests/prices/%s", name);
 	snprintf(path, sizeof path, "%s", testutil_path(path));
-	ck_assert_int_ne(prices_read_file(&file, path, "2026-11-28", &cause), 0);
+	ck_assert_int_ne(import_read_file(&file, path, "2026-11-28", &cause), 0);
 	snprintf(expected, sizeof expected, "%s:%s", path, message);
 	ck_assert_str_eq(cause, expected);
 	free(cause);
@@ -494,7 +495,7 @@ START_TEST(test_apply_prices)
 	ck_assert_ptr_null(data_model_price(a, DATA_PRICE_CACHE_READ));
 	/* By alias; the input price is replaced where it stands, the cache
 	 * price is new. */
-	ck_assert_int_eq(data_apply_prices(&data, "P/prices.yaml",
+	ck_assert_int_eq(data_prices_apply(&data, "P/prices.yaml",
 	    "prices:\n  - model: closed-a-latest\n    entry: x\n"
 	    "    input_price: " FIGURE("2", "USD/Mtok") "\n"
 	    "    cache_read_price: " FIGURE("0.2", "USD/Mtok") "\n"
@@ -515,10 +516,10 @@ START_TEST(test_apply_prices)
 	    "warning: model 'nowhere' is not in "));
 	ck_assert_str_eq(data.prices_files[0], "P/prices.yaml");
 	/* Empty files and an empty list give nothing. */
-	ck_assert_int_eq(data_apply_prices(&data, "e.yaml", "", &cause), 0);
-	ck_assert_int_eq(data_apply_prices(&data, "e.yaml", "prices:\n",
+	ck_assert_int_eq(data_prices_apply(&data, "e.yaml", "", &cause), 0);
+	ck_assert_int_eq(data_prices_apply(&data, "e.yaml", "prices:\n",
 	    &cause), 0);
-	ck_assert_int_eq(data_apply_prices(&data, "e.yaml", "prices: []\n",
+	ck_assert_int_eq(data_prices_apply(&data, "e.yaml", "prices: []\n",
 	    &cause), 0);
 	data_free(&data);
 }
@@ -531,7 +532,7 @@ expect_bad_prices(const char *text, const char *message)
 	struct data data;
 	char *cause = NULL;
 	base_data(&data);
-	ck_assert_int_ne(data_apply_prices(&data, "prices.yaml", text, &cause),
+	ck_assert_int_ne(data_prices_apply(&data, "prices.yaml", text, &cause),
 	    0);
 	ck_assert_str_eq(cause, message);
 	free(cause);
@@ -573,8 +574,8 @@ END_TEST
 
 START_TEST(test_render_yaml)
 {
-	struct prices_file file;
-	struct prices_import import;
+	struct import_file file;
+	struct import import;
 	struct buffer out;
 	struct arena arena = { 0 };
 	struct data_price_item *items;
@@ -587,12 +588,12 @@ START_TEST(test_render_yaml)
 	    FIGURE("1", "USD/Mtok") "\n";
 
 	read_fixture(&file, "genai.json", "2026-11-28");
-	ck_assert_int_eq(prices_map(&import, testutil_data(), &file,
+	ck_assert_int_eq(import_map(&import, testutil_data(), &file,
 	    "2026-11-28", &cause), 0);
 	buffer_init(&out);
-	ck_assert_int_eq(prices_render_yaml(&import, testutil_data(), "old.yaml",
+	ck_assert_int_eq(import_render_yaml(&import, testutil_data(), "old.yaml",
 	    existing, &out, &cause), 0);
-	ck_assert_int_eq(data_parse_prices(&arena, "new.yaml", out.data, &items,
+	ck_assert_int_eq(data_prices_parse(&arena, "new.yaml", out.data, &items,
 	    &count, &cause), 0);
 	/* Four imported, gpt-4o-mini kept, gemini replaced, the unknown
 	 * model kept at the end. */
@@ -614,8 +615,8 @@ START_TEST(test_render_yaml)
 	ck_assert_str_eq(items[5].model, "retired-model");
 	arena_free(&arena);
 	buffer_free(&out);
-	prices_import_free(&import);
-	prices_file_free(&file);
+	import_free(&import);
+	import_file_free(&file);
 }
 END_TEST
 
@@ -630,19 +631,19 @@ START_TEST(test_listing)
 	time_t now = 1795824000;		/* 2026-11-28 */
 	struct figure f;
 
-	ck_assert_uint_eq(prices_model_figures(claude, figures, names, 32), 5);
+	ck_assert_uint_eq(listing_model_figures(claude, figures, names, 32), 5);
 	ck_assert_str_eq(names[2], "cache_read_price");
-	ck_assert_uint_eq(prices_model_figures(data_find_model(data,
+	ck_assert_uint_eq(listing_model_figures(data_find_model(data,
 	    "llama-3.1-70b"), figures, names, 32), 6);
 	memset(&f, 0, sizeof f);
 	f.file = "(built-in)/models.yaml";
-	ck_assert_str_eq(prices_origin(&f, "/usr/share/llmadvisor"), "default");
+	ck_assert_str_eq(listing_origin(&f, "/usr/share/llmadvisor"), "default");
 	f.file = "/usr/share/llmadvisor/models.yaml";
-	ck_assert_str_eq(prices_origin(&f, "/usr/share/llmadvisor"), "default");
+	ck_assert_str_eq(listing_origin(&f, "/usr/share/llmadvisor"), "default");
 	f.file = "/home/u/.config/llmadvisor/prices.yaml";
-	ck_assert_str_eq(prices_origin(&f, "/usr/share/llmadvisor"), "import");
+	ck_assert_str_eq(listing_origin(&f, "/usr/share/llmadvisor"), "import");
 	f.file = "/home/u/.config/llmadvisor/models.yaml";
-	ck_assert_str_eq(prices_origin(&f, "/usr/share/llmadvisor"),
+	ck_assert_str_eq(listing_origin(&f, "/usr/share/llmadvisor"),
 	    "override");
 
 	/* Staleness: a price dated more than stale_months (6) before now. */
@@ -656,13 +657,13 @@ START_TEST(test_listing)
 	ck_assert(!report_figure_stale(&f, now, 6));
 
 	buffer_init(&out);
-	prices_list_models(data, now, NULL, &out);
+	listing_models(data, now, NULL, &out);
 	ck_assert_ptr_nonnull(strstr(out.data, "gpt-4o: GPT-4o (api, openai)\n"));
 	ck_assert_ptr_nonnull(strstr(out.data, "STALE, UNVERIFIED"));
 	ck_assert_ptr_nonnull(strstr(out.data, "  cache_read_price"));
 	buffer_free(&out);
 	buffer_init(&out);
-	ck_assert_int_eq(jsonio_render_listing(data, true, now, NULL, &out,
+	ck_assert_int_eq(listing_render_json(data, true, now, NULL, &out,
 	    &cause), 0);
 	ck_assert_ptr_nonnull(strstr(out.data, "\"id\":\t\"a100-40gb\""));
 	ck_assert_ptr_nonnull(strstr(out.data, "\"name\":\t\"cloud_price\""));

@@ -97,7 +97,7 @@ apply_json(const char *text)
 	struct profile p;
 	char *cause = NULL;
 	profile_defaults(&p);
-	if (jsonio_parse_doc(&doc, "a.json", text, strlen(text), &cause) != 0)
+	if (doc_parse_json(&doc, "a.json", text, strlen(text), &cause) != 0)
 		return cause;
 	profile_apply_doc(&p, &doc, &cause);
 	doc_free(&doc);
@@ -300,7 +300,7 @@ START_TEST(test_failed_json_parse_keeps_nothing)
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		struct doc doc;
 		char *cause = NULL;
-		ck_assert_int_ne(jsonio_parse_doc(&doc, "a.json", texts[i],
+		ck_assert_int_ne(doc_parse_json(&doc, "a.json", texts[i],
 		    strlen(texts[i]), &cause), 0);
 		ck_assert_ptr_nonnull(cause);
 		ck_assert_ptr_null(doc.arena.first);

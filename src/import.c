@@ -1,5 +1,7 @@
-/* prices.c - price imports (--import-prices) and data listings
- * (--list-models, --list-gpus); see prices.h.
+/* import.c - what --import-prices does with a price list: reads it
+ * (through import_litellm.c or import_genai.c), maps its entries to our
+ * models, writes the new prices.yaml and compares and summarises the
+ * result; see import.h.
  *
  * Mapping an imported entry to a model, best first:
  *   LiteLLM       the entry's key, then litellm_provider/key, is a model's
@@ -29,26 +31,201 @@
 
 #include "doc.h"
 #include "i18n.h"
-#include "jsonio.h"
 #include "file.h"
-#include "prices.h"
-#include "report.h"
+#include "import.h"
 
 /* Ranks: lower is better (see the comment at the top). */
-#define PRICES_RANK_PREFIXED	20	/* added for provider/name */
-#define PRICES_RANK_CLAUSE	50	/* a match clause, own provider */
-#define PRICES_RANK_FOREIGN	100	/* an exact name, other provider */
+#define IMPORT_RANK_PREFIXED	20	/* added for provider/name */
+#define IMPORT_RANK_CLAUSE	50	/* a match clause, own provider */
+#define IMPORT_RANK_FOREIGN	100	/* an exact name, other provider */
+
+/* ---- Price lists (--import-prices) ------------------------------------
+ * LiteLLM's model_prices_and_context_window.json (an object of entries,
+ * USD per token) and genai-prices' data.json (a list of providers with
+ * their models, USD per million tokens), read into plain import_entry
+ * structs.  Fields llmadvisor reads must have the documented type (or be
+ * null); everything else is ignored. */
+
+/* A price list may hold far more values than an answers file; the 4 MiB
+ * file limit still bounds the memory. */
+#define IMPORT_MAX_NODES 2000000
+
+/* The value of a node for a message: "\"text\"" or its type. */
+void
+import_describe(char *out, size_t size, const struct doc_node *node)
+{
+	if (node->type == DOC_SCALAR && !node->null) {
+		if (strlen(node->scalar) > 40)
+			snprintf(out, size, "\"%.37s...\"", node->scalar);
+		else
+			snprintf(out, size, "\"%s\"", node->scalar);
+	} else {
+		snprintf(out, size, "%s", doc_type_name(node));
+	}
+}
+
+/* Rounds to ten significant digits: 3e-06 x 1e6 is 3, not 2.9999999. */
+double
+import_significant(double value)
+{
+	char text[64];
+	double rounded;
+	util_snprintf_c(text, sizeof text, "%.10g", value);
+	return util_parse_number(text, false, &rounded) == 0 ? rounded : value;
+}
+
+/* A non-negative number, or null (*set false). */
+int
+import_price_number(const struct doc *doc, const struct doc_node *node,
+    const char *field, const char *entry, double *value, bool *set,
+    char **cause)
+{
+	char got[64];
+	*set = false;
+	if (node->type == DOC_SCALAR && node->null)
+		return 0;
+	if (node->type == DOC_SCALAR && !node->quoted &&
+	    util_parse_number(node->scalar, false, value) == 0) {
+		if (*value < 0) {
+			doc_error(cause, doc, node, false,
+			    _("%s of '%s' must not be negative, got %s"), field,
+			    entry, node->scalar);
+			return -1;
+		}
+		/* Per token or per million, no price comes near this; past it
+		 * the conversion to USD/Mtok could overflow to infinity. */
+		if (*value > 1e9) {
+			doc_error(cause, doc, node, false,
+			    _("%s of '%s' is too large to be a price, got %s"),
+			    field, entry, node->scalar);
+			return -1;
+		}
+		*set = true;
+		return 0;
+	}
+	import_describe(got, sizeof got, node);
+	doc_error(cause, doc, node, false,
+	    _("%s of '%s' must be a number or null, got %s"), field, entry, got);
+	return -1;
+}
+
+/* A string, or null (*value NULL). */
+int
+import_price_string(const struct doc *doc, const struct doc_node *node,
+    const char *field, const char *entry, const char **value, char **cause)
+{
+	char got[64];
+	*value = NULL;
+	if (node->type == DOC_SCALAR && node->null)
+		return 0;
+	if (node->type == DOC_SCALAR && node->quoted) {
+		*value = node->scalar;
+		return 0;
+	}
+	import_describe(got, sizeof got, node);
+	doc_error(cause, doc, node, false,
+	    _("%s of '%s' must be a string or null, got %s"), field, entry,
+	    got);
+	return -1;
+}
+
+/* A date YYYY-MM-DD (a longer timestamp keeps its date), or null. */
+int
+import_price_date(struct arena *arena, const struct doc *doc,
+    const struct doc_node *node, const char *field, const char *entry,
+    const char **value, char **cause)
+{
+	const char *text;
+	char date[11];
+	if (import_price_string(doc, node, field, entry, &text, cause) != 0)
+		return -1;
+	*value = NULL;
+	if (text == NULL)
+		return 0;
+	snprintf(date, sizeof date, "%s", text);
+	if (!data_valid_date(date) || (text[10] != '\0' && text[10] != 'T' &&
+	    text[10] != ' ')) {
+		doc_error(cause, doc, node, false,
+		    _("%s of '%s' must be a date YYYY-MM-DD, got \"%s\""), field,
+		    entry, text);
+		return -1;
+	}
+	*value = arena_strdup(arena, date);
+	if (*value == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads a LiteLLM or genai-prices price list (see import.h). */
+int
+import_parse(struct import_file *file, const char *path,
+    const char *text, size_t length, const char *today, char **cause)
+{
+	static const char *const expected = N_("expected LiteLLM's "
+	    "model_prices_and_context_window.json or genai-prices' data.json");
+	struct doc doc;
+	size_t start = 0;
+	int line, column, result = -1;
+
+	if (length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		start = 3;		/* a byte-order mark */
+	while (start < length && strchr(" \t\r\n", text[start]) != NULL &&
+	    text[start] != '\0')
+		start++;
+	if (start == length) {
+		util_error_at(cause, path, 1, 1, _("file is empty: %s"),
+		    _(expected));
+		return -1;
+	}
+	if (text[start] != '{' && text[start] != '[') {
+		doc_offset_position(text, start, &line, &column);
+		util_error_at(cause, path, line, column,
+		    _("unknown price-list format: %s"), _(expected));
+		return -1;
+	}
+	if (doc_parse_json_limit(&doc, path, text, length, IMPORT_MAX_NODES,
+	    cause) != 0)
+		return -1;
+	const struct doc_node *root = doc.root;
+	if (root == NULL) {
+		util_error_at(cause, path, 1, 1, _("file is empty: %s"),
+		    _(expected));
+		goto out;
+	}
+	if (root->type == DOC_MAPPING && import_litellm_recognise(root)) {
+		file->format = IMPORT_LITELLM;
+		if (import_litellm_read(file, &doc, cause) != 0)
+			goto out;
+	} else if (root->type == DOC_SEQUENCE && root->count > 0 &&
+	    root->items[0].type == DOC_MAPPING &&
+	    doc_get(&root->items[0], "models") != NULL) {
+		file->format = IMPORT_GENAI;
+		if (import_genai_read(file, &doc, today, cause) != 0)
+			goto out;
+	} else {
+		doc_error(cause, &doc, root, false,
+		    _("unknown price-list format: %s"), _(expected));
+		goto out;
+	}
+	result = 0;
+out:
+	/* The entries point into the tree: its memory joins the file's. */
+	arena_adopt(&file->arena, &doc.arena);
+	return result;
+}
 
 /* The format's name for people. */
 const char *
-prices_format_name(enum prices_format format)
+import_format_name(enum import_format format)
 {
-	return format == PRICES_LITELLM ? "LiteLLM" : "genai-prices";
+	return format == IMPORT_LITELLM ? "LiteLLM" : "genai-prices";
 }
 
-/* Reads and parses an imported file (see prices.h). */
+/* Reads and parses an imported file (see import.h). */
 int
-prices_read_file(struct prices_file *file, const char *path,
+import_read_file(struct import_file *file, const char *path,
     const char *today, char **cause)
 {
 	char *text;
@@ -64,22 +241,22 @@ prices_read_file(struct prices_file *file, const char *path,
 	const char *slash = strrchr(file->path, '/');
 	file->base = slash != NULL && slash[1] != '\0' ? slash + 1 : file->path;
 	if (file_read(path, &text, &length, cause) != 0) {
-		prices_file_free(file);
+		import_file_free(file);
 		return -1;
 	}
 	result = doc_check_text(path, text, length, cause);
 	if (result == 0)
-		result = jsonio_parse_prices(file, file->path, text, length,
+		result = import_parse(file, file->path, text, length,
 		    today, cause);
 	free(text);
 	if (result != 0)
-		prices_file_free(file);
+		import_file_free(file);
 	return result;
 }
 
-/* Releases what prices_read_file allocated. */
+/* Releases what import_read_file allocated. */
 void
-prices_file_free(struct prices_file *file)
+import_file_free(struct import_file *file)
 {
 	arena_free(&file->arena);
 	file->entries = NULL;
@@ -88,7 +265,7 @@ prices_file_free(struct prices_file *file)
 
 /* ASCII case-insensitive equality of the first length bytes. */
 static bool
-prices_equal_ignoring_case(const char *a, const char *b, size_t length)
+import_equal_ignoring_case(const char *a, const char *b, size_t length)
 {
 	for (size_t i = 0; i < length; i++) {
 		char x = a[i], y = b[i];
@@ -104,41 +281,41 @@ prices_equal_ignoring_case(const char *a, const char *b, size_t length)
 
 /* Evaluates a genai-prices match clause against a name. */
 static bool
-prices_clause_matches(const struct prices_clause *clause, const char *name)
+import_clause_matches(const struct import_clause *clause, const char *name)
 {
 	size_t length = strlen(name), text_length;
 
 	switch (clause->kind) {
-	case PRICES_OR:
+	case IMPORT_OR:
 		for (size_t i = 0; i < clause->count; i++)
-			if (prices_clause_matches(&clause->items[i], name))
+			if (import_clause_matches(&clause->items[i], name))
 				return true;
 		return false;
-	case PRICES_AND:
+	case IMPORT_AND:
 		for (size_t i = 0; i < clause->count; i++)
-			if (!prices_clause_matches(&clause->items[i], name))
+			if (!import_clause_matches(&clause->items[i], name))
 				return false;
 		return clause->count > 0;
-	case PRICES_REGEX:
+	case IMPORT_REGEX:
 		return false;
 	default:
 		break;
 	}
 	text_length = strlen(clause->text);
 	switch (clause->kind) {
-	case PRICES_EQUALS:
+	case IMPORT_EQUALS:
 		return length == text_length &&
-		    prices_equal_ignoring_case(name, clause->text, length);
-	case PRICES_STARTS_WITH:
+		    import_equal_ignoring_case(name, clause->text, length);
+	case IMPORT_STARTS_WITH:
 		return length >= text_length &&
-		    prices_equal_ignoring_case(name, clause->text, text_length);
-	case PRICES_ENDS_WITH:
+		    import_equal_ignoring_case(name, clause->text, text_length);
+	case IMPORT_ENDS_WITH:
 		return length >= text_length &&
-		    prices_equal_ignoring_case(name + length - text_length,
+		    import_equal_ignoring_case(name + length - text_length,
 		    clause->text, text_length);
-	case PRICES_CONTAINS:
+	case IMPORT_CONTAINS:
 		for (size_t i = 0; i + text_length <= length; i++)
-			if (prices_equal_ignoring_case(name + i, clause->text,
+			if (import_equal_ignoring_case(name + i, clause->text,
 			    text_length))
 				return true;
 		return false;
@@ -149,7 +326,7 @@ prices_clause_matches(const struct prices_clause *clause, const char *name)
 
 /* 0 when name is the model's id, 1 + i for its alias i, -1 otherwise. */
 static int
-prices_name_rank(const struct model *model, const char *name)
+import_name_rank(const struct model *model, const char *name)
 {
 	if (strcmp(model->id, name) == 0)
 		return 0;
@@ -162,7 +339,7 @@ prices_name_rank(const struct model *model, const char *name)
 /* A model's provider and an imported provider are the same company:
  * equal, or ours is theirs plus "_..." (together_ai and together). */
 static bool
-prices_same_provider(const char *ours, const char *theirs)
+import_same_provider(const char *ours, const char *theirs)
 {
 	size_t length;
 	if (theirs == NULL)
@@ -174,7 +351,7 @@ prices_same_provider(const char *ours, const char *theirs)
 
 /* Remembers a candidate (entry, model, rank): the model keeps its best. */
 static void
-prices_consider(struct prices_import *import, const struct data *data,
+import_consider(struct import *import, const struct data *data,
     size_t entry, const struct model *model, int rank, int *entry_rank)
 {
 	size_t index = (size_t)(model - data->models);
@@ -192,10 +369,10 @@ prices_consider(struct prices_import *import, const struct data *data,
 
 /* Tries name (and provider/name) as a model id or alias. */
 static void
-prices_consider_names(struct prices_import *import, const struct data *data,
+import_consider_names(struct import *import, const struct data *data,
     size_t index, bool genai, int *entry_rank)
 {
-	const struct prices_entry *e = &import->file->entries[index];
+	const struct import_entry *e = &import->file->entries[index];
 	char prefixed[512];
 	const char *names[2] = { e->name, NULL };
 
@@ -213,47 +390,47 @@ prices_consider_names(struct prices_import *import, const struct data *data,
 		if (names[k] == NULL ||
 		    (m = data_find_model(data, names[k])) == NULL)
 			continue;
-		int rank = prices_name_rank(m, names[k]) +
-		    k * PRICES_RANK_PREFIXED;
-		if (genai && !prices_same_provider(m->provider, e->provider))
-			rank += PRICES_RANK_FOREIGN;
-		prices_consider(import, data, index, m, rank, entry_rank);
+		int rank = import_name_rank(m, names[k]) +
+		    k * IMPORT_RANK_PREFIXED;
+		if (genai && !import_same_provider(m->provider, e->provider))
+			rank += IMPORT_RANK_FOREIGN;
+		import_consider(import, data, index, m, rank, entry_rank);
 	}
 }
 
 /* genai-prices: the entry's match clause against the names of the
  * models of its own provider. */
 static void
-prices_consider_clause(struct prices_import *import, const struct data *data,
+import_consider_clause(struct import *import, const struct data *data,
     size_t index, int *entry_rank)
 {
-	const struct prices_entry *e = &import->file->entries[index];
+	const struct import_entry *e = &import->file->entries[index];
 	if (e->match == NULL)
 		return;
 	for (size_t i = 0; i < data->model_count; i++) {
 		const struct model *m = &data->models[i];
 		int best = -1;
 		if (m->kind == MODEL_OPEN_WEIGHTS ||
-		    !prices_same_provider(m->provider, e->provider))
+		    !import_same_provider(m->provider, e->provider))
 			continue;
 		for (size_t n = 0; n <= m->alias_count && best < 0; n++) {
 			const char *name = n == 0 ? m->id : m->aliases[n - 1];
 			const char *slash = strchr(name, '/');
-			if (prices_clause_matches(e->match, name) ||
+			if (import_clause_matches(e->match, name) ||
 			    (slash != NULL &&
-			    prices_clause_matches(e->match, slash + 1)))
+			    import_clause_matches(e->match, slash + 1)))
 				best = (int)n;
 		}
 		if (best >= 0)
-			prices_consider(import, data, index, m,
-			    PRICES_RANK_CLAUSE + best, entry_rank);
+			import_consider(import, data, index, m,
+			    IMPORT_RANK_CLAUSE + best, entry_rank);
 	}
 }
 
-/* Maps every entry to the data's models (see prices.h). */
+/* Maps every entry to the data's models (see import.h). */
 int
-prices_map(struct prices_import *import, const struct data *data,
-    const struct prices_file *file, const char *today, char **cause)
+import_map(struct import *import, const struct data *data,
+    const struct import_file *file, const char *today, char **cause)
 {
 	memset(import, 0, sizeof *import);
 	import->file = file;
@@ -265,35 +442,35 @@ prices_map(struct prices_import *import, const struct data *data,
 	import->superseded = calloc(file->count ? file->count : 1,
 	    sizeof *import->superseded);
 	if (import->entry_model == NULL || import->superseded == NULL) {
-		prices_import_free(import);
+		import_free(import);
 		util_error(cause, _("out of memory"));
 		return -1;
 	}
 	for (size_t i = 0; i < file->count; i++) {
-		const struct prices_entry *e = &file->entries[i];
+		const struct import_entry *e = &file->entries[i];
 		int rank = 0;
 		import->entry_model[i] = -1;
 		switch (e->skip) {
-		case PRICES_PSEUDO:
+		case IMPORT_PSEUDO:
 			import->pseudo++;
 			continue;
-		case PRICES_NOT_CHAT:
+		case IMPORT_NOT_CHAT:
 			import->not_chat++;
 			continue;
-		case PRICES_NO_PRICE:
+		case IMPORT_NO_PRICE:
 			import->no_price++;
 			continue;
 		default:
 			break;
 		}
-		prices_consider_names(import, data, i,
-		    file->format == PRICES_GENAI, &rank);
-		if (file->format == PRICES_GENAI)
-			prices_consider_clause(import, data, i, &rank);
+		import_consider_names(import, data, i,
+		    file->format == IMPORT_GENAI, &rank);
+		if (file->format == IMPORT_GENAI)
+			import_consider_clause(import, data, i, &rank);
 	}
 	for (size_t i = 0; i < file->count; i++) {
 		bool used = false;
-		if (file->entries[i].skip != PRICES_USED)
+		if (file->entries[i].skip != IMPORT_USED)
 			continue;
 		if (import->entry_model[i] < 0) {
 			import->unmapped++;
@@ -312,9 +489,9 @@ prices_map(struct prices_import *import, const struct data *data,
 	return 0;
 }
 
-/* Releases what prices_map allocated. */
+/* Releases what import_map allocated. */
 void
-prices_import_free(struct prices_import *import)
+import_free(struct import *import)
 {
 	free(import->entry_model);
 	free(import->superseded);
@@ -323,8 +500,8 @@ prices_import_free(struct prices_import *import)
 }
 
 /* An entry's price of one kind (cache write is read, not used). */
-static const struct prices_value *
-prices_entry_value(const struct prices_entry *e, enum data_price price)
+static const struct import_value *
+import_entry_value(const struct import_entry *e, enum data_price price)
 {
 	switch (price) {
 	case DATA_PRICE_INPUT: return &e->input;
@@ -339,7 +516,7 @@ prices_entry_value(const struct prices_entry *e, enum data_price price)
  * printable is written as it is; other characters are escaped and bytes
  * that are not UTF-8 become U+FFFD, so the file always reads back. */
 static void
-prices_yaml_string(struct buffer *out, const char *text)
+import_yaml_string(struct buffer *out, const char *text)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	buffer_add_char(out, '"');
@@ -371,14 +548,14 @@ prices_yaml_string(struct buffer *out, const char *text)
 
 /* One figure as a YAML block under an item. */
 static void
-prices_yaml_figure(struct buffer *out, const char *name,
+import_yaml_figure(struct buffer *out, const char *name,
     const struct figure *f)
 {
 	buffer_printf(out, "    %s:\n", name);
 	buffer_printf_c(out, "      value: %.10g\n", f->value);
 	buffer_printf(out, "      unit: %s\n", f->unit);
 	buffer_add(out, "      source: ");
-	prices_yaml_string(out, f->source);
+	import_yaml_string(out, f->source);
 	buffer_printf(out, "\n      as_of: %s\n", f->as_of);
 	buffer_printf(out, "      verified: %s\n", f->verified ? "true" : "false");
 	buffer_printf_c(out, "      range: [%.10g, %.10g]\n", f->low, f->high);
@@ -386,19 +563,19 @@ prices_yaml_figure(struct buffer *out, const char *name,
 
 /* An item already in prices.yaml, written back unchanged. */
 static void
-prices_yaml_old_item(struct buffer *out, const struct data_price_item *item)
+import_yaml_old_item(struct buffer *out, const struct data_price_item *item)
 {
 	buffer_add(out, "  - model: ");
-	prices_yaml_string(out, item->model);
+	import_yaml_string(out, item->model);
 	buffer_add(out, "\n");
 	if (item->entry != NULL) {
 		buffer_add(out, "    entry: ");
-		prices_yaml_string(out, item->entry);
+		import_yaml_string(out, item->entry);
 		buffer_add(out, "\n");
 	}
 	if (item->reference != NULL) {
 		buffer_add(out, "    reference: ");
-		prices_yaml_string(out, item->reference);
+		import_yaml_string(out, item->reference);
 		buffer_add(out, "\n");
 	}
 	if (item->deprecation_date != NULL)
@@ -406,32 +583,32 @@ prices_yaml_old_item(struct buffer *out, const struct data_price_item *item)
 		    item->deprecation_date);
 	for (int p = 0; p < DATA_PRICE_COUNT; p++)
 		if (item->has[p])
-			prices_yaml_figure(out, data_price_name((enum data_price)p),
+			import_yaml_figure(out, data_price_name((enum data_price)p),
 			    &item->prices[p]);
 }
 
 /* A model's new item from its chosen entry. */
 static void
-prices_yaml_new_item(struct buffer *out, const struct prices_import *import,
-    const struct model *model, const struct prices_entry *e)
+import_yaml_new_item(struct buffer *out, const struct import *import,
+    const struct model *model, const struct import_entry *e)
 {
 	const char *as_of = e->prices_checked ? e->prices_checked :
 	    import->today;
 	buffer_add(out, "  - model: ");
-	prices_yaml_string(out, model->id);
+	import_yaml_string(out, model->id);
 	buffer_add(out, "\n    entry: ");
-	prices_yaml_string(out, e->name);
+	import_yaml_string(out, e->name);
 	buffer_add(out, "\n");
 	if (e->reference != NULL) {
 		buffer_add(out, "    reference: ");
-		prices_yaml_string(out, e->reference);
+		import_yaml_string(out, e->reference);
 		buffer_add(out, "\n");
 	}
 	if (e->deprecation_date != NULL)
 		buffer_printf(out, "    deprecation_date: %s\n",
 		    e->deprecation_date);
 	for (int p = 0; p < DATA_PRICE_COUNT; p++) {
-		const struct prices_value *v = prices_entry_value(e,
+		const struct import_value *v = import_entry_value(e,
 		    (enum data_price)p);
 		struct figure f;
 		if (!v->set)
@@ -444,13 +621,13 @@ prices_yaml_new_item(struct buffer *out, const struct prices_import *import,
 		f.source = import->file->base;
 		f.as_of = as_of;
 		f.verified = true;
-		prices_yaml_figure(out, data_price_name((enum data_price)p), &f);
+		import_yaml_figure(out, data_price_name((enum data_price)p), &f);
 	}
 }
 
-/* The new prices.yaml (see prices.h). */
+/* The new prices.yaml (see import.h). */
 int
-prices_render_yaml(const struct prices_import *import,
+import_render_yaml(const struct import *import,
     const struct data *data, const char *existing_name,
     const char *existing_text, struct buffer *out, char **cause)
 {
@@ -458,7 +635,7 @@ prices_render_yaml(const struct prices_import *import,
 	struct data_price_item *old = NULL;
 	size_t old_count = 0;
 
-	if (existing_text != NULL && data_parse_prices(&arena, existing_name,
+	if (existing_text != NULL && data_prices_parse(&arena, existing_name,
 	    existing_text, &old, &old_count, cause) != 0) {
 		arena_free(&arena);
 		return -1;
@@ -472,13 +649,13 @@ prices_render_yaml(const struct prices_import *import,
 	for (size_t i = 0; i < data->model_count; i++) {
 		const struct model *m = &data->models[i];
 		if (import->chosen[i] >= 0) {
-			prices_yaml_new_item(out, import, m,
+			import_yaml_new_item(out, import, m,
 			    &import->file->entries[import->chosen[i]]);
 			continue;
 		}
 		for (size_t j = 0; j < old_count; j++) {
 			if (data_find_model(data, old[j].model) == m) {
-				prices_yaml_old_item(out, &old[j]);
+				import_yaml_old_item(out, &old[j]);
 				break;
 			}
 		}
@@ -487,7 +664,7 @@ prices_render_yaml(const struct prices_import *import,
 	 * models.yaml. */
 	for (size_t j = 0; j < old_count; j++)
 		if (data_find_model(data, old[j].model) == NULL)
-			prices_yaml_old_item(out, &old[j]);
+			import_yaml_old_item(out, &old[j]);
 	arena_free(&arena);
 	if (out->failed) {
 		util_error(cause, _("out of memory"));
@@ -498,15 +675,15 @@ prices_render_yaml(const struct prices_import *import,
 
 /* True when two prices are the same to ten digits. */
 static bool
-prices_same(double a, double b)
+import_same(double a, double b)
 {
 	return fabs(a - b) <= 1e-10 * (fabs(a) > fabs(b) ? fabs(a) : fabs(b));
 }
 
 /* Records what changed between two loads of the same models (see
- * prices.h). */
+ * import.h). */
 void
-prices_compare(struct prices_import *import, const struct data *before,
+import_compare(struct import *import, const struct data *before,
     const struct data *after, const char *written)
 {
 	import->change_count = 0;
@@ -522,16 +699,16 @@ prices_compare(struct prices_import *import, const struct data *before,
 			    (enum data_price)p);
 			const struct figure *fa = data_model_price(a,
 			    (enum data_price)p);
-			struct prices_change *c;
-			enum prices_change_kind kind;
+			struct import_change *c;
+			enum import_change_kind kind;
 			if (fb == NULL && fa == NULL)
 				continue;
 			if (fb != NULL && fa != NULL)
-				kind = prices_same(fb->value, fa->value) ?
-				    PRICES_UNCHANGED : PRICES_CHANGED;
+				kind = import_same(fb->value, fa->value) ?
+				    IMPORT_UNCHANGED : IMPORT_CHANGED;
 			else
-				kind = fa != NULL ? PRICES_NEW : PRICES_DROPPED;
-			if (kind == PRICES_UNCHANGED && import->chosen[i] < 0)
+				kind = fa != NULL ? IMPORT_NEW : IMPORT_DROPPED;
+			if (kind == IMPORT_UNCHANGED && import->chosen[i] < 0)
 				continue;
 			c = &import->changes[import->change_count++];
 			c->model = i;
@@ -541,7 +718,7 @@ prices_compare(struct prices_import *import, const struct data *before,
 			c->after = fa ? fa->value : NAN;
 			/* An imported price another prices.yaml overrides. */
 			if (import->chosen[i] >= 0 &&
-			    prices_entry_value(&import->file->entries[
+			    import_entry_value(&import->file->entries[
 			    import->chosen[i]], (enum data_price)p)->set &&
 			    fa != NULL && !util_streq(fa->file, written))
 				import->shadowed_by[i][p] = fa->file;
@@ -551,7 +728,7 @@ prices_compare(struct prices_import *import, const struct data *before,
 
 /* "$0.30", "$0.075": cents, or as many digits as the price has. */
 static void
-prices_money(char *out, size_t size, double usd)
+import_money(char *out, size_t size, double usd)
 {
 	if (fabs(usd * 100 - round(usd * 100)) < 1e-7)
 		util_snprintf_c(out, size, "$%.2f", usd);
@@ -561,7 +738,7 @@ prices_money(char *out, size_t size, double usd)
 
 /* A price's short name for people. */
 static const char *
-prices_label(enum data_price price)
+import_label(enum data_price price)
 {
 	switch (price) {
 	case DATA_PRICE_INPUT: return _("input");
@@ -574,15 +751,15 @@ prices_label(enum data_price price)
 
 /* One line per model for the changes of one kind. */
 static size_t
-prices_summary_kind(const struct prices_import *import,
-    const struct data *data, enum prices_change_kind kind,
+import_summary_kind(const struct import *import,
+    const struct data *data, enum import_change_kind kind,
     struct buffer *out)
 {
 	size_t lines = 0;
 	for (size_t m = 0; m < data->model_count; m++) {
 		bool first = true;
 		for (size_t i = 0; i < import->change_count; i++) {
-			const struct prices_change *c = &import->changes[i];
+			const struct import_change *c = &import->changes[i];
 			char before[32], after[32];
 			if (c->model != m || c->kind != kind)
 				continue;
@@ -592,18 +769,18 @@ prices_summary_kind(const struct prices_import *import,
 			else
 				buffer_add(out, ", ");
 			first = false;
-			prices_money(before, sizeof before, c->before);
-			prices_money(after, sizeof after, c->after);
-			if (kind == PRICES_CHANGED)
+			import_money(before, sizeof before, c->before);
+			import_money(after, sizeof after, c->after);
+			if (kind == IMPORT_CHANGED)
 				/* TRANSLATORS: "input $3.00 → $2.50" */
 				buffer_printf(out, _("%s %s → %s"),
-				    prices_label(c->price), before, after);
-			else if (kind == PRICES_NEW)
-				buffer_printf(out, "%s %s", prices_label(c->price),
+				    import_label(c->price), before, after);
+			else if (kind == IMPORT_NEW)
+				buffer_printf(out, "%s %s", import_label(c->price),
 				    after);
 			else
 				buffer_printf(out, _("%s (was %s)"),
-				    prices_label(c->price), before);
+				    import_label(c->price), before);
 		}
 		if (!first) {
 			buffer_add(out, "\n");
@@ -613,42 +790,29 @@ prices_summary_kind(const struct prices_import *import,
 	return lines;
 }
 
-/* The import's report for people (see prices.h). */
-void
-prices_summary(const struct prices_import *import, const struct data *data,
-    const char *written, bool verbose, struct buffer *out)
+/* The summary's prices that changed, are new or are dropped, and how
+ * many stayed. */
+static void
+import_summary_changes(const struct import *import, const struct data *data,
+    const char *written, struct buffer *out)
 {
-	const struct prices_file *file = import->file;
-	size_t models = 0, unchanged = 0, start = out->length;
+	size_t unchanged = 0;
 	struct buffer part;
 
-	for (size_t i = 0; i < data->model_count; i++)
-		models += import->chosen[i] >= 0;
 	for (size_t i = 0; i < import->change_count; i++)
-		unchanged += import->changes[i].kind == PRICES_UNCHANGED;
-	buffer_printf(out, ngettext_("Read %zu entry from %s (%s format).\n",
-	    "Read %zu entries from %s (%s format).\n", file->count),
-	    file->count, file->base, prices_format_name(file->format));
-	if (written == NULL)
-		buffer_printf(out, _("Nothing written: no entry maps to a model "
-		    "of %s.\n"), data->models_file);
-	else
-		buffer_printf(out, ngettext_("Wrote %s: prices of %zu model.\n",
-		    "Wrote %s: prices of %zu models.\n", models), written,
-		    models);
-
+		unchanged += import->changes[i].kind == IMPORT_UNCHANGED;
 	buffer_init(&part);
-	if (prices_summary_kind(import, data, PRICES_CHANGED, &part) > 0)
+	if (import_summary_kind(import, data, IMPORT_CHANGED, &part) > 0)
 		buffer_printf(out, "%s\n%s", _("Changed, in USD per million "
 		    "tokens:"), part.data);
 	buffer_free(&part);
 	buffer_init(&part);
-	if (prices_summary_kind(import, data, PRICES_NEW, &part) > 0)
+	if (import_summary_kind(import, data, IMPORT_NEW, &part) > 0)
 		buffer_printf(out, "%s\n%s", _("New, in USD per million tokens:"),
 		    part.data);
 	buffer_free(&part);
 	buffer_init(&part);
-	if (prices_summary_kind(import, data, PRICES_DROPPED, &part) > 0)
+	if (import_summary_kind(import, data, IMPORT_DROPPED, &part) > 0)
 		buffer_printf(out, "%s\n%s", _("No longer priced (the import "
 		    "has no such price and neither has models.yaml):"),
 		    part.data);
@@ -656,6 +820,15 @@ prices_summary(const struct prices_import *import, const struct data *data,
 	if (written != NULL)
 		buffer_printf(out, ngettext_("Unchanged: %zu price.\n",
 		    "Unchanged: %zu prices.\n", unchanged), unchanged);
+}
+
+/* The summary's entries that gave no price: superseded, not mapped,
+ * skipped (names when verbose). */
+static void
+import_summary_unused(const struct import *import, const struct data *data,
+    bool verbose, struct buffer *out)
+{
+	const struct import_file *file = import->file;
 
 	if (import->superseded_count > 0) {
 		buffer_printf(out, ngettext_("Superseded: %zu entry named a model "
@@ -665,7 +838,7 @@ prices_summary(const struct prices_import *import, const struct data *data,
 		    import->superseded_count);
 		buffer_add(out, verbose ? ":\n" : _(" (-v names them).\n"));
 		for (size_t i = 0; verbose && i < file->count; i++) {
-			const struct prices_entry *e = &file->entries[i];
+			const struct import_entry *e = &file->entries[i];
 			long m = import->entry_model[i];
 			if (!import->superseded[i])
 				continue;
@@ -683,8 +856,8 @@ prices_summary(const struct prices_import *import, const struct data *data,
 	else
 		buffer_add(out, ".\n");
 	for (size_t i = 0; verbose && i < file->count; i++) {
-		const struct prices_entry *e = &file->entries[i];
-		if (e->skip != PRICES_USED || import->entry_model[i] >= 0)
+		const struct import_entry *e = &file->entries[i];
+		if (e->skip != IMPORT_USED || import->entry_model[i] >= 0)
 			continue;
 		if (e->provider != NULL)
 			buffer_printf(out, "  %s (%s)\n", e->name, e->provider);
@@ -716,9 +889,18 @@ prices_summary(const struct prices_import *import, const struct data *data,
 		}
 		buffer_add(out, ".\n");
 	}
+}
+
+/* The summary's notes per model: deprecations, coming price changes,
+ * prices a nearer prices.yaml still sets. */
+static void
+import_summary_notes(const struct import *import, const struct data *data,
+    struct buffer *out)
+{
+	const struct import_file *file = import->file;
 
 	for (size_t m = 0; m < data->model_count; m++) {
-		const struct prices_entry *e;
+		const struct import_entry *e;
 		if (import->chosen[m] < 0)
 			continue;
 		e = &file->entries[import->chosen[m]];
@@ -744,344 +926,36 @@ prices_summary(const struct prices_import *import, const struct data *data,
 				buffer_printf(out, _("Note: %s comes first in the "
 				    "lookup order and still sets the %s price of "
 				    "%s.\n"), import->shadowed_by[m][p],
-				    prices_label((enum data_price)p),
+				    import_label((enum data_price)p),
 				    data->models[m].name);
 	}
+}
+
+/* The import's report for people (see import.h). */
+void
+import_summary(const struct import *import, const struct data *data,
+    const char *written, bool verbose, struct buffer *out)
+{
+	const struct import_file *file = import->file;
+	size_t models = 0, start = out->length;
+
+	for (size_t i = 0; i < data->model_count; i++)
+		models += import->chosen[i] >= 0;
+	buffer_printf(out, ngettext_("Read %zu entry from %s (%s format).\n",
+	    "Read %zu entries from %s (%s format).\n", file->count),
+	    file->count, file->base, import_format_name(file->format));
+	if (written == NULL)
+		buffer_printf(out, _("Nothing written: no entry maps to a model "
+		    "of %s.\n"), data->models_file);
+	else
+		buffer_printf(out, ngettext_("Wrote %s: prices of %zu model.\n",
+		    "Wrote %s: prices of %zu models.\n", models), written,
+		    models);
+
+	import_summary_changes(import, data, written, out);
+	import_summary_unused(import, data, verbose, out);
+	import_summary_notes(import, data, out);
 	/* Entry names come from a downloaded price list. */
 	buffer_escape_controls(out, start);
 }
 
-/* ---- Listings --------------------------------------------------------- */
-
-/* Where a figure came from (see prices.h). */
-const char *
-prices_origin(const struct figure *figure, const char *system_dir)
-{
-	const char *file = figure->file ? figure->file : "";
-	const char *slash = strrchr(file, '/');
-	size_t length = system_dir ? strlen(system_dir) : 0;
-	if (strncmp(file, "(built-in)/", 11) == 0 ||
-	    (length > 0 && strncmp(file, system_dir, length) == 0 &&
-	    file[length] == '/' && strchr(file + length + 1, '/') == NULL &&
-	    strcmp(file + length + 1, "prices.yaml") != 0))
-		return "default";
-	if (strcmp(slash ? slash + 1 : file, "prices.yaml") == 0)
-		return "import";
-	return "override";
-}
-
-/* Adds one figure to a listing's arrays. */
-static void
-prices_add_figure(const struct figure *figure, const char *name,
-    const struct figure **figures, const char **names, size_t size,
-    size_t *n)
-{
-	if (figure == NULL || *n >= size)
-		return;
-	figures[*n] = figure;
-	names[*n] = name;
-	(*n)++;
-}
-
-/* A model's figures (see prices.h). */
-size_t
-prices_model_figures(const struct model *m, const struct figure **figures,
-    const char **names, size_t size)
-{
-	static const char *const sizes[QUANT_COUNT] = {
-		"weights_size.fp16", "weights_size.int8", "weights_size.int4"
-	};
-	size_t n = 0;
-	if (m->kind != MODEL_OPEN_WEIGHTS) {
-		for (int p = 0; p < DATA_PRICE_COUNT; p++)
-			prices_add_figure(data_model_price(m, (enum data_price)p),
-			    data_price_name((enum data_price)p), figures, names,
-			    size, &n);
-		return n;
-	}
-	prices_add_figure(&m->parameters, "parameters", figures, names, size,
-	    &n);
-	prices_add_figure(&m->active_parameters, "active_parameters", figures,
-	    names, size, &n);
-	for (int q = 0; q < QUANT_COUNT; q++)
-		if (m->has_weights_size[q])
-			prices_add_figure(&m->weights_size[q], sizes[q], figures,
-			    names, size, &n);
-	prices_add_figure(&m->kv_bytes_per_token, "kv_bytes_per_token",
-	    figures, names, size, &n);
-	return n;
-}
-
-/* A GPU's own figures (see prices.h). */
-size_t
-prices_gpu_figures(const struct gpu *g, const struct figure **figures,
-    const char **names, size_t size)
-{
-	size_t n = 0;
-	prices_add_figure(&g->memory, "memory", figures, names, size, &n);
-	if (g->has_cloud_price)
-		prices_add_figure(&g->cloud_price, "cloud_price", figures, names,
-		    size, &n);
-	if (g->has_purchase_price)
-		prices_add_figure(&g->purchase_price, "purchase_price", figures,
-		    names, size, &n);
-	prices_add_figure(&g->power, "power", figures, names, size, &n);
-	return n;
-}
-
-/* Columns of a listing. */
-enum {
-	PRICES_COL_FIGURE, PRICES_COL_VALUE, PRICES_COL_UNIT, PRICES_COL_RANGE,
-	PRICES_COL_AS_OF, PRICES_COL_VERIFIED, PRICES_COL_CHECK,
-	PRICES_COL_ORIGIN, PRICES_COL_FILE, PRICES_COL_SOURCE, PRICES_COLS
-};
-
-/* One row: a group line (title set) or a figure's cells. */
-struct prices_row {
-	char *title;
-	char *cells[PRICES_COLS];
-};
-
-/* Display width of UTF-8 text (one column per character). */
-static size_t
-prices_width(const char *text)
-{
-	size_t width = 0;
-	for (const char *p = text; *p != '\0'; p++)
-		width += ((unsigned char)*p & 0xC0) != 0x80;
-	return width;
-}
-
-/* A malloc'd copy of text with runs of white space made one space. */
-static char *
-prices_one_line(const char *text)
-{
-	char *copy = malloc(strlen(text) + 1), *o = copy;
-	bool space = false;
-	if (copy == NULL)
-		return NULL;
-	for (const char *p = text; *p != '\0'; p++) {
-		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
-			space = o != copy;
-			continue;
-		}
-		if (space)
-			*o++ = ' ';
-		space = false;
-		*o++ = *p;
-	}
-	*o = '\0';
-	return copy;
-}
-
-/* A malloc'd formatted cell of texts and whole numbers (numbers with a
- * fraction go through prices_number_cell). */
-static char *
-prices_cell(const char *format, ...)
-{
-	char text[1024];
-	va_list args;
-	va_start(args, format);
-	vsnprintf(text, sizeof text, format, args);
-	va_end(args);
-	return strdup(text);
-}
-
-/* A malloc'd cell of one or two numbers, printed in the C locale. */
-static char *
-prices_number_cell(double low, double high, bool range)
-{
-	char text[96];
-	if (range)
-		util_snprintf_c(text, sizeof text, "[%g, %g]", low, high);
-	else
-		util_snprintf_c(text, sizeof text, "%g", low);
-	return strdup(text);
-}
-
-/* The figure rows of one model or GPU. */
-static void
-prices_rows(struct prices_row *rows, size_t *n, size_t size,
-    const struct figure **figures, const char **names, size_t count,
-    time_t now, double months, const char *system_dir)
-{
-	for (size_t i = 0; i < count && *n < size; i++) {
-		const struct figure *f = figures[i];
-		struct prices_row *row = &rows[(*n)++];
-		bool stale = report_figure_stale(f, now, months);
-		memset(row, 0, sizeof *row);
-		row->cells[PRICES_COL_FIGURE] = prices_cell("  %s", names[i]);
-		row->cells[PRICES_COL_VALUE] = prices_number_cell(f->value, 0,
-		    false);
-		row->cells[PRICES_COL_UNIT] = strdup(f->unit);
-		row->cells[PRICES_COL_RANGE] = prices_number_cell(f->low, f->high,
-		    true);
-		row->cells[PRICES_COL_AS_OF] = strdup(f->as_of);
-		row->cells[PRICES_COL_VERIFIED] = strdup(f->verified ? _("yes") :
-		    _("no"));
-		row->cells[PRICES_COL_CHECK] = strdup(stale && !f->verified ?
-		    _("STALE, UNVERIFIED") : stale ? _("STALE") : !f->verified ?
-		    _("UNVERIFIED") : "");
-		row->cells[PRICES_COL_ORIGIN] = strdup(prices_origin(f,
-		    system_dir));
-		row->cells[PRICES_COL_FILE] = prices_cell("%s:%d", f->file,
-		    f->line);
-		row->cells[PRICES_COL_SOURCE] = prices_one_line(f->source);
-	}
-}
-
-/* Prints rows as an aligned table and frees them. */
-static void
-prices_table(struct prices_row *rows, size_t n, struct buffer *out)
-{
-	const char *heads[PRICES_COLS] = {
-		_("FIGURE"), _("VALUE"), _("UNIT"), _("RANGE"), _("AS OF"),
-		_("VERIFIED"), _("CHECK"), _("ORIGIN"), _("FILE"), _("SOURCE")
-	};
-	size_t widths[PRICES_COLS];
-
-	for (int c = 0; c < PRICES_COLS; c++)
-		widths[c] = prices_width(heads[c]);
-	for (size_t i = 0; i < n; i++)
-		for (int c = 0; c < PRICES_COLS; c++)
-			if (rows[i].title == NULL && rows[i].cells[c] != NULL &&
-			    prices_width(rows[i].cells[c]) > widths[c])
-				widths[c] = prices_width(rows[i].cells[c]);
-	for (int c = 0; c < PRICES_COLS; c++) {
-		buffer_add(out, heads[c]);
-		if (c + 1 < PRICES_COLS)
-			buffer_add_repeat(out, " ", widths[c] -
-			    prices_width(heads[c]) + 2);
-	}
-	buffer_add(out, "\n");
-	for (size_t i = 0; i < n; i++) {
-		struct prices_row *row = &rows[i];
-		if (row->title != NULL) {
-			buffer_printf(out, "%s\n", row->title);
-			free(row->title);
-			continue;
-		}
-		/* Trailing empty cells are left out, not padded. */
-		int last = PRICES_COLS - 1;
-		while (last > 0 && (row->cells[last] == NULL ||
-		    *row->cells[last] == '\0'))
-			last--;
-		for (int c = 0; c <= last; c++) {
-			const char *cell = row->cells[c] ? row->cells[c] : "";
-			bool right = c == PRICES_COL_VALUE;
-			size_t pad = widths[c] - prices_width(cell);
-			if (right)
-				buffer_add_repeat(out, " ", pad);
-			buffer_add(out, cell);
-			if (c < last)
-				buffer_add_repeat(out, " ", (right ? 0 : pad) + 2);
-		}
-		buffer_add(out, "\n");
-		for (int c = 0; c < PRICES_COLS; c++)
-			free(row->cells[c]);
-	}
-}
-
-/* The legend under a listing. */
-static void
-prices_legend(const struct data *data, time_t now, struct buffer *out)
-{
-	char date[16], months[32];
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(date, sizeof date, "%Y-%m-%d", &tm);
-	util_snprintf_c(months, sizeof months, "%g",
-	    data->defaults.stale_months.value);
-	buffer_add(out, "\n");
-	buffer_printf(out, _("STALE: a price dated more than %s months before "
-	    "%s (thresholds.stale_months).\n"), months, date);
-	buffer_add(out, _("UNVERIFIED: an estimate, or a number no source we "
-	    "read states.\n"));
-	buffer_add(out, _("ORIGIN: default = built into llmadvisor or its "
-	    "installed data folder; override =\nanother data folder (--data-dir, "
-	    "$LLMADVISOR_DATADIR, ~/.config/llmadvisor); import =\na prices.yaml "
-	    "(written by --import-prices).\n"));
-}
-
-/* Ends a listing begun at byte start of out: the table of n rows (freed
- * here), the legend, and escapes, since names and sources come from data
- * files, which may be anyone's. */
-static void
-prices_listing_end(const struct data *data, time_t now,
-    struct prices_row *rows, size_t n, size_t start, struct buffer *out)
-{
-	prices_table(rows, n, out);
-	free(rows);
-	prices_legend(data, now, out);
-	buffer_escape_controls(out, start);
-}
-
-/* Aligned table of every model's figures (see prices.h). */
-void
-prices_list_models(const struct data *data, time_t now,
-    const char *system_dir, struct buffer *out)
-{
-	const struct figure *figures[32];
-	const char *names[32];
-	size_t size = data->model_count * 33 + 1, n = 0;
-	struct prices_row *rows = calloc(size, sizeof *rows);
-	double months = data->defaults.stale_months.value;
-	size_t start = out->length;
-
-	if (rows == NULL) {
-		out->failed = true;
-		return;
-	}
-	buffer_printf(out, _("Models in %s"), data->models_file);
-	for (size_t i = 0; i < data->prices_file_count; i++)
-		buffer_printf(out, i ? ", %s" : _(", with prices from %s"),
-		    data->prices_files[i]);
-	buffer_add(out, _(" (prices in USD per million tokens)\n\n"));
-	for (size_t i = 0; i < data->model_count; i++) {
-		const struct model *m = &data->models[i];
-		size_t count = prices_model_figures(m, figures, names, 32);
-		struct prices_row *row = &rows[n++];
-		memset(row, 0, sizeof *row);
-		if (m->deprecation_date != NULL)
-			row->title = prices_cell(_("%s: %s (%s, %s; deprecated "
-			    "%s)"), m->id, m->name, data_model_kind_name(m->kind),
-			    m->provider, m->deprecation_date);
-		else
-			row->title = prices_cell("%s: %s (%s, %s)", m->id, m->name,
-			    data_model_kind_name(m->kind), m->provider);
-		prices_rows(rows, &n, size, figures, names, count, now, months,
-		    system_dir);
-	}
-	prices_listing_end(data, now, rows, n, start, out);
-}
-
-/* Aligned table of every GPU's figures (see prices.h). */
-void
-prices_list_gpus(const struct data *data, time_t now,
-    const char *system_dir, struct buffer *out)
-{
-	const struct figure *figures[32];
-	const char *names[32];
-	size_t size = data->gpu_count * 5 + 1, n = 0;
-	struct prices_row *rows = calloc(size, sizeof *rows);
-	double months = data->defaults.stale_months.value;
-	size_t start = out->length;
-
-	if (rows == NULL) {
-		out->failed = true;
-		return;
-	}
-	buffer_printf(out, _("GPUs in %s (throughput figures are listed in "
-	    "-f markdown reports)\n\n"), data->gpus_file);
-	for (size_t i = 0; i < data->gpu_count; i++) {
-		const struct gpu *g = &data->gpus[i];
-		size_t count = prices_gpu_figures(g, figures, names, 32);
-		struct prices_row *row = &rows[n++];
-		memset(row, 0, sizeof *row);
-		row->title = prices_cell("%s: %s (%s)", g->id, g->name,
-		    data_gpu_class_name(g->class));
-		prices_rows(rows, &n, size, figures, names, count, now, months,
-		    system_dir);
-	}
-	prices_listing_end(data, now, rows, n, start, out);
-}
