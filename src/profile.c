@@ -12,21 +12,21 @@
 #include "jsonio.h"
 #include "profile.h"
 
-static const char *const profile_quality_names[] = {
+const char *const profile_quality_names[] = {
 	"best", "good_enough", NULL };
-static const char *const profile_expertise_names[] = {
+const char *const profile_expertise_names[] = {
 	"none", "some", "ml_infra", NULL };
-static const char *const profile_privacy_names[] = {
+const char *const profile_privacy_names[] = {
 	"none", "contractual", "hard", NULL };
-static const char *const profile_fine_tuning_names[] = {
+const char *const profile_fine_tuning_names[] = {
 	"none", "exploring", "dataset_ready", NULL };
-static const char *const profile_ecosystem_names[] = {
+const char *const profile_ecosystem_names[] = {
 	"tool_use", "function_calling", "structured_output", NULL };
-static const char *const profile_lock_in_names[] = {
+const char *const profile_lock_in_names[] = {
 	"acceptable", "avoid", "unacceptable", NULL };
-static const char *const profile_hardware_names[] = {
+const char *const profile_hardware_names[] = {
 	"none", "workstation_gpu", "apple_silicon", "datacenter_gpu", NULL };
-static const char *const profile_deployment_names[] = {
+const char *const profile_deployment_names[] = {
 	"cloud", "on_prem", NULL };
 
 /* The order here is the order of the answers file and the questionnaire. */

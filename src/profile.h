@@ -18,6 +18,17 @@ enum hardware { HARDWARE_NONE, HARDWARE_WORKSTATION_GPU,
 	HARDWARE_APPLE_SILICON, HARDWARE_DATACENTER_GPU };
 enum deployment { DEPLOYMENT_CLOUD, DEPLOYMENT_ON_PREM };
 
+/* The answers file's names of each choice, in enum order, NULL-ended
+ * (the rule names that read choices use them too). */
+extern const char *const profile_quality_names[];
+extern const char *const profile_expertise_names[];
+extern const char *const profile_privacy_names[];
+extern const char *const profile_fine_tuning_names[];
+extern const char *const profile_ecosystem_names[];
+extern const char *const profile_lock_in_names[];
+extern const char *const profile_hardware_names[];
+extern const char *const profile_deployment_names[];
+
 /* Managed features, as bits of profile.ecosystem. */
 #define ECOSYSTEM_TOOL_USE		(1u << 0)
 #define ECOSYSTEM_FUNCTION_CALLING	(1u << 1)
