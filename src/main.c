@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "autosave.h"
 #include "cost.h"
 #include "data.h"
 #include "i18n.h"
@@ -638,7 +639,7 @@ main(int argc, char **argv)
 			    "(set HOME or XDG_STATE_HOME)"));
 			goto invalid;
 		}
-		if (profile_load_file(&profile, autosave, &cause) != 0)
+		if (autosave_load(&profile, autosave, NULL, &cause) != 0)
 			goto invalid;
 	}
 	for (size_t i = 0; i < options.set_count; i++)

@@ -400,36 +400,45 @@ profile_apply_doc(struct profile *profile, const struct doc *doc,
 	return profile_apply_mapping(profile, doc, doc->root, "", cause);
 }
 
-/* Loads an answers file; the profile is unchanged when it fails. */
+/* Applies an answers text; the profile is unchanged when it fails. */
 int
-profile_load_file(struct profile *profile, const char *path, char **cause)
+profile_load_text(struct profile *profile, const char *path,
+    const char *text, size_t length, char **cause)
 {
 	struct profile copy = *profile;
 	struct doc doc;
-	char *text;
-	size_t length;
 	int result;
 	const char *dot = strrchr(path, '.');
 	const char *start;
 
-	if (util_read_file(path, &text, &length, cause) != 0)
+	if (doc_check_text(path, text, length, cause) != 0)
 		return -1;
-	if (doc_check_text(path, text, length, cause) != 0) {
-		free(text);
-		return -1;
-	}
 	start = text + strspn(text, " \t\r\n");
 	if ((dot != NULL && strcmp(dot, ".json") == 0) || *start == '{')
 		result = jsonio_parse_doc(&doc, path, text, length, cause);
 	else
 		result = doc_parse_yaml(&doc, path, text, length, cause);
-	free(text);
 	if (result != 0)
 		return -1;
 	result = profile_apply_doc(&copy, &doc, cause);
 	doc_free(&doc);
 	if (result == 0)
 		*profile = copy;
+	return result;
+}
+
+/* Loads an answers file; the profile is unchanged when it fails. */
+int
+profile_load_file(struct profile *profile, const char *path, char **cause)
+{
+	char *text;
+	size_t length;
+	int result;
+
+	if (util_read_file(path, &text, &length, cause) != 0)
+		return -1;
+	result = profile_load_text(profile, path, text, length, cause);
+	free(text);
 	return result;
 }
 

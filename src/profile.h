@@ -89,6 +89,10 @@ void profile_defaults(struct profile *);
  * '{'); an empty file means all defaults.  Keys not in the file keep their
  * current value. */
 int profile_load_file(struct profile *, const char *path, char **cause);
+/* The same for an answers text already in memory (NUL-terminated); path
+ * names it in messages and a .json ending selects JSON. */
+int profile_load_text(struct profile *, const char *path, const char *text,
+	size_t length, char **cause);
 /* Applies a parsed answers tree. */
 int profile_apply_doc(struct profile *, const struct doc *, char **cause);
 /* Applies KEY=VALUE (a --set option). */
