@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "autosave.h"
 #include "cmd.h"
 #include "cost.h"
 #include "data.h"
@@ -479,8 +480,7 @@ main(int argc, char **argv)
 			    "(set HOME or XDG_STATE_HOME)"));
 			goto invalid;
 		}
-		if (file_refuse_link(autosave, &cause) != 0 ||
-		    profile_load_file(&profile, autosave, &cause) != 0)
+		if (autosave_load(&profile, autosave, NULL, &cause) != 0)
 			goto invalid;
 	}
 	for (size_t i = 0; i < options.set_count; i++)

@@ -16,187 +16,131 @@
 
 #include "metrics.h"
 
-enum metric {
-	METRIC_VOLUME_INPUT,
-	METRIC_VOLUME_OUTPUT,
-	METRIC_VOLUME_TOTAL,
-	METRIC_PEAK_TO_MEAN,
-	METRIC_COMPLEX_SHARE,
-	METRIC_QUALITY,
-	METRIC_EXPERTISE,
-	METRIC_HOURLY_RATE,
-	METRIC_OPS_HOURS,
-	METRIC_PRIVACY,
-	METRIC_FINE_TUNING,
-	METRIC_TOOL_USE,
-	METRIC_FUNCTION_CALLING,
-	METRIC_STRUCTURED_OUTPUT,
-	METRIC_ECOSYSTEM_COUNT,
-	METRIC_LOCK_IN,
-	METRIC_HORIZON,
-	METRIC_HARDWARE,
-	METRIC_DEPLOYMENT,
-	METRIC_BEST_API,		/* five slots: total, compute, ... */
-	METRIC_BEST_SELF = METRIC_BEST_API + 5,
-	METRIC_KIND_TOTAL = METRIC_BEST_SELF + 5,	/* one per kind */
-	METRIC_SAVING = METRIC_KIND_TOTAL + OPTION_KIND_COUNT,
-	METRIC_SAVING_SHARE,
-	METRIC_COMPUTE_SAVING,
-	METRIC_PAYBACK,
-	METRIC_BREAKEVEN,
-	METRIC_CAPACITY_GPUS,
-	METRIC_CAPACITY_UTILISATION,
-	METRIC_VOLUME_LOW,
-	METRIC_VOLUME_HIGH,
-	METRIC_HARD_CLOSED,
-	METRIC_HARD_OPEN,
-	METRIC_SIMPLE_CLOSED,
-	METRIC_SIMPLE_OPEN,
-	METRIC_GAP_MONTHS,
-	METRIC_GAP_TODAY,
-	METRIC_GAP_OVER_HORIZON,
-	METRIC_CLOSED_SUCCESS,
-	METRIC_OPEN_SUCCESS,
-	METRIC_HYBRID_SUCCESS,
-	METRIC_CLOSED_COST_PER_SUCCESS,
-	METRIC_OPEN_COST_PER_SUCCESS,
-	METRIC_HYBRID_COST_PER_SUCCESS,
-	METRIC_CLOSED_FINE_TUNING,
-	METRIC_VERDICT,			/* set by rules_evaluate for warnings */
-	METRIC_COUNT
-};
-
-const size_t metrics_count = METRIC_COUNT;
-const int metrics_verdict_slot = METRIC_VERDICT;
-
 static const char *const metrics_verdict_names[] = {
 	"closed", "open", "hybrid", NULL
 };
 
-static const char *const metrics_monthly_names[5] = {
-	"total", "compute", "engineering", "setup", "hardware"
+/* Every name a rule may use, one line each, in slot order: the enum, the
+ * symbol table and metrics_slot_varies all come from this list, and
+ * tests/test_metrics.c checks that data/rules.yaml and
+ * llmadvisor-rules(5) name exactly these.  Columns: enum suffix, name,
+ * type (EXPR_ suffix), choices (NULL-ended names, or NULL), and whether
+ * the value changes with the data's figures (Monte Carlo re-evaluates
+ * only the rules that read such names; answers do not vary). */
+#define METRICS_LIST(X) \
+	X(VOLUME_INPUT, "volume.input", NUMBER, NULL, false) \
+	X(VOLUME_OUTPUT, "volume.output", NUMBER, NULL, false) \
+	X(VOLUME_TOTAL, "volume.total", NUMBER, NULL, false) \
+	X(PEAK_TO_MEAN, "volume.peak_to_mean", NUMBER, NULL, false) \
+	X(COMPLEX_SHARE, "tasks.complex_share", NUMBER, NULL, false) \
+	X(QUALITY, "tasks.quality", CHOICE, profile_quality_names, false) \
+	X(EXPERTISE, "team.expertise", CHOICE, profile_expertise_names, false) \
+	X(HOURLY_RATE, "team.hourly_rate", NUMBER, NULL, false) \
+	X(OPS_HOURS, "team.ops_hours", NUMBER, NULL, false) \
+	X(PRIVACY, "privacy", CHOICE, profile_privacy_names, false) \
+	X(FINE_TUNING, "fine_tuning", CHOICE, profile_fine_tuning_names, false) \
+	X(TOOL_USE, "ecosystem.tool_use", BOOL, NULL, false) \
+	X(FUNCTION_CALLING, "ecosystem.function_calling", BOOL, NULL, false) \
+	X(STRUCTURED_OUTPUT, "ecosystem.structured_output", BOOL, NULL, false) \
+	X(ECOSYSTEM_COUNT, "ecosystem.count", NUMBER, NULL, false) \
+	X(LOCK_IN, "lock_in", CHOICE, profile_lock_in_names, false) \
+	X(HORIZON, "horizon_months", NUMBER, NULL, false) \
+	X(HARDWARE, "hardware", CHOICE, profile_hardware_names, false) \
+	X(DEPLOYMENT, "deployment", CHOICE, profile_deployment_names, false) \
+	X(BEST_API, "cost.best_api.total", NUMBER, NULL, true) \
+	X(BEST_API_COMPUTE, "cost.best_api.compute", NUMBER, NULL, true) \
+	X(BEST_API_ENGINEERING, "cost.best_api.engineering", NUMBER, NULL, true) \
+	X(BEST_API_SETUP, "cost.best_api.setup", NUMBER, NULL, true) \
+	X(BEST_API_HARDWARE, "cost.best_api.hardware", NUMBER, NULL, true) \
+	X(BEST_SELF, "cost.best_self_hosted.total", NUMBER, NULL, true) \
+	X(BEST_SELF_COMPUTE, "cost.best_self_hosted.compute", NUMBER, NULL, \
+	    true) \
+	X(BEST_SELF_ENGINEERING, "cost.best_self_hosted.engineering", NUMBER, \
+	    NULL, true) \
+	X(BEST_SELF_SETUP, "cost.best_self_hosted.setup", NUMBER, NULL, true) \
+	X(BEST_SELF_HARDWARE, "cost.best_self_hosted.hardware", NUMBER, NULL, \
+	    true) \
+	X(KIND_TOTAL, "cost.api.total", NUMBER, NULL, true) \
+	X(HOSTED_OPEN_TOTAL, "cost.hosted_open.total", NUMBER, NULL, true) \
+	X(CLOUD_ON_DEMAND_TOTAL, "cost.cloud_on_demand.total", NUMBER, NULL, \
+	    true) \
+	X(CLOUD_24X7_TOTAL, "cost.cloud_24x7.total", NUMBER, NULL, true) \
+	X(OWNED_TOTAL, "cost.owned.total", NUMBER, NULL, true) \
+	X(HYBRID_TOTAL, "cost.hybrid.total", NUMBER, NULL, true) \
+	X(SAVING, "cost.saving", NUMBER, NULL, true) \
+	X(SAVING_SHARE, "cost.saving_share", NUMBER, NULL, true) \
+	X(COMPUTE_SAVING, "cost.compute_saving", NUMBER, NULL, true) \
+	X(PAYBACK, "cost.owned.payback_months", NUMBER, NULL, true) \
+	X(BREAKEVEN, "breakeven", NUMBER, NULL, true) \
+	X(CAPACITY_GPUS, "capacity.gpus", NUMBER, NULL, true) \
+	X(CAPACITY_UTILISATION, "capacity.utilisation", NUMBER, NULL, true) \
+	X(VOLUME_LOW, "threshold.volume_low", NUMBER, NULL, true) \
+	X(VOLUME_HIGH, "threshold.volume_high", NUMBER, NULL, true) \
+	X(HARD_CLOSED, "quality.hard_closed", NUMBER, NULL, true) \
+	X(HARD_OPEN, "quality.hard_open", NUMBER, NULL, true) \
+	X(SIMPLE_CLOSED, "quality.simple_closed", NUMBER, NULL, true) \
+	X(SIMPLE_OPEN, "quality.simple_open", NUMBER, NULL, true) \
+	X(GAP_MONTHS, "quality.gap_months", NUMBER, NULL, true) \
+	X(GAP_TODAY, "quality.gap_today", NUMBER, NULL, true) \
+	X(GAP_OVER_HORIZON, "quality.gap_over_horizon", NUMBER, NULL, true) \
+	X(CLOSED_SUCCESS, "quality.closed_success", NUMBER, NULL, true) \
+	X(OPEN_SUCCESS, "quality.open_success", NUMBER, NULL, true) \
+	X(HYBRID_SUCCESS, "quality.hybrid_success", NUMBER, NULL, true) \
+	X(CLOSED_COST_PER_SUCCESS, "quality.closed_cost_per_success", NUMBER, \
+	    NULL, true) \
+	X(OPEN_COST_PER_SUCCESS, "quality.open_cost_per_success", NUMBER, \
+	    NULL, true) \
+	X(HYBRID_COST_PER_SUCCESS, "quality.hybrid_cost_per_success", NUMBER, \
+	    NULL, true) \
+	X(CLOSED_FINE_TUNING, "closed_fine_tuning", BOOL, NULL, false) \
+	/* Set by rules_evaluate, for warnings only. */ \
+	X(VERDICT, "verdict", CHOICE, metrics_verdict_names, true)
+
+enum metric {
+#define METRICS_ENUM(id, name, type, choices, varies) METRIC_##id,
+	METRICS_LIST(METRICS_ENUM)
+#undef METRICS_ENUM
+	METRIC_COUNT
 };
 
-/* The symbol table, built on first use (choices come from profile.c). */
-static struct expr_symbol metrics_table[METRIC_COUNT];
-static char metrics_names[METRIC_COUNT][48];
-static struct expr_symbols metrics_table_symbols;
+/* The five monthly parts of best_api and best_self_hosted, and the
+ * per-kind totals, are read as runs of slots: keep them in the order of
+ * struct cost_monthly and of enum option_kind. */
+_Static_assert(METRIC_BEST_API_HARDWARE == METRIC_BEST_API + 4 &&
+    METRIC_BEST_SELF_HARDWARE == METRIC_BEST_SELF + 4,
+    "five monthly parts per best option");
+_Static_assert(METRIC_HYBRID_TOTAL == METRIC_KIND_TOTAL + OPTION_HYBRID &&
+    METRIC_HYBRID_TOTAL - METRIC_KIND_TOTAL + 1 == OPTION_KIND_COUNT,
+    "one total per option kind");
 
-static void
-metrics_define(int slot, const char *name, enum expr_type type,
-    const char *const *choices)
-{
-	snprintf(metrics_names[slot], sizeof metrics_names[slot], "%s", name);
-	metrics_table[slot].name = metrics_names[slot];
-	metrics_table[slot].type = type;
-	metrics_table[slot].slot = slot;
-	metrics_table[slot].choices = choices;
-}
+const size_t metrics_count = METRIC_COUNT;
+const int metrics_verdict_slot = METRIC_VERDICT;
 
-static const char *const *
-metrics_choices(const char *key)
-{
-	return profile_find_field(key)->names;
-}
+static const struct expr_symbol metrics_symbol_table[METRIC_COUNT] = {
+#define METRICS_SYMBOL(id, name, type, choices, varies) \
+	{ name, EXPR_##type, METRIC_##id, choices },
+	METRICS_LIST(METRICS_SYMBOL)
+#undef METRICS_SYMBOL
+};
 
-/* Every name a rule may use: see the comment block of data/rules.yaml. */
+static const bool metrics_varies[METRIC_COUNT] = {
+#define METRICS_VARIES(id, name, type, choices, varies) varies,
+	METRICS_LIST(METRICS_VARIES)
+#undef METRICS_VARIES
+};
+
+static const struct expr_symbols metrics_table = {
+	metrics_symbol_table, METRIC_COUNT
+};
+
+/* Every name a rule may use (see METRICS_LIST). */
 const struct expr_symbols *
 metrics_symbols(void)
 {
-	char name[48];
-	if (metrics_table_symbols.count != 0)
-		return &metrics_table_symbols;
-	metrics_define(METRIC_VOLUME_INPUT, "volume.input", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_VOLUME_OUTPUT, "volume.output", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_VOLUME_TOTAL, "volume.total", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_PEAK_TO_MEAN, "volume.peak_to_mean", EXPR_NUMBER,
-	    NULL);
-	metrics_define(METRIC_COMPLEX_SHARE, "tasks.complex_share", EXPR_NUMBER,
-	    NULL);
-	metrics_define(METRIC_QUALITY, "tasks.quality", EXPR_CHOICE,
-	    metrics_choices("tasks.quality"));
-	metrics_define(METRIC_EXPERTISE, "team.expertise", EXPR_CHOICE,
-	    metrics_choices("team.expertise"));
-	metrics_define(METRIC_HOURLY_RATE, "team.hourly_rate", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_OPS_HOURS, "team.ops_hours", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_PRIVACY, "privacy", EXPR_CHOICE,
-	    metrics_choices("privacy"));
-	metrics_define(METRIC_FINE_TUNING, "fine_tuning", EXPR_CHOICE,
-	    metrics_choices("fine_tuning"));
-	metrics_define(METRIC_TOOL_USE, "ecosystem.tool_use", EXPR_BOOL, NULL);
-	metrics_define(METRIC_FUNCTION_CALLING, "ecosystem.function_calling",
-	    EXPR_BOOL, NULL);
-	metrics_define(METRIC_STRUCTURED_OUTPUT, "ecosystem.structured_output",
-	    EXPR_BOOL, NULL);
-	metrics_define(METRIC_ECOSYSTEM_COUNT, "ecosystem.count", EXPR_NUMBER,
-	    NULL);
-	metrics_define(METRIC_LOCK_IN, "lock_in", EXPR_CHOICE,
-	    metrics_choices("lock_in"));
-	metrics_define(METRIC_HORIZON, "horizon_months", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_HARDWARE, "hardware", EXPR_CHOICE,
-	    metrics_choices("hardware"));
-	metrics_define(METRIC_DEPLOYMENT, "deployment", EXPR_CHOICE,
-	    metrics_choices("deployment"));
-	for (int i = 0; i < 5; i++) {
-		snprintf(name, sizeof name, "cost.best_api.%s",
-		    metrics_monthly_names[i]);
-		metrics_define(METRIC_BEST_API + i, name, EXPR_NUMBER, NULL);
-		snprintf(name, sizeof name, "cost.best_self_hosted.%s",
-		    metrics_monthly_names[i]);
-		metrics_define(METRIC_BEST_SELF + i, name, EXPR_NUMBER, NULL);
-	}
-	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-		snprintf(name, sizeof name, "cost.%s.total", cost_kind_name(k));
-		metrics_define(METRIC_KIND_TOTAL + k, name, EXPR_NUMBER, NULL);
-	}
-	metrics_define(METRIC_SAVING, "cost.saving", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_SAVING_SHARE, "cost.saving_share", EXPR_NUMBER,
-	    NULL);
-	metrics_define(METRIC_COMPUTE_SAVING, "cost.compute_saving",
-	    EXPR_NUMBER, NULL);
-	metrics_define(METRIC_PAYBACK, "cost.owned.payback_months", EXPR_NUMBER,
-	    NULL);
-	metrics_define(METRIC_BREAKEVEN, "breakeven", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_CAPACITY_GPUS, "capacity.gpus", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_CAPACITY_UTILISATION, "capacity.utilisation",
-	    EXPR_NUMBER, NULL);
-	metrics_define(METRIC_VOLUME_LOW, "threshold.volume_low", EXPR_NUMBER,
-	    NULL);
-	metrics_define(METRIC_VOLUME_HIGH, "threshold.volume_high", EXPR_NUMBER,
-	    NULL);
-	metrics_define(METRIC_HARD_CLOSED, "quality.hard_closed", EXPR_NUMBER,
-	    NULL);
-	metrics_define(METRIC_HARD_OPEN, "quality.hard_open", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_SIMPLE_CLOSED, "quality.simple_closed",
-	    EXPR_NUMBER, NULL);
-	metrics_define(METRIC_SIMPLE_OPEN, "quality.simple_open", EXPR_NUMBER,
-	    NULL);
-	metrics_define(METRIC_GAP_MONTHS, "quality.gap_months", EXPR_NUMBER,
-	    NULL);
-	metrics_define(METRIC_GAP_TODAY, "quality.gap_today", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_GAP_OVER_HORIZON, "quality.gap_over_horizon",
-	    EXPR_NUMBER, NULL);
-	metrics_define(METRIC_CLOSED_SUCCESS, "quality.closed_success",
-	    EXPR_NUMBER, NULL);
-	metrics_define(METRIC_OPEN_SUCCESS, "quality.open_success", EXPR_NUMBER,
-	    NULL);
-	metrics_define(METRIC_HYBRID_SUCCESS, "quality.hybrid_success",
-	    EXPR_NUMBER, NULL);
-	metrics_define(METRIC_CLOSED_COST_PER_SUCCESS,
-	    "quality.closed_cost_per_success", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_OPEN_COST_PER_SUCCESS,
-	    "quality.open_cost_per_success", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_HYBRID_COST_PER_SUCCESS,
-	    "quality.hybrid_cost_per_success", EXPR_NUMBER, NULL);
-	metrics_define(METRIC_CLOSED_FINE_TUNING, "closed_fine_tuning",
-	    EXPR_BOOL, NULL);
-	metrics_define(METRIC_VERDICT, "verdict", EXPR_CHOICE,
-	    metrics_verdict_names);
-	metrics_table_symbols.symbols = metrics_table;
-	metrics_table_symbols.count = METRIC_COUNT;
-	return &metrics_table_symbols;
+	return &metrics_table;
 }
 
+/* Copies one option's five monthly parts (NAN when there is none). */
 static void
 metrics_monthly(double *slots, const struct cost_result *cost, int index)
 {
@@ -343,5 +287,5 @@ metrics_cost_per_success_of(const double *metrics, int outcome)
 bool
 metrics_slot_varies(int slot)
 {
-	return slot >= METRIC_BEST_API && slot != METRIC_CLOSED_FINE_TUNING;
+	return slot >= 0 && slot < METRIC_COUNT && metrics_varies[slot];
 }

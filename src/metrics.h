@@ -16,7 +16,8 @@ void metrics_compute(const struct data *, const double *values,
 	const struct profile *, const struct cost_result *, double breakeven,
 	double *metrics);
 /* The names, types and slots of every metric, for the expression and
- * template compilers. */
+ * template compilers: a const table (METRICS_LIST in metrics.c), no
+ * set-up, safe from any thread. */
 const struct expr_symbols *metrics_symbols(void);
 /* Number of slots metrics_compute fills. */
 extern const size_t metrics_count;

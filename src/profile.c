@@ -13,59 +13,186 @@
 #include "jsonio.h"
 #include "profile.h"
 
-static const char *const profile_quality_names[] = {
+const char *const profile_quality_names[] = {
 	"best", "good_enough", NULL };
-static const char *const profile_expertise_names[] = {
+const char *const profile_expertise_names[] = {
 	"none", "some", "ml_infra", NULL };
-static const char *const profile_privacy_names[] = {
+const char *const profile_privacy_names[] = {
 	"none", "contractual", "hard", NULL };
-static const char *const profile_fine_tuning_names[] = {
+const char *const profile_fine_tuning_names[] = {
 	"none", "exploring", "dataset_ready", NULL };
-static const char *const profile_ecosystem_names[] = {
+const char *const profile_ecosystem_names[] = {
 	"tool_use", "function_calling", "structured_output", NULL };
-static const char *const profile_lock_in_names[] = {
+const char *const profile_lock_in_names[] = {
 	"acceptable", "avoid", "unacceptable", NULL };
-static const char *const profile_hardware_names[] = {
+const char *const profile_hardware_names[] = {
 	"none", "workstation_gpu", "apple_silicon", "datacenter_gpu", NULL };
-static const char *const profile_deployment_names[] = {
+const char *const profile_deployment_names[] = {
 	"cloud", "on_prem", NULL };
+
+/* Readable names of the choices and flags, for the questionnaire. */
+static const char *const profile_quality_labels[] = {
+	N_("The best available: hard tasks must come out right"),
+	N_("Good enough: we double-check or can accept some misses"),
+};
+static const char *const profile_expertise_labels[] = {
+	N_("None: nobody here has run GPU inference in production"),
+	N_("Some: we have served models, not at scale"),
+	N_("ML-infrastructure engineers on staff"),
+};
+static const char *const profile_privacy_labels[] = {
+	N_("No special requirement"),
+	N_("Contractual: enterprise API terms are enough"),
+	N_("Hard: the data must not leave our machines"),
+};
+static const char *const profile_fine_tuning_labels[] = {
+	N_("No"),
+	N_("Maybe: we are exploring it"),
+	N_("Yes: thousands of good examples are ready"),
+};
+static const char *const profile_ecosystem_labels[] = {
+	N_("Tool use"),
+	N_("Function calling"),
+	N_("Structured output"),
+};
+static const char *const profile_lock_in_labels[] = {
+	N_("Acceptable"),
+	N_("We would rather avoid it"),
+	N_("Unacceptable: a business risk"),
+};
+static const char *const profile_hardware_labels[] = {
+	N_("None"),
+	N_("A workstation GPU (A6000 class, 48 GB)"),
+	N_("Apple Silicon with large unified memory"),
+	N_("Datacenter GPUs (A100 or H100 class)"),
+};
+static const char *const profile_deployment_labels[] = {
+	N_("Rented cloud GPUs"),
+	N_("Our own premises"),
+};
 
 /* The order here is the order of the answers file and the questionnaire. */
 const struct profile_field profile_fields[] = {
 	{ "volume.input_tokens", PROFILE_TOKENS, 0, 1e13, NULL,
-	  "tokens/month", N_("Input tokens per month") },
+	  "tokens/month", N_("Input tokens per month"),
+	  N_("How many input tokens do you send each month?"),
+	  N_("Volume decides the cost question. Below roughly 50M tokens a "
+	  "month the API is almost certainly cheaper once engineering time is "
+	  "priced in; above roughly 500M, self-hosting starts to win on "
+	  "compute. Input tokens are the prompts and context you send."),
+	  { 1e6, 10e6, 50e6, 100e6, 500e6, 1e9 }, 6, NULL },
 	{ "volume.output_tokens", PROFILE_TOKENS, 0, 1e13, NULL,
-	  "tokens/month", N_("Output tokens per month") },
+	  "tokens/month", N_("Output tokens per month"),
+	  N_("How many output tokens do the models write each month?"),
+	  N_("Output costs several times more than input on closed APIs ($15 "
+	  "against $3 per million on Claude 3.5 Sonnet), and on your own GPUs "
+	  "it is the slow part. The article's example: 10M in, 2M out."),
+	  { 1e6, 10e6, 50e6, 100e6, 500e6, 1e9 }, 6, NULL },
 	{ "volume.peak_to_mean", PROFILE_NUMBER, 1, 100, NULL,
-	  "ratio", N_("Peak load over mean load") },
+	  "ratio", N_("Peak load over mean load"),
+	  N_("How much busier is your peak hour than an average hour?"),
+	  N_("Self-hosted capacity comes in whole GPUs sized for the peak, not "
+	  "the average: a spiky load keeps more replicas running around the "
+	  "clock. An API absorbs the peaks for you."),
+	  { 1, 1.5, 2, 3, 5 }, 5, NULL },
 	{ "volume.cached_input_share", PROFILE_NUMBER, 0, 1, NULL,
-	  "share", N_("Share of input tokens read from a prompt cache") },
+	  "share", N_("Share of input tokens read from a prompt cache"),
+	  N_("What share of your input is read from a prompt cache?"),
+	  N_("Closed APIs bill input served from a prompt cache at a discount, "
+	  "so a large context repeated across requests (a long system prompt, "
+	  "the same documents) lowers the API bill."),
+	  { 0, 0.25, 0.5, 0.75 }, 4, NULL },
 	{ "volume.batch_share", PROFILE_NUMBER, 0, 1, NULL,
-	  "share", N_("Share of traffic sent through a batch API") },
+	  "share", N_("Share of traffic sent through a batch API"),
+	  N_("What share of your traffic can wait for a batch API?"),
+	  N_("Batch APIs answer within hours instead of seconds, at a lower "
+	  "price: traffic that can wait makes the API side cheaper."),
+	  { 0, 0.25, 0.5, 1 }, 4, NULL },
 	{ "tasks.complex_share", PROFILE_NUMBER, 0, 1, NULL,
-	  "share", N_("Share of hard reasoning tasks") },
+	  "share", N_("Share of hard reasoning tasks"),
+	  N_("What share of your traffic is hard reasoning?"),
+	  N_("Multi-step logic, maths proofs, subtle code bugs. On those, "
+	  "closed models got about 80% right against about 65% for the best "
+	  "open weights; on summaries, translation and simple code the gap is "
+	  "small or absent."),
+	  { 0, 0.1, 0.3, 0.5, 0.8, 1 }, 6, NULL },
 	{ "tasks.quality", PROFILE_CHOICE, 0, 0, profile_quality_names,
-	  NULL, N_("Quality needed on hard tasks") },
+	  NULL, N_("Quality needed on hard tasks"),
+	  N_("How good must the answers to the hard tasks be?"),
+	  N_("A 15-point gap on hard problems is the difference between a tool "
+	  "you can trust with complex work and one whose output you have to "
+	  "double-check."),
+	  { 0 }, 0, profile_quality_labels },
 	{ "team.expertise", PROFILE_CHOICE, 0, 0, profile_expertise_names,
-	  NULL, N_("ML-infrastructure expertise") },
+	  NULL, N_("ML-infrastructure expertise"),
+	  N_("Who on the team can run GPU inference?"),
+	  N_("Setting up vLLM or TGI, quantisation, GPU memory, failover and "
+	  "monitoring is weeks of work for an experienced engineer. A team "
+	  "with ML-infrastructure engineers has budgeted it; for a startup it "
+	  "is the cost that breaks the math."),
+	  { 0 }, 0, profile_expertise_labels },
 	{ "team.hourly_rate", PROFILE_NUMBER, 0, 10000, NULL,
-	  "USD/hour", N_("Engineer hourly rate") },
+	  "USD/hour", N_("Engineer hourly rate"),
+	  N_("What does an hour of an engineer's time cost you?"),
+	  N_("Your time is the cost that shows up on no invoice: at $100 an "
+	  "hour, 10 hours a month on LLM infrastructure is $1,000 a month."),
+	  { 50, 100, 150, 200 }, 4, NULL },
 	{ "team.ops_hours_per_month", PROFILE_NUMBER, 0, 744, NULL,
-	  "hours/month", N_("Operations hours per month") },
+	  "hours/month", N_("Operations hours per month"),
+	  N_("How many hours a month would running your own models take?"),
+	  N_("Updates, monitoring, failover, porting to new model releases. "
+	  "The default follows your expertise; the article's own example "
+	  "budgets 10 hours a month."),
+	  { 5, 10, 20, 40 }, 4, NULL },
 	{ "privacy", PROFILE_CHOICE, 0, 0, profile_privacy_names,
-	  NULL, N_("Privacy and compliance") },
+	  NULL, N_("Privacy and compliance"),
+	  N_("May your data go to a third-party API?"),
+	  N_("Medical records, legal documents, classified material: local "
+	  "inference is a compliance requirement, not a preference. Otherwise "
+	  "enterprise API terms that exclude training are binding. Rented "
+	  "cloud GPUs are not private either: the data still leaves you."),
+	  { 0 }, 0, profile_privacy_labels },
 	{ "fine_tuning", PROFILE_CHOICE, 0, 0, profile_fine_tuning_names,
-	  NULL, N_("Fine-tuning") },
+	  NULL, N_("Fine-tuning"),
+	  N_("Do you need to fine-tune a model on your own data?"),
+	  N_("A model fine-tuned on your data can beat a far larger general one "
+	  "on your task, but beating careful prompting takes good data and "
+	  "real evaluation: the execution risk is high."),
+	  { 0 }, 0, profile_fine_tuning_labels },
 	{ "ecosystem", PROFILE_FLAGS, 0, 0, profile_ecosystem_names,
-	  NULL, N_("Managed features needed") },
+	  NULL, N_("Managed features needed"),
+	  N_("Which managed features do you rely on?"),
+	  N_("Closed APIs ship tool use, function calling and structured output "
+	  "ready to use; the open ecosystem builds them from a patchwork of "
+	  "projects. Space ticks or unticks; none at all is fine."),
+	  { 0 }, 0, profile_ecosystem_labels },
 	{ "lock_in", PROFILE_CHOICE, 0, 0, profile_lock_in_names,
-	  NULL, N_("Provider lock-in") },
+	  NULL, N_("Provider lock-in"),
+	  N_("How do you feel about depending on one provider?"),
+	  N_("When depending on a single provider is an unacceptable business "
+	  "risk, go open; using both is insurance against being locked into "
+	  "either approach."),
+	  { 0 }, 0, profile_lock_in_labels },
 	{ "horizon_months", PROFILE_NUMBER, 1, 120, NULL,
-	  "months", N_("Decision horizon") },
+	  "months", N_("Decision horizon"),
+	  N_("How many months must this decision hold?"),
+	  N_("Open weights trail closed models by roughly 6 to 12 months, and "
+	  "the gap is narrowing. Setup work is spread over the horizon, so a "
+	  "short one favours the API."),
+	  { 3, 6, 12, 24, 36 }, 5, NULL },
 	{ "hardware", PROFILE_CHOICE, 0, 0, profile_hardware_names,
-	  NULL, N_("Hardware you own") },
+	  NULL, N_("Hardware you own"),
+	  N_("What hardware do you own already?"),
+	  N_("A 70B model needs at least 48 GB of GPU memory, quantised. An "
+	  "A6000 costs about $4,000 to $5,000 and pays for itself in 4 to 6 "
+	  "months against cloud rental, given the expertise to run it."),
+	  { 0 }, 0, profile_hardware_labels },
 	{ "deployment", PROFILE_CHOICE, 0, 0, profile_deployment_names,
-	  NULL, N_("Where self-hosting would run") },
+	  NULL, N_("Where self-hosting would run"),
+	  N_("Where would self-hosted models run?"),
+	  N_("True privacy needs local hardware: a cloud GPU provider still "
+	  "receives your data, just instead of the API vendor."),
+	  { 0 }, 0, profile_deployment_labels },
 };
 
 const size_t profile_field_count =
@@ -274,36 +401,45 @@ profile_apply_doc(struct profile *profile, const struct doc *doc,
 	return profile_apply_mapping(profile, doc, doc->root, "", cause);
 }
 
-/* Loads an answers file; the profile is unchanged when it fails. */
+/* Applies an answers text; the profile is unchanged when it fails. */
 int
-profile_load_file(struct profile *profile, const char *path, char **cause)
+profile_load_text(struct profile *profile, const char *path,
+    const char *text, size_t length, char **cause)
 {
 	struct profile copy = *profile;
 	struct doc doc;
-	char *text;
-	size_t length;
 	int result;
 	const char *dot = strrchr(path, '.');
 	const char *start;
 
-	if (file_read(path, &text, &length, cause) != 0)
+	if (doc_check_text(path, text, length, cause) != 0)
 		return -1;
-	if (doc_check_text(path, text, length, cause) != 0) {
-		free(text);
-		return -1;
-	}
 	start = text + strspn(text, " \t\r\n");
 	if ((dot != NULL && strcmp(dot, ".json") == 0) || *start == '{')
 		result = doc_parse_json(&doc, path, text, length, cause);
 	else
 		result = doc_parse_yaml(&doc, path, text, length, cause);
-	free(text);
 	if (result != 0)
 		return -1;
 	result = profile_apply_doc(&copy, &doc, cause);
 	doc_free(&doc);
 	if (result == 0)
 		*profile = copy;
+	return result;
+}
+
+/* Loads an answers file; the profile is unchanged when it fails. */
+int
+profile_load_file(struct profile *profile, const char *path, char **cause)
+{
+	char *text;
+	size_t length;
+	int result;
+
+	if (file_read(path, &text, &length, cause) != 0)
+		return -1;
+	result = profile_load_text(profile, path, text, length, cause);
+	free(text);
 	return result;
 }
 
@@ -446,6 +582,92 @@ profile_format_value(const struct profile *profile, const struct data *data,
 		break;
 	}
 	}
+}
+
+/* Shares (0 to 1) are shown as percentages and accept a % sign. */
+static bool
+profile_is_share(const struct profile_field *f)
+{
+	return f->unit != NULL && strcmp(f->unit, "share") == 0;
+}
+
+/* A number as people read it in this field's unit. */
+void
+profile_format_readable(const struct profile_field *f, double v, char *out,
+    size_t size)
+{
+	char number[64];
+	const char *unit = f->unit != NULL ? f->unit : "";
+	if (f->type == PROFILE_TOKENS) {
+		util_format_tokens(number, sizeof number, v);
+		snprintf(out, size, _("%s tokens a month"), number);
+	} else if (strcmp(unit, "share") == 0) {
+		util_format_percent(out, size, v);
+	} else if (strcmp(unit, "USD/hour") == 0) {
+		util_format_money(number, sizeof number, v);
+		snprintf(out, size, _("%s an hour"), number);
+	} else if (strcmp(unit, "hours/month") == 0) {
+		util_snprintf_c(number, sizeof number, "%g", v);
+		snprintf(out, size, _("%s hours a month"), number);
+	} else if (strcmp(unit, "months") == 0) {
+		util_snprintf_c(number, sizeof number, "%g", v);
+		snprintf(out, size, _("%s months"), number);
+	} else if (strcmp(unit, "ratio") == 0) {
+		util_snprintf_c(number, sizeof number, "%g", v);
+		snprintf(out, size, _("%s times the mean"), number);
+	} else {
+		util_snprintf_c(out, size, "%g", v);
+	}
+}
+
+/* Parses a number typed for a field: spaces around it are ignored, token
+ * counts take k/M/B and shares a % sign.  0 with *value, or -1 with a
+ * *cause that says what is wrong and what would do. */
+int
+profile_parse_input(const struct profile_field *f, const char *input,
+    double *value, char **cause)
+{
+	char text[PROFILE_INPUT_MAX + 1], low[64], high[64];
+	size_t length;
+	double v, scale = 1;
+
+	snprintf(text, sizeof text, "%s", input);
+	length = strlen(text);
+	while (length > 0 && text[length - 1] == ' ')
+		text[--length] = '\0';
+	const char *start = text + strspn(text, " ");
+	if (*start == '\0') {
+		util_error(cause, "%s", _("Type a number, or pick one of "
+		    "the answers above."));
+		return -1;
+	}
+	if (profile_is_share(f) && length > 0 && text[length - 1] == '%') {
+		text[--length] = '\0';
+		scale = 0.01;
+	}
+	if (util_parse_number(start, f->type == PROFILE_TOKENS, &v) != 0) {
+		if (f->type == PROFILE_TOKENS)
+			util_error(cause, _("'%s' is not a number: type "
+			    "digits with an optional k, M or B, as in 250M."),
+			    input);
+		else if (profile_is_share(f))
+			util_error(cause, _("'%s' is not a number: type a "
+			    "share such as 0.3 or 30%%."), input);
+		else
+			util_error(cause, _("'%s' is not a number: type "
+			    "digits, as in 12 or 2.5."), input);
+		return -1;
+	}
+	v *= scale;
+	if (v < f->low || v > f->high) {
+		profile_format_readable(f, f->low, low, sizeof low);
+		profile_format_readable(f, f->high, high, sizeof high);
+		util_error(cause, _("Out of range: type a value from %s "
+		    "to %s."), low, high);
+		return -1;
+	}
+	*value = v;
+	return 0;
 }
 
 /* Writes an answers file that profile_load_file reads back unchanged. */

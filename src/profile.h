@@ -18,6 +18,17 @@ enum hardware { HARDWARE_NONE, HARDWARE_WORKSTATION_GPU,
 	HARDWARE_APPLE_SILICON, HARDWARE_DATACENTER_GPU };
 enum deployment { DEPLOYMENT_CLOUD, DEPLOYMENT_ON_PREM };
 
+/* The answers file's names of each choice, in enum order, NULL-ended
+ * (the rule names that read choices use them too). */
+extern const char *const profile_quality_names[];
+extern const char *const profile_expertise_names[];
+extern const char *const profile_privacy_names[];
+extern const char *const profile_fine_tuning_names[];
+extern const char *const profile_ecosystem_names[];
+extern const char *const profile_lock_in_names[];
+extern const char *const profile_hardware_names[];
+extern const char *const profile_deployment_names[];
+
 /* Managed features, as bits of profile.ecosystem. */
 #define ECOSYSTEM_TOOL_USE		(1u << 0)
 #define ECOSYSTEM_FUNCTION_CALLING	(1u << 1)
@@ -51,14 +62,22 @@ enum profile_field_type {
 	PROFILE_FLAGS,			/* list of names, stored as bits */
 };
 
-/* One answers-file key: the single definition every front end uses. */
+#define PROFILE_MAX_PRESETS 8
+
+/* One answers-file key: the single definition every front end uses.  The
+ * texts are English msgids (N_()): translate them with _() when shown. */
 struct profile_field {
 	const char *key;		/* dotted, as in the answers file */
 	enum profile_field_type type;
 	double low, high;		/* numbers */
 	const char *const *names;	/* choices and flags, NULL-ended */
 	const char *unit;		/* for messages and reports */
-	const char *label;		/* short English label (translatable) */
+	const char *label;		/* short label */
+	const char *question;		/* the question as a person asks it */
+	const char *help;		/* why the answer matters */
+	double presets[PROFILE_MAX_PRESETS];	/* numbers: answers to offer */
+	int preset_count;
+	const char *const *labels;	/* one readable text per name, or NULL */
 };
 
 extern const struct profile_field profile_fields[];
@@ -70,6 +89,10 @@ void profile_defaults(struct profile *);
  * '{'); an empty file means all defaults.  Keys not in the file keep their
  * current value. */
 int profile_load_file(struct profile *, const char *path, char **cause);
+/* The same for an answers text already in memory (NUL-terminated); path
+ * names it in messages and a .json ending selects JSON. */
+int profile_load_text(struct profile *, const char *path, const char *text,
+	size_t length, char **cause);
 /* Applies a parsed answers tree. */
 int profile_apply_doc(struct profile *, const struct doc *, char **cause);
 /* Applies KEY=VALUE (a --set option). */
@@ -89,5 +112,17 @@ const struct profile_field *profile_find_field(const char *key);
 /* The value as it would be written in an answers file. */
 void profile_format_value(const struct profile *, const struct data *,
 	const struct profile_field *, char *out, size_t size);
+
+/* A value as people read it in the field's unit ("250M tokens a month",
+ * "30%", "$100 an hour"), translated. */
+void profile_format_readable(const struct profile_field *, double value,
+	char *out, size_t size);
+/* Parses what a person typed for a number field (k/M/B for tokens, a %
+ * sign for shares, at most PROFILE_INPUT_MAX bytes are read): 0 with
+ * *value in the field's range, or -1 with a *cause (which may be NULL)
+ * saying what would do. */
+#define PROFILE_INPUT_MAX 40
+int profile_parse_input(const struct profile_field *, const char *input,
+	double *value, char **cause);
 
 #endif

@@ -14,7 +14,7 @@
 #include "tui.h"
 #include "tui_layout.h"
 
-#define TUI_INPUT_MAX 40		/* typed numbers */
+#define TUI_INPUT_MAX PROFILE_INPUT_MAX	/* typed numbers */
 #define TUI_KEY_ESCAPE 27
 #define TUI_KEY_TAB 9
 #define TUI_KEY_CONTROL(c) ((c) & 0x1f)

@@ -309,6 +309,80 @@ START_TEST(test_failed_json_parse_keeps_nothing)
 }
 END_TEST
 
+/* Typed numbers: spaces, k/M/B for tokens, % for shares, the range, and
+ * a message that says what would do. */
+START_TEST(test_parse_input)
+{
+	const struct profile_field *tokens =
+	    profile_find_field("volume.input_tokens");
+	const struct profile_field *share =
+	    profile_find_field("tasks.complex_share");
+	const struct profile_field *months = profile_find_field("horizon_months");
+	char *cause = NULL;
+	double v = -1;
+
+	ck_assert_int_eq(profile_parse_input(tokens, " 250M ", &v, &cause), 0);
+	ck_assert_double_eq(v, 250e6);
+	ck_assert_ptr_null(cause);
+	ck_assert_int_eq(profile_parse_input(share, "30%", &v, &cause), 0);
+	ck_assert_double_eq_tol(v, 0.3, 1e-12);
+	ck_assert_int_eq(profile_parse_input(share, "0.25", &v, &cause), 0);
+	ck_assert_double_eq(v, 0.25);
+	ck_assert_int_eq(profile_parse_input(months, "24", &v, &cause), 0);
+	ck_assert_double_eq(v, 24);
+
+	ck_assert_int_eq(profile_parse_input(tokens, "  ", &v, &cause), -1);
+	ck_assert_str_eq(cause, "Type a number, or pick one of the answers "
+	    "above.");
+	ck_assert_int_eq(profile_parse_input(tokens, "12x", &v, &cause), -1);
+	ck_assert_str_eq(cause, "'12x' is not a number: type digits with an "
+	    "optional k, M or B, as in 250M.");
+	ck_assert_int_eq(profile_parse_input(share, "a%", &v, &cause), -1);
+	ck_assert_str_eq(cause, "'a%' is not a number: type a share such as "
+	    "0.3 or 30%.");
+	/* Only shares take a percent sign, and only counts a suffix. */
+	ck_assert_int_eq(profile_parse_input(months, "5%", &v, &cause), -1);
+	ck_assert_str_eq(cause, "'5%' is not a number: type digits, as in 12 "
+	    "or 2.5.");
+	ck_assert_int_eq(profile_parse_input(months, "2k", &v, &cause), -1);
+	ck_assert_int_eq(profile_parse_input(share, "150%", &v, &cause), -1);
+	ck_assert_str_eq(cause, "Out of range: type a value from 0% to 100%.");
+	ck_assert_int_eq(profile_parse_input(months, "0", &v, &cause), -1);
+	ck_assert_str_eq(cause, "Out of range: type a value from 1 months to "
+	    "120 months.");
+	free(cause);
+	/* Without a place for the message, only the result. */
+	ck_assert_int_eq(profile_parse_input(months, "x", &v, NULL), -1);
+	ck_assert_double_eq(v, 24);
+}
+END_TEST
+
+/* Every field carries its question, why it matters, readable names for
+ * its choices and presets inside its range. */
+START_TEST(test_every_field_asks)
+{
+	for (size_t i = 0; i < profile_field_count; i++) {
+		const struct profile_field *f = &profile_fields[i];
+		bool number = f->type == PROFILE_TOKENS ||
+		    f->type == PROFILE_NUMBER;
+		ck_assert_msg(f->question != NULL && *f->question != '\0',
+		    "%s has no question", f->key);
+		ck_assert_msg(f->help != NULL && *f->help != '\0',
+		    "%s has no help", f->key);
+		ck_assert_msg(f->label != NULL && *f->label != '\0',
+		    "%s has no label", f->key);
+		ck_assert_int_le(f->preset_count, PROFILE_MAX_PRESETS);
+		ck_assert_msg(number == (f->preset_count > 0),
+		    "%s: presets are for numbers", f->key);
+		ck_assert_msg(number == (f->labels == NULL),
+		    "%s: labels are for choices", f->key);
+		for (int p = 0; p < f->preset_count; p++)
+			ck_assert(f->presets[p] >= f->low &&
+			    f->presets[p] <= f->high);
+	}
+}
+END_TEST
+
 static Suite *
 profile_suite(void)
 {
@@ -324,6 +398,8 @@ profile_suite(void)
 	tcase_add_test(t, test_save_reads_back);
 	tcase_add_test(t, test_save_keeps_every_digit);
 	tcase_add_test(t, test_failed_json_parse_keeps_nothing);
+	tcase_add_test(t, test_parse_input);
+	tcase_add_test(t, test_every_field_asks);
 	suite_add_tcase(s, t);
 	return s;
 }
