@@ -35,7 +35,7 @@ fuzz_template_literal(const char *text)
 int
 LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 {
-	static double values[REPORT_MAX_METRICS];
+	static double values[EVALUATE_MAX_METRICS];
 	struct template *template = NULL;
 	struct buffer first, second;
 	size_t offset = (size_t)-1;

@@ -13,9 +13,6 @@
  * column of every value and key. */
 int jsonio_parse_doc(struct doc *, const char *path, const char *text,
 	size_t length, char **cause);
-/* Renders the result with the stable keys of the JSON contract. */
-int jsonio_render_report(const struct report *, struct buffer *,
-	char **cause);
 /* Reads a LiteLLM or genai-prices price list into file->entries (the
  * caller has zeroed file); today (YYYY-MM-DD) picks dated prices. */
 int jsonio_parse_prices(struct prices_file *file, const char *path,

@@ -1,0 +1,360 @@
+/* report_json.c - the JSON result (design.md, "JSON result"): a view of
+ * an evaluation with the contract's stable keys.  Every text in it is
+ * English, whatever the locale: rule reasons and warnings are expanded
+ * from the templates as written, sentences from their msgids. */
+#include "config.h"
+
+#include <cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "metrics.h"
+#include "report.h"
+
+/* Rounds money to cents and other figures to a sensible precision, so the
+ * output is stable and readable. */
+static double
+report_json_round(double value, double unit)
+{
+	return round(value / unit) * unit;
+}
+
+static cJSON *
+report_json_number_or_null(double value, double unit)
+{
+	return isfinite(value) ? cJSON_CreateNumber(report_json_round(value, unit)) :
+	    cJSON_CreateNull();
+}
+
+static cJSON *
+report_json_monthly(const struct cost_monthly *m)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "compute", report_json_round(m->compute, 0.01));
+	cJSON_AddNumberToObject(o, "engineering",
+	    report_json_round(m->engineering, 0.01));
+	cJSON_AddNumberToObject(o, "setup", report_json_round(m->setup, 0.01));
+	cJSON_AddNumberToObject(o, "hardware", report_json_round(m->hardware, 0.01));
+	cJSON_AddNumberToObject(o, "total", report_json_round(m->total, 0.01));
+	return o;
+}
+
+static cJSON *
+report_json_option(const struct evaluation *report, const struct cost_option *o)
+{
+	cJSON *j = cJSON_CreateObject();
+	char id[256];
+	(void)report;
+
+	report_option_id(o, id, sizeof id);
+	cJSON_AddStringToObject(j, "id", id);
+	cJSON_AddStringToObject(j, "kind", cost_kind_name(o->kind));
+	cJSON_AddStringToObject(j, "model", o->model->id);
+	if (o->config != NULL) {
+		if (o->kind == OPTION_HYBRID) {
+			cJSON_AddStringToObject(j, "self_hosted_kind",
+			    cost_kind_name(o->hybrid_self_kind));
+			cJSON_AddStringToObject(j, "self_hosted_model",
+			    o->config->model->id);
+		}
+		cJSON_AddStringToObject(j, "gpu", o->config->gpu->id);
+		cJSON_AddStringToObject(j, "quantisation",
+		    data_quantisation_name(o->config->quantisation));
+		cJSON_AddNumberToObject(j, "gpus", o->gpus);
+		cJSON_AddNumberToObject(j, "replicas", o->replicas);
+		if (o->gpu_hours > 0 || o->kind == OPTION_CLOUD_ON_DEMAND ||
+		    (o->kind == OPTION_HYBRID &&
+		    o->hybrid_self_kind == OPTION_CLOUD_ON_DEMAND))
+			cJSON_AddItemToObject(j, "gpu_hours",
+			    report_json_number_or_null(o->gpu_hours, 0.01));
+		else
+			cJSON_AddItemToObject(j, "utilisation",
+			    report_json_number_or_null(o->utilisation, 0.0001));
+	}
+	if (o->kind == OPTION_OWNED) {
+		cJSON_AddItemToObject(j, "payback_months",
+		    report_json_number_or_null(o->payback_months, 0.01));
+		if (o->payback_vs != NULL) {
+			struct cost_option vs;
+			char vs_id[256];
+			memset(&vs, 0, sizeof vs);
+			vs.kind = OPTION_CLOUD_24X7;
+			vs.config = o->payback_vs;
+			vs.model = o->payback_vs->model;
+			report_option_id(&vs, vs_id, sizeof vs_id);
+			cJSON_AddStringToObject(j, "payback_vs", vs_id);
+		} else {
+			cJSON_AddNullToObject(j, "payback_vs");
+		}
+		cJSON_AddBoolToObject(j, "already_owned", o->already_owned);
+	}
+	if (o->kind == OPTION_API || o->kind == OPTION_HOSTED_OPEN ||
+	    o->kind == OPTION_HYBRID) {
+		/* The discounted prices this option's API part used. */
+		cJSON *discounts = cJSON_AddArrayToObject(j, "discounts");
+		if (o->discounts & COST_DISCOUNT_CACHE)
+			cJSON_AddItemToArray(discounts, cJSON_CreateString("cache"));
+		if (o->discounts & COST_DISCOUNT_BATCH)
+			cJSON_AddItemToArray(discounts, cJSON_CreateString("batch"));
+	}
+	cJSON_AddBoolToObject(j, "comparable", o->comparable);
+	cJSON_AddItemToObject(j, "monthly", report_json_monthly(&o->monthly));
+	return j;
+}
+
+static cJSON *
+report_json_inputs(const struct evaluation *report)
+{
+	const struct profile *p = &report->profile;
+	cJSON *root = cJSON_CreateObject();
+	for (size_t i = 0; i < profile_field_count; i++) {
+		const struct profile_field *f = &profile_fields[i];
+		const char *dot = strchr(f->key, '.');
+		cJSON *parent = root;
+		const char *name = f->key;
+		if (dot != NULL) {
+			char section[32];
+			snprintf(section, sizeof section, "%.*s",
+			    (int)(dot - f->key), f->key);
+			parent = cJSON_GetObjectItemCaseSensitive(root, section);
+			if (parent == NULL)
+				parent = cJSON_AddObjectToObject(root, section);
+			name = dot + 1;
+		}
+		double value = profile_get_value(p, f);
+		switch (f->type) {
+		case PROFILE_TOKENS:
+		case PROFILE_NUMBER:
+			if (f == profile_find_field("team.ops_hours_per_month"))
+				value = profile_ops_hours(p, report->data);
+			cJSON_AddNumberToObject(parent, name, value);
+			break;
+		case PROFILE_CHOICE:
+			cJSON_AddStringToObject(parent, name,
+			    f->names[(int)value]);
+			break;
+		case PROFILE_FLAGS: {
+			cJSON *list = cJSON_AddArrayToObject(parent, name);
+			for (int b = 0; f->names[b] != NULL; b++)
+				if ((unsigned)value & (1u << b))
+					cJSON_AddItemToArray(list,
+					    cJSON_CreateString(f->names[b]));
+			break;
+		}
+		}
+	}
+	return root;
+}
+
+static cJSON *
+report_json_assumptions(const struct evaluation *report)
+{
+	cJSON *list = cJSON_CreateArray();
+	const struct data *data = report->data;
+	for (size_t i = 0; i < data->figure_count; i++) {
+		const struct figure *f = data->figures[i];
+		cJSON *a = cJSON_CreateObject();
+		cJSON_AddStringToObject(a, "key", f->key);
+		cJSON_AddNumberToObject(a, "value", f->value);
+		cJSON_AddStringToObject(a, "unit", f->unit);
+		cJSON_AddStringToObject(a, "source", f->source);
+		cJSON_AddStringToObject(a, "as_of", f->as_of);
+		cJSON_AddBoolToObject(a, "verified", f->verified);
+		cJSON *range = cJSON_AddArrayToObject(a, "range");
+		cJSON_AddItemToArray(range, cJSON_CreateNumber(f->low));
+		cJSON_AddItemToArray(range, cJSON_CreateNumber(f->high));
+		cJSON_AddStringToObject(a, "file", f->file);
+		cJSON_AddItemToArray(list, a);
+	}
+	return list;
+}
+
+/* verdict, confidence, reasons and warnings. */
+static void
+report_json_recommendation(const struct evaluation *report, cJSON *root)
+{
+	const struct rules_outcome *o = &report->outcome;
+	const struct rules *rules = report->rules;
+	struct buffer text;
+
+	if (o->verdict == VERDICT_NONE) {
+		cJSON_AddNullToObject(root, "verdict");
+		cJSON_AddNullToObject(root, "confidence");
+	} else {
+		cJSON_AddStringToObject(root, "verdict",
+		    rules_verdict_name(o->verdict));
+		cJSON_AddItemToObject(root, "confidence", report_json_number_or_null(
+		    report->uncertainty.samples ?
+		    report->uncertainty.share[o->verdict] : NAN, 0.0001));
+	}
+	cJSON *reasons = cJSON_AddArrayToObject(root, "reasons");
+	for (size_t i = 0; rules != NULL && i < o->fired_count; i++) {
+		const struct rule *rule = &rules->rules[o->fired[i]];
+		cJSON *r = cJSON_CreateObject();
+		cJSON_AddStringToObject(r, "rule", rule->id);
+		if (rule->effect == RULES_VETO) {
+			cJSON_AddNullToObject(r, "favours");
+			cJSON_AddNullToObject(r, "weight");
+			cJSON *vetoes = cJSON_AddArrayToObject(r, "vetoes");
+			for (int v = 0; v < VERDICT_COUNT; v++)
+				if (rule->veto_verdicts & (1u << v))
+					cJSON_AddItemToArray(vetoes, cJSON_CreateString(
+					    rules_verdict_name(v)));
+			for (int k = 0; k < OPTION_KIND_COUNT; k++)
+				if (rule->veto_kinds & (1u << k))
+					cJSON_AddItemToArray(vetoes, cJSON_CreateString(
+					    cost_kind_name(k)));
+		} else {
+			cJSON_AddStringToObject(r, "favours",
+			    rules_verdict_name(rule->favours));
+			cJSON_AddNumberToObject(r, "weight",
+			    report_json_round(o->weight[i], 0.01));
+		}
+		buffer_init(&text);
+		rules_reason_text(rules, o, i, report->metrics, I18N_ENGLISH,
+		    &text);
+		cJSON_AddStringToObject(r, "text", text.data ? text.data : "");
+		buffer_free(&text);
+		cJSON_AddItemToArray(reasons, r);
+	}
+	cJSON *warnings = cJSON_AddArrayToObject(root, "warnings");
+	for (size_t i = 0; rules != NULL && i < o->warning_count; i++) {
+		cJSON *w = cJSON_CreateObject();
+		cJSON_AddStringToObject(w, "id",
+		    rules->rules[o->warnings[i]].warning);
+		cJSON_AddStringToObject(w, "rule", rules->rules[o->warnings[i]].id);
+		buffer_init(&text);
+		rules_warning_text(rules, o, i, report->metrics, I18N_ENGLISH,
+		    &text);
+		cJSON_AddStringToObject(w, "text", text.data ? text.data : "");
+		buffer_free(&text);
+		cJSON_AddItemToArray(warnings, w);
+	}
+	if (report->stale_count > 0) {
+		cJSON *w = cJSON_CreateObject();
+		cJSON *figures = cJSON_CreateArray();
+		cJSON_AddStringToObject(w, "id", "stale-prices");
+		buffer_init(&text);
+		report_stale_sentence(report, I18N_ENGLISH, &text);
+		cJSON_AddStringToObject(w, "text", text.data ? text.data : "");
+		buffer_free(&text);
+		for (size_t i = 0; i < report->stale_count; i++)
+			cJSON_AddItemToArray(figures, cJSON_CreateString(
+			    report->data->figures[report->stale[i]]->key));
+		cJSON_AddItemToObject(w, "figures", figures);
+		cJSON_AddItemToArray(warnings, w);
+	}
+}
+
+/* flip_points and uncertainty. */
+static void
+report_json_sensitivity(const struct evaluation *report, cJSON *root)
+{
+	const struct sensitivity_uncertainty *u = &report->uncertainty;
+	cJSON *flips = cJSON_AddArrayToObject(root, "flip_points");
+	for (size_t i = 0; i < report->flip_count; i++) {
+		const struct sensitivity_flip *f = &report->flips[i];
+		cJSON *j = cJSON_CreateObject();
+		double precision = f->parameter == SENSITIVITY_VOLUME ? 1 : 0.0001;
+		cJSON_AddStringToObject(j, "parameter",
+		    sensitivity_ranges[f->parameter].name);
+		cJSON_AddItemToObject(j, "value",
+		    report_json_number_or_null(f->value, precision));
+		cJSON_AddStringToObject(j, "direction", f->above ? "above" : "below");
+		cJSON_AddStringToObject(j, "verdict", rules_verdict_name(f->verdict));
+		cJSON_AddItemToArray(flips, j);
+	}
+	if (report->rules == NULL) {
+		cJSON_AddNullToObject(root, "uncertainty");
+		return;
+	}
+	cJSON *j = cJSON_AddObjectToObject(root, "uncertainty");
+	cJSON_AddNumberToObject(j, "samples", (double)u->samples);
+	cJSON_AddNumberToObject(j, "seed", (double)u->seed);
+	cJSON *share = cJSON_AddObjectToObject(j, "share");
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		cJSON_AddNumberToObject(share, rules_verdict_name(v),
+		    report_json_round(u->share[v], 0.0001));
+	cJSON *percentiles = cJSON_AddObjectToObject(j, "monthly_total");
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		cJSON *p = cJSON_AddObjectToObject(percentiles, cost_kind_name(k));
+		cJSON_AddItemToObject(p, "p10", report_json_number_or_null(u->p10[k], 1));
+		cJSON_AddItemToObject(p, "p50", report_json_number_or_null(u->p50[k], 1));
+		cJSON_AddItemToObject(p, "p90", report_json_number_or_null(u->p90[k], 1));
+	}
+	cJSON *quality = cJSON_AddObjectToObject(root, "quality");
+	static const char *const names[] = { "closed", "open", "hybrid" };
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		cJSON *q = cJSON_AddObjectToObject(quality, names[v]);
+		cJSON_AddItemToObject(q, "success_rate", report_json_number_or_null(
+		    metrics_success(report->metrics, v), 0.0001));
+		cJSON_AddItemToObject(q, "cost_per_million_successful_tokens",
+		    report_json_number_or_null(metrics_cost_per_success_of(report->metrics, v), 0.01));
+	}
+}
+
+/* Prints a finished tree into out (with a final newline) and frees it. */
+static int
+report_json_print(cJSON *root, struct buffer *out, char **cause)
+{
+	char *text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (text == NULL) {
+		util_error(cause, _("out of memory while writing JSON"));
+		return -1;
+	}
+	buffer_add(out, text);
+	buffer_add_char(out, '\n');
+	cJSON_free(text);
+	return 0;
+}
+
+/* Renders the JSON result (design.md, "JSON result"). */
+int
+report_json_render(const struct evaluation *report, struct buffer *out,
+    char **cause)
+{
+	const struct cost_result *cost = &report->cost;
+	cJSON *root = cJSON_CreateObject();
+	char id[256];
+
+	cJSON_AddStringToObject(root, "date", report->date);
+	report_json_recommendation(report, root);
+	cJSON *options = cJSON_AddArrayToObject(root, "options");
+	for (size_t i = 0; i < cost->count; i++)
+		cJSON_AddItemToArray(options,
+		    report_json_option(report, &cost->options[i]));
+	cJSON *cheapest = cJSON_AddObjectToObject(root, "cheapest");
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		if (cost->cheapest[k] < 0) {
+			cJSON_AddNullToObject(cheapest, cost_kind_name(k));
+			continue;
+		}
+		report_option_id(&cost->options[cost->cheapest[k]], id, sizeof id);
+		cJSON_AddStringToObject(cheapest, cost_kind_name(k), id);
+	}
+	cJSON *breakeven = cJSON_AddObjectToObject(root, "breakeven");
+	cJSON_AddItemToObject(breakeven, "tokens_per_month",
+	    report_json_number_or_null(report->breakeven, 1));
+	if (cost->best_api >= 0) {
+		report_option_id(&cost->options[cost->best_api], id, sizeof id);
+		cJSON_AddStringToObject(breakeven, "api", id);
+	} else {
+		cJSON_AddNullToObject(breakeven, "api");
+	}
+	if (cost->best_self_hosted >= 0) {
+		report_option_id(&cost->options[cost->best_self_hosted], id,
+		    sizeof id);
+		cJSON_AddStringToObject(breakeven, "self_hosted", id);
+	} else {
+		cJSON_AddNullToObject(breakeven, "self_hosted");
+	}
+	report_json_sensitivity(report, root);
+	cJSON_AddItemToObject(root, "assumptions", report_json_assumptions(report));
+	cJSON_AddItemToObject(root, "inputs", report_json_inputs(report));
+
+	return report_json_print(root, out, cause);
+}
