@@ -727,7 +727,7 @@ rules_expand(const struct rule *rule, const double *metrics,
 	bool translating = language == I18N_TRANSLATED &&
 	    rule->because_translated != NULL;
 	template_expand(translating ? rule->because_translated : rule->because,
-	    metrics, out);
+	    metrics, language, out);
 }
 
 /* The text of the index-th reason. */
