@@ -276,10 +276,8 @@ END_TEST
 START_TEST(test_sizes_refused)
 {
 	struct profile p;
-	struct cost_scenario scenario;
 	char *cause = NULL;
 	profile_defaults(&p);
-	cost_scenario_default(&scenario);
 	render(&p, 60, 16, 0);
 	const struct chart_cell *before = chart.cells;
 	static const int sizes[][2] = {
@@ -298,6 +296,12 @@ START_TEST(test_sizes_refused)
 		ck_assert_int_eq(chart.height, 16);
 		ck_assert_ptr_eq(chart.cells, before);
 	}
+	/* Series computed for another width are refused too. */
+	ck_assert_int_eq(chart_render(&chart, &series, 61, 16, 0, &cause), -1);
+	ck_assert_ptr_nonnull(cause);
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(chart.width, 60);
 	/* The smallest size works, in both styles. */
 	render(&p, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, 0);
 	render(&p, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, CHART_ASCII);
