@@ -131,10 +131,10 @@ main(int argc, char **argv)
 
 	/* One full evaluation: cost model, metrics, every rule, verdict. */
 	static struct rules rules;
-	static struct report report;
-	static double metrics[REPORT_MAX_METRICS];
+	static struct evaluation report;
+	static double metrics[EVALUATE_MAX_METRICS];
 	static struct rules_outcome outcome;
-	struct report_settings settings;
+	struct evaluate_settings settings;
 	if (rules_load(&rules, &paths, &cause) != 0) {
 		fprintf(stderr, "bench: %s\n", cause);
 		return 2;
@@ -156,19 +156,24 @@ main(int argc, char **argv)
 	bench_report("evaluate", bench_median(samples, ROUNDS) * 1e6, "us", 1);
 
 	profile_defaults(&profile);
-	report_settings_default(&settings);
+	evaluate_settings_default(&settings);
 	settings.samples = 0;
 	settings.flip_points = false;
-	report_evaluate(&report, &data, &rules, &profile, &scenario, &settings);
+	evaluate_run(&report, &data, &rules, &profile, &scenario, &settings);
+	const struct sensitivity_base base = {
+		.data = &data, .rules = &rules, .profile = &report.profile,
+		.scenario = &report.scenario, .breakeven = report.breakeven,
+		.metrics = report.metrics, .verdict = report.outcome.verdict,
+	};
 	for (int r = 0; r < 11; r++) {
 		double start = bench_now();
-		sensitivity_monte_carlo(&report, 10000, 1);
+		sensitivity_monte_carlo(&base, 10000, 1, &report.uncertainty);
 		samples[r] = bench_now() - start;
 	}
 	bench_report("monte_carlo_10k", bench_median(samples, 11) * 1e3, "ms", 10);
 	for (int r = 0; r < 11; r++) {
 		double start = bench_now();
-		sensitivity_flip_points(&report);
+		report.flip_count = sensitivity_flip_points(&base, report.flips);
 		samples[r] = bench_now() - start;
 	}
 	bench_report("flip_points", bench_median(samples, 11) * 1e3, "ms", 2);

@@ -14,7 +14,7 @@
 
 #include "doc.h"
 #include "fuzz.h"
-#include "jsonio.h"
+#include "doc.h"
 #include "profile.h"
 
 #ifndef FUZZ_ANSWERS_JSON

@@ -10,7 +10,7 @@
 
 #include "cost.h"
 #include "fuzz.h"
-#include "jsonio.h"
+#include "doc.h"
 
 /* Copies the input and ends it with a NUL, as file_read does. */
 char *
@@ -92,22 +92,22 @@ void
 fuzz_report(const struct data *data, const struct rules *rules,
     const struct profile *profile, bool flip_points)
 {
-	static struct report report;
-	struct report_settings settings;
+	static struct evaluation report;
+	struct evaluate_settings settings;
 	struct cost_scenario scenario;
 	struct buffer text;
 	char *cause = NULL;
 
-	report_settings_default(&settings);
+	evaluate_settings_default(&settings);
 	settings.samples = 16;
 	settings.flip_points = flip_points;
 	cost_scenario_default(&scenario);
-	report_evaluate(&report, data, rules, profile, &scenario, &settings);
+	evaluate_run(&report, data, rules, profile, &scenario, &settings);
 	buffer_init(&text);
-	report_render_text(&report, &text);
-	report_render_markdown(&report, &text);
+	report_render_text(&report, I18N_TRANSLATED, &text);
+	report_render_markdown(&report, I18N_TRANSLATED, &text);
 	buffer_free(&text);
-	if (jsonio_render_report(&report, &text, &cause) != 0)
+	if (report_json_render(&report, &text, &cause) != 0)
 		fuzz_fail("cannot render JSON: %s", cause);
 	if (text.failed)
 		fuzz_fail("out of memory rendering");

@@ -34,7 +34,7 @@ fuzz_expr_slot(int slot, void *context)
 int
 LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 {
-	static double values[REPORT_MAX_METRICS];
+	static double values[EVALUATE_MAX_METRICS];
 	const struct expr_symbols *symbols;
 	enum expr_type want;
 	struct expr *expression = NULL;

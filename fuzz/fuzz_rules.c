@@ -21,7 +21,7 @@
 static void
 fuzz_rules_evaluate(const struct rules *rules, unsigned seed)
 {
-	static double metrics[REPORT_MAX_METRICS];
+	static double metrics[EVALUATE_MAX_METRICS];
 	static struct rules_outcome outcome;
 	struct rules_sampler sampler;
 	struct buffer text;
@@ -36,9 +36,11 @@ fuzz_rules_evaluate(const struct rules *rules, unsigned seed)
 		fuzz_fail("sampled verdict %d", (int)sampled);
 	buffer_init(&text);
 	for (size_t i = 0; i < outcome.fired_count; i++)
-		rules_reason_text(rules, &outcome, i, metrics, &text);
+		rules_reason_text(rules, &outcome, i, metrics, I18N_TRANSLATED,
+		    &text);
 	for (size_t i = 0; i < outcome.warning_count; i++)
-		rules_warning_text(rules, &outcome, i, metrics, &text);
+		rules_warning_text(rules, &outcome, i, metrics, I18N_TRANSLATED,
+		    &text);
 	if (text.failed)
 		fuzz_fail("out of memory expanding reasons");
 	buffer_free(&text);

@@ -35,7 +35,7 @@ fuzz_template_literal(const char *text)
 int
 LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 {
-	static double values[REPORT_MAX_METRICS];
+	static double values[EVALUATE_MAX_METRICS];
 	struct template *template = NULL;
 	struct buffer first, second;
 	size_t offset = (size_t)-1;
@@ -54,8 +54,8 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	fuzz_values(values, metrics_count, bytes[0]);
 	buffer_init(&first);
 	buffer_init(&second);
-	template_expand(template, values, &first);
-	template_expand(template, values, &second);
+	template_expand(template, values, I18N_TRANSLATED, &first);
+	template_expand(template, values, I18N_TRANSLATED, &second);
 	if (first.failed || second.failed)
 		fuzz_fail("out of memory expanding");
 	if (first.length != second.length || (first.length > 0 &&

@@ -2,10 +2,10 @@
  *
  * Layout, top to bottom: a title row; the plot (money labels and their
  * axis on the left); the volume axis; its labels; the legend.  Each plot
- * column is one volume on the log axis, evaluated with cost_evaluate() at
- * the profile's input/output ratio; each series draws its glyph on the row
- * of its cost, and a jump of more than one row (a new 24/7 replica) is
- * drawn as a riser, so capacity in whole GPUs shows as a staircase. */
+ * column is one volume on the log axis (its costs computed by
+ * evaluate_chart); each series draws its glyph on the row of its cost,
+ * and a jump of more than one row (a new 24/7 replica) is drawn as a
+ * riser, so capacity in whole GPUs shows as a staircase. */
 #include "config.h"
 
 #include <math.h>
@@ -49,7 +49,6 @@ static const enum option_kind chart_legend_order[OPTION_KIND_COUNT] = {
 };
 
 #define CHART_LEGEND_MAX (OPTION_KIND_COUNT + 2)
-#define CHART_BISECTIONS 40
 
 /* One legend entry and where it goes. */
 struct chart_legend_entry {
@@ -167,29 +166,6 @@ chart_column_of(const struct chart *chart, double tokens)
 	return chart->plot_left + column;
 }
 
-/* The cheapest total of each kind at one volume, and the gap between the
- * best API and the best self-hosted option (NAN when either is missing). */
-static double
-chart_evaluate(struct chart *chart, const struct data *data,
-    const struct profile *profile, const struct cost_scenario *scenario,
-    double input_share, double volume, double *totals)
-{
-	struct profile p = *profile;
-	const struct cost_result *r = &chart->scratch;
-
-	p.input_tokens = volume * input_share;
-	p.output_tokens = volume - p.input_tokens;
-	cost_evaluate(data, data->values, &p, scenario, &chart->scratch);
-	if (totals != NULL)
-		for (int k = 0; k < OPTION_KIND_COUNT; k++)
-			totals[k] = r->cheapest[k] >= 0 ?
-			    r->options[r->cheapest[k]].monthly.total : NAN;
-	if (r->best_api < 0 || r->best_self_hosted < 0)
-		return NAN;
-	return r->options[r->best_api].monthly.total -
-	    r->options[r->best_self_hosted].monthly.total;
-}
-
 /* Lays out the legend entries left to right, wrapping at the width;
  * returns the number of rows used. */
 static int
@@ -253,55 +229,28 @@ chart_free(struct chart *chart)
 	chart->width = chart->height = 0;
 }
 
-/* Fills the series, the money range and the breakevens. */
+/* Which series are drawn, and the money range: from the lowest to the
+ * highest cost drawn, widened to powers of ten. */
 static void
-chart_compute(struct chart *chart, const struct data *data,
-    const struct profile *profile, const struct cost_scenario *scenario,
-    unsigned flags, double input_share)
+chart_scale(struct chart *chart, const struct chart_series *series,
+    unsigned flags)
 {
-	double totals[OPTION_KIND_COUNT], gaps[CHART_MAX_WIDTH];
 	double low = INFINITY, high = 0;
 
 	for (int k = 0; k < OPTION_KIND_COUNT; k++)
 		chart->shown[k] = false;
-	chart->breakeven_count = 0;
 	for (int c = 0; c < chart->plot_width; c++) {
-		double f = chart->plot_width > 1 ?
-		    (double)c / (chart->plot_width - 1) : 0;
-		double volume = CHART_VOLUME_LOW *
-		    pow(CHART_VOLUME_HIGH / CHART_VOLUME_LOW, f);
-		chart->volumes[c] = volume;
-		gaps[c] = chart_evaluate(chart, data, profile, scenario,
-		    input_share, volume, totals);
 		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+			double total = series->costs[k][c];
 			if (k == OPTION_HOSTED_OPEN && !(flags & CHART_HOSTED_OPEN))
-				totals[k] = NAN;
-			chart->costs[k][c] = totals[k];
-			if (!isfinite(totals[k]) || totals[k] <= 0)
+				continue;
+			if (!isfinite(total) || total <= 0)
 				continue;
 			chart->shown[k] = true;
-			if (totals[k] < low)
-				low = totals[k];
-			if (totals[k] > high)
-				high = totals[k];
-		}
-		/* Where the sign of the gap changes, the lines cross: find the
-		 * volume by bisection, as cost_breakeven() does. */
-		if (c > 0 && isfinite(gaps[c]) && isfinite(gaps[c - 1]) &&
-		    (gaps[c - 1] >= 0) != (gaps[c] >= 0) &&
-		    chart->breakeven_count < CHART_MAX_BREAKEVENS) {
-			double a = chart->volumes[c - 1], b = volume;
-			bool rising = gaps[c] >= 0;
-			for (int i = 0; i < CHART_BISECTIONS; i++) {
-				double mid = sqrt(a * b);
-				double gap = chart_evaluate(chart, data, profile,
-				    scenario, input_share, mid, NULL);
-				if ((gap >= 0) == rising)
-					b = mid;
-				else
-					a = mid;
-			}
-			chart->breakevens[chart->breakeven_count++] = b;
+			if (total < low)
+				low = total;
+			if (total > high)
+				high = total;
 		}
 	}
 	if (!(high > 0)) {
@@ -371,7 +320,8 @@ chart_draw_axes(struct chart *chart, const struct chart_glyphs *g,
 
 /* The series: risers first, then every point over them. */
 static void
-chart_draw_series(struct chart *chart, const struct chart_glyphs *g)
+chart_draw_series(struct chart *chart, const struct chart_series *series,
+    const struct chart_glyphs *g)
 {
 	for (int i = 0; i < OPTION_KIND_COUNT; i++) {
 		enum option_kind k = chart_draw_order[i];
@@ -379,7 +329,7 @@ chart_draw_series(struct chart *chart, const struct chart_glyphs *g)
 		if (!chart->shown[k])
 			continue;
 		for (int c = 0; c < chart->plot_width; c++) {
-			int row = chart_row_of(chart, chart->costs[k][c]);
+			int row = chart_row_of(chart, series->costs[k][c]);
 			if (row >= 0 && previous >= 0 &&
 			    abs(row - previous) > 1) {
 				int step = row < previous ? 1 : -1;
@@ -395,7 +345,7 @@ chart_draw_series(struct chart *chart, const struct chart_glyphs *g)
 		if (!chart->shown[k])
 			continue;
 		for (int c = 0; c < chart->plot_width; c++) {
-			int row = chart_row_of(chart, chart->costs[k][c]);
+			int row = chart_row_of(chart, series->costs[k][c]);
 			if (row >= 0)
 				chart_put_glyph(chart, row, chart->plot_left + c,
 				    g->series[k], CHART_STYLE_SERIES + k);
@@ -406,8 +356,8 @@ chart_draw_series(struct chart *chart, const struct chart_glyphs *g)
 /* The current volume (a dotted line behind the series) and the
  * breakevens (on the API line and on the axis). */
 static void
-chart_draw_marks(struct chart *chart, const struct chart_glyphs *g,
-    bool behind)
+chart_draw_marks(struct chart *chart, const struct chart_series *series,
+    const struct chart_glyphs *g, bool behind)
 {
 	if (behind) {
 		if (chart->volume_column < 0)
@@ -418,12 +368,12 @@ chart_draw_marks(struct chart *chart, const struct chart_glyphs *g,
 		return;
 	}
 	for (size_t i = 0; i < chart->breakeven_count; i++) {
-		int column = chart_column_of(chart, chart->breakevens[i]);
+		int column = chart_column_of(chart, series->breakevens[i]);
 		chart->breakeven_columns[i] = column;
 		if (column < 0)
 			continue;
 		int row = chart_row_of(chart,
-		    chart->costs[OPTION_API][column - chart->plot_left]);
+		    series->costs[OPTION_API][column - chart->plot_left]);
 		if (row >= 0)
 			chart_put_glyph(chart, row, column, g->breakeven,
 			    CHART_STYLE_BREAKEVEN);
@@ -432,10 +382,64 @@ chart_draw_marks(struct chart *chart, const struct chart_glyphs *g,
 	}
 }
 
-/* Renders the whole grid (see chart.h). */
+/* The money labels' width, from the largest cost on the chart. */
+static int
+chart_label_width(const double high[OPTION_KIND_COUNT])
+{
+	char money[64];
+	double largest = 10;
+	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+		if (isfinite(high[k]) && high[k] > largest)
+			largest = high[k];
+	chart_money_label(money, sizeof money, pow(10, ceil(log10(largest))));
+	return chart_text_width(money);
+}
+
+/* The plot columns left beside the money labels (see chart.h). */
 int
-chart_render(struct chart *chart, const struct data *data,
-    const struct profile *profile, const struct cost_scenario *scenario,
+chart_plot_columns(int width, const double high[OPTION_KIND_COUNT])
+{
+	return width - (chart_label_width(high) + 1);
+}
+
+/* The legend: every series the data offers, then the marks; returns the
+ * number of entries. */
+static size_t
+chart_legend(struct chart_legend_entry *legend,
+    const struct chart_series *series, const struct chart_glyphs *g,
+    unsigned flags)
+{
+	size_t count = 0;
+	char tokens[32];
+
+	for (int i = 0; i < OPTION_KIND_COUNT; i++) {
+		enum option_kind k = chart_legend_order[i];
+		if (!isfinite(series->high[k]) || (k == OPTION_HOSTED_OPEN &&
+		    !(flags & CHART_HOSTED_OPEN)))
+			continue;
+		legend[count].glyph = g->series[k];
+		legend[count].style = CHART_STYLE_SERIES + k;
+		snprintf(legend[count].text, sizeof legend[count].text, "%s",
+		    chart_series_label(k));
+		count++;
+	}
+	legend[count].glyph = g->breakeven;
+	legend[count].style = CHART_STYLE_BREAKEVEN;
+	snprintf(legend[count].text, sizeof legend[count].text, "%s",
+	    _("breakeven"));
+	count++;
+	util_format_tokens(tokens, sizeof tokens, series->volume);
+	legend[count].glyph = g->now;
+	legend[count].style = CHART_STYLE_NOW;
+	snprintf(legend[count].text, sizeof legend[count].text,
+	    _("now: %s tokens"), tokens);
+	count++;
+	return count;
+}
+
+/* Lays out and draws the whole grid (see chart.h). */
+int
+chart_render(struct chart *chart, const struct chart_series *series,
     int width, int height, unsigned flags, char **cause)
 {
 	const struct chart_glyphs *g = (flags & CHART_ASCII) ? &chart_ascii :
@@ -443,9 +447,7 @@ chart_render(struct chart *chart, const struct data *data,
 	/* Labels: ASCII only where the output cannot take UTF-8. */
 	bool ascii = (flags & CHART_ASCII) && !(flags & CHART_UTF8_LABELS);
 	struct chart_legend_entry legend[CHART_LEGEND_MAX];
-	size_t legend_count = 0;
-	double totals[OPTION_KIND_COUNT], total, input_share;
-	char money[64], tokens[32];
+	size_t legend_count;
 	int label_width, legend_rows;
 
 	if (width < CHART_MIN_WIDTH || height < CHART_MIN_HEIGHT ||
@@ -455,47 +457,14 @@ chart_render(struct chart *chart, const struct data *data,
 		    CHART_MAX_WIDTH, CHART_MAX_HEIGHT, width, height);
 		return -1;
 	}
-	total = profile->input_tokens + profile->output_tokens;
-	input_share = total > 0 ? profile->input_tokens / total : 5.0 / 6;
-
-	/* The legend: every series the data offers, then the marks. */
-	chart_evaluate(chart, data, profile, scenario, input_share,
-	    CHART_VOLUME_HIGH, totals);
-	for (int i = 0; i < OPTION_KIND_COUNT; i++) {
-		enum option_kind k = chart_legend_order[i];
-		if (!isfinite(totals[k]) || (k == OPTION_HOSTED_OPEN &&
-		    !(flags & CHART_HOSTED_OPEN)))
-			continue;
-		legend[legend_count].glyph = g->series[k];
-		legend[legend_count].style = CHART_STYLE_SERIES + k;
-		snprintf(legend[legend_count].text,
-		    sizeof legend[legend_count].text, "%s",
-		    chart_series_label(k));
-		legend_count++;
+	if (series->width != width) {
+		util_error(cause, "chart series for %d columns, not %d",
+		    series->width, width);
+		return -1;
 	}
-	legend[legend_count].glyph = g->breakeven;
-	legend[legend_count].style = CHART_STYLE_BREAKEVEN;
-	snprintf(legend[legend_count].text, sizeof legend[legend_count].text,
-	    "%s", _("breakeven"));
-	legend_count++;
-	util_format_tokens(tokens, sizeof tokens, total);
-	legend[legend_count].glyph = g->now;
-	legend[legend_count].style = CHART_STYLE_NOW;
-	snprintf(legend[legend_count].text, sizeof legend[legend_count].text,
-	    _("now: %s tokens"), tokens);
-	legend_count++;
+	legend_count = chart_legend(legend, series, g, flags);
 	legend_rows = chart_legend_layout(legend, legend_count, width);
-
-	/* The money labels' width, from the largest cost on the chart. */
-	{
-		double high = 10;
-		for (int k = 0; k < OPTION_KIND_COUNT; k++)
-			if (isfinite(totals[k]) && totals[k] > high)
-				high = totals[k];
-		chart_money_label(money, sizeof money,
-		    pow(10, ceil(log10(high))));
-		label_width = chart_text_width(money);
-	}
+	label_width = chart_label_width(series->high);
 	if (height - 3 - legend_rows < 3) {
 		util_error(cause, _("a chart of %d columns needs at least %d "
 		    "rows"), width, legend_rows + 6);
@@ -508,7 +477,7 @@ chart_render(struct chart *chart, const struct data *data,
 	chart->height = height;
 	chart->plot_top = 1;
 	chart->plot_left = label_width + 1;
-	chart->plot_width = width - chart->plot_left;
+	chart->plot_width = series->columns;
 	chart->plot_height = height - 3 - legend_rows;
 	chart->axis_row = chart->plot_top + chart->plot_height;
 	chart->legend_top = chart->axis_row + 2;
@@ -519,16 +488,16 @@ chart_render(struct chart *chart, const struct data *data,
 		chart->cells[i].style = CHART_STYLE_BLANK;
 	}
 
-	chart_compute(chart, data, profile, scenario, flags, input_share);
-	chart->volume = total;
-	chart->volume_column = chart_column_of(chart, total);
+	chart_scale(chart, series, flags);
+	chart->breakeven_count = series->breakeven_count;
+	chart->volume_column = chart_column_of(chart, series->volume);
 	for (size_t i = 0; i < CHART_MAX_BREAKEVENS; i++)
 		chart->breakeven_columns[i] = -1;
 
 	chart_draw_axes(chart, g, ascii);
-	chart_draw_marks(chart, g, true);
-	chart_draw_series(chart, g);
-	chart_draw_marks(chart, g, false);
+	chart_draw_marks(chart, series, g, true);
+	chart_draw_series(chart, series, g);
+	chart_draw_marks(chart, series, g, false);
 	for (size_t i = 0; i < legend_count; i++) {
 		int row = chart->legend_top + legend[i].row;
 		chart_put_glyph(chart, row, legend[i].column, legend[i].glyph,

@@ -3,11 +3,14 @@
  * volume), log axes (volume 1M..10B tokens, money in decades), the current
  * volume and the breakeven points marked, and a legend.  The terminal
  * front end paints the grid cell by cell with colours from each cell's
- * style; the markdown report prints chart_to_text() in a code block.
+ * style; the reports print chart_to_text() (in a code block for markdown).
+ *
+ * A view: the series come computed (evaluate_chart in evaluate.c, one
+ * cost evaluation per plot column); chart.c only lays them out and draws.
  *
  * Core code: no curses, no printing.  One grid buffer is allocated (and
  * grown when a larger chart is asked for); everything else lives in the
- * struct, so a chart is large: keep it static or on the heap. */
+ * struct. */
 #ifndef LLMADVISOR_CHART_H
 #define LLMADVISOR_CHART_H
 
@@ -15,8 +18,6 @@
 #include <stddef.h>
 
 #include "cost.h"
-#include "data.h"
-#include "profile.h"
 #include "util.h"
 
 /* Smallest and largest grids chart_render accepts, in cells. */
@@ -30,6 +31,10 @@
 #define CHART_VOLUME_HIGH 1e10
 
 #define CHART_MAX_BREAKEVENS 8
+
+/* The size of the chart in the text and markdown reports. */
+#define CHART_REPORT_WIDTH 78
+#define CHART_REPORT_HEIGHT 22
 
 /* chart_render flags. */
 #define CHART_ASCII		(1u << 0)	/* plain ASCII, no UTF-8 */
@@ -55,6 +60,22 @@ struct chart_cell {
 	unsigned char style;
 };
 
+/* What a chart draws, computed for one grid width: the cheapest total of
+ * each kind at each plot column's volume, and where the best API and the
+ * best self-hosted option cross. */
+struct chart_series {
+	int width;			/* the grid width (0: no series) */
+	int columns;			/* plot columns: chart_plot_columns() */
+	double volume;			/* the profile's total volume */
+	/* The cheapest total of each kind at CHART_VOLUME_HIGH (the legend
+	 * and the money labels' width); NAN where the kind has no option. */
+	double high[OPTION_KIND_COUNT];
+	double volumes[CHART_MAX_WIDTH];	/* tokens/month per column */
+	double costs[OPTION_KIND_COUNT][CHART_MAX_WIDTH];	/* or NAN */
+	double breakevens[CHART_MAX_BREAKEVENS];	/* tokens/month */
+	size_t breakeven_count;
+};
+
 struct chart {
 	int width, height;		/* of the last successful render */
 	struct chart_cell *cells;	/* width x height, row after row */
@@ -66,28 +87,25 @@ struct chart {
 	int legend_top, legend_rows;
 	/* Scales: money is drawn between two powers of ten. */
 	double money_low, money_high;
-	/* The series: cheapest total of each kind at each plot column's
-	 * volume (NAN where the kind has no option). */
+	/* The series drawn (hosted open only with CHART_HOSTED_OPEN). */
 	bool shown[OPTION_KIND_COUNT];
-	double volumes[CHART_MAX_WIDTH];
-	double costs[OPTION_KIND_COUNT][CHART_MAX_WIDTH];
 	/* Marks. */
-	double volume;			/* the profile's total volume */
 	int volume_column;		/* -1 when outside the axis */
-	double breakevens[CHART_MAX_BREAKEVENS];	/* tokens/month */
 	int breakeven_columns[CHART_MAX_BREAKEVENS];
 	size_t breakeven_count;
-	struct cost_result scratch;	/* one evaluation at a time */
 };
 
 void chart_init(struct chart *);
 void chart_free(struct chart *);
-/* Renders the chart for the profile under the scenario into a width x
+/* The plot columns of a chart width cells wide whose largest cheapest
+ * total is among high (the money labels take the rest). */
+int chart_plot_columns(int width, const double high[OPTION_KIND_COUNT]);
+/* Lays out and draws the series (computed for this width) into a width x
  * height grid.  Returns 0, or -1 with *cause (too small or too large a
- * grid, out of memory); on failure the previous grid is kept. */
-int chart_render(struct chart *, const struct data *, const struct profile *,
-	const struct cost_scenario *, int width, int height, unsigned flags,
-	char **cause);
+ * grid, series for another width, out of memory); on failure the previous
+ * grid is kept. */
+int chart_render(struct chart *, const struct chart_series *, int width,
+	int height, unsigned flags, char **cause);
 /* The cell at row, column of the last render. */
 const struct chart_cell *chart_cell(const struct chart *, int row,
 	int column);

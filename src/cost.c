@@ -416,7 +416,7 @@ double
 cost_breakeven(const struct data *data, const double *values,
     const struct profile *profile, const struct cost_scenario *scenario)
 {
-	static struct cost_result scratch;
+	static struct cost_result scratch;	/* not reentrant: cost.h */
 	double total = profile->input_tokens + profile->output_tokens;
 	double input_share = total > 0 ? profile->input_tokens / total : 5.0 / 6;
 	const int steps = 120;

@@ -116,7 +116,9 @@ void cost_evaluate(const struct data *, const double *values,
 	struct cost_result *);
 /* Monthly volume (at the profile's input/output ratio) where the best API
  * costs what the best self-hosted option costs; NAN when they never cross
- * between 100k and 100T tokens. */
+ * between 100k and 100T tokens.  Evaluates the model in a static
+ * cost_result (too large for a thread's stack, and this runs once per
+ * evaluation): not reentrant, call it from one thread at a time. */
 double cost_breakeven(const struct data *, const double *values,
 	const struct profile *, const struct cost_scenario *);
 /* Months until buying pays for itself against renting; NAN if never. */

@@ -130,20 +130,6 @@ data_date_in_future(const char *text)
 	    today + DATA_AS_OF_LEEWAY_DAYS;
 }
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static long
-data_days(int year, int month, int day)
-{
-	year -= month <= 2;
-	long era = (year >= 0 ? year : year - 399) / 400;
-	long year_of_era = year - era * 400;
-	long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 +
-	    day - 1;
-	long day_of_era = year_of_era * 365 + year_of_era / 4 -
-	    year_of_era / 100 + day_of_year;
-	return era * 146097 + day_of_era - 719468;
-}
-
 /* A price figure older than months before now (see data.h). */
 bool
 data_figure_stale(const struct figure *f, time_t now, double months)
@@ -153,7 +139,7 @@ data_figure_stale(const struct figure *f, time_t now, double months)
 	if (strncmp(f->unit, "USD", 3) != 0 ||
 	    sscanf(f->as_of, "%d-%d-%d", &year, &month, &day) != 3)
 		return false;
-	return today - data_days(year, month, day) > months * 30.44;
+	return today - util_days_from_date(year, month, day) > months * 30.44;
 }
 
 /* Reads and checks one figure record (key, strings in arena) without

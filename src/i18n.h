@@ -24,4 +24,20 @@ i18n_pgettext(const char *context_and_text, const char *text)
 /* Marks text for the catalogue without translating it here. */
 #define N_(text) (text)
 
+/* The language a view writes in, passed explicitly rather than by
+ * switching the process locale: the reader's (the catalogue of the
+ * current locale) or English (the msgids, as the JSON contract wants). */
+enum i18n_language {
+	I18N_ENGLISH,
+	I18N_TRANSLATED,
+};
+
+/* _(text) in the language (xgettext keyword i18n_text:2). */
+#define i18n_text(language, text) \
+	((language) == I18N_TRANSLATED ? _(text) : (text))
+/* ngettext_ in the language (xgettext keyword i18n_plural:2,3). */
+#define i18n_plural(language, one, many, n) \
+	((language) == I18N_TRANSLATED ? ngettext_(one, many, n) : \
+	 (n) == 1 ? (one) : (many))
+
 #endif

@@ -20,7 +20,7 @@
 #include "file.h"
 #include "paths.h"
 #include "i18n.h"
-#include "jsonio.h"
+#include "doc.h"
 #include "profile.h"
 #include "report.h"
 #include "rules.h"
@@ -374,38 +374,17 @@ main_data_warnings(const struct data *data)
 			fprintf(stderr, "%s: %s\n", PACKAGE, data->warnings[i]);
 }
 
-/* Switches message translation off (gettext ignores LANGUAGE in the C
- * locale); returns what to restore. */
-static char *
-main_messages_english(void)
-{
-	const char *current = setlocale(LC_MESSAGES, NULL);
-	char *saved = current != NULL ? strdup(current) : NULL;
-	setlocale(LC_MESSAGES, "C");
-	return saved;
-}
-
-/* Restores the messages locale main_messages_english saved. */
-static void
-main_messages_restore(char *saved)
-{
-	if (saved != NULL) {
-		setlocale(LC_MESSAGES, saved);
-		free(saved);
-	}
-}
-
 int
 main(int argc, char **argv)
 {
 	static struct data data;
 	static struct rules rules;
-	static struct report report;
+	static struct evaluation report;
 	struct cmd_options options;
 	struct paths paths;
 	struct profile profile;
 	struct cost_scenario scenario;
-	struct report_settings settings;
+	struct evaluate_settings settings;
 	struct buffer text;
 	enum report_format format;
 	char autosave[PATH_MAX], *cause = NULL;
@@ -503,29 +482,25 @@ main(int argc, char **argv)
 		return status;
 	}
 
-	report_settings_default(&settings);
+	evaluate_settings_default(&settings);
 	settings.samples = options.samples;
 	settings.seed = options.seed;
 	settings.now = main_now();
 	cost_scenario_default(&scenario);
-	report_evaluate(&report, &data, &rules, &profile, &scenario, &settings);
+	evaluate_run(&report, &data, &rules, &profile, &scenario, &settings);
 	buffer_init(&text);
 	switch (format) {
 	case REPORT_TEXT:
-		report_render_text(&report, &text);
+		report_render_text(&report, I18N_TRANSLATED, &text);
 		break;
 	case REPORT_MARKDOWN:
-		report_render_markdown(&report, &text);
+		report_render_markdown(&report, I18N_TRANSLATED, &text);
 		break;
-	case REPORT_JSON: {
+	case REPORT_JSON:
 		/* JSON is an API: its texts stay English in any language. */
-		char *messages = main_messages_english();
-		int failed = jsonio_render_report(&report, &text, &cause);
-		main_messages_restore(messages);
-		if (failed != 0)
+		if (report_json_render(&report, &text, &cause) != 0)
 			goto runtime;
 		break;
-	}
 	}
 	if (text.failed) {
 		util_error(&cause, _("out of memory"));

@@ -10,7 +10,7 @@
 
 #include "file.h"
 #include "i18n.h"
-#include "jsonio.h"
+#include "doc.h"
 #include "profile.h"
 
 const char *const profile_quality_names[] = {

@@ -1,4 +1,5 @@
-/* report.c - text and markdown renderings of an evaluation. */
+/* report.c - what the views of an evaluation share: sentences, labels,
+ * ids, the checklist and the chart as text. */
 #include "config.h"
 
 #include <math.h>
@@ -12,93 +13,9 @@
 #include "metrics.h"
 #include "report.h"
 
-/* 10,000 Monte Carlo samples with seed 1, and flip points. */
-void
-report_settings_default(struct report_settings *settings)
-{
-	settings->samples = 10000;
-	settings->seed = 1;
-	settings->flip_points = true;
-	settings->now = 0;
-}
-
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static long
-report_days(int year, int month, int day)
-{
-	year -= month <= 2;
-	long era = (year >= 0 ? year : year - 399) / 400;
-	long year_of_era = year - era * 400;
-	long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 +
-	    day - 1;
-	long day_of_era = year_of_era * 365 + year_of_era / 4 -
-	    year_of_era / 100 + day_of_year;
-	return era * 146097 + day_of_era - 719468;
-}
-
-/* A price figure (a USD unit) whose as-of date lies more than months
- * (of 30.44 days) before now. */
-bool
-report_figure_stale(const struct figure *f, time_t now, double months)
-{
-	long today = (long)(now / 86400);
-	int year, month, day;
-	if (strncmp(f->unit, "USD", 3) != 0 ||
-	    sscanf(f->as_of, "%d-%d-%d", &year, &month, &day) != 3)
-		return false;
-	return today - report_days(year, month, day) > months * 30.44;
-}
-
-/* Price figures (USD units) whose as-of date is older than stale_months
- * before the report's date. */
-static void
-report_find_stale(struct report *report, const double *values)
-{
-	const struct data *data = report->data;
-	double months = values[data->defaults.stale_months.index];
-	report->stale_count = 0;
-	for (size_t i = 0; i < data->figure_count; i++)
-		if (report_figure_stale(data->figures[i], report->now, months))
-			report->stale[report->stale_count++] =
-			    (unsigned short)i;
-}
-
-/* Computes costs, breakeven, and (with rules) the verdict, its confidence
- * and flip points for the profile under the scenario. */
-void
-report_evaluate(struct report *report, const struct data *data,
-    const struct rules *rules, const struct profile *profile,
-    const struct cost_scenario *scenario,
-    const struct report_settings *settings)
-{
-	struct tm tm;
-	report->data = data;
-	report->rules = rules;
-	report->profile = *profile;
-	report->scenario = *scenario;
-	report->now = settings->now;
-	gmtime_r(&settings->now, &tm);
-	strftime(report->date, sizeof report->date, "%Y-%m-%d", &tm);
-	report_find_stale(report, data->values);
-	report->breakeven = cost_breakeven(data, data->values, profile,
-	    scenario);
-	cost_evaluate(data, data->values, profile, scenario, &report->cost);
-	metrics_compute(data, data->values, profile, &report->cost,
-	    report->breakeven, report->metrics);
-	memset(&report->outcome, 0, sizeof report->outcome);
-	report->outcome.verdict = VERDICT_NONE;
-	report->flip_count = 0;
-	if (rules != NULL)
-		rules_evaluate(rules, report->metrics, &report->outcome);
-	sensitivity_monte_carlo(report, rules ? settings->samples : 0,
-	    settings->seed);
-	if (settings->flip_points)
-		sensitivity_flip_points(report);
-}
-
 /* Shares of the Monte Carlo scenarios that agree with the verdict. */
 void
-report_confidence_sentence(const struct report *report, struct buffer *out)
+report_confidence_sentence(const struct evaluation *report, struct buffer *out)
 {
 	const struct sensitivity_uncertainty *u = &report->uncertainty;
 	char share[32], samples[32];
@@ -150,7 +67,7 @@ report_parameter_value(enum sensitivity_parameter parameter, double value,
 
 /* One flip point as a sentence. */
 void
-report_flip_sentence(const struct report *report, size_t index,
+report_flip_sentence(const struct evaluation *report, size_t index,
     struct buffer *out)
 {
 	const struct sensitivity_flip *f = &report->flips[index];
@@ -251,7 +168,7 @@ report_format_from_path(const char *path, enum report_format *format)
 
 /* One line about the workload, shared by text and markdown. */
 void
-report_workload_sentence(const struct report *report, struct buffer *out)
+report_workload_sentence(const struct evaluation *report, struct buffer *out)
 {
 	const struct profile *p = &report->profile;
 	char in[32], outp[32], total[32];
@@ -264,7 +181,7 @@ report_workload_sentence(const struct report *report, struct buffer *out)
 }
 
 void
-report_breakeven_sentence(const struct report *report, struct buffer *out)
+report_breakeven_sentence(const struct evaluation *report, struct buffer *out)
 {
 	const struct cost_result *cost = &report->cost;
 	char tokens[32], label[200];
@@ -292,7 +209,7 @@ report_breakeven_sentence(const struct report *report, struct buffer *out)
 
 /* How soon the cheapest owned option pays for itself. */
 void
-report_payback_sentence(const struct report *report, struct buffer *out)
+report_payback_sentence(const struct evaluation *report, struct buffer *out)
 {
 	const struct cost_result *cost = &report->cost;
 	int owned = cost->cheapest[OPTION_OWNED];
@@ -316,7 +233,7 @@ report_payback_sentence(const struct report *report, struct buffer *out)
 
 /* Three plain sentences for the top of a report. */
 void
-report_summary(const struct report *report, struct buffer *out)
+report_summary(const struct evaluation *report, struct buffer *out)
 {
 	const struct cost_result *cost = &report->cost;
 	const struct rules_outcome *o = &report->outcome;
@@ -386,7 +303,7 @@ report_discounted_names(const struct cost_result *cost, unsigned discount,
 
 /* Which API prices the cache and batch shares used (see report.h). */
 void
-report_discount_sentence(const struct report *report, struct buffer *out)
+report_discount_sentence(const struct evaluation *report, struct buffer *out)
 {
 	const struct profile *p = &report->profile;
 	struct buffer names;
@@ -431,31 +348,35 @@ report_discount_sentence(const struct report *report, struct buffer *out)
 	}
 }
 
-/* Names the stale price figures (the first few, then a count). */
+/* Names the stale price figures (the first few, then a count), in the
+ * language (the JSON's warning text is English). */
 void
-report_stale_sentence(const struct report *report, struct buffer *out)
+report_stale_sentence(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	char months[32];
 	if (report->stale_count == 0)
 		return;
 	util_snprintf_c(months, sizeof months, "%g",
 	    report->data->defaults.stale_months.value);
-	buffer_printf(out, ngettext_("%zu price is older than %s months: ",
-	    "%zu prices are older than %s months: ", report->stale_count),
-	    report->stale_count, months);
+	buffer_printf(out, i18n_plural(language, "%zu price is older than %s "
+	    "months: ", "%zu prices are older than %s months: ",
+	    report->stale_count), report->stale_count, months);
 	for (size_t i = 0; i < report->stale_count && i < 4; i++) {
 		const struct figure *f = report->data->figures[report->stale[i]];
 		buffer_printf(out, "%s%s (%s)", i ? ", " : "", f->key, f->as_of);
 	}
 	if (report->stale_count > 4)
-		buffer_printf(out, ngettext_(" and %zu more", " and %zu more",
-		    report->stale_count - 4), report->stale_count - 4);
-	buffer_add(out, _(". Check them before relying on the costs."));
+		buffer_printf(out, i18n_plural(language, " and %zu more",
+		    " and %zu more", report->stale_count - 4),
+		    report->stale_count - 4);
+	buffer_add(out, i18n_text(language, ". Check them before relying on "
+	    "the costs."));
 }
 
 /* The article's decision framework as a checklist for this team. */
 size_t
-report_checklist(const struct report *report, struct report_check *checks)
+report_checklist(const struct evaluation *report, struct report_check *checks)
 {
 	const struct profile *p = &report->profile;
 	const struct defaults *d = &report->data->defaults;
@@ -498,7 +419,7 @@ report_checklist(const struct report *report, struct report_check *checks)
 
 /* The newest as-of date of the figures read from one file. */
 const char *
-report_data_as_of(const struct report *report, const char *file)
+report_data_as_of(const struct evaluation *report, const char *file)
 {
 	const char *latest = NULL;
 	for (size_t i = 0; i < report->data->figure_count; i++) {
@@ -535,7 +456,7 @@ report_figure_range(const struct figure *f, char *out, size_t size)
 
 /* True when the figure is among the stale prices. */
 bool
-report_figure_is_stale(const struct report *report, size_t index)
+report_figure_is_stale(const struct evaluation *report, size_t index)
 {
 	for (size_t i = 0; i < report->stale_count; i++)
 		if (report->stale[i] == index)
@@ -543,17 +464,17 @@ report_figure_is_stale(const struct report *report, size_t index)
 	return false;
 }
 
-/* Renders the chart for the report's profile and appends it as text. */
+/* Draws the evaluation's chart series and appends the grid as text. */
 void
-report_chart_text(const struct report *report, bool ascii,
+report_chart_text(const struct evaluation *report, bool ascii,
     struct buffer *out)
 {
-	static struct chart chart;
+	struct chart chart;
 	char *cause = NULL;
 	chart_init(&chart);
-	if (chart_render(&chart, report->data, &report->profile,
-	    &report->scenario, 78, 22, ascii ? CHART_ASCII | CHART_UTF8_LABELS :
-	    0, &cause) == 0)
+	if (chart_render(&chart, &report->chart, CHART_REPORT_WIDTH,
+	    CHART_REPORT_HEIGHT, ascii ? CHART_ASCII | CHART_UTF8_LABELS : 0,
+	    &cause) == 0)
 		chart_to_text(&chart, out);
 	free(cause);
 	chart_free(&chart);

@@ -37,8 +37,8 @@ report_markdown_money(struct buffer *out, double usd)
 
 /* A sentence built by one of the report_*_sentence functions, escaped. */
 static void
-report_markdown_sentence(const struct report *report, struct buffer *out,
-    void (*sentence)(const struct report *, struct buffer *))
+report_markdown_sentence(const struct evaluation *report, struct buffer *out,
+    void (*sentence)(const struct evaluation *, struct buffer *))
 {
 	struct buffer text;
 	buffer_init(&text);
@@ -49,7 +49,7 @@ report_markdown_sentence(const struct report *report, struct buffer *out,
 }
 
 static void
-report_markdown_heading(const struct report *report, struct buffer *out)
+report_markdown_heading(const struct evaluation *report, struct buffer *out)
 {
 	const struct data *data = report->data;
 	const struct rules_outcome *o = &report->outcome;
@@ -76,7 +76,7 @@ report_markdown_heading(const struct report *report, struct buffer *out)
 }
 
 static void
-report_markdown_inputs(const struct report *report, struct buffer *out)
+report_markdown_inputs(const struct evaluation *report, struct buffer *out)
 {
 	char value[256];
 	buffer_printf(out, "## %s\n\n", _("Your inputs"));
@@ -101,7 +101,8 @@ report_markdown_inputs(const struct report *report, struct buffer *out)
 }
 
 static void
-report_markdown_reasons(const struct report *report, struct buffer *out)
+report_markdown_reasons(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	const struct rules_outcome *o = &report->outcome;
 	struct buffer text;
@@ -114,7 +115,8 @@ report_markdown_reasons(const struct report *report, struct buffer *out)
 		const struct rule *rule = &report->rules->rules[o->fired[i]];
 		char weight[64];
 		buffer_init(&text);
-		rules_reason_text(report->rules, o, i, report->metrics, &text);
+		rules_reason_text(report->rules, o, i, report->metrics, language,
+		    &text);
 		if (rule->effect == RULES_VETO)
 			snprintf(weight, sizeof weight, "%s", _("rules out options"));
 		else
@@ -131,7 +133,8 @@ report_markdown_reasons(const struct report *report, struct buffer *out)
 }
 
 static void
-report_markdown_warnings(const struct report *report, struct buffer *out)
+report_markdown_warnings(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	const struct rules_outcome *o = &report->outcome;
 	struct buffer text;
@@ -141,7 +144,8 @@ report_markdown_warnings(const struct report *report, struct buffer *out)
 	buffer_printf(out, "## %s\n\n", _("Warnings and caveats"));
 	for (size_t i = 0; report->rules && i < o->warning_count; i++) {
 		buffer_init(&text);
-		rules_warning_text(report->rules, o, i, report->metrics, &text);
+		rules_warning_text(report->rules, o, i, report->metrics, language,
+		    &text);
 		buffer_add(out, "- **");
 		report_markdown_escape(out,
 		    report->rules->rules[o->warnings[i]].warning);
@@ -155,7 +159,11 @@ report_markdown_warnings(const struct report *report, struct buffer *out)
 		    "out every outcome; the verdict ignores the vetoes."));
 	if (report->stale_count > 0) {
 		buffer_add(out, "- **stale-prices**: ");
-		report_markdown_sentence(report, out, report_stale_sentence);
+		buffer_init(&text);
+		report_stale_sentence(report, language, &text);
+		if (text.data != NULL)
+			report_markdown_escape(out, text.data);
+		buffer_free(&text);
 		buffer_add(out, "\n");
 	}
 	buffer_add(out, "- ");
@@ -169,7 +177,7 @@ report_markdown_warnings(const struct report *report, struct buffer *out)
 }
 
 static void
-report_markdown_costs(const struct report *report, struct buffer *out)
+report_markdown_costs(const struct evaluation *report, struct buffer *out)
 {
 	const struct cost_result *cost = &report->cost;
 	char label[256];
@@ -217,7 +225,7 @@ report_markdown_costs(const struct report *report, struct buffer *out)
 }
 
 static void
-report_markdown_quality(const struct report *report, struct buffer *out)
+report_markdown_quality(const struct evaluation *report, struct buffer *out)
 {
 	if (report->outcome.verdict == VERDICT_NONE)
 		return;
@@ -241,7 +249,7 @@ report_markdown_quality(const struct report *report, struct buffer *out)
 }
 
 static void
-report_markdown_sensitivity(const struct report *report, struct buffer *out)
+report_markdown_sensitivity(const struct evaluation *report, struct buffer *out)
 {
 	const struct sensitivity_uncertainty *u = &report->uncertainty;
 	struct buffer text;
@@ -296,68 +304,52 @@ report_markdown_sensitivity(const struct report *report, struct buffer *out)
 	buffer_add(out, "\n");
 }
 
-/* The chart twice: a Mermaid xychart for renderers that draw it, and the
- * same curves as text for those that do not. */
+/* The chart twice: a Mermaid xychart of the evaluation's volume table for
+ * renderers that draw it, and the chart series as text for those that do
+ * not. */
 static void
-report_markdown_chart(const struct report *report, struct buffer *out)
+report_markdown_chart(const struct evaluation *report, struct buffer *out)
 {
-	static const double volumes[] = {
-		1e6, 3e6, 1e7, 3e7, 1e8, 3e8, 1e9, 3e9, 1e10
-	};
-	static const enum option_kind kinds[] = {
-		OPTION_API, OPTION_CLOUD_ON_DEMAND, OPTION_CLOUD_24X7,
-		OPTION_OWNED, OPTION_HYBRID
-	};
-	const size_t count = sizeof volumes / sizeof volumes[0];
-	static struct cost_result scratch;
-	double costs[5][9], high = 0;
-	bool shown[5] = { false };
+	const struct evaluate_volume_table *table = &report->table;
+	double high = 0;
+	bool shown[EVALUATE_TABLE_KINDS] = { false };
 
 	buffer_printf(out, "## %s\n\n", _("Cost against volume"));
-	for (size_t i = 0; i < count; i++) {
-		struct profile p = report->profile;
-		struct cost_scenario scenario = report->scenario;
-		sensitivity_set(SENSITIVITY_VOLUME, &p, &scenario, volumes[i]);
-		cost_evaluate(report->data, report->data->values, &p, &scenario,
-		    &scratch);
-		for (size_t k = 0; k < 5; k++) {
-			int best = scratch.cheapest[kinds[k]];
-			costs[k][i] = best < 0 ? NAN :
-			    scratch.options[best].monthly.total;
-			if (best >= 0) {
-				shown[k] = true;
-				if (costs[k][i] > high)
-					high = costs[k][i];
-			}
+	for (size_t k = 0; k < EVALUATE_TABLE_KINDS; k++)
+		for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++) {
+			if (isnan(table->costs[k][i]))
+				continue;
+			shown[k] = true;
+			if (table->costs[k][i] > high)
+				high = table->costs[k][i];
 		}
-	}
 	buffer_add(out, "```mermaid\nxychart-beta\n");
 	buffer_printf(out, "    title \"%s\"\n", _("Monthly cost (USD) by "
 	    "monthly volume (tokens)"));
 	buffer_add(out, "    x-axis [");
-	for (size_t i = 0; i < count; i++) {
+	for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++) {
 		char label[32];
-		util_format_tokens(label, sizeof label, volumes[i]);
+		util_format_tokens(label, sizeof label, table->volumes[i]);
 		buffer_printf(out, "%s\"%s\"", i ? ", " : "", label);
 	}
 	buffer_add(out, "]\n");
 	buffer_printf_c(out, "    y-axis \"USD\" 0 --> %.0f\n",
 	    ceil(high / 1000) * 1000);
-	for (size_t k = 0; k < 5; k++) {
+	for (size_t k = 0; k < EVALUATE_TABLE_KINDS; k++) {
 		if (!shown[k])
 			continue;
 		buffer_add(out, "    line [");
-		for (size_t i = 0; i < count; i++)
+		for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++)
 			buffer_printf_c(out, "%s%.0f", i ? ", " : "",
-			    isnan(costs[k][i]) ? 0 : costs[k][i]);
+			    isnan(table->costs[k][i]) ? 0 : table->costs[k][i]);
 		buffer_add(out, "]\n");
 	}
 	buffer_add(out, "```\n\n");
 	buffer_printf(out, "%s ", _("Lines, in order:"));
-	for (size_t k = 0, n = 0; k < 5; k++)
+	for (size_t k = 0, n = 0; k < EVALUATE_TABLE_KINDS; k++)
 		if (shown[k])
 			buffer_printf(out, "%s%s", n++ ? ", " : "",
-			    report_kind_label(kinds[k]));
+			    report_kind_label(table->kinds[k]));
 	buffer_add(out, ".\n\n");
 
 	buffer_add(out, "```text\n");
@@ -366,7 +358,7 @@ report_markdown_chart(const struct report *report, struct buffer *out)
 }
 
 static void
-report_markdown_checklist(const struct report *report, struct buffer *out)
+report_markdown_checklist(const struct evaluation *report, struct buffer *out)
 {
 	struct report_check checks[REPORT_MAX_CHECKS];
 	size_t n = report_checklist(report, checks);
@@ -384,7 +376,7 @@ report_markdown_checklist(const struct report *report, struct buffer *out)
 }
 
 static void
-report_markdown_assumptions(const struct report *report, struct buffer *out)
+report_markdown_assumptions(const struct evaluation *report, struct buffer *out)
 {
 	buffer_printf(out, "## %s\n\n", _("Assumptions"));
 	buffer_printf(out, "%s\n\n", _("Every figure the model used, with its "
@@ -420,14 +412,15 @@ report_markdown_assumptions(const struct report *report, struct buffer *out)
 
 /* The whole decision report. */
 void
-report_render_markdown(const struct report *report, struct buffer *out)
+report_render_markdown(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	size_t start = out->length;
 
 	report_markdown_heading(report, out);
 	report_markdown_inputs(report, out);
-	report_markdown_reasons(report, out);
-	report_markdown_warnings(report, out);
+	report_markdown_reasons(report, language, out);
+	report_markdown_warnings(report, language, out);
 	report_markdown_costs(report, out);
 	report_markdown_quality(report, out);
 	report_markdown_sensitivity(report, out);

@@ -108,8 +108,8 @@ report_wrap(struct buffer *out, const char *text, int width)
 
 /* Renders one sentence-building function into out, wrapped. */
 static void
-report_wrapped(const struct report *report, struct buffer *out,
-    void (*sentence)(const struct report *, struct buffer *))
+report_wrapped(const struct evaluation *report, struct buffer *out,
+    void (*sentence)(const struct evaluation *, struct buffer *))
 {
 	struct buffer line;
 	buffer_init(&line);
@@ -159,7 +159,7 @@ report_text_row(struct buffer *out, const char *label,
 /* The rows of one kind under its heading; cheapest_only keeps the
  * cheapest comparable one. */
 static void
-report_text_kind(const struct report *report, struct buffer *out,
+report_text_kind(const struct evaluation *report, struct buffer *out,
     enum option_kind kind, bool cheapest_only)
 {
 	const struct cost_result *cost = &report->cost;
@@ -217,7 +217,8 @@ report_text_heading(struct buffer *out, const char *title)
 
 /* The verdict, its summary, reasons, warnings and flip points. */
 static void
-report_text_verdict(const struct report *report, struct buffer *out)
+report_text_verdict(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	const struct rules_outcome *o = &report->outcome;
 	struct buffer line;
@@ -239,7 +240,8 @@ report_text_verdict(const struct report *report, struct buffer *out)
 	for (size_t i = 0; i < o->fired_count; i++) {
 		const struct rule *rule = &report->rules->rules[o->fired[i]];
 		buffer_init(&line);
-		rules_reason_text(report->rules, o, i, report->metrics, &line);
+		rules_reason_text(report->rules, o, i, report->metrics, language,
+		    &line);
 		if (rule->effect == RULES_VETO)
 			snprintf(prefix, sizeof prefix, "  %-6s  ", _("rules"));
 		else
@@ -252,7 +254,8 @@ report_text_verdict(const struct report *report, struct buffer *out)
 
 /* Rule warnings, conflicts, stale and unverified figures. */
 static void
-report_text_warnings(const struct report *report, struct buffer *out)
+report_text_warnings(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	const struct rules_outcome *o = &report->outcome;
 	struct buffer line;
@@ -261,7 +264,8 @@ report_text_warnings(const struct report *report, struct buffer *out)
 	report_text_heading(out, _("Warnings and caveats"));
 	for (size_t i = 0; report->rules && i < o->warning_count; i++) {
 		buffer_init(&line);
-		rules_warning_text(report->rules, o, i, report->metrics, &line);
+		rules_warning_text(report->rules, o, i, report->metrics, language,
+		    &line);
 		report_text_item(out, "  ! ", line.data ? line.data : "");
 		buffer_free(&line);
 	}
@@ -270,7 +274,7 @@ report_text_warnings(const struct report *report, struct buffer *out)
 		    "outcome; the verdict ignores the vetoes."));
 	if (report->stale_count > 0) {
 		buffer_init(&line);
-		report_stale_sentence(report, &line);
+		report_stale_sentence(report, language, &line);
 		report_text_item(out, "  ! ", line.data ? line.data : "");
 		buffer_free(&line);
 	}
@@ -288,7 +292,7 @@ report_text_warnings(const struct report *report, struct buffer *out)
 
 /* Flip points, the quality view and the Monte Carlo spread. */
 static void
-report_text_sensitivity(const struct report *report, struct buffer *out)
+report_text_sensitivity(const struct evaluation *report, struct buffer *out)
 {
 	const struct sensitivity_uncertainty *u = &report->uncertainty;
 	struct buffer line;
@@ -356,7 +360,7 @@ report_text_sensitivity(const struct report *report, struct buffer *out)
 
 /* The cost-against-volume chart, drawn in ASCII. */
 static void
-report_text_chart(const struct report *report, struct buffer *out)
+report_text_chart(const struct evaluation *report, struct buffer *out)
 {
 	report_text_heading(out, _("Cost against volume"));
 	report_chart_text(report, true, out);
@@ -364,7 +368,7 @@ report_text_chart(const struct report *report, struct buffer *out)
 
 /* The article's checklist with the items that hold ticked. */
 static void
-report_text_checklist(const struct report *report, struct buffer *out)
+report_text_checklist(const struct evaluation *report, struct buffer *out)
 {
 	struct report_check checks[REPORT_MAX_CHECKS];
 	size_t n = report_checklist(report, checks);
@@ -380,7 +384,7 @@ report_text_checklist(const struct report *report, struct buffer *out)
 
 /* The figures a reader should check: unverified and stale ones. */
 static void
-report_text_assumptions(const struct report *report, struct buffer *out)
+report_text_assumptions(const struct evaluation *report, struct buffer *out)
 {
 	report_text_heading(out, _("Figures to check"));
 	report_wrap(out, _("Estimates, unverified figures and stale prices; -f "
@@ -413,7 +417,8 @@ report_text_expertise(enum expertise expertise)
 /* Plain text for an 80-column terminal: the same content as the markdown
  * report. */
 void
-report_render_text(const struct report *report, struct buffer *out)
+report_render_text(const struct evaluation *report, enum i18n_language language,
+    struct buffer *out)
 {
 	const struct profile *p = &report->profile;
 	char money[48], hours[32], horizon[32];
@@ -440,8 +445,8 @@ report_render_text(const struct report *report, struct buffer *out)
 	report_wrap(out, line.data ? line.data : "", 78);
 	buffer_free(&line);
 
-	report_text_verdict(report, out);
-	report_text_warnings(report, out);
+	report_text_verdict(report, language, out);
+	report_text_warnings(report, language, out);
 
 	report_text_heading(out, _("Costs, USD per month"));
 	report_text_table_head(out);

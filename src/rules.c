@@ -722,32 +722,35 @@ rules_evaluate(const struct rules *rules, double *metrics,
 	}
 }
 
-/* Expands a rule's text in the language messages are shown in right now
- * (the JSON renderer switches translation off: JSON stays English). */
+/* Expands a rule's text in the language asked for: the translation
+ * compiled at load time (from the locale's catalogue), or the template as
+ * written (English, the JSON's language). */
 static void
 rules_expand(const struct rule *rule, const double *metrics,
-    struct buffer *out)
+    enum i18n_language language, struct buffer *out)
 {
-	bool translating = rule->because_translated != NULL &&
-	    _(rule->because_text) != rule->because_text;
+	bool translating = language == I18N_TRANSLATED &&
+	    rule->because_translated != NULL;
 	template_expand(translating ? rule->because_translated : rule->because,
-	    metrics, out);
+	    metrics, language, out);
 }
 
 /* The text of the index-th reason. */
 void
 rules_reason_text(const struct rules *rules,
     const struct rules_outcome *outcome, size_t index, const double *metrics,
-    struct buffer *out)
+    enum i18n_language language, struct buffer *out)
 {
-	rules_expand(&rules->rules[outcome->fired[index]], metrics, out);
+	rules_expand(&rules->rules[outcome->fired[index]], metrics, language,
+	    out);
 }
 
 /* The text of the index-th warning. */
 void
 rules_warning_text(const struct rules *rules,
     const struct rules_outcome *outcome, size_t index, const double *metrics,
-    struct buffer *out)
+    enum i18n_language language, struct buffer *out)
 {
-	rules_expand(&rules->rules[outcome->warnings[index]], metrics, out);
+	rules_expand(&rules->rules[outcome->warnings[index]], metrics,
+	    language, out);
 }

@@ -14,6 +14,7 @@
 
 #include "cost.h"
 #include "data.h"
+#include "i18n.h"
 #include "profile.h"
 #include "util.h"
 
@@ -108,11 +109,15 @@ void rules_free(struct rules *);
 void rules_evaluate(const struct rules *, double *metrics,
 	struct rules_outcome *);
 /* Expands a fired rule's reason into out (sorted strongest first by
- * rules_evaluate). */
+ * rules_evaluate), in the language: I18N_TRANSLATED uses the translation
+ * the locale's catalogue had when the rules were loaded, I18N_ENGLISH the
+ * text as written. */
 void rules_reason_text(const struct rules *, const struct rules_outcome *,
-	size_t index, const double *metrics, struct buffer *out);
+	size_t index, const double *metrics, enum i18n_language,
+	struct buffer *out);
 void rules_warning_text(const struct rules *, const struct rules_outcome *,
-	size_t index, const double *metrics, struct buffer *out);
+	size_t index, const double *metrics, enum i18n_language,
+	struct buffer *out);
 
 /* "closed", "open", "hybrid" (JSON) and the phrase a person reads:
  * "Go closed (API)", "Go open (self-hosted)", "Use both (hybrid)". */

@@ -20,7 +20,7 @@
 
 #include "i18n.h"
 #include "metrics.h"
-#include "report.h"
+#include "evaluate.h"
 #include "sensitivity.h"
 
 const struct sensitivity_range sensitivity_ranges[SENSITIVITY_PARAMETER_COUNT] = {
@@ -109,41 +109,43 @@ sensitivity_set(enum sensitivity_parameter parameter,
 	}
 }
 
-/* Scratch space for the many evaluations below (single-threaded). */
+/* Scratch space for the many evaluations below (not reentrant: see
+ * sensitivity.h). */
 static struct cost_result sensitivity_cost;
-static double sensitivity_metrics[REPORT_MAX_METRICS];
+static double sensitivity_metrics[EVALUATE_MAX_METRICS];
 static struct rules_outcome sensitivity_outcome;
 
 /* The verdict for one profile, scenario and set of figure values. */
 static enum verdict
-sensitivity_verdict(const struct report *report, const double *values,
-    const struct profile *profile, const struct cost_scenario *scenario)
+sensitivity_verdict(const struct sensitivity_base *base,
+    const double *values, const struct profile *profile,
+    const struct cost_scenario *scenario)
 {
-	cost_evaluate(report->data, values, profile, scenario,
+	cost_evaluate(base->data, values, profile, scenario,
 	    &sensitivity_cost);
-	metrics_compute(report->data, values, profile, &sensitivity_cost,
-	    report->breakeven, sensitivity_metrics);
-	rules_evaluate(report->rules, sensitivity_metrics,
+	metrics_compute(base->data, values, profile, &sensitivity_cost,
+	    base->breakeven, sensitivity_metrics);
+	rules_evaluate(base->rules, sensitivity_metrics,
 	    &sensitivity_outcome);
 	return sensitivity_outcome.verdict;
 }
 
 /* The verdict with one parameter set to value. */
 static enum verdict
-sensitivity_verdict_at(const struct report *report,
+sensitivity_verdict_at(const struct sensitivity_base *base,
     enum sensitivity_parameter parameter, double value)
 {
-	struct profile profile = report->profile;
-	struct cost_scenario scenario = report->scenario;
+	struct profile profile = *base->profile;
+	struct cost_scenario scenario = *base->scenario;
 	sensitivity_set(parameter, &profile, &scenario, value);
-	return sensitivity_verdict(report, report->data->values, &profile,
+	return sensitivity_verdict(base, base->data->values, &profile,
 	    &scenario);
 }
 
 /* Searches from the current value towards one end of the range for the
  * first change of verdict: a coarse grid, then bisection. */
 static bool
-sensitivity_search(const struct report *report,
+sensitivity_search(const struct sensitivity_base *base,
     enum sensitivity_parameter parameter, double from, double to,
     enum verdict current, struct sensitivity_flip *flip)
 {
@@ -157,7 +159,7 @@ sensitivity_search(const struct report *report,
 		double t = (double)i / steps;
 		double x = range->logarithmic ? from * pow(to / from, t) :
 		    from + (to - from) * t;
-		enum verdict v = sensitivity_verdict_at(report, parameter, x);
+		enum verdict v = sensitivity_verdict_at(base, parameter, x);
 		if (v == current) {
 			previous = x;
 			continue;
@@ -165,7 +167,7 @@ sensitivity_search(const struct report *report,
 		double a = previous, b = x;
 		for (int j = 0; j < 24; j++) {
 			double mid = range->logarithmic ? sqrt(a * b) : (a + b) / 2;
-			enum verdict w = sensitivity_verdict_at(report, parameter,
+			enum verdict w = sensitivity_verdict_at(base, parameter,
 			    mid);
 			if (w == current)
 				a = mid;
@@ -183,26 +185,28 @@ sensitivity_search(const struct report *report,
 	return false;
 }
 
-/* Fills report->flips: for every parameter, the nearest change of verdict
- * above and below the current value within the slider's range. */
-void
-sensitivity_flip_points(struct report *report)
+/* For every parameter, the nearest change of verdict above and below the
+ * current value within the slider's range. */
+size_t
+sensitivity_flip_points(const struct sensitivity_base *base,
+    struct sensitivity_flip flips[SENSITIVITY_MAX_FLIPS])
 {
-	enum verdict current = report->outcome.verdict;
-	report->flip_count = 0;
-	if (report->rules == NULL || current == VERDICT_NONE)
-		return;
+	enum verdict current = base->verdict;
+	size_t count = 0;
+	if (base->rules == NULL || current == VERDICT_NONE)
+		return 0;
 	for (int p = 0; p < SENSITIVITY_PARAMETER_COUNT; p++) {
 		const struct sensitivity_range *range = &sensitivity_ranges[p];
-		double x = sensitivity_get(p, &report->profile, &report->scenario,
-		    report->data);
-		if (x < range->high && sensitivity_search(report, p, x,
-		    range->high, current, &report->flips[report->flip_count]))
-			report->flip_count++;
-		if (x > range->low && sensitivity_search(report, p, x, range->low,
-		    current, &report->flips[report->flip_count]))
-			report->flip_count++;
+		double x = sensitivity_get(p, base->profile, base->scenario,
+		    base->data);
+		if (x < range->high && sensitivity_search(base, p, x,
+		    range->high, current, &flips[count]))
+			count++;
+		if (x > range->low && sensitivity_search(base, p, x, range->low,
+		    current, &flips[count]))
+			count++;
 	}
+	return count;
 }
 
 /* xoshiro256** seeded through splitmix64: fast, and the same everywhere. */
@@ -290,10 +294,12 @@ sensitivity_figure_used(const struct profile *profile,
 	return true;
 }
 
-/* Fills report->uncertainty from samples drawn with the seed. */
+/* The uncertainty from samples drawn with the seed.  The draws, values
+ * and histograms are static scratch (see sensitivity.h). */
 void
-sensitivity_monte_carlo(struct report *report, unsigned long samples,
-    unsigned long seed)
+sensitivity_monte_carlo(const struct sensitivity_base *base,
+    unsigned long samples, unsigned long seed,
+    struct sensitivity_uncertainty *u)
 {
 	static struct sensitivity_draw draws[DATA_MAX_FIGURES];
 	static double values[DATA_MAX_FIGURES];
@@ -301,8 +307,7 @@ sensitivity_monte_carlo(struct report *report, unsigned long samples,
 	unsigned long below[OPTION_KIND_COUNT] = { 0 };
 	unsigned long counted[OPTION_KIND_COUNT] = { 0 };
 	unsigned long verdicts[VERDICT_COUNT] = { 0 };
-	const struct data *data = report->data;
-	struct sensitivity_uncertainty *u = &report->uncertainty;
+	const struct data *data = base->data;
 	struct sensitivity_random random;
 	size_t draw_count = 0;
 	uint64_t x = seed;
@@ -312,7 +317,7 @@ sensitivity_monte_carlo(struct report *report, unsigned long samples,
 	u->seed = seed;
 	for (int k = 0; k < OPTION_KIND_COUNT; k++)
 		u->p10[k] = u->p50[k] = u->p90[k] = NAN;
-	if (report->rules == NULL || samples == 0)
+	if (base->rules == NULL || samples == 0)
 		return;
 	for (int i = 0; i < 4; i++)
 		random.s[i] = sensitivity_splitmix(&x);
@@ -323,7 +328,7 @@ sensitivity_monte_carlo(struct report *report, unsigned long samples,
 		if (!(f->high > f->low) || strcmp(unit, "GB") == 0 ||
 		    strcmp(unit, "bytes/token") == 0 ||
 		    strcmp(unit, "billion") == 0 ||
-		    !sensitivity_figure_used(&report->profile, f))
+		    !sensitivity_figure_used(base->profile, f))
 			continue;
 		struct sensitivity_draw *d = &draws[draw_count++];
 		double width = f->high - f->low;
@@ -335,7 +340,7 @@ sensitivity_monte_carlo(struct report *report, unsigned long samples,
 		d->right = width * (f->high - f->value);
 	}
 	static struct rules_sampler sampler;
-	rules_sampler_init(report->rules, report->metrics, &sampler);
+	rules_sampler_init(base->rules, base->metrics, &sampler);
 	memset(bins, 0, sizeof bins);
 	const double scale = SENSITIVITY_BINS /
 	    (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW);
@@ -354,11 +359,11 @@ sensitivity_monte_carlo(struct report *report, unsigned long samples,
 			double root = sqrt(below ? r * d->left : (1 - r) * d->right);
 			values[d->index] = below ? d->low + root : d->high - root;
 		}
-		cost_evaluate(data, values, &report->profile, &report->scenario,
+		cost_evaluate(data, values, base->profile, base->scenario,
 		    &sensitivity_cost);
-		metrics_compute(data, values, &report->profile, &sensitivity_cost,
-		    report->breakeven, sensitivity_metrics);
-		enum verdict v = rules_sampler_verdict(report->rules, &sampler,
+		metrics_compute(data, values, base->profile, &sensitivity_cost,
+		    base->breakeven, sensitivity_metrics);
+		enum verdict v = rules_sampler_verdict(base->rules, &sampler,
 		    sensitivity_metrics);
 		if (v != VERDICT_NONE)
 			verdicts[v]++;

@@ -64,12 +64,33 @@ struct sensitivity_uncertainty {
 	double p90[OPTION_KIND_COUNT];
 };
 
-struct report;
+/* Where the searches start: a profile under a scenario, with what was
+ * computed for it at the data's own values. */
+struct sensitivity_base {
+	const struct data *data;
+	const struct rules *rules;	/* NULL: no verdict, nothing to do */
+	const struct profile *profile;
+	const struct cost_scenario *scenario;
+	double breakeven;		/* held fixed (tokens/month or NAN) */
+	const double *metrics;		/* after rules_evaluate */
+	enum verdict verdict;
+};
 
-/* Fills report->flips (the report's verdict must be computed). */
-void sensitivity_flip_points(struct report *);
-/* Fills report->uncertainty from samples drawn with the seed. */
-void sensitivity_monte_carlo(struct report *, unsigned long samples,
-	unsigned long seed);
+/* Both functions evaluate the cost model and the rules many times in
+ * static scratch (a cost result, metrics, a rules outcome, the figures
+ * drawn and the percentile histograms, over 100 KiB together, too large
+ * for a thread's stack and not worth an allocation per call): they are
+ * not reentrant, so call them from one thread at a time. */
+
+/* For every parameter, the nearest change of verdict above and below its
+ * current value within the slider's range; returns how many were found
+ * (0 without rules or a verdict). */
+size_t sensitivity_flip_points(const struct sensitivity_base *,
+	struct sensitivity_flip flips[SENSITIVITY_MAX_FLIPS]);
+/* The uncertainty from samples drawn with the seed (no samples without
+ * rules). */
+void sensitivity_monte_carlo(const struct sensitivity_base *,
+	unsigned long samples, unsigned long seed,
+	struct sensitivity_uncertainty *);
 
 #endif

@@ -318,10 +318,11 @@ template_format_number(char *out, size_t size, double value)
 		strcpy(out, "0");
 }
 
-/* Appends one field's value in its format. */
+/* Appends one field's value in its format, units and words in the
+ * language. */
 static void
 template_expand_field(const struct template_part *part, double value,
-    struct buffer *out)
+    enum i18n_language language, struct buffer *out)
 {
 	char piece[TEMPLATE_PIECE_SIZE], number[TEMPLATE_PIECE_SIZE];
 
@@ -349,11 +350,11 @@ template_expand_field(const struct template_part *part, double value,
 		unsigned long count = value >= 0 && value == floor(value) &&
 		    value < 1e9 ? (unsigned long)value : 2;
 		if (part->format == TEMPLATE_MONTHS)
-			snprintf(piece, sizeof piece, ngettext_("%s month",
-			    "%s months", count), number);
+			snprintf(piece, sizeof piece, i18n_plural(language,
+			    "%s month", "%s months", count), number);
 		else
-			snprintf(piece, sizeof piece, ngettext_("%s hour",
-			    "%s hours", count), number);
+			snprintf(piece, sizeof piece, i18n_plural(language,
+			    "%s hour", "%s hours", count), number);
 		break;
 	case TEMPLATE_CHOICE:
 		if (value >= 0 && value < (double)part->choice_count &&
@@ -363,7 +364,8 @@ template_expand_field(const struct template_part *part, double value,
 			buffer_add(out, "n/a");
 		return;
 	case TEMPLATE_BOOL:
-		buffer_add(out, value != 0 ? _("yes") : _("no"));
+		buffer_add(out, value != 0 ? i18n_text(language, "yes") :
+		    i18n_text(language, "no"));
 		return;
 	case TEMPLATE_LITERAL:
 		return;
@@ -374,7 +376,7 @@ template_expand_field(const struct template_part *part, double value,
 /* Appends the expanded template to out. */
 void
 template_expand(const struct template *template, const double *values,
-    struct buffer *out)
+    enum i18n_language language, struct buffer *out)
 {
 	for (size_t i = 0; i < template->count; i++) {
 		const struct template_part *part = &template->parts[i];
@@ -382,7 +384,8 @@ template_expand(const struct template *template, const double *values,
 			buffer_add_length(out, template->text + part->offset,
 			    part->length);
 		else
-			template_expand_field(part, values[part->slot], out);
+			template_expand_field(part, values[part->slot], language,
+			    out);
 	}
 }
 

@@ -39,6 +39,7 @@
 #include <stddef.h>
 
 #include "expr.h"
+#include "i18n.h"
 #include "util.h"
 
 struct template;
@@ -49,9 +50,10 @@ struct template;
  * NULL).  The symbols' choices must outlive the template. */
 int template_compile(const char *text, const struct expr_symbols *symbols,
 	struct template **out, size_t *error_offset, char **cause);
-/* Appends the text with every field filled from values[slot]. */
+/* Appends the text with every field filled from values[slot]; units
+ * ("3 months") and yes/no in the language. */
 void template_expand(const struct template *, const double *values,
-	struct buffer *out);
+	enum i18n_language, struct buffer *out);
 /* Releases the template; NULL is allowed. */
 void template_free(struct template *);
 

@@ -815,8 +815,9 @@ tui_run(const struct data *data, const struct rules *rules,
     struct profile *profile, const struct tui_options *options)
 {
 	static struct tui state;
-	static struct report report;
+	static struct evaluation report;
 	static struct chart chart;
+	static struct chart_series chart_series;
 	struct tui *tui = &state;
 	char *cause = NULL;
 	FILE *log;
@@ -829,10 +830,11 @@ tui_run(const struct data *data, const struct rules *rules,
 	tui->options = options;
 	tui->report = &report;
 	tui->chart = &chart;
+	tui->chart_series = &chart_series;
 	tui->running = true;
 	tui->status = 0;
 	tui->cursor_y = tui->cursor_x = -1;
-	report_settings_default(&tui->settings);
+	evaluate_settings_default(&tui->settings);
 	if (options->samples > 0)
 		tui->settings.samples = options->samples;
 	tui->settings.seed = options->seed;

@@ -72,10 +72,11 @@ struct tui {
 	const struct rules *rules;
 	struct profile *profile;
 	const struct tui_options *options;
-	struct report_settings settings;
+	struct evaluate_settings settings;
 	struct cost_scenario scenario;
-	struct report *report;		/* the one evaluation shown */
+	struct evaluation *report;	/* the one evaluation shown */
 	struct chart *chart;
+	struct chart_series *chart_series;	/* at the chart's width */
 	enum tui_screen screen;
 	bool running;
 	int status;			/* exit status */

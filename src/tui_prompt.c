@@ -46,7 +46,7 @@ tui_prompt_write(struct tui *tui)
 	if (prompt->kind == TUI_PROMPT_EXPORT) {
 		if (!tui->evaluated)
 			tui_results_evaluate(tui);
-		report_render_markdown(tui->report, &text);
+		report_render_markdown(tui->report, I18N_TRANSLATED, &text);
 	} else {
 		profile_write_yaml(tui->profile, tui->data, &text);
 	}

@@ -3,7 +3,7 @@
  * chart, and the sliders that recompute everything on each key.
  *
  * One evaluation is kept (tui->report, static): every slider move calls
- * report_evaluate() on it again, and nothing is allocated per frame. */
+ * evaluate_run() on it again, and nothing is allocated per frame. */
 #include "config.h"
 
 #include <math.h>
@@ -79,7 +79,7 @@ void
 tui_results_evaluate(struct tui *tui)
 {
 	double start = tui_now();
-	report_evaluate(tui->report, tui->data, tui->rules, tui->profile,
+	evaluate_run(tui->report, tui->data, tui->rules, tui->profile,
 	    &tui->scenario, &tui->settings);
 	tui->evaluated = true;
 	tui->chart_ready = false;
@@ -90,7 +90,7 @@ tui_results_evaluate(struct tui *tui)
 static void
 tui_results_banner(struct tui *tui, const struct tui_rect *r)
 {
-	const struct report *report = tui->report;
+	const struct evaluation *report = tui->report;
 	enum verdict verdict = report->outcome.verdict;
 	struct buffer *confidence = &tui->scratch;
 	char line[512];
@@ -150,7 +150,7 @@ tui_results_money(int y, int end, attr_t attr, double usd)
 static void
 tui_results_summary(struct tui *tui, int y, int x, int width)
 {
-	const struct report *report = tui->report;
+	const struct evaluation *report = tui->report;
 	const struct cost_result *cost = &report->cost;
 	char line[512], tokens[32], label[256], months[32];
 	size_t n;
@@ -193,7 +193,7 @@ tui_results_summary(struct tui *tui, int y, int x, int width)
 static void
 tui_results_table(struct tui *tui, const struct tui_rect *r)
 {
-	const struct report *report = tui->report;
+	const struct evaluation *report = tui->report;
 	const struct cost_result *cost = &report->cost;
 	const char *heads[] = { _("Compute"), _("Engin."), _("Setup"),
 	    _("Hardware"), _("Total") };
@@ -297,7 +297,7 @@ tui_results_paragraph(struct tui_results_box *box, const char *text,
 static void
 tui_results_reasons(struct tui *tui, const struct tui_rect *r)
 {
-	const struct report *report = tui->report;
+	const struct evaluation *report = tui->report;
 	const struct rules_outcome *outcome = &report->outcome;
 	struct tui_results_box box;
 	struct buffer *text = &tui->scratch;
@@ -334,7 +334,8 @@ tui_results_reasons(struct tui *tui, const struct tui_rect *r)
 			snprintf(head, sizeof head, "[%s %s] ",
 			    tui_results_verdict_word(rule->favours), weight);
 		buffer_add(text, head);
-		rules_reason_text(tui->rules, outcome, i, report->metrics, text);
+		rules_reason_text(tui->rules, outcome, i, report->metrics,
+		    I18N_TRANSLATED, text);
 		if (text->data != NULL)
 			tui_results_paragraph(&box, text->data, A_NORMAL, 2);
 	}
@@ -352,7 +353,7 @@ tui_results_reasons(struct tui *tui, const struct tui_rect *r)
 static void
 tui_results_side(struct tui *tui, const struct tui_rect *r)
 {
-	const struct report *report = tui->report;
+	const struct evaluation *report = tui->report;
 	const struct rules_outcome *outcome = &report->outcome;
 	struct tui_results_box box;
 	struct buffer *text = &tui->scratch;
@@ -368,7 +369,8 @@ tui_results_side(struct tui *tui, const struct tui_rect *r)
 	    i++) {
 		tui_results_clear(text);
 		buffer_add(text, "! ");
-		rules_warning_text(tui->rules, outcome, i, report->metrics, text);
+		rules_warning_text(tui->rules, outcome, i, report->metrics,
+		    I18N_TRANSLATED, text);
 		if (text->data != NULL)
 			tui_results_paragraph(&box, text->data,
 			    tui_attr(tui, TUI_ROLE_ERROR), 2);
@@ -419,7 +421,7 @@ tui_results_track_column(enum sensitivity_parameter p, double v, int width)
 static void
 tui_results_sliders(struct tui *tui, const struct tui_rect *r)
 {
-	const struct report *report = tui->report;
+	const struct evaluation *report = tui->report;
 	int track_x = r->x + TUI_SLIDER_LABEL + 2;
 	int track_width = r->width - TUI_SLIDER_LABEL - 2 - TUI_SLIDER_VALUE - 3;
 	char value[64];
@@ -461,7 +463,8 @@ tui_results_sliders(struct tui *tui, const struct tui_rect *r)
 	}
 }
 
-/* Paints the chart grid, rendering it first when it is out of date. */
+/* Paints the chart grid, computing its series at the panel's width and
+ * rendering it first when it is out of date. */
 static void
 tui_results_chart(struct tui *tui, const struct tui_rect *r)
 {
@@ -471,8 +474,8 @@ tui_results_chart(struct tui *tui, const struct tui_rect *r)
 	if (!tui->chart_ready || chart->width != r->width ||
 	    chart->height != r->height) {
 		tui->chart_error[0] = '\0';
-		if (chart_render(chart, tui->data, &tui->report->profile,
-		    &tui->report->scenario, r->width, r->height,
+		evaluate_chart(tui->report, r->width, tui->chart_series);
+		if (chart_render(chart, tui->chart_series, r->width, r->height,
 		    tui->utf8 ? 0 : CHART_ASCII, &cause) != 0) {
 			snprintf(tui->chart_error, sizeof tui->chart_error, "%s",
 			    cause);

@@ -9,21 +9,31 @@
 #include <string.h>
 
 #include "chart.h"
+#include "evaluate.h"
 #include "testutil.h"
 #include "tui_layout.h"
 
 static struct chart chart;
+static struct chart_series series;
+static struct evaluation evaluation;
 static struct cost_result result;
 
-/* Renders the chart for p and checks it took. */
+/* Computes the series for p (costs only, no rules) and renders the chart,
+ * and checks it took. */
 static void
 render(const struct profile *p, int width, int height, unsigned flags)
 {
 	struct cost_scenario scenario;
+	struct evaluate_settings settings;
 	char *cause = NULL;
 	cost_scenario_default(&scenario);
-	int rc = chart_render(&chart, testutil_data(), p, &scenario, width,
-	    height, flags, &cause);
+	evaluate_settings_default(&settings);
+	settings.samples = 0;
+	settings.flip_points = false;
+	evaluate_run(&evaluation, testutil_data(), NULL, p, &scenario,
+	    &settings);
+	evaluate_chart(&evaluation, width, &series);
+	int rc = chart_render(&chart, &series, width, height, flags, &cause);
 	ck_assert_msg(rc == 0, "chart_render %dx%d: %s", width, height,
 	    cause ? cause : "");
 	ck_assert_int_eq(chart.width, width);
@@ -129,7 +139,7 @@ START_TEST(test_current_volume_marked)
 	p.input_tokens = 250e6;
 	p.output_tokens = 50e6;
 	render(&p, 100, 24, 0);
-	ck_assert_double_eq(chart.volume, 300e6);
+	ck_assert_double_eq(series.volume, 300e6);
 	ck_assert_int_eq(chart.volume_column, chart_column_of(&chart, 300e6));
 	ck_assert_int_ge(chart.volume_column, chart.plot_left);
 	int marks = 0;
@@ -160,7 +170,7 @@ START_TEST(test_breakeven_marked)
 	render(&p, 100, 24, 0);
 	ck_assert(!isnan(expected));
 	ck_assert_int_ge(chart.breakeven_count, 1);
-	ck_assert_double_eq_tol(chart.breakevens[0] / expected, 1, 1e-6);
+	ck_assert_double_eq_tol(series.breakevens[0] / expected, 1, 1e-6);
 	int column = chart.breakeven_columns[0];
 	ck_assert_int_eq(column, chart_column_of(&chart, expected));
 	ck_assert_str_eq(chart_cell(&chart, chart.axis_row, column)->text,
@@ -169,7 +179,7 @@ START_TEST(test_breakeven_marked)
 	    CHART_STYLE_BREAKEVEN);
 	/* The crossing lies between the two columns around it. */
 	int c = column - chart.plot_left;
-	double api = chart.costs[OPTION_API][c];
+	double api = series.costs[OPTION_API][c];
 	ck_assert(isfinite(api));
 }
 END_TEST
@@ -183,8 +193,8 @@ START_TEST(test_series_match_cost_model)
 	render(&p, 90, 22, 0);
 	for (int c = 0; c < chart.plot_width; c += 7) {
 		at = p;
-		at.input_tokens = chart.volumes[c] * 10 / 12;
-		at.output_tokens = chart.volumes[c] - at.input_tokens;
+		at.input_tokens = series.volumes[c] * 10 / 12;
+		at.output_tokens = series.volumes[c] - at.input_tokens;
 		cost_evaluate(testutil_data(), testutil_data()->values, &at,
 		    &scenario, &result);
 		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
@@ -192,17 +202,17 @@ START_TEST(test_series_match_cost_model)
 				continue;
 			int i = result.cheapest[k];
 			if (i < 0) {
-				ck_assert(isnan(chart.costs[k][c]));
+				ck_assert(isnan(series.costs[k][c]));
 				continue;
 			}
-			ck_assert_double_eq_tol(chart.costs[k][c],
+			ck_assert_double_eq_tol(series.costs[k][c],
 			    result.options[i].monthly.total,
 			    1e-6 * result.options[i].monthly.total);
 		}
 	}
 	/* Volumes run from 1M to 10B, evenly on the log axis. */
-	ck_assert_double_eq_tol(chart.volumes[0], 1e6, 1);
-	ck_assert_double_eq_tol(chart.volumes[chart.plot_width - 1], 1e10,
+	ck_assert_double_eq_tol(series.volumes[0], 1e6, 1);
+	ck_assert_double_eq_tol(series.volumes[chart.plot_width - 1], 1e10,
 	    1e3);
 }
 END_TEST
@@ -219,8 +229,8 @@ START_TEST(test_staircase_visible)
 	render(&p, 120, 60, 0);
 	int jumps = 0, flats = 0, risers = 0;
 	for (int c = 1; c < chart.plot_width; c++) {
-		double a = chart.costs[OPTION_CLOUD_24X7][c - 1];
-		double b = chart.costs[OPTION_CLOUD_24X7][c];
+		double a = series.costs[OPTION_CLOUD_24X7][c - 1];
+		double b = series.costs[OPTION_CLOUD_24X7][c];
 		ck_assert(b >= a - 1e-9);
 		if (b > a * 1.01)
 			jumps++;
@@ -266,10 +276,8 @@ END_TEST
 START_TEST(test_sizes_refused)
 {
 	struct profile p;
-	struct cost_scenario scenario;
 	char *cause = NULL;
 	profile_defaults(&p);
-	cost_scenario_default(&scenario);
 	render(&p, 60, 16, 0);
 	const struct chart_cell *before = chart.cells;
 	static const int sizes[][2] = {
@@ -277,8 +285,8 @@ START_TEST(test_sizes_refused)
 		{ CHART_MAX_WIDTH + 1, 20 }, { 80, CHART_MAX_HEIGHT + 1 },
 	};
 	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-		ck_assert_int_eq(chart_render(&chart, testutil_data(), &p,
-		    &scenario, sizes[i][0], sizes[i][1], 0, &cause), -1);
+		ck_assert_int_eq(chart_render(&chart, &series, sizes[i][0],
+		    sizes[i][1], 0, &cause), -1);
 		ck_assert_ptr_nonnull(cause);
 		ck_assert_ptr_nonnull(strstr(cause, "40x10"));
 		free(cause);
@@ -288,6 +296,12 @@ START_TEST(test_sizes_refused)
 		ck_assert_int_eq(chart.height, 16);
 		ck_assert_ptr_eq(chart.cells, before);
 	}
+	/* Series computed for another width are refused too. */
+	ck_assert_int_eq(chart_render(&chart, &series, 61, 16, 0, &cause), -1);
+	ck_assert_ptr_nonnull(cause);
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(chart.width, 60);
 	/* The smallest size works, in both styles. */
 	render(&p, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, 0);
 	render(&p, CHART_MIN_WIDTH, CHART_MIN_HEIGHT, CHART_ASCII);

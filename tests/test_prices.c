@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cost.h"
-#include "jsonio.h"
+#include "doc.h"
 #include "import.h"
 #include "listing.h"
 #include "report.h"
@@ -649,12 +649,12 @@ START_TEST(test_listing)
 	/* Staleness: a price dated more than stale_months (6) before now. */
 	f.unit = "USD/Mtok";
 	f.as_of = "2026-05-27";
-	ck_assert(report_figure_stale(&f, now, 6));
+	ck_assert(data_figure_stale(&f, now, 6));
 	f.as_of = "2026-06-01";
-	ck_assert(!report_figure_stale(&f, now, 6));
+	ck_assert(!data_figure_stale(&f, now, 6));
 	f.unit = "GB";
 	f.as_of = "2020-01-01";
-	ck_assert(!report_figure_stale(&f, now, 6));
+	ck_assert(!data_figure_stale(&f, now, 6));
 
 	buffer_init(&out);
 	listing_models(data, now, NULL, &out);

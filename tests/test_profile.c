@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "jsonio.h"
+#include "doc.h"
 #include "profile.h"
 #include "file.h"
 #include "testutil.h"

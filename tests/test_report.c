@@ -6,34 +6,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsonio.h"
+#include "doc.h"
 #include "report.h"
 #include "testutil.h"
 
-static struct report report;
+static struct evaluation report;
 
 static void
 render(enum report_format format, struct buffer *out)
 {
 	struct profile p;
 	struct cost_scenario scenario;
-	struct report_settings settings;
+	struct evaluate_settings settings;
 	char *cause = NULL;
 	profile_defaults(&p);
 	cost_scenario_default(&scenario);
-	report_settings_default(&settings);
-	report_evaluate(&report, testutil_data(), NULL, &p, &scenario,
+	evaluate_settings_default(&settings);
+	evaluate_run(&report, testutil_data(), NULL, &p, &scenario,
 	    &settings);
 	buffer_init(out);
 	switch (format) {
 	case REPORT_TEXT:
-		report_render_text(&report, out);
+		report_render_text(&report, I18N_TRANSLATED, out);
 		break;
 	case REPORT_MARKDOWN:
-		report_render_markdown(&report, out);
+		report_render_markdown(&report, I18N_TRANSLATED, out);
 		break;
 	case REPORT_JSON:
-		ck_assert_int_eq(jsonio_render_report(&report, out, &cause), 0);
+		ck_assert_int_eq(report_json_render(&report, out, &cause), 0);
 		break;
 	}
 	ck_assert(!out->failed);

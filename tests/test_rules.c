@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "jsonio.h"
+#include "doc.h"
 #include "metrics.h"
 #include "rules.h"
 #include "file.h"
@@ -91,7 +91,7 @@ profile_from(struct profile *p, const char *assignments)
 
 /* True when the rule fired (as a reason or a warning). */
 static bool
-fired(const struct report *report, const char *id)
+fired(const struct evaluation *report, const char *id)
 {
 	const struct rules_outcome *o = &report->outcome;
 	for (size_t i = 0; i < o->fired_count; i++)
@@ -153,7 +153,7 @@ START_TEST(test_archetypes)
 		free(text);
 		profile_defaults(&p);
 		ck_assert_msg(profile_load_file(&p, path, &cause) == 0, "%s", cause);
-		const struct report *r = testutil_evaluate(&p, 2000, false);
+		const struct evaluation *r = testutil_evaluate(&p, 2000, false);
 		ck_assert_msg(strcmp(rules_verdict_name(r->outcome.verdict),
 		    expected) == 0, "%s: got %s, expected %s", e->d_name,
 		    rules_verdict_name(r->outcome.verdict), expected);
@@ -215,7 +215,7 @@ START_TEST(test_hard_privacy_never_closed)
 		p.fine_tuning = (enum fine_tuning)((seed >> 27) % 3);
 		p.horizon_months = 1 + (seed >> 5) % 60;
 		p.privacy = PRIVACY_HARD;
-		const struct report *r = testutil_evaluate(&p, 0, false);
+		const struct evaluation *r = testutil_evaluate(&p, 0, false);
 		ck_assert_int_ne(r->outcome.verdict, VERDICT_CLOSED);
 		ck_assert_int_ne(r->outcome.verdict, VERDICT_HYBRID);
 	}
@@ -225,19 +225,19 @@ END_TEST
 static char *
 render_json(const struct profile *p, unsigned long seed)
 {
-	static struct report report;
+	static struct evaluation report;
 	struct cost_scenario scenario;
-	struct report_settings settings;
+	struct evaluate_settings settings;
 	struct buffer out;
 	char *cause = NULL;
 	cost_scenario_default(&scenario);
-	report_settings_default(&settings);
+	evaluate_settings_default(&settings);
 	settings.samples = 3000;
 	settings.seed = seed;
-	report_evaluate(&report, testutil_data(), testutil_rules(), p, &scenario,
+	evaluate_run(&report, testutil_data(), testutil_rules(), p, &scenario,
 	    &settings);
 	buffer_init(&out);
-	ck_assert_int_eq(jsonio_render_report(&report, &out, &cause), 0);
+	ck_assert_int_eq(report_json_render(&report, &out, &cause), 0);
 	return out.data;
 }
 
@@ -260,7 +260,7 @@ START_TEST(test_uncertainty_shares)
 {
 	struct profile p;
 	profile_from(&p, "team.expertise=some volume.input_tokens=100M");
-	const struct report *r = testutil_evaluate(&p, 5000, false);
+	const struct evaluation *r = testutil_evaluate(&p, 5000, false);
 	double sum = 0;
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		ck_assert(r->uncertainty.share[v] >= 0);
@@ -285,7 +285,7 @@ START_TEST(test_flip_points)
 {
 	struct profile p;
 	profile_from(&p, "team.expertise=ml_infra volume.input_tokens=100M");
-	const struct report *r = testutil_evaluate(&p, 0, true);
+	const struct evaluation *r = testutil_evaluate(&p, 0, true);
 	struct sensitivity_flip flips[SENSITIVITY_MAX_FLIPS];
 	size_t count = r->flip_count;
 	ck_assert_int_eq(r->outcome.verdict, VERDICT_HYBRID);
@@ -323,7 +323,7 @@ START_TEST(test_quality_view)
 	profile_defaults(&p);
 	p.complex_share = 0.5;
 	p.horizon_months = 3;
-	const struct report *r = testutil_evaluate(&p, 0, false);
+	const struct evaluation *r = testutil_evaluate(&p, 0, false);
 	double closed = metrics_success(r->metrics, VERDICT_CLOSED);
 	double open = metrics_success(r->metrics, VERDICT_OPEN);
 	double hybrid = metrics_success(r->metrics, VERDICT_HYBRID);
@@ -446,14 +446,14 @@ START_TEST(test_user_rules_change_the_verdict)
 	paths.config_dir = dir;
 	ck_assert_msg(rules_load(&rules, &paths, &cause) == 0, "%s", cause);
 	ck_assert_uint_eq(rules.count, testutil_rules()->count);
-	struct report *report = malloc(sizeof *report);
+	struct evaluation *report = malloc(sizeof *report);
 	struct cost_scenario scenario;
-	struct report_settings settings;
+	struct evaluate_settings settings;
 	cost_scenario_default(&scenario);
-	report_settings_default(&settings);
+	evaluate_settings_default(&settings);
 	settings.samples = 0;
 	settings.flip_points = false;
-	report_evaluate(report, testutil_data(), &rules, &p, &scenario,
+	evaluate_run(report, testutil_data(), &rules, &p, &scenario,
 	    &settings);
 	ck_assert_int_eq(report->outcome.verdict, VERDICT_OPEN);
 	ck_assert_str_eq(rules.rules[report->outcome.fired[0]].id,
@@ -475,7 +475,7 @@ START_TEST(test_ties_and_phrases)
 	/* With no rule firing, every score is 0: the tie goes to closed. */
 	struct rules rules;
 	struct rules_outcome outcome;
-	double metrics[REPORT_MAX_METRICS] = { 0 };
+	double metrics[EVALUATE_MAX_METRICS] = { 0 };
 	char *cause = NULL;
 	rules_init(&rules);
 	ck_assert_int_eq(rules_load_text(&rules, "r.yaml", "rules:\n"

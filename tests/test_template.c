@@ -57,7 +57,7 @@ expect_text(const char *text, const char *expected)
 		ck_abort_msg("'%s' did not compile: %zu: %s", text, offset,
 		    cause);
 	buffer_init(&out);
-	template_expand(template, values, &out);
+	template_expand(template, values, I18N_TRANSLATED, &out);
 	ck_assert(!out.failed);
 	ck_assert_msg(strcmp(out.data != NULL ? out.data : "", expected) == 0,
 	    "'%s': got \"%s\", want \"%s\"", text, out.data, expected);
@@ -222,8 +222,8 @@ START_TEST(test_appends)
 	    NULL), 0);
 	buffer_init(&out);
 	buffer_add(&out, "start ");
-	template_expand(template, values, &out);
-	template_expand(template, values, &out);
+	template_expand(template, values, I18N_TRANSLATED, &out);
+	template_expand(template, values, I18N_TRANSLATED, &out);
 	ck_assert_str_eq(out.data, "start x=7;x=7;");
 	buffer_free(&out);
 	template_free(template);

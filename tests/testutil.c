@@ -61,18 +61,18 @@ testutil_rules(void)
 }
 
 /* One evaluation with the default data and rules. */
-const struct report *
+const struct evaluation *
 testutil_evaluate(const struct profile *profile, unsigned long samples,
     bool flip_points)
 {
-	static struct report report;
+	static struct evaluation report;
 	struct cost_scenario scenario;
-	struct report_settings settings;
+	struct evaluate_settings settings;
 	cost_scenario_default(&scenario);
-	report_settings_default(&settings);
+	evaluate_settings_default(&settings);
 	settings.samples = samples;
 	settings.flip_points = flip_points;
-	report_evaluate(&report, testutil_data(), testutil_rules(), profile,
+	evaluate_run(&report, testutil_data(), testutil_rules(), profile,
 	    &scenario, &settings);
 	return &report;
 }

@@ -15,7 +15,7 @@ const struct data *testutil_data(void);
 const struct rules *testutil_rules(void);
 /* Evaluates a profile with the default data and rules (no Monte Carlo, no
  * flip points unless asked) into a static report. */
-const struct report *testutil_evaluate(const struct profile *,
+const struct evaluation *testutil_evaluate(const struct profile *,
 	unsigned long samples, bool flip_points);
 /* The option of result with the given id ("api:gpt-4o", ...), or fail. */
 const struct cost_option *testutil_option(const struct cost_result *,

@@ -1,48 +1,49 @@
-/* jsonio.c - the JSON result (--format json): the report written with
- * the stable keys of the JSON contract. */
+/* report_json.c - the JSON result (design.md, "JSON result"): a view of
+ * an evaluation with the contract's stable keys.  Every text in it is
+ * English, whatever the locale: rule reasons and warnings are expanded
+ * from the templates as written, sentences from their msgids. */
 #include "config.h"
 
 #include <cJSON.h>
 #include <math.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "jsonio.h"
 #include "metrics.h"
+#include "report.h"
 
 /* Rounds money to cents and other figures to a sensible precision, so the
  * output is stable and readable. */
 static double
-jsonio_round(double value, double unit)
+report_json_round(double value, double unit)
 {
 	return round(value / unit) * unit;
 }
 
 static cJSON *
-jsonio_number_or_null(double value, double unit)
+report_json_number_or_null(double value, double unit)
 {
-	return isfinite(value) ? cJSON_CreateNumber(jsonio_round(value, unit)) :
+	return isfinite(value) ? cJSON_CreateNumber(report_json_round(value, unit)) :
 	    cJSON_CreateNull();
 }
 
 static cJSON *
-jsonio_monthly(const struct cost_monthly *m)
+report_json_monthly(const struct cost_monthly *m)
 {
 	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "compute", jsonio_round(m->compute, 0.01));
+	cJSON_AddNumberToObject(o, "compute", report_json_round(m->compute, 0.01));
 	cJSON_AddNumberToObject(o, "engineering",
-	    jsonio_round(m->engineering, 0.01));
-	cJSON_AddNumberToObject(o, "setup", jsonio_round(m->setup, 0.01));
-	cJSON_AddNumberToObject(o, "hardware", jsonio_round(m->hardware, 0.01));
-	cJSON_AddNumberToObject(o, "total", jsonio_round(m->total, 0.01));
+	    report_json_round(m->engineering, 0.01));
+	cJSON_AddNumberToObject(o, "setup", report_json_round(m->setup, 0.01));
+	cJSON_AddNumberToObject(o, "hardware", report_json_round(m->hardware, 0.01));
+	cJSON_AddNumberToObject(o, "total", report_json_round(m->total, 0.01));
 	return o;
 }
 
 static cJSON *
-jsonio_option(const struct report *report, const struct cost_option *o)
+report_json_option(const struct evaluation *report, const struct cost_option *o)
 {
 	cJSON *j = cJSON_CreateObject();
 	char id[256];
@@ -68,14 +69,14 @@ jsonio_option(const struct report *report, const struct cost_option *o)
 		    (o->kind == OPTION_HYBRID &&
 		    o->hybrid_self_kind == OPTION_CLOUD_ON_DEMAND))
 			cJSON_AddItemToObject(j, "gpu_hours",
-			    jsonio_number_or_null(o->gpu_hours, 0.01));
+			    report_json_number_or_null(o->gpu_hours, 0.01));
 		else
 			cJSON_AddItemToObject(j, "utilisation",
-			    jsonio_number_or_null(o->utilisation, 0.0001));
+			    report_json_number_or_null(o->utilisation, 0.0001));
 	}
 	if (o->kind == OPTION_OWNED) {
 		cJSON_AddItemToObject(j, "payback_months",
-		    jsonio_number_or_null(o->payback_months, 0.01));
+		    report_json_number_or_null(o->payback_months, 0.01));
 		if (o->payback_vs != NULL) {
 			struct cost_option vs;
 			char vs_id[256];
@@ -100,12 +101,12 @@ jsonio_option(const struct report *report, const struct cost_option *o)
 			cJSON_AddItemToArray(discounts, cJSON_CreateString("batch"));
 	}
 	cJSON_AddBoolToObject(j, "comparable", o->comparable);
-	cJSON_AddItemToObject(j, "monthly", jsonio_monthly(&o->monthly));
+	cJSON_AddItemToObject(j, "monthly", report_json_monthly(&o->monthly));
 	return j;
 }
 
 static cJSON *
-jsonio_inputs(const struct report *report)
+report_json_inputs(const struct evaluation *report)
 {
 	const struct profile *p = &report->profile;
 	cJSON *root = cJSON_CreateObject();
@@ -149,7 +150,7 @@ jsonio_inputs(const struct report *report)
 }
 
 static cJSON *
-jsonio_assumptions(const struct report *report)
+report_json_assumptions(const struct evaluation *report)
 {
 	cJSON *list = cJSON_CreateArray();
 	const struct data *data = report->data;
@@ -171,25 +172,9 @@ jsonio_assumptions(const struct report *report)
 	return list;
 }
 
-/* Prints a finished tree into out (with a final newline) and frees it. */
-static int
-jsonio_print(cJSON *root, struct buffer *out, char **cause)
-{
-	char *text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (text == NULL) {
-		util_error(cause, _("out of memory while writing JSON"));
-		return -1;
-	}
-	buffer_add(out, text);
-	buffer_add_char(out, '\n');
-	cJSON_free(text);
-	return 0;
-}
-
 /* verdict, confidence, reasons and warnings. */
 static void
-jsonio_recommendation(const struct report *report, cJSON *root)
+report_json_recommendation(const struct evaluation *report, cJSON *root)
 {
 	const struct rules_outcome *o = &report->outcome;
 	const struct rules *rules = report->rules;
@@ -201,7 +186,7 @@ jsonio_recommendation(const struct report *report, cJSON *root)
 	} else {
 		cJSON_AddStringToObject(root, "verdict",
 		    rules_verdict_name(o->verdict));
-		cJSON_AddItemToObject(root, "confidence", jsonio_number_or_null(
+		cJSON_AddItemToObject(root, "confidence", report_json_number_or_null(
 		    report->uncertainty.samples ?
 		    report->uncertainty.share[o->verdict] : NAN, 0.0001));
 	}
@@ -226,10 +211,11 @@ jsonio_recommendation(const struct report *report, cJSON *root)
 			cJSON_AddStringToObject(r, "favours",
 			    rules_verdict_name(rule->favours));
 			cJSON_AddNumberToObject(r, "weight",
-			    jsonio_round(o->weight[i], 0.01));
+			    report_json_round(o->weight[i], 0.01));
 		}
 		buffer_init(&text);
-		rules_reason_text(rules, o, i, report->metrics, &text);
+		rules_reason_text(rules, o, i, report->metrics, I18N_ENGLISH,
+		    &text);
 		cJSON_AddStringToObject(r, "text", text.data ? text.data : "");
 		buffer_free(&text);
 		cJSON_AddItemToArray(reasons, r);
@@ -241,7 +227,8 @@ jsonio_recommendation(const struct report *report, cJSON *root)
 		    rules->rules[o->warnings[i]].warning);
 		cJSON_AddStringToObject(w, "rule", rules->rules[o->warnings[i]].id);
 		buffer_init(&text);
-		rules_warning_text(rules, o, i, report->metrics, &text);
+		rules_warning_text(rules, o, i, report->metrics, I18N_ENGLISH,
+		    &text);
 		cJSON_AddStringToObject(w, "text", text.data ? text.data : "");
 		buffer_free(&text);
 		cJSON_AddItemToArray(warnings, w);
@@ -251,7 +238,7 @@ jsonio_recommendation(const struct report *report, cJSON *root)
 		cJSON *figures = cJSON_CreateArray();
 		cJSON_AddStringToObject(w, "id", "stale-prices");
 		buffer_init(&text);
-		report_stale_sentence(report, &text);
+		report_stale_sentence(report, I18N_ENGLISH, &text);
 		cJSON_AddStringToObject(w, "text", text.data ? text.data : "");
 		buffer_free(&text);
 		for (size_t i = 0; i < report->stale_count; i++)
@@ -264,7 +251,7 @@ jsonio_recommendation(const struct report *report, cJSON *root)
 
 /* flip_points and uncertainty. */
 static void
-jsonio_sensitivity(const struct report *report, cJSON *root)
+report_json_sensitivity(const struct evaluation *report, cJSON *root)
 {
 	const struct sensitivity_uncertainty *u = &report->uncertainty;
 	cJSON *flips = cJSON_AddArrayToObject(root, "flip_points");
@@ -275,7 +262,7 @@ jsonio_sensitivity(const struct report *report, cJSON *root)
 		cJSON_AddStringToObject(j, "parameter",
 		    sensitivity_ranges[f->parameter].name);
 		cJSON_AddItemToObject(j, "value",
-		    jsonio_number_or_null(f->value, precision));
+		    report_json_number_or_null(f->value, precision));
 		cJSON_AddStringToObject(j, "direction", f->above ? "above" : "below");
 		cJSON_AddStringToObject(j, "verdict", rules_verdict_name(f->verdict));
 		cJSON_AddItemToArray(flips, j);
@@ -290,28 +277,44 @@ jsonio_sensitivity(const struct report *report, cJSON *root)
 	cJSON *share = cJSON_AddObjectToObject(j, "share");
 	for (int v = 0; v < VERDICT_COUNT; v++)
 		cJSON_AddNumberToObject(share, rules_verdict_name(v),
-		    jsonio_round(u->share[v], 0.0001));
+		    report_json_round(u->share[v], 0.0001));
 	cJSON *percentiles = cJSON_AddObjectToObject(j, "monthly_total");
 	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
 		cJSON *p = cJSON_AddObjectToObject(percentiles, cost_kind_name(k));
-		cJSON_AddItemToObject(p, "p10", jsonio_number_or_null(u->p10[k], 1));
-		cJSON_AddItemToObject(p, "p50", jsonio_number_or_null(u->p50[k], 1));
-		cJSON_AddItemToObject(p, "p90", jsonio_number_or_null(u->p90[k], 1));
+		cJSON_AddItemToObject(p, "p10", report_json_number_or_null(u->p10[k], 1));
+		cJSON_AddItemToObject(p, "p50", report_json_number_or_null(u->p50[k], 1));
+		cJSON_AddItemToObject(p, "p90", report_json_number_or_null(u->p90[k], 1));
 	}
 	cJSON *quality = cJSON_AddObjectToObject(root, "quality");
 	static const char *const names[] = { "closed", "open", "hybrid" };
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		cJSON *q = cJSON_AddObjectToObject(quality, names[v]);
-		cJSON_AddItemToObject(q, "success_rate", jsonio_number_or_null(
+		cJSON_AddItemToObject(q, "success_rate", report_json_number_or_null(
 		    metrics_success(report->metrics, v), 0.0001));
 		cJSON_AddItemToObject(q, "cost_per_million_successful_tokens",
-		    jsonio_number_or_null(metrics_cost_per_success_of(report->metrics, v), 0.01));
+		    report_json_number_or_null(metrics_cost_per_success_of(report->metrics, v), 0.01));
 	}
+}
+
+/* Prints a finished tree into out (with a final newline) and frees it. */
+static int
+report_json_print(cJSON *root, struct buffer *out, char **cause)
+{
+	char *text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (text == NULL) {
+		util_error(cause, _("out of memory while writing JSON"));
+		return -1;
+	}
+	buffer_add(out, text);
+	buffer_add_char(out, '\n');
+	cJSON_free(text);
+	return 0;
 }
 
 /* Renders the JSON result (design.md, "JSON result"). */
 int
-jsonio_render_report(const struct report *report, struct buffer *out,
+report_json_render(const struct evaluation *report, struct buffer *out,
     char **cause)
 {
 	const struct cost_result *cost = &report->cost;
@@ -319,11 +322,11 @@ jsonio_render_report(const struct report *report, struct buffer *out,
 	char id[256];
 
 	cJSON_AddStringToObject(root, "date", report->date);
-	jsonio_recommendation(report, root);
+	report_json_recommendation(report, root);
 	cJSON *options = cJSON_AddArrayToObject(root, "options");
 	for (size_t i = 0; i < cost->count; i++)
 		cJSON_AddItemToArray(options,
-		    jsonio_option(report, &cost->options[i]));
+		    report_json_option(report, &cost->options[i]));
 	cJSON *cheapest = cJSON_AddObjectToObject(root, "cheapest");
 	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
 		if (cost->cheapest[k] < 0) {
@@ -335,7 +338,7 @@ jsonio_render_report(const struct report *report, struct buffer *out,
 	}
 	cJSON *breakeven = cJSON_AddObjectToObject(root, "breakeven");
 	cJSON_AddItemToObject(breakeven, "tokens_per_month",
-	    jsonio_number_or_null(report->breakeven, 1));
+	    report_json_number_or_null(report->breakeven, 1));
 	if (cost->best_api >= 0) {
 		report_option_id(&cost->options[cost->best_api], id, sizeof id);
 		cJSON_AddStringToObject(breakeven, "api", id);
@@ -349,9 +352,9 @@ jsonio_render_report(const struct report *report, struct buffer *out,
 	} else {
 		cJSON_AddNullToObject(breakeven, "self_hosted");
 	}
-	jsonio_sensitivity(report, root);
-	cJSON_AddItemToObject(root, "assumptions", jsonio_assumptions(report));
-	cJSON_AddItemToObject(root, "inputs", jsonio_inputs(report));
+	report_json_sensitivity(report, root);
+	cJSON_AddItemToObject(root, "assumptions", report_json_assumptions(report));
+	cJSON_AddItemToObject(root, "inputs", report_json_inputs(report));
 
-	return jsonio_print(root, out, cause);
+	return report_json_print(root, out, cause);
 }

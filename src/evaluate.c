@@ -1,0 +1,211 @@
+/* evaluate.c - one evaluation: everything the views show (see evaluate.h).
+ *
+ * The chart series: each plot column is one volume on the chart's log
+ * axis, evaluated with cost_evaluate() at the profile's input/output
+ * ratio; where the gap between the best API and the best self-hosted
+ * option changes sign between two columns, the crossing is found by
+ * bisection, as cost_breakeven() does. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "evaluate.h"
+#include "metrics.h"
+#include "report.h"
+
+#define EVALUATE_BISECTIONS 40
+
+/* Scratch for the table's and the chart's cost evaluations: one at a
+ * time, so evaluate_run and evaluate_chart are not reentrant (a
+ * cost_result is too large for the stack of a thread). */
+static struct cost_result evaluate_scratch;
+
+/* 10,000 Monte Carlo samples with seed 1, and flip points. */
+void
+evaluate_settings_default(struct evaluate_settings *settings)
+{
+	settings->samples = 10000;
+	settings->seed = 1;
+	settings->flip_points = true;
+	settings->now = 0;
+}
+
+/* Price figures (USD units) whose as-of date is older than stale_months
+ * before the evaluation's date. */
+static void
+evaluate_find_stale(struct evaluation *evaluation, const double *values)
+{
+	const struct data *data = evaluation->data;
+	double months = values[data->defaults.stale_months.index];
+	evaluation->stale_count = 0;
+	for (size_t i = 0; i < data->figure_count; i++)
+		if (data_figure_stale(data->figures[i], evaluation->now,
+		    months))
+			evaluation->stale[evaluation->stale_count++] =
+			    (unsigned short)i;
+}
+
+/* The markdown report's table: the cheapest of a few kinds at volumes
+ * from 1M to 10B tokens a month. */
+static void
+evaluate_table(struct evaluation *evaluation)
+{
+	static const double volumes[EVALUATE_TABLE_VOLUMES] = {
+		1e6, 3e6, 1e7, 3e7, 1e8, 3e8, 1e9, 3e9, 1e10
+	};
+	static const enum option_kind kinds[EVALUATE_TABLE_KINDS] = {
+		OPTION_API, OPTION_CLOUD_ON_DEMAND, OPTION_CLOUD_24X7,
+		OPTION_OWNED, OPTION_HYBRID
+	};
+	struct evaluate_volume_table *table = &evaluation->table;
+	const struct cost_result *r = &evaluate_scratch;
+
+	memcpy(table->volumes, volumes, sizeof volumes);
+	memcpy(table->kinds, kinds, sizeof kinds);
+	for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++) {
+		struct profile p = evaluation->profile;
+		struct cost_scenario scenario = evaluation->scenario;
+		sensitivity_set(SENSITIVITY_VOLUME, &p, &scenario, volumes[i]);
+		cost_evaluate(evaluation->data, evaluation->data->values, &p,
+		    &scenario, &evaluate_scratch);
+		for (size_t k = 0; k < EVALUATE_TABLE_KINDS; k++) {
+			int best = r->cheapest[kinds[k]];
+			table->costs[k][i] = best < 0 ? NAN :
+			    r->options[best].monthly.total;
+		}
+	}
+}
+
+/* The cheapest total of each kind at one volume (into totals, unless
+ * NULL), and the gap between the best API and the best self-hosted option
+ * (NAN when either is missing). */
+static double
+evaluate_chart_point(const struct evaluation *evaluation, double input_share,
+    double volume, double *totals)
+{
+	struct profile p = evaluation->profile;
+	const struct cost_result *r = &evaluate_scratch;
+
+	p.input_tokens = volume * input_share;
+	p.output_tokens = volume - p.input_tokens;
+	cost_evaluate(evaluation->data, evaluation->data->values, &p,
+	    &evaluation->scenario, &evaluate_scratch);
+	if (totals != NULL)
+		for (int k = 0; k < OPTION_KIND_COUNT; k++)
+			totals[k] = r->cheapest[k] >= 0 ?
+			    r->options[r->cheapest[k]].monthly.total : NAN;
+	if (r->best_api < 0 || r->best_self_hosted < 0)
+		return NAN;
+	return r->options[r->best_api].monthly.total -
+	    r->options[r->best_self_hosted].monthly.total;
+}
+
+/* Where the lines cross between the volumes a and b (the gap's sign at b
+ * is rising), by bisection. */
+static double
+evaluate_chart_crossing(const struct evaluation *evaluation,
+    double input_share, double a, double b, bool rising)
+{
+	for (int i = 0; i < EVALUATE_BISECTIONS; i++) {
+		double mid = sqrt(a * b);
+		double gap = evaluate_chart_point(evaluation, input_share, mid,
+		    NULL);
+		if ((gap >= 0) == rising)
+			b = mid;
+		else
+			a = mid;
+	}
+	return b;
+}
+
+/* The chart series for a width (see evaluate.h). */
+void
+evaluate_chart(const struct evaluation *evaluation, int width,
+    struct chart_series *series)
+{
+	const struct profile *profile = &evaluation->profile;
+	double total = profile->input_tokens + profile->output_tokens;
+	double input_share = total > 0 ? profile->input_tokens / total :
+	    5.0 / 6;
+	double gaps[CHART_MAX_WIDTH];
+
+	series->width = 0;
+	series->columns = 0;
+	series->volume = total;
+	series->breakeven_count = 0;
+	if (width < CHART_MIN_WIDTH || width > CHART_MAX_WIDTH)
+		return;
+	evaluate_chart_point(evaluation, input_share, CHART_VOLUME_HIGH,
+	    series->high);
+	series->width = width;
+	series->columns = chart_plot_columns(width, series->high);
+	for (int c = 0; c < series->columns; c++) {
+		double f = series->columns > 1 ?
+		    (double)c / (series->columns - 1) : 0;
+		double volume = CHART_VOLUME_LOW *
+		    pow(CHART_VOLUME_HIGH / CHART_VOLUME_LOW, f);
+		double totals[OPTION_KIND_COUNT];
+		series->volumes[c] = volume;
+		gaps[c] = evaluate_chart_point(evaluation, input_share, volume,
+		    totals);
+		for (int k = 0; k < OPTION_KIND_COUNT; k++)
+			series->costs[k][c] = totals[k];
+		/* Where the sign of the gap changes, the lines cross. */
+		if (c > 0 && isfinite(gaps[c]) && isfinite(gaps[c - 1]) &&
+		    (gaps[c - 1] >= 0) != (gaps[c] >= 0) &&
+		    series->breakeven_count < CHART_MAX_BREAKEVENS)
+			series->breakevens[series->breakeven_count++] =
+			    evaluate_chart_crossing(evaluation, input_share,
+			    series->volumes[c - 1], volume, gaps[c] >= 0);
+	}
+}
+
+/* Computes costs, breakeven, and (with rules) the verdict, its confidence
+ * and flip points for the profile under the scenario, then the volume
+ * table and the reports' chart series. */
+void
+evaluate_run(struct evaluation *evaluation, const struct data *data,
+    const struct rules *rules, const struct profile *profile,
+    const struct cost_scenario *scenario,
+    const struct evaluate_settings *settings)
+{
+	struct sensitivity_base base;
+	struct tm tm;
+
+	evaluation->data = data;
+	evaluation->rules = rules;
+	evaluation->profile = *profile;
+	evaluation->scenario = *scenario;
+	evaluation->now = settings->now;
+	gmtime_r(&settings->now, &tm);
+	strftime(evaluation->date, sizeof evaluation->date, "%Y-%m-%d", &tm);
+	evaluate_find_stale(evaluation, data->values);
+	evaluation->breakeven = cost_breakeven(data, data->values, profile,
+	    scenario);
+	cost_evaluate(data, data->values, profile, scenario,
+	    &evaluation->cost);
+	metrics_compute(data, data->values, profile, &evaluation->cost,
+	    evaluation->breakeven, evaluation->metrics);
+	memset(&evaluation->outcome, 0, sizeof evaluation->outcome);
+	evaluation->outcome.verdict = VERDICT_NONE;
+	evaluation->flip_count = 0;
+	if (rules != NULL)
+		rules_evaluate(rules, evaluation->metrics, &evaluation->outcome);
+
+	base.data = data;
+	base.rules = rules;
+	base.profile = &evaluation->profile;
+	base.scenario = &evaluation->scenario;
+	base.breakeven = evaluation->breakeven;
+	base.metrics = evaluation->metrics;
+	base.verdict = evaluation->outcome.verdict;
+	sensitivity_monte_carlo(&base, rules ? settings->samples : 0,
+	    settings->seed, &evaluation->uncertainty);
+	if (settings->flip_points)
+		evaluation->flip_count = sensitivity_flip_points(&base,
+		    evaluation->flips);
+
+	evaluate_table(evaluation);
+	evaluate_chart(evaluation, CHART_REPORT_WIDTH, &evaluation->chart);
+}

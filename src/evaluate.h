@@ -1,0 +1,83 @@
+/* evaluate.h - one evaluation: a profile under a scenario against the data
+ * and rules, computed once into a plain struct that holds everything the
+ * views show (costs, breakeven, metrics, rule outcome, uncertainty, flip
+ * points, stale prices, the date, the cost-against-volume table and chart
+ * series).  The views (report_text.c, report_markdown.c, report_json.c,
+ * chart.c, the terminal front end) read it and compute nothing.
+ *
+ * Core code: no printing, no allocation. */
+#ifndef LLMADVISOR_EVALUATE_H
+#define LLMADVISOR_EVALUATE_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "chart.h"
+#include "cost.h"
+#include "data.h"
+#include "profile.h"
+#include "rules.h"
+#include "sensitivity.h"
+
+#define EVALUATE_MAX_METRICS 256
+
+/* The markdown report's cost table: volumes (1M to 10B tokens a month, at
+ * the profile's input/output ratio) by option kinds. */
+#define EVALUATE_TABLE_VOLUMES 9
+#define EVALUATE_TABLE_KINDS 5
+
+/* How much work an evaluation does. */
+struct evaluate_settings {
+	unsigned long samples;		/* Monte Carlo samples (0: none) */
+	unsigned long seed;
+	bool flip_points;		/* search the slider parameters */
+	time_t now;			/* the report's date (SOURCE_DATE_EPOCH
+					 * or the clock: the caller decides) */
+};
+
+/* The cheapest monthly total of a few option kinds at a few volumes. */
+struct evaluate_volume_table {
+	double volumes[EVALUATE_TABLE_VOLUMES];		/* tokens/month */
+	enum option_kind kinds[EVALUATE_TABLE_KINDS];
+	double costs[EVALUATE_TABLE_KINDS][EVALUATE_TABLE_VOLUMES];
+							/* NAN: no option */
+};
+
+/* Everything one evaluation computed; large (keep it static or on the
+ * heap).  rules may be NULL: then there is no verdict. */
+struct evaluation {
+	const struct data *data;
+	const struct rules *rules;
+	struct profile profile;
+	struct cost_scenario scenario;
+	struct cost_result cost;
+	double breakeven;		/* tokens/month, NAN when none */
+	double metrics[EVALUATE_MAX_METRICS];
+	struct rules_outcome outcome;	/* verdict, reasons, warnings */
+	struct sensitivity_uncertainty uncertainty;
+	struct sensitivity_flip flips[SENSITIVITY_MAX_FLIPS];
+	size_t flip_count;
+	time_t now;
+	char date[16];			/* YYYY-MM-DD of settings.now (UTC) */
+	/* Price figures older than the data's stale_months, by index. */
+	unsigned short stale[DATA_MAX_FIGURES];
+	size_t stale_count;
+	struct evaluate_volume_table table;
+	/* The reports' chart: CHART_REPORT_WIDTH columns. */
+	struct chart_series chart;
+};
+
+/* The defaults: 10,000 samples, seed 1, flip points on. */
+void evaluate_settings_default(struct evaluate_settings *);
+/* Evaluates the profile under the scenario: everything in the struct. */
+void evaluate_run(struct evaluation *, const struct data *,
+	const struct rules *, const struct profile *,
+	const struct cost_scenario *, const struct evaluate_settings *);
+/* Computes the chart series of an evaluation for a chart width cells wide
+ * (the terminal's chart panel; evaluate_run already did it for the
+ * reports' width).  A width outside CHART_MIN_WIDTH..CHART_MAX_WIDTH gives
+ * an empty series, which chart_render refuses. */
+void evaluate_chart(const struct evaluation *, int width,
+	struct chart_series *);
+
+#endif
