@@ -154,7 +154,8 @@ void import_summary(const struct import *, const struct data *,
 int import_parse(struct import_file *file, const char *path,
 	const char *text, size_t length, const char *today, char **cause);
 
-/* For the two importers (import_litellm.c, import_genai.c). */
+/* For the two importers (import_litellm.c, import_genai.c); the field
+ * readers are in import_field.c. */
 /* True when an object's members look like LiteLLM entries. */
 bool import_litellm_recognise(const struct doc_node *root);
 /* LiteLLM: every "key": {...} entry of the root object. */
@@ -164,20 +165,20 @@ int import_litellm_read(struct import_file *, const struct doc *,
 int import_genai_read(struct import_file *, const struct doc *,
 	const char *today, char **cause);
 /* The value of a node for a message: "\"text\"" or its type. */
-void import_describe(char *out, size_t size, const struct doc_node *);
+void import_field_describe(char *out, size_t size, const struct doc_node *);
 /* Rounds to ten significant digits: 3e-06 x 1e6 is 3, not 2.9999999. */
-double import_significant(double value);
+double import_field_significant(double value);
 /* A non-negative number, or null (*set false). */
-int import_price_number(const struct doc *, const struct doc_node *,
+int import_field_number(const struct doc *, const struct doc_node *,
 	const char *field, const char *entry, double *value, bool *set,
 	char **cause);
 /* A string, or null (*value NULL). */
-int import_price_string(const struct doc *, const struct doc_node *,
+int import_field_string(const struct doc *, const struct doc_node *,
 	const char *field, const char *entry, const char **value,
 	char **cause);
 /* A date YYYY-MM-DD (a longer timestamp keeps its first ten characters),
  * or null. */
-int import_price_date(struct arena *, const struct doc *,
+int import_field_date(struct arena *, const struct doc *,
 	const struct doc_node *, const char *field, const char *entry,
 	const char **value, char **cause);
 

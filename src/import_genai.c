@@ -26,7 +26,7 @@ import_genai_clause(struct arena *arena, const struct doc *doc,
 
 	memset(clause, 0, sizeof *clause);
 	if (node->type != DOC_MAPPING || node->count != 1) {
-		import_describe(got, sizeof got, node);
+		import_field_describe(got, sizeof got, node);
 		doc_error(cause, doc, node, false, _("match of '%s' must be an "
 		    "object with one of equals, starts_with, ends_with, "
 		    "contains, regex, or, and; got %s"), entry,
@@ -45,7 +45,7 @@ import_genai_clause(struct arena *arena, const struct doc *doc,
 	clause->kind = (enum import_clause_kind)kind;
 	if (clause->kind == IMPORT_OR || clause->kind == IMPORT_AND) {
 		if (part->type != DOC_SEQUENCE) {
-			import_describe(got, sizeof got, part);
+			import_field_describe(got, sizeof got, part);
 			doc_error(cause, doc, part, false,
 			    _("%s of '%s' must be a list of clauses, got %s"),
 			    part->key, entry, got);
@@ -67,7 +67,7 @@ import_genai_clause(struct arena *arena, const struct doc *doc,
 		return 0;
 	}
 	if (part->type != DOC_SCALAR || !part->quoted) {
-		import_describe(got, sizeof got, part);
+		import_field_describe(got, sizeof got, part);
 		doc_error(cause, doc, part, false,
 		    _("%s of '%s' must be a string, got %s"), part->key, entry,
 		    got);
@@ -92,12 +92,12 @@ import_genai_value(const struct doc *doc, const struct doc_node *prices,
 	if (node == NULL)
 		return 0;
 	if (node->type != DOC_MAPPING) {
-		if (import_price_number(doc, node, field, entry, &value, &set,
+		if (import_field_number(doc, node, field, entry, &value, &set,
 		    cause) != 0)
 			return -1;
 		if (set) {
 			price->set = true;
-			price->value = price->high = import_significant(value);
+			price->value = price->high = import_field_significant(value);
 		}
 		return 0;
 	}
@@ -109,18 +109,18 @@ import_genai_value(const struct doc *doc, const struct doc_node *prices,
 		    entry);
 		return -1;
 	}
-	if (import_price_number(doc, part, "base", entry, &value, &set,
+	if (import_field_number(doc, part, "base", entry, &value, &set,
 	    cause) != 0)
 		return -1;
 	if (!set) {
-		import_describe(got, sizeof got, part);
+		import_field_describe(got, sizeof got, part);
 		doc_error(cause, doc, part, false,
 		    _("%s of '%s' must be a number or null, got %s"), "base",
 		    entry, got);
 		return -1;
 	}
 	price->set = true;
-	price->value = price->high = import_significant(value);
+	price->value = price->high = import_field_significant(value);
 	part = doc_get(node, "tiers");
 	for (size_t i = 0; i < part->count; i++) {
 		const struct doc_node *tier = &part->items[i];
@@ -132,11 +132,11 @@ import_genai_value(const struct doc *doc, const struct doc_node *prices,
 			    entry);
 			return -1;
 		}
-		if (import_price_number(doc, tier_price, "price", entry, &value,
+		if (import_field_number(doc, tier_price, "price", entry, &value,
 		    &set, cause) != 0)
 			return -1;
-		if (set && import_significant(value) > price->high)
-			price->high = import_significant(value);
+		if (set && import_field_significant(value) > price->high)
+			price->high = import_field_significant(value);
 	}
 	return 0;
 }
@@ -148,7 +148,7 @@ import_genai_model_price(const struct doc *doc, const struct doc_node *node,
 {
 	char got[64];
 	if (node->type != DOC_MAPPING) {
-		import_describe(got, sizeof got, node);
+		import_field_describe(got, sizeof got, node);
 		doc_error(cause, doc, node, false, _("prices of '%s' must be an "
 		    "object or a list of conditional prices, got %s"), e->name,
 		    got);
@@ -181,7 +181,7 @@ import_genai_constraint(struct arena *arena, const struct doc *doc,
 		return 0;
 	if (node->type != DOC_MAPPING) {
 		char got[64];
-		import_describe(got, sizeof got, node);
+		import_field_describe(got, sizeof got, node);
 		doc_error(cause, doc, node, false,
 		    _("constraint of '%s' must be an object or null, got %s"),
 		    entry, got);
@@ -189,7 +189,7 @@ import_genai_constraint(struct arena *arena, const struct doc *doc,
 	}
 	if ((part = doc_get(node, "start_date")) != NULL ||
 	    (part = doc_get(node, "start")) != NULL) {
-		if (import_price_date(arena, doc, part, part->key, entry, start,
+		if (import_field_date(arena, doc, part, part->key, entry, start,
 		    cause) != 0)
 			return -1;
 		*applies = *start == NULL || strcmp(*start, today) <= 0;
@@ -267,7 +267,7 @@ import_genai_model(struct arena *arena, const struct doc *doc,
 	e->function_calling = -1;
 	if (node->type != DOC_MAPPING || (part = doc_get(node, "id")) == NULL ||
 	    part->type != DOC_SCALAR || !part->quoted || *part->scalar == '\0') {
-		import_describe(got, sizeof got, node);
+		import_field_describe(got, sizeof got, node);
 		doc_error(cause, doc, node, false, _("a model of provider '%s' "
 		    "must be an object with a text id, got %s"), provider,
 		    node->type == DOC_MAPPING ? _("an object without one") : got);
@@ -286,13 +286,13 @@ import_genai_model(struct arena *arena, const struct doc *doc,
 		e->match = clause;
 	}
 	if ((part = doc_get(node, "prices_checked")) != NULL &&
-	    import_price_date(arena, doc, part, "prices_checked", e->name,
+	    import_field_date(arena, doc, part, "prices_checked", e->name,
 	    &e->prices_checked, cause) != 0)
 		return -1;
 	if ((part = doc_get(node, "context_window")) != NULL) {
 		double number;
 		bool set;
-		if (import_price_number(doc, part, "context_window", e->name,
+		if (import_field_number(doc, part, "context_window", e->name,
 		    &number, &set, cause) != 0)
 			return -1;
 		if (set)
@@ -304,7 +304,7 @@ import_genai_model(struct arena *arena, const struct doc *doc,
 		    &e->deprecated, cause) != 0) {
 			free(*cause);
 			*cause = NULL;
-			import_describe(got, sizeof got, part);
+			import_field_describe(got, sizeof got, part);
 			doc_error(cause, doc, part, false, _("%s of '%s' must be "
 			    "true, false or null, got %s"), "deprecated", e->name,
 			    got);
@@ -337,7 +337,7 @@ import_genai_read(struct import_file *file, const struct doc *doc,
 		if (provider->type != DOC_MAPPING ||
 		    (part = doc_get(provider, "id")) == NULL ||
 		    part->type != DOC_SCALAR || !part->quoted) {
-			import_describe(got, sizeof got, provider);
+			import_field_describe(got, sizeof got, provider);
 			doc_error(cause, doc, provider, false, _("a provider must "
 			    "be an object with a text id and a list of models, got "
 			    "%s"), provider->type == DOC_MAPPING ?

@@ -20,12 +20,12 @@ import_litellm_price(const struct doc *doc, const struct doc_node *entry,
 	bool set;
 	if (node == NULL)
 		return 0;
-	if (import_price_number(doc, node, field, entry->key, &value, &set,
+	if (import_field_number(doc, node, field, entry->key, &value, &set,
 	    cause) != 0)
 		return -1;
 	if (set) {
 		price->set = true;
-		price->value = price->high = import_significant(value * 1e6);
+		price->value = price->high = import_field_significant(value * 1e6);
 	}
 	return 0;
 }
@@ -46,10 +46,10 @@ import_litellm_tiers(const struct doc *doc, const struct doc_node *entry,
 		    key_length < length + 7 ||
 		    strcmp(node->key + key_length - 7, "_tokens") != 0)
 			continue;
-		if (import_price_number(doc, node, node->key, entry->key, &value,
+		if (import_field_number(doc, node, node->key, entry->key, &value,
 		    &set, cause) != 0)
 			return -1;
-		value = import_significant(value * 1e6);
+		value = import_field_significant(value * 1e6);
 		if (set && price->set && value > price->high)
 			price->high = value;
 	}
@@ -92,14 +92,14 @@ import_litellm_entry(struct arena *arena, const struct doc *doc,
 		return 0;
 	}
 	if ((part = doc_get(node, "mode")) != NULL &&
-	    import_price_string(doc, part, "mode", name, &e->mode, cause) != 0)
+	    import_field_string(doc, part, "mode", name, &e->mode, cause) != 0)
 		return -1;
 	if (e->mode != NULL && strcmp(e->mode, "chat") != 0) {
 		e->skip = IMPORT_NOT_CHAT;
 		return 0;
 	}
 	if ((part = doc_get(node, "litellm_provider")) != NULL &&
-	    import_price_string(doc, part, "litellm_provider", name,
+	    import_field_string(doc, part, "litellm_provider", name,
 	    &e->provider, cause) != 0)
 		return -1;
 	for (size_t i = 0; i < sizeof prices / sizeof prices[0]; i++)
@@ -115,25 +115,25 @@ import_litellm_entry(struct arena *arena, const struct doc *doc,
 	    &e->cache_read, cause) != 0)
 		return -1;
 	if ((part = doc_get(node, "max_input_tokens")) != NULL) {
-		if (import_price_number(doc, part, "max_input_tokens", name,
+		if (import_field_number(doc, part, "max_input_tokens", name,
 		    &number, &set, cause) != 0)
 			return -1;
 		if (set)
 			e->max_input_tokens = number;
 	}
 	if ((part = doc_get(node, "max_output_tokens")) != NULL) {
-		if (import_price_number(doc, part, "max_output_tokens", name,
+		if (import_field_number(doc, part, "max_output_tokens", name,
 		    &number, &set, cause) != 0)
 			return -1;
 		if (set)
 			e->max_output_tokens = number;
 	}
 	if ((part = doc_get(node, "deprecation_date")) != NULL &&
-	    import_price_date(arena, doc, part, "deprecation_date", name,
+	    import_field_date(arena, doc, part, "deprecation_date", name,
 	    &e->deprecation_date, cause) != 0)
 		return -1;
 	if ((part = doc_get(node, "source")) != NULL &&
-	    import_price_string(doc, part, "source", name, &e->reference,
+	    import_field_string(doc, part, "source", name, &e->reference,
 	    cause) != 0)
 		return -1;
 	/* "source": "" names no source: prices.yaml has no empty reference. */
@@ -148,7 +148,7 @@ import_litellm_entry(struct arena *arena, const struct doc *doc,
 			char got[64];
 			free(*cause);
 			*cause = NULL;
-			import_describe(got, sizeof got, part);
+			import_field_describe(got, sizeof got, part);
 			doc_error(cause, doc, part, false, _("%s of '%s' must be "
 			    "true, false or null, got %s"),
 			    "supports_function_calling", name, got);

@@ -1,0 +1,91 @@
+/* data_load.c - the data files found along the lookup order (paths.c):
+ * models.yaml, gpus.yaml and defaults.yaml from the nearest folder that
+ * has each (or the embedded copy), then every prices.yaml laid over them.
+ * data.c parses texts; this file decides which texts. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+#include "data_private.h"
+#include "doc.h"
+#include "file.h"
+#include "i18n.h"
+#include "paths.h"
+
+/* Finds a file along the lookup order; reads it or the embedded copy. */
+static int
+data_load_read(const struct paths *paths, const char *file, char **name,
+    char **text, char **cause)
+{
+	char path[PATH_MAX];
+	size_t length;
+	const char *embedded;
+
+	int found = paths_find(paths, file, path, sizeof path, cause);
+	if (found < 0)
+		return -1;
+	if (found == 0) {
+		if (file_read(path, text, &length, cause) != 0)
+			return -1;
+		if (doc_check_text(path, *text, length, cause) != 0) {
+			free(*text);
+			*text = NULL;	/* data_load frees it too */
+			return -1;
+		}
+		*name = strdup(path);
+		return *name ? 0 : -1;
+	}
+	embedded = paths_embedded(paths, file);
+	if (embedded != NULL) {
+		*text = strdup(embedded);
+		snprintf(path, sizeof path, "(built-in)/%s", file);
+		*name = strdup(path);
+		return *text && *name ? 0 : -1;
+	}
+	util_error(cause, _("%s: data file not found (looked in --data-dir, "
+	    "$LLMADVISOR_DATADIR, ~/.config/llmadvisor and %s)"), file,
+	    paths->system_dir ? paths->system_dir : "");
+	return -1;
+}
+
+/* Loads the three data files along the documented lookup order. */
+int
+data_load(struct data *data, const struct paths *paths, char **cause)
+{
+	return data_load_with_prices(data, paths, NULL, NULL, cause);
+}
+
+/* As data_load, with prices_text standing in for the prices.yaml at
+ * prices_path: an import checks what it would write before writing it. */
+int
+data_load_with_prices(struct data *data, const struct paths *paths,
+    const char *prices_path, const char *prices_text, char **cause)
+{
+	static const char *const files[] = {
+		"models.yaml", "gpus.yaml", "defaults.yaml"
+	};
+	char *names[3] = { 0 }, *texts[3] = { 0 };
+	int result = -1;
+
+	for (size_t i = 0; i < 3; i++)
+		if (data_load_read(paths, files[i], &names[i], &texts[i], cause) != 0)
+			goto out;
+	result = data_load_texts(data, names[0], texts[0], names[1], texts[1],
+	    names[2], texts[2], cause);
+	if (result == 0 && data_prices_load(data, paths, prices_path,
+	    prices_text, cause) != 0) {
+		data_free(data);
+		result = -1;
+	}
+out:
+	for (size_t i = 0; i < 3; i++) {
+		free(names[i]);
+		free(texts[i]);
+	}
+	return result;
+}
+
