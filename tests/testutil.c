@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonio.h"
 #include "testutil.h"
 
 /* The path of a file in the source tree. */
@@ -75,6 +76,30 @@ testutil_evaluate(const struct profile *profile, unsigned long samples,
 	report_evaluate(&report, testutil_data(), testutil_rules(), profile,
 	    &scenario, &settings);
 	return &report;
+}
+
+/* One evaluation with the default data and rules, rendered. */
+const struct report *
+testutil_render(const struct profile *profile, enum report_format format,
+    struct buffer *out)
+{
+	const struct report *report = testutil_evaluate(profile, 1000, true);
+	char *cause = NULL;
+	buffer_init(out);
+	switch (format) {
+	case REPORT_TEXT:
+		report_render_text(report, out);
+		break;
+	case REPORT_MARKDOWN:
+		report_render_markdown(report, out);
+		break;
+	case REPORT_JSON:
+		ck_assert_msg(jsonio_render_report(report, out, &cause) == 0,
+		    "%s", cause);
+		break;
+	}
+	ck_assert(!out->failed);
+	return report;
 }
 
 /* Finds an option by its stable id; a missing one fails the test. */
