@@ -670,7 +670,8 @@ jsonio_sensitivity(const struct report *report, cJSON *root)
 	}
 }
 
-/* Renders the JSON result (design.md, "JSON result"). */
+/* Renders the JSON result, a contract scripts rely on: its keys and types
+ * are checked by tests/test_report.c, its bytes by tests/golden/. */
 int
 jsonio_render_report(const struct report *report, struct buffer *out,
     char **cause)

@@ -1,6 +1,6 @@
 #!/bin/sh
-# tui.sh - the terminal front end end to end, driven through tmux as
-# ../shared/toolchain.md describes: a private server per run, the program
+# tui.sh - the terminal front end end to end, driven through tmux: a
+# private server per run, the program
 # in a shell that records its exit status and the terminal modes after it,
 # the screen polled (bounded, 0.05 s steps) before every key, never a
 # fixed sleep.  Skips (77) only when tmux is absent.
