@@ -16,7 +16,7 @@ set -u
 seconds=${1:-30}
 [ $# -gt 0 ] && shift
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-harnesses=${*:-models gpus defaults prices_yaml answers_yaml answers_json expr template rules prices}
+harnesses=${*:-$(sh "$srcdir/fuzz/harnesses.sh" --names)}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-fuzz.XXXXXX") || exit 99
 trap 'rm -rf "$scratch"' EXIT
 trap 'exit 1' INT TERM HUP	# so that EXIT cleans up

@@ -198,7 +198,7 @@ const struct profile_field profile_fields[] = {
 const size_t profile_field_count =
 	sizeof profile_fields / sizeof profile_fields[0];
 
-/* The documented defaults of design.md. */
+/* The defaults llmadvisor(1) documents under ANSWERS FILE. */
 void
 profile_defaults(struct profile *profile)
 {

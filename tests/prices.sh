@@ -291,5 +291,4 @@ run 0 -d evil-data --list-models
 no_escape stdout
 has stdout 'GPT-4o\x1B[2J'
 
-echo "prices: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+testlib_summary

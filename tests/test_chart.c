@@ -159,6 +159,19 @@ START_TEST(test_current_volume_marked)
 }
 END_TEST
 
+/* The best API's cost minus the best self-hosted one's at plot column c,
+ * from the chart's own series (NAN when either is missing). */
+static double
+chart_test_gap(int c)
+{
+	double self_hosted = NAN;
+	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+		if (cost_kind_is_self_hosted(k) && isfinite(series.costs[k][c]) &&
+		    !(series.costs[k][c] >= self_hosted))
+			self_hosted = series.costs[k][c];
+	return series.costs[OPTION_API][c] - self_hosted;
+}
+
 START_TEST(test_breakeven_marked)
 {
 	struct profile p;
@@ -177,10 +190,23 @@ START_TEST(test_breakeven_marked)
 	    "×");
 	ck_assert_int_eq(chart_cell(&chart, chart.axis_row, column)->style,
 	    CHART_STYLE_BREAKEVEN);
-	/* The crossing lies between the two columns around it. */
-	int c = column - chart.plot_left;
-	double api = series.costs[OPTION_API][c];
-	ck_assert(isfinite(api));
+	/* The crossing lies between the two columns around it: their
+	 * volumes enclose it, the API line is cheaper on one side and dearer
+	 * on the other, and the mark is on one of the two. */
+	int left = -1;
+	for (int c = 0; c + 1 < chart.plot_width; c++)
+		if (series.volumes[c] <= series.breakevens[0] &&
+		    series.breakevens[0] <= series.volumes[c + 1])
+			left = c;
+	ck_assert_int_ge(left, 0);
+	double gap_left = chart_test_gap(left);
+	double gap_right = chart_test_gap(left + 1);
+	ck_assert(isfinite(gap_left) && isfinite(gap_right));
+	ck_assert_msg((gap_left >= 0) != (gap_right >= 0),
+	    "API minus self-hosted is %g at column %d and %g at %d: no crossing",
+	    gap_left, left, gap_right, left + 1);
+	ck_assert_int_ge(column - chart.plot_left, left);
+	ck_assert_int_le(column - chart.plot_left, left + 1);
 }
 END_TEST
 

@@ -1,60 +1,120 @@
-/* test_report.c - renderings: text fits 80 columns, markdown tables are
- * well-formed, JSON has the contract's keys, ids are stable. */
+/* test_report.c - renderings with the real rules: text fits 80 columns,
+ * markdown tables are well-formed, both carry the verdict, every reason
+ * and every warning, the JSON parses and has the contract's keys with
+ * their types and values, ids are stable. */
 #include "config.h"
 
+#include <cJSON.h>
+#include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
 #include "report.h"
 #include "testutil.h"
 
-static struct evaluation report;
+/* The default answers (NULL) and the answers that fire the most rules:
+ * nine reasons, three rule warnings, a flip point. */
+static const char *const answers_files[] = {
+	NULL, "tests/answers/full.yaml"
+};
+#define ANSWERS_COUNT (sizeof answers_files / sizeof answers_files[0])
 
-static void
-render(enum report_format format, struct buffer *out)
+/* Renders the report for an answers file (NULL: the defaults). */
+static const struct evaluation *
+render(const char *answers, enum report_format format, struct buffer *out)
 {
 	struct profile p;
-	struct cost_scenario scenario;
-	struct evaluate_settings settings;
 	char *cause = NULL;
 	profile_defaults(&p);
-	cost_scenario_default(&scenario);
-	evaluate_settings_default(&settings);
-	evaluate_run(&report, testutil_data(), NULL, &p, &scenario,
-	    &settings);
-	buffer_init(out);
-	switch (format) {
-	case REPORT_TEXT:
-		report_render_text(&report, I18N_TRANSLATED, out);
-		break;
-	case REPORT_MARKDOWN:
-		report_render_markdown(&report, I18N_TRANSLATED, out);
-		break;
-	case REPORT_JSON:
-		ck_assert_int_eq(report_json_render(&report, out, &cause), 0);
-		break;
+	if (answers != NULL)
+		ck_assert_msg(profile_load_file(&p, testutil_path(answers),
+		    &cause) == 0, "%s", cause);
+	return testutil_render(&p, format, out);
+}
+
+/* A copy of text with every run of white space made one space and, for
+ * markdown, its backslash escapes removed: wrapping and escaping aside,
+ * the words must be the same. */
+static char *
+flatten(const char *text, bool markdown)
+{
+	char *copy = malloc(strlen(text) + 1), *to = copy;
+	ck_assert_ptr_nonnull(copy);
+	for (const char *from = text; *from != '\0'; from++) {
+		if (isspace((unsigned char)*from)) {
+			if (to > copy && to[-1] != ' ')
+				*to++ = ' ';
+			continue;
+		}
+		if (markdown && *from == '\\' && ispunct((unsigned char)from[1]))
+			from++;
+		*to++ = *from;
 	}
-	ck_assert(!out->failed);
+	*to = '\0';
+	return copy;
+}
+
+/* The rendering carries the verdict, every reason and every rule warning
+ * of its report, in the words the rules give them. */
+static void
+assert_carries_outcome(const struct evaluation *report, const char *rendered,
+    bool markdown, const char *answers)
+{
+	const struct rules_outcome *o = &report->outcome;
+	char *page = flatten(rendered, markdown), *expected;
+	char verdict[128];
+	struct buffer text;
+
+	snprintf(verdict, sizeof verdict, "Verdict: %s",
+	    rules_verdict_phrase(o->verdict));
+	ck_assert_msg(strstr(page, verdict) != NULL, "%s: no '%s'",
+	    answers ? answers : "defaults", verdict);
+	for (size_t i = 0; i < o->fired_count + o->warning_count; i++) {
+		buffer_init(&text);
+		if (i < o->fired_count)
+			rules_reason_text(report->rules, o, i, report->metrics,
+			    I18N_TRANSLATED, &text);
+		else
+			rules_warning_text(report->rules, o, i - o->fired_count,
+			    report->metrics, I18N_TRANSLATED, &text);
+		ck_assert(!text.failed && text.length > 0);
+		expected = flatten(text.data, false);
+		ck_assert_msg(strstr(page, expected) != NULL,
+		    "%s: the %s '%s' is missing", answers ? answers : "defaults",
+		    i < o->fired_count ? "reason" : "warning", expected);
+		free(expected);
+		buffer_free(&text);
+	}
+	free(page);
 }
 
 START_TEST(test_text_fits_80_columns)
 {
 	struct buffer out;
-	render(REPORT_TEXT, &out);
-	int line = 1;
-	for (char *p = out.data; *p != '\0'; line++) {
-		char *end = strchr(p, '\n');
-		size_t length = end ? (size_t)(end - p) : strlen(p);
-		ck_assert_msg(length <= 80, "line %d is %zu columns: %.*s", line,
-		    length, (int)length, p);
-		p = end ? end + 1 : p + length;
+	for (size_t a = 0; a < ANSWERS_COUNT; a++) {
+		const struct evaluation *report = render(answers_files[a],
+		    REPORT_TEXT, &out);
+		int line = 1;
+		for (char *p = out.data; *p != '\0'; line++) {
+			char *end = strchr(p, '\n');
+			size_t length = end ? (size_t)(end - p) : strlen(p);
+			ck_assert_msg(length <= 80, "line %d is %zu columns: %.*s",
+			    line, length, (int)length, p);
+			p = end ? end + 1 : p + length;
+		}
+		assert_carries_outcome(report, out.data, false, answers_files[a]);
+		if (a == 0) {
+			ck_assert_ptr_nonnull(strstr(out.data, "Claude 3.5 Sonnet"));
+			ck_assert_ptr_nonnull(strstr(out.data, "$60.00"));
+			ck_assert_ptr_nonnull(strstr(out.data, "Breakeven:"));
+		} else {
+			ck_assert_uint_ge(report->outcome.fired_count, 9);
+			ck_assert_uint_ge(report->outcome.warning_count, 3);
+		}
+		buffer_free(&out);
 	}
-	ck_assert_ptr_nonnull(strstr(out.data, "Claude 3.5 Sonnet"));
-	ck_assert_ptr_nonnull(strstr(out.data, "$60.00"));
-	ck_assert_ptr_nonnull(strstr(out.data, "Breakeven:"));
-	buffer_free(&out);
 }
 END_TEST
 
@@ -62,45 +122,173 @@ START_TEST(test_markdown_tables)
 {
 	/* Every table row has as many cells as its header. */
 	struct buffer out;
-	int header_cells = -1, tables = 0;
-	render(REPORT_MARKDOWN, &out);
-	ck_assert(strncmp(out.data, "# ", 2) == 0);
-	for (char *line = strtok(out.data, "\n"); line != NULL;
-	    line = strtok(NULL, "\n")) {
-		if (line[0] != '|') {
-			header_cells = -1;
-			continue;
+	for (size_t a = 0; a < ANSWERS_COUNT; a++) {
+		const struct evaluation *report = render(answers_files[a],
+		    REPORT_MARKDOWN, &out);
+		int header_cells = -1, tables = 0;
+		ck_assert(strncmp(out.data, "# ", 2) == 0);
+		assert_carries_outcome(report, out.data, true, answers_files[a]);
+		for (char *line = strtok(out.data, "\n"); line != NULL;
+		    line = strtok(NULL, "\n")) {
+			if (line[0] != '|') {
+				header_cells = -1;
+				continue;
+			}
+			int cells = 0;
+			for (char *p = line; *p != '\0'; p++)
+				if (*p == '|' && (p == line || p[-1] != '\\'))
+					cells++;
+			if (header_cells < 0) {
+				header_cells = cells;
+				tables++;
+			}
+			ck_assert_msg(cells == header_cells, "row '%s'", line);
 		}
-		int cells = 0;
-		for (char *p = line; *p != '\0'; p++)
-			if (*p == '|' && (p == line || p[-1] != '\\'))
-				cells++;
-		if (header_cells < 0) {
-			header_cells = cells;
-			tables++;
-		}
-		ck_assert_msg(cells == header_cells, "row '%s'", line);
+		ck_assert_int_ge(tables, 3);
+		buffer_free(&out);
 	}
-	ck_assert_int_ge(tables, 3);
-	buffer_free(&out);
 }
 END_TEST
 
-START_TEST(test_json_contract_keys)
+/* The member name of object, which must have the given cJSON type. */
+static const cJSON *
+json_member(const cJSON *object, const char *name, int type)
 {
-	static const char *const keys[] = {
-		"\"verdict\":", "\"confidence\":", "\"reasons\":",
-		"\"warnings\":", "\"options\":", "\"breakeven\":",
-		"\"tokens_per_month\":", "\"flip_points\":", "\"uncertainty\":",
-		"\"assumptions\":", "\"inputs\":", "\"payback_months\":",
-		"\"payback_vs\":", "\"gpu_hours\":", "\"utilisation\":",
-		"\"source\":", "\"as_of\":", "\"verified\":", "\"range\":", NULL
+	const cJSON *member = cJSON_GetObjectItemCaseSensitive(object, name);
+	ck_assert_msg(member != NULL, "no \"%s\"", name);
+	ck_assert_msg((member->type & 0xff) == type,
+	    "\"%s\" has cJSON type %d, expected %d", name, member->type & 0xff,
+	    type);
+	return member;
+}
+
+/* The reasons and warnings of the JSON are the rules' own. */
+static void
+assert_json_outcome(const struct evaluation *report, const cJSON *root)
+{
+	const struct rules_outcome *o = &report->outcome;
+	const cJSON *reasons = json_member(root, "reasons", cJSON_Array);
+	const cJSON *warnings = json_member(root, "warnings", cJSON_Array);
+	struct buffer text;
+
+	ck_assert_str_eq(json_member(root, "verdict", cJSON_String)->valuestring,
+	    rules_verdict_name(o->verdict));
+	ck_assert_double_eq_tol(json_member(root, "confidence",
+	    cJSON_Number)->valuedouble, report->uncertainty.share[o->verdict],
+	    0.005);
+	ck_assert_int_eq(cJSON_GetArraySize(reasons), (int)o->fired_count);
+	for (size_t i = 0; i < o->fired_count; i++) {
+		const cJSON *reason = cJSON_GetArrayItem(reasons, (int)i);
+		json_member(reason, "rule", cJSON_String);
+		json_member(reason, "favours", cJSON_String);
+		ck_assert(json_member(reason, "weight", cJSON_Number)->valuedouble
+		    > 0);
+		buffer_init(&text);
+		rules_reason_text(report->rules, o, i, report->metrics,
+		    I18N_ENGLISH, &text);
+		ck_assert_str_eq(json_member(reason, "text",
+		    cJSON_String)->valuestring, text.data);
+		buffer_free(&text);
+	}
+	/* The rules' warnings first, then the stale-prices one. */
+	ck_assert_int_eq(cJSON_GetArraySize(warnings),
+	    (int)o->warning_count + (report->stale_count > 0));
+	for (size_t i = 0; i < o->warning_count; i++) {
+		const cJSON *warning = cJSON_GetArrayItem(warnings, (int)i);
+		json_member(warning, "id", cJSON_String);
+		buffer_init(&text);
+		rules_warning_text(report->rules, o, i, report->metrics,
+		    I18N_ENGLISH, &text);
+		ck_assert_str_eq(json_member(warning, "text",
+		    cJSON_String)->valuestring, text.data);
+		buffer_free(&text);
+	}
+}
+
+/* Every option with its id, kind and monthly costs; rented GPUs by the
+ * hour with their GPU hours, reserved and owned ones with their
+ * utilisation, owned ones with their payback. */
+static void
+assert_json_options(const struct evaluation *report, const cJSON *root)
+{
+	static const char *const monthly_keys[] = {
+		"compute", "engineering", "setup", "hardware", "total"
 	};
+	const cJSON *options = json_member(root, "options", cJSON_Array);
+	char id[256];
+	int paybacks = 0;
+
+	ck_assert_int_eq(cJSON_GetArraySize(options), (int)report->cost.count);
+	for (size_t i = 0; i < report->cost.count; i++) {
+		const struct cost_option *option = &report->cost.options[i];
+		const cJSON *j = cJSON_GetArrayItem(options, (int)i);
+		report_option_id(option, id, sizeof id);
+		ck_assert_str_eq(json_member(j, "id", cJSON_String)->valuestring,
+		    id);
+		json_member(j, "kind", cJSON_String);
+		json_member(j, "comparable", option->comparable ? cJSON_True :
+		    cJSON_False);
+		const cJSON *monthly = json_member(j, "monthly", cJSON_Object);
+		for (size_t k = 0; k < 5; k++)
+			json_member(monthly, monthly_keys[k], cJSON_Number);
+		ck_assert_double_eq_tol(json_member(monthly, "total",
+		    cJSON_Number)->valuedouble, option->monthly.total, 0.005);
+		if (option->kind == OPTION_CLOUD_ON_DEMAND)
+			json_member(j, "gpu_hours", cJSON_Number);
+		if (option->kind == OPTION_CLOUD_24X7 ||
+		    option->kind == OPTION_OWNED)
+			json_member(j, "utilisation", cJSON_Number);
+		if (cJSON_GetObjectItemCaseSensitive(j, "payback_months")) {
+			json_member(j, "payback_months", cJSON_Number);
+			json_member(j, "payback_vs", cJSON_String);
+			paybacks++;
+		}
+	}
+	ck_assert_int_gt(paybacks, 0);
+}
+
+START_TEST(test_json_contract)
+{
 	struct buffer out;
-	render(REPORT_JSON, &out);
-	for (int i = 0; keys[i] != NULL; i++)
-		ck_assert_msg(strstr(out.data, keys[i]) != NULL, "no %s", keys[i]);
-	buffer_free(&out);
+	for (size_t a = 0; a < ANSWERS_COUNT; a++) {
+		const struct evaluation *report = render(answers_files[a],
+		    REPORT_JSON, &out);
+		cJSON *root = cJSON_Parse(out.data);
+		ck_assert_msg(root != NULL, "the JSON does not parse near '%.40s'",
+		    cJSON_GetErrorPtr());
+		ck_assert(cJSON_IsObject(root));
+		json_member(root, "date", cJSON_String);
+		assert_json_outcome(report, root);
+		assert_json_options(report, root);
+		const cJSON *breakeven = json_member(root, "breakeven",
+		    cJSON_Object);
+		json_member(breakeven, "tokens_per_month",
+		    isnan(report->breakeven) ? cJSON_NULL : cJSON_Number);
+		ck_assert_int_eq(cJSON_GetArraySize(json_member(root,
+		    "flip_points", cJSON_Array)), (int)report->flip_count);
+		const cJSON *uncertainty = json_member(root, "uncertainty",
+		    cJSON_Object);
+		ck_assert_double_eq(json_member(uncertainty, "samples",
+		    cJSON_Number)->valuedouble, 1000);
+		json_member(uncertainty, "share", cJSON_Object);
+		const cJSON *assumptions = json_member(root, "assumptions",
+		    cJSON_Array);
+		ck_assert_int_gt(cJSON_GetArraySize(assumptions), 10);
+		const cJSON *assumption;
+		cJSON_ArrayForEach(assumption, assumptions) {
+			json_member(assumption, "key", cJSON_String);
+			json_member(assumption, "source", cJSON_String);
+			json_member(assumption, "as_of", cJSON_String);
+			json_member(assumption, "verified", cJSON_IsTrue(
+			    cJSON_GetObjectItemCaseSensitive(assumption,
+			    "verified")) ? cJSON_True : cJSON_False);
+			ck_assert_int_eq(cJSON_GetArraySize(json_member(
+			    assumption, "range", cJSON_Array)), 2);
+		}
+		json_member(root, "inputs", cJSON_Object);
+		cJSON_Delete(root);
+		buffer_free(&out);
+	}
 }
 END_TEST
 
@@ -108,12 +296,12 @@ START_TEST(test_option_ids_unique)
 {
 	struct buffer out;
 	char a[256], b[256];
-	render(REPORT_TEXT, &out);
+	const struct evaluation *report = render(NULL, REPORT_TEXT, &out);
 	buffer_free(&out);
-	for (size_t i = 0; i < report.cost.count; i++) {
-		report_option_id(&report.cost.options[i], a, sizeof a);
-		for (size_t j = i + 1; j < report.cost.count; j++) {
-			report_option_id(&report.cost.options[j], b, sizeof b);
+	for (size_t i = 0; i < report->cost.count; i++) {
+		report_option_id(&report->cost.options[i], a, sizeof a);
+		for (size_t j = i + 1; j < report->cost.count; j++) {
+			report_option_id(&report->cost.options[j], b, sizeof b);
 			ck_assert_str_ne(a, b);
 		}
 	}
@@ -140,9 +328,10 @@ report_suite(void)
 {
 	Suite *s = suite_create("report");
 	TCase *t = tcase_create("render");
+	tcase_set_timeout(t, 30);
 	tcase_add_test(t, test_text_fits_80_columns);
 	tcase_add_test(t, test_markdown_tables);
-	tcase_add_test(t, test_json_contract_keys);
+	tcase_add_test(t, test_json_contract);
 	tcase_add_test(t, test_option_ids_unique);
 	tcase_add_test(t, test_format_names);
 	suite_add_tcase(s, t);

@@ -261,12 +261,20 @@ START_TEST(test_uncertainty_shares)
 	struct profile p;
 	profile_from(&p, "team.expertise=some volume.input_tokens=100M");
 	const struct evaluation *r = testutil_evaluate(&p, 5000, false);
+	/* Each share is a whole number of the 5,000 draws, the shares add
+	 * up to all of them, the base verdict holds the largest, and this
+	 * team sits between two verdicts: the others get draws too. */
+	const double *share = r->uncertainty.share;
 	double sum = 0;
 	for (int v = 0; v < VERDICT_COUNT; v++) {
-		ck_assert(r->uncertainty.share[v] >= 0);
-		sum += r->uncertainty.share[v];
+		double draws = share[v] * 5000;
+		ck_assert_double_eq_tol(draws, round(draws), 1e-6);
+		ck_assert(share[v] <= share[r->outcome.verdict]);
+		sum += share[v];
 	}
 	ck_assert_double_eq_tol(sum, 1, 1e-9);
+	ck_assert(share[r->outcome.verdict] > 0.5);
+	ck_assert(share[r->outcome.verdict] < 0.9);
 	ck_assert_uint_eq(r->uncertainty.samples, 5000);
 	/* Percentiles are ordered and bracket the base cost. */
 	for (int k = 0; k < OPTION_KIND_COUNT; k++) {

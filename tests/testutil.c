@@ -77,6 +77,30 @@ testutil_evaluate(const struct profile *profile, unsigned long samples,
 	return &report;
 }
 
+/* One evaluation with the default data and rules, rendered. */
+const struct evaluation *
+testutil_render(const struct profile *profile, enum report_format format,
+    struct buffer *out)
+{
+	const struct evaluation *report = testutil_evaluate(profile, 1000, true);
+	char *cause = NULL;
+	buffer_init(out);
+	switch (format) {
+	case REPORT_TEXT:
+		report_render_text(report, I18N_TRANSLATED, out);
+		break;
+	case REPORT_MARKDOWN:
+		report_render_markdown(report, I18N_TRANSLATED, out);
+		break;
+	case REPORT_JSON:
+		ck_assert_msg(report_json_render(report, out, &cause) == 0,
+		    "%s", cause);
+		break;
+	}
+	ck_assert(!out->failed);
+	return report;
+}
+
 /* Finds an option by its stable id; a missing one fails the test. */
 const struct cost_option *
 testutil_option(const struct cost_result *result, const char *id)

@@ -17,6 +17,11 @@ const struct rules *testutil_rules(void);
  * flip points unless asked) into a static report. */
 const struct evaluation *testutil_evaluate(const struct profile *,
 	unsigned long samples, bool flip_points);
+/* Evaluates a profile like testutil_evaluate (1,000 samples, flip points)
+ * and renders the report in format into out (initialised here); a failed
+ * rendering fails the test.  The one place the tests call the renderers. */
+const struct evaluation *testutil_render(const struct profile *,
+	enum report_format, struct buffer *out);
 /* The option of result with the given id ("api:gpt-4o", ...), or fail. */
 const struct cost_option *testutil_option(const struct cost_result *,
 	const char *id);
