@@ -374,20 +374,133 @@ main_data_warnings(const struct data *data)
 			fprintf(stderr, "%s: %s\n", PACKAGE, data->warnings[i]);
 }
 
+/* Decides the output: a format from -f or -o's extension, or the
+ * terminal interface (*interactive) when both ends are a terminal; -1 with
+ * *status (a message printed) when none fits. */
+static int
+main_format(const struct cmd_options *options, enum report_format *format,
+    bool *interactive, int *status)
+{
+	*interactive = false;
+	*format = REPORT_TEXT;
+	if (options->format_name != NULL) {
+		if (report_format_from_name(options->format_name, format) != 0) {
+			char message[256];
+			snprintf(message, sizeof message, _("unknown format '%s' "
+			    "(use text, markdown or json)"), options->format_name);
+			*status = main_usage_error(message);
+			return -1;
+		}
+	} else if (options->output != NULL) {
+		if (report_format_from_path(options->output, format) != 0) {
+			char message[PATH_MAX + 128];
+			snprintf(message, sizeof message, _("%s: cannot tell the "
+			    "format from the file name: add -f text, markdown or "
+			    "json"), options->output);
+			*status = main_usage_error(message);
+			return -1;
+		}
+	} else if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		/* The questionnaire and the results dashboard (tui.c). */
+		*interactive = true;
+	} else {
+		fprintf(stderr, _("%s: not a terminal: the interactive "
+		    "questionnaire needs one.\nFor scripts, choose an output "
+		    "format, for example:\n  %s -a answers.yaml -f json\n  %s -a "
+		    "answers.yaml -f markdown -o report.md\n"), PACKAGE, PACKAGE,
+		    PACKAGE);
+		*status = EXIT_USAGE;
+		return -1;
+	}
+	return 0;
+}
+
+/* The answers as given: defaults, then -a FILE (or, in batch mode,
+ * --resume's autosave), then every --set in order. */
+static int
+main_answers(const struct cmd_options *options, bool interactive,
+    struct profile *profile, char **cause)
+{
+	char autosave[PATH_MAX];
+	profile_defaults(profile);
+	if (options->answers != NULL &&
+	    profile_load_file(profile, options->answers, cause) != 0)
+		return -1;
+	if (options->resume && !interactive) {
+		/* Batch use of the last session's answers. */
+		if (paths_autosave(autosave, sizeof autosave) != 0) {
+			util_error(cause, _("--resume: no place for an autosave "
+			    "(set HOME or XDG_STATE_HOME)"));
+			return -1;
+		}
+		if (autosave_load(profile, autosave, NULL, cause) != 0)
+			return -1;
+	}
+	for (size_t i = 0; i < options->set_count; i++)
+		if (profile_set(profile, options->sets[i], cause) != 0)
+			return -1;
+	return 0;
+}
+
+/* Batch mode: evaluates once, renders in the format and writes standard
+ * output or -o's file whole; 0, or EXIT_RUNTIME with a message. */
+static int
+main_batch(const struct cmd_options *options, const struct data *data,
+    const struct rules *rules, const struct profile *profile,
+    enum report_format format)
+{
+	static struct evaluation evaluation;
+	struct evaluate_settings settings;
+	struct cost_scenario scenario;
+	struct buffer text;
+	char *cause = NULL;
+	int status = 0;
+
+	evaluate_settings_default(&settings);
+	settings.samples = options->samples;
+	settings.seed = options->seed;
+	settings.now = main_now();
+	cost_scenario_default(&scenario);
+	evaluate_run(&evaluation, data, rules, profile, &scenario, &settings);
+	buffer_init(&text);
+	switch (format) {
+	case REPORT_TEXT:
+		report_render_text(&evaluation, I18N_TRANSLATED, &text);
+		break;
+	case REPORT_MARKDOWN:
+		report_render_markdown(&evaluation, I18N_TRANSLATED, &text);
+		break;
+	case REPORT_JSON:
+		/* JSON is an API: its texts stay English in any language. */
+		if (report_json_render(&evaluation, &text, &cause) != 0)
+			status = EXIT_RUNTIME;
+		break;
+	}
+	if (status == 0 && text.failed) {
+		util_error(&cause, _("out of memory"));
+		status = EXIT_RUNTIME;
+	}
+	if (status == 0 && (options->output != NULL ?
+	    file_write_atomic(options->output, text.data, text.length,
+	    &cause) : main_write_stdout(&text, &cause)) != 0)
+		status = EXIT_RUNTIME;
+	if (status != 0)
+		main_fail(status, cause);
+	free(cause);
+	buffer_free(&text);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
 	static struct data data;
 	static struct rules rules;
-	static struct evaluation report;
 	struct cmd_options options;
 	struct paths paths;
 	struct profile profile;
-	struct cost_scenario scenario;
-	struct evaluate_settings settings;
-	struct buffer text;
 	enum report_format format;
-	char autosave[PATH_MAX], *cause = NULL;
+	char *cause = NULL;
 	int status = 0;
 	bool interactive = false;
 	struct timespec launch;
@@ -405,36 +518,8 @@ main(int argc, char **argv)
 	if (options.import_prices != NULL || options.list_models ||
 	    options.list_gpus)
 		return cmd_data_run(&options);
-
-	if (options.format_name != NULL) {
-		if (report_format_from_name(options.format_name, &format) != 0) {
-			char message[256];
-			snprintf(message, sizeof message, _("unknown format '%s' "
-			    "(use text, markdown or json)"), options.format_name);
-			return main_usage_error(message);
-		}
-	} else if (options.output != NULL) {
-		if (report_format_from_path(options.output, &format) != 0) {
-			char message[PATH_MAX + 128];
-			snprintf(message, sizeof message, _("%s: cannot tell the "
-			    "format from the file name: add -f text, markdown or "
-			    "json"), options.output);
-			return main_usage_error(message);
-		}
-	} else if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		/* The questionnaire and the results dashboard (tui.c). */
-		interactive = true;
-		format = REPORT_TEXT;
-	} else {
-		fprintf(stderr, _("%s: not a terminal: the interactive "
-		    "questionnaire needs one.\nFor scripts, choose an output "
-		    "format, for example:\n  %s -a answers.yaml -f json\n  %s -a "
-		    "answers.yaml -f markdown -o report.md\n"), PACKAGE, PACKAGE,
-		    PACKAGE);
-		return EXIT_USAGE;
-	}
-
-	if (main_paths(&options, &paths, &status) != 0)
+	if (main_format(&options, &format, &interactive, &status) != 0 ||
+	    main_paths(&options, &paths, &status) != 0)
 		return status;
 	if (data_load(&data, &paths, &cause) != 0) {
 		status = main_fail(EXIT_USAGE, cause);
@@ -448,24 +533,10 @@ main(int argc, char **argv)
 		data_free(&data);
 		return status;
 	}
-	profile_defaults(&profile);
-	if (options.answers != NULL &&
-	    profile_load_file(&profile, options.answers, &cause) != 0)
-		goto invalid;
-	if (options.resume && !interactive) {
-		/* Batch use of the last session's answers. */
-		if (paths_autosave(autosave, sizeof autosave) != 0) {
-			util_error(&cause, _("--resume: no place for an autosave "
-			    "(set HOME or XDG_STATE_HOME)"));
-			goto invalid;
-		}
-		if (autosave_load(&profile, autosave, NULL, &cause) != 0)
-			goto invalid;
-	}
-	for (size_t i = 0; i < options.set_count; i++)
-		if (profile_set(&profile, options.sets[i], &cause) != 0)
-			goto invalid;
-	if (interactive) {
+	if (main_answers(&options, interactive, &profile, &cause) != 0) {
+		status = main_fail(EXIT_USAGE, cause);
+		free(cause);
+	} else if (interactive) {
 		struct tui_options tui_options;
 		memset(&tui_options, 0, sizeof tui_options);
 		tui_options.prefilled = options.answers != NULL ||
@@ -477,57 +548,9 @@ main(int argc, char **argv)
 		tui_options.start_time = (double)launch.tv_sec +
 		    launch.tv_nsec / 1e9;
 		status = tui_run(&data, &rules, &profile, &tui_options);
-		rules_free(&rules);
-		data_free(&data);
-		return status;
+	} else {
+		status = main_batch(&options, &data, &rules, &profile, format);
 	}
-
-	evaluate_settings_default(&settings);
-	settings.samples = options.samples;
-	settings.seed = options.seed;
-	settings.now = main_now();
-	cost_scenario_default(&scenario);
-	evaluate_run(&report, &data, &rules, &profile, &scenario, &settings);
-	buffer_init(&text);
-	switch (format) {
-	case REPORT_TEXT:
-		report_render_text(&report, I18N_TRANSLATED, &text);
-		break;
-	case REPORT_MARKDOWN:
-		report_render_markdown(&report, I18N_TRANSLATED, &text);
-		break;
-	case REPORT_JSON:
-		/* JSON is an API: its texts stay English in any language. */
-		if (report_json_render(&report, &text, &cause) != 0)
-			goto runtime;
-		break;
-	}
-	if (text.failed) {
-		util_error(&cause, _("out of memory"));
-		goto runtime;
-	}
-	if (options.output != NULL) {
-		if (file_write_atomic(options.output, text.data, text.length,
-		    &cause) != 0)
-			goto runtime;
-	} else if (main_write_stdout(&text, &cause) != 0) {
-		goto runtime;
-	}
-	buffer_free(&text);
-	rules_free(&rules);
-	data_free(&data);
-	return 0;
-
-invalid:
-	status = main_fail(EXIT_USAGE, cause);
-	free(cause);
-	rules_free(&rules);
-	data_free(&data);
-	return status;
-runtime:
-	status = main_fail(EXIT_RUNTIME, cause);
-	free(cause);
-	buffer_free(&text);
 	rules_free(&rules);
 	data_free(&data);
 	return status;
