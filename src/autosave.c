@@ -19,7 +19,7 @@ autosave_render(const struct profile *profile, const struct data *data,
 	    "interactive session.\n");
 	if (progress == AUTOSAVE_DONE)
 		buffer_add(out, AUTOSAVE_PROGRESS "done\n");
-	else if (progress >= (int)profile_field_count)
+	else if (progress >= (int)profile_question_count)
 		buffer_add(out, AUTOSAVE_PROGRESS "results\n");
 	else
 		buffer_printf(out, AUTOSAVE_PROGRESS "%d\n", progress);
@@ -37,12 +37,12 @@ autosave_progress(const char *text)
 	if (strncmp(p, "done", 4) == 0)
 		return AUTOSAVE_DONE;
 	if (strncmp(p, "results", 7) == 0)
-		return (int)profile_field_count;
+		return (int)profile_question_count;
 	int n = atoi(p);
 	if (n < 0)
 		n = 0;
-	if (n > (int)profile_field_count)
-		n = (int)profile_field_count;
+	if (n > (int)profile_question_count)
+		n = (int)profile_question_count;
 	return n;
 }
 

@@ -36,6 +36,15 @@ cost_scenario_default(struct cost_scenario *scenario)
 	scenario->api_price_factor = 1;
 }
 
+/* The scenario an answers file describes: its saved price sliders. */
+void
+cost_scenario_of(const struct profile *profile,
+    struct cost_scenario *scenario)
+{
+	scenario->gpu_price_factor = profile->gpu_price_factor;
+	scenario->api_price_factor = profile->api_price_factor;
+}
+
 /* Weights plus one context of KV cache per on-demand stream must fit. */
 bool
 cost_config_fits(const struct data *data, const double *values,

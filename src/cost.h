@@ -110,6 +110,8 @@ struct cost_result {
 
 /* The neutral scenario: every factor 1. */
 void cost_scenario_default(struct cost_scenario *);
+/* The scenario of a profile's pricing.* answers (the saved sliders). */
+void cost_scenario_of(const struct profile *, struct cost_scenario *);
 /* Computes every option for the profile. */
 void cost_evaluate(const struct data *, const double *values,
 	const struct profile *, const struct cost_scenario *,

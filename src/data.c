@@ -738,9 +738,26 @@ static const struct data_default_field data_default_fields[] = {
 	DEFAULT_FIELD("quality", "simple_closed", "share", quality_simple_closed),
 	DEFAULT_FIELD("quality", "simple_open", "share", quality_simple_open),
 	DEFAULT_FIELD("quality", "gap_months", "months", gap_months),
+	DEFAULT_FIELD("quality", "gap_floor_share", "share", gap_floor_share),
+	DEFAULT_FIELD("quality", "fine_tuning_gain.none", "share", fine_tuning_gain[EXPERTISE_NONE]),
+	DEFAULT_FIELD("quality", "fine_tuning_gain.some", "share", fine_tuning_gain[EXPERTISE_SOME]),
+	DEFAULT_FIELD("quality", "fine_tuning_gain.ml_infra", "share", fine_tuning_gain[EXPERTISE_ML_INFRA]),
 	DEFAULT_FIELD("thresholds", "volume_low", "tokens/month", volume_low),
 	DEFAULT_FIELD("thresholds", "volume_high", "tokens/month", volume_high),
+	DEFAULT_FIELD("thresholds", "hard_share", "share", hard_share),
 	DEFAULT_FIELD("thresholds", "stale_months", "months", stale_months),
+	DEFAULT_FIELD("adjustments", "feature_build_hours", "hours", feature_build_hours),
+	DEFAULT_FIELD("adjustments", "feature_upkeep_hours", "hours/month", feature_upkeep_hours),
+	DEFAULT_FIELD("adjustments", "hosted_feature_share", "ratio", hosted_feature_share),
+	DEFAULT_FIELD("adjustments", "lock_in_migration_hours", "hours", lock_in_migration_hours),
+	DEFAULT_FIELD("adjustments", "lock_in_moves_per_year", "1/year", lock_in_moves_per_year),
+	DEFAULT_FIELD("adjustments", "fine_tuning_hours.none", "hours", fine_tuning_hours[EXPERTISE_NONE]),
+	DEFAULT_FIELD("adjustments", "fine_tuning_hours.some", "hours", fine_tuning_hours[EXPERTISE_SOME]),
+	DEFAULT_FIELD("adjustments", "fine_tuning_hours.ml_infra", "hours", fine_tuning_hours[EXPERTISE_ML_INFRA]),
+	DEFAULT_FIELD("uncertainty", "volume_spread", "ratio", volume_spread),
+	DEFAULT_FIELD("uncertainty", "ops_hours_spread", "ratio", ops_hours_spread),
+	DEFAULT_FIELD("uncertainty", "hourly_rate_spread", "ratio", hourly_rate_spread),
+	DEFAULT_FIELD("uncertainty", "complex_share_spread", "share", complex_share_spread),
 };
 
 #define DATA_DEFAULT_FIELD_COUNT \
@@ -788,7 +805,7 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 {
 	static const char *const keys[] = {
 		"self_hosted_model", "engineering", "serving", "ownership",
-		"quality", "thresholds", NULL
+		"quality", "thresholds", "adjustments", "uncertainty", NULL
 	};
 	const struct doc_node *root = doc->root, *part;
 	const char *model_id;
@@ -869,6 +886,16 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 		  N_("amortisation_months and its range must be at least 1") },
 		{ &d->pue, d->pue.low >= 1,
 		  N_("pue and its range must be at least 1") },
+		{ &d->volume_spread, d->volume_spread.value >= 1 &&
+		  d->ops_hours_spread.value >= 1 &&
+		  d->hourly_rate_spread.value >= 1,
+		  N_("the uncertainty ratios must be at least 1") },
+		{ &d->complex_share_spread, d->complex_share_spread.value >= 0 &&
+		  d->complex_share_spread.value <= 0.5,
+		  N_("complex_share_spread must lie in [0, 0.5]") },
+		{ &d->gap_floor_share, d->gap_floor_share.low >= 0 &&
+		  d->gap_floor_share.high <= 1,
+		  N_("gap_floor_share and its range must lie in [0, 1]") },
 	};
 	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
 		if (!checks[i].ok) {

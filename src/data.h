@@ -137,9 +137,25 @@ struct defaults {
 	struct figure quality_simple_closed;		/* share */
 	struct figure quality_simple_open;		/* share */
 	struct figure gap_months;			/* months */
+	struct figure gap_floor_share;			/* share */
+	struct figure fine_tuning_gain[EXPERTISE_COUNT];	/* share */
 	struct figure volume_low;			/* tokens/month */
 	struct figure volume_high;			/* tokens/month */
+	struct figure hard_share;			/* share */
 	struct figure stale_months;			/* months */
+	/* Dollar adjustments of the outcomes' ledgers (rules.yaml). */
+	struct figure feature_build_hours;		/* hours */
+	struct figure feature_upkeep_hours;		/* hours/month */
+	struct figure hosted_feature_share;		/* ratio */
+	struct figure lock_in_migration_hours;		/* hours */
+	struct figure lock_in_moves_per_year;		/* 1/year */
+	struct figure fine_tuning_hours[EXPERTISE_COUNT];	/* hours */
+	/* How far the answers a team rarely knows exactly may be off: the
+	 * Monte Carlo draws them within these spreads. */
+	struct figure volume_spread;			/* ratio */
+	struct figure ops_hours_spread;			/* ratio */
+	struct figure hourly_rate_spread;		/* ratio */
+	struct figure complex_share_spread;		/* share */
 };
 
 struct data {

@@ -460,7 +460,7 @@ main_batch(const struct cmd_options *options, const struct data *data,
 	settings.samples = options->samples;
 	settings.seed = options->seed;
 	settings.now = main_now();
-	cost_scenario_default(&scenario);
+	cost_scenario_of(profile, &scenario);
 	evaluate_run(&evaluation, data, rules, profile, &scenario, &settings);
 	buffer_init(&text);
 	switch (format) {

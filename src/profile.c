@@ -193,10 +193,27 @@ const struct profile_field profile_fields[] = {
 	  N_("True privacy needs local hardware: a cloud GPU provider still "
 	  "receives your data, just instead of the API vendor."),
 	  { 0 }, 0, profile_deployment_labels },
+	/* Not asked: the results' price sliders, kept with the answers so a
+	 * saved or exported decision can be reproduced. */
+	{ "pricing.api_factor", PROFILE_NUMBER, 0.25, 4, NULL,
+	  "x", N_("API price factor"),
+	  N_("By how much should API prices be multiplied?"),
+	  N_("A what-if on every closed and hosted API price: 0.5 halves them, "
+	  "2 doubles them."),
+	  { 0.5, 1, 2 }, 3, NULL },
+	{ "pricing.gpu_factor", PROFILE_NUMBER, 0.25, 4, NULL,
+	  "x", N_("GPU price factor"),
+	  N_("By how much should GPU prices be multiplied?"),
+	  N_("A what-if on every cloud GPU and purchase price: 0.5 halves them, "
+	  "2 doubles them."),
+	  { 0.5, 1, 2 }, 3, NULL },
 };
 
 const size_t profile_field_count =
 	sizeof profile_fields / sizeof profile_fields[0];
+/* The questionnaire asks every field but the last two (the sliders). */
+const size_t profile_question_count =
+	sizeof profile_fields / sizeof profile_fields[0] - 2;
 
 /* The defaults llmadvisor(1) documents under ANSWERS FILE. */
 void
@@ -220,6 +237,8 @@ profile_defaults(struct profile *profile)
 	profile->horizon_months = 12;
 	profile->hardware = HARDWARE_NONE;
 	profile->deployment = DEPLOYMENT_CLOUD;
+	profile->api_price_factor = 1;
+	profile->gpu_price_factor = 1;
 }
 
 /* Returns the field's value as a number (choices as index, flags as bits). */
@@ -244,6 +263,8 @@ profile_get_value(const struct profile *p, const struct profile_field *f)
 	case 14: return p->horizon_months;
 	case 15: return p->hardware;
 	case 16: return p->deployment;
+	case 17: return p->api_price_factor;
+	case 18: return p->gpu_price_factor;
 	default: return NAN;
 	}
 }
@@ -271,6 +292,8 @@ profile_set_value(struct profile *p, const struct profile_field *f,
 	case 14: p->horizon_months = v; break;
 	case 15: p->hardware = (enum hardware)v; break;
 	case 16: p->deployment = (enum deployment)v; break;
+	case 17: p->api_price_factor = v; break;
+	case 18: p->gpu_price_factor = v; break;
 	default: break;
 	}
 }

@@ -53,6 +53,8 @@ struct profile {
 	double horizon_months;
 	enum hardware hardware;
 	enum deployment deployment;
+	double api_price_factor;	/* the results' sliders (1: the data) */
+	double gpu_price_factor;
 };
 
 enum profile_field_type {
@@ -81,6 +83,9 @@ struct profile_field {
 };
 
 extern const struct profile_field profile_fields[];
+/* The fields the questionnaire asks: the first profile_question_count
+ * of profile_fields (the others are set by the results' sliders). */
+extern const size_t profile_question_count;
 extern const size_t profile_field_count;
 
 /* Fills in every documented default. */

@@ -96,10 +96,13 @@ sensitivity_set(enum sensitivity_parameter parameter,
 		profile->ops_hours_set = true;
 		break;
 	case SENSITIVITY_GPU_PRICE:
+		/* Kept in the answers too, so saving and exporting keep it. */
 		scenario->gpu_price_factor = value;
+		profile->gpu_price_factor = value;
 		break;
 	case SENSITIVITY_API_PRICE:
 		scenario->api_price_factor = value;
+		profile->api_price_factor = value;
 		break;
 	case SENSITIVITY_HORIZON:
 		profile->horizon_months = value;

@@ -559,13 +559,13 @@ tui_resume_draw(struct tui *tui)
 	tui_frame_box(tui, y, x, height, width, _("Unfinished session"));
 	tui_put(y + 2, x + 3, width - 6, tui_attr(tui, TUI_ROLE_TITLE),
 	    _("Resume where you left off?"));
-	if (tui->resume_question >= (int)profile_field_count)
+	if (tui->resume_question >= (int)profile_question_count)
 		snprintf(line, sizeof line, _("Answers saved %s, all questions "
 		    "answered."), tui->resume_when);
 	else
 		snprintf(line, sizeof line, _("Answers saved %s, at question %d "
 		    "of %d."), tui->resume_when, tui->resume_question + 1,
-		    (int)profile_field_count);
+		    (int)profile_question_count);
 	tui_put(y + 4, x + 3, width - 6, A_NORMAL, line);
 	tui_put(y + 6, x + 3, width - 6, tui_attr(tui, TUI_ROLE_DIM),
 	    _("Enter or y resumes, n starts afresh, q quits."));
@@ -588,7 +588,7 @@ tui_resume_key(struct tui *tui, struct tui_key key)
 			tui_questionnaire_enter(tui, 0);
 			return;
 		}
-		if (tui->resume_question >= (int)profile_field_count)
+		if (tui->resume_question >= (int)profile_question_count)
 			tui_results_enter(tui);
 		else
 			tui_questionnaire_enter(tui,
@@ -851,7 +851,7 @@ tui_run(const struct data *data, const struct rules *rules,
 		} else if (tui_autosave_load(tui, &cause) != 0) {
 			tui_message(tui, true, cause);
 			free(cause);
-		} else if (tui->resume_question >= (int)profile_field_count) {
+		} else if (tui->resume_question >= (int)profile_question_count) {
 			tui_results_enter(tui);
 		} else {
 			tui_questionnaire_enter(tui,

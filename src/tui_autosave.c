@@ -91,7 +91,7 @@ tui_autosave_offer(struct tui *tui, bool finished_too)
 	    (progress == AUTOSAVE_DONE && !finished_too))
 		return false;
 	tui->resume_question = progress == AUTOSAVE_DONE ?
-	    (int)profile_field_count : progress;
+	    (int)profile_question_count : progress;
 	if (localtime_r(&st.st_mtime, &tm) == NULL ||
 	    strftime(tui->resume_when, sizeof tui->resume_when,
 	    "%Y-%m-%d %H:%M", &tm) == 0)

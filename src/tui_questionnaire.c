@@ -82,7 +82,7 @@ tui_questionnaire_enter(struct tui *tui, size_t question)
 	const struct profile_field *f;
 	double v;
 
-	if (question >= profile_field_count) {
+	if (question >= profile_question_count) {
 		tui_results_enter(tui);
 		return;
 	}
@@ -285,12 +285,12 @@ tui_questionnaire_draw_progress(struct tui *tui)
 {
 	char text[512];
 	int done = (int)((COLS - 2) * (tui->question + 1) /
-	    profile_field_count);
+	    profile_question_count);
 
 	tui_put_padded(0, 0, COLS, tui_attr(tui, TUI_ROLE_SELECTED),
 	    _(" llmadvisor: closed API or self-hosted open weights?"));
 	snprintf(text, sizeof text, _("Question %d of %d "),
-	    (int)tui->question + 1, (int)profile_field_count);
+	    (int)tui->question + 1, (int)profile_question_count);
 	tui_put(0, COLS - tui_width(text), tui_width(text),
 	    tui_attr(tui, TUI_ROLE_SELECTED), text);
 	for (int x = 1; x < COLS - 1; x++)

@@ -71,7 +71,7 @@ tui_results_enter(struct tui *tui)
 	tui->chart_ready = false;
 	tui->focus = SENSITIVITY_VOLUME;
 	tui->reasons_scroll = 0;
-	tui_autosave_write(tui, profile_field_count);
+	tui_autosave_write(tui, profile_question_count);
 }
 
 /* Recomputes costs, verdict, confidence and flip points. */
@@ -79,6 +79,8 @@ void
 tui_results_evaluate(struct tui *tui)
 {
 	double start = tui_now();
+	/* The price sliders live in the answers (pricing.*). */
+	cost_scenario_of(tui->profile, &tui->scenario);
 	evaluate_run(tui->report, tui->data, tui->rules, tui->profile,
 	    &tui->scenario, &tui->settings);
 	tui->evaluated = true;
