@@ -50,12 +50,13 @@ bool
 cost_config_fits(const struct data *data, const double *values,
     const struct gpu_config *config)
 {
-	const struct model *m = config->model;
+	const struct model *m = data_config_model(data, config);
 	const struct defaults *d = &data->defaults;
 	double needed = V(m->weights_size[config->quantisation]) +
 	    V(m->kv_bytes_per_token) * V(d->context_tokens) *
 	    V(d->on_demand_concurrency) * 1e-9;
-	double available = config->gpus * V(config->gpu->memory) *
+	double available = config->gpus *
+	    V(data_config_gpu(data, config)->memory) *
 	    V(d->memory_headroom);
 	return needed <= available;
 }
@@ -143,12 +144,13 @@ cost_self_hosted(const struct data *data, const double *values,
     struct cost_option *option)
 {
 	const struct defaults *d = &data->defaults;
-	const struct gpu *gpu = config->gpu;
+	const struct gpu *gpu = data_config_gpu(data, config);
 	struct cost_monthly *m = &option->monthly;
 
 	option->kind = kind;
-	option->model = config->model;
+	option->model = data_config_model(data, config);
 	option->config = config;
+	option->gpu = gpu;
 	option->replicas = 1;
 	option->gpus = config->gpus;
 	option->gpu_hours = 0;
@@ -234,7 +236,7 @@ cost_paybacks(const double *values,
 			continue;
 		int bought = o->already_owned ? o->gpus - o->config->gpus :
 		    o->gpus;
-		double purchase = bought * V(o->config->gpu->purchase_price) *
+		double purchase = bought * V(o->gpu->purchase_price) *
 		    scenario->gpu_price_factor;
 		o->payback_vs = rental->config;
 		o->payback_months = purchase <= 0 ? 0 :
@@ -277,7 +279,7 @@ cost_scale_self_hosted(const double *values, const struct data *data,
 		if (full->kind == OPTION_OWNED) {
 			int bought = part->gpus - (full->already_owned ? c->gpus : 0);
 			part->monthly.hardware = bought *
-			    V(c->gpu->purchase_price) *
+			    V(full->gpu->purchase_price) *
 			    scenario->gpu_price_factor /
 			    V(data->defaults.amortisation_months);
 		}
@@ -341,7 +343,7 @@ cost_evaluate(const struct data *data, const double *values,
     struct cost_result *result)
 {
 	const struct defaults *d = &data->defaults;
-	const struct model *reference = d->self_hosted_model;
+	const struct model *reference = data_self_hosted_model(data);
 	double rate = profile->hourly_rate, horizon = profile->horizon_months;
 	double input = profile->input_tokens, output = profile->output_tokens;
 	double ops = profile->ops_hours_set ? profile->ops_hours_per_month :
@@ -362,6 +364,7 @@ cost_evaluate(const struct data *data, const double *values,
 		o->kind = m->kind == MODEL_API ? OPTION_API : OPTION_HOSTED_OPEN;
 		o->model = m;
 		o->config = NULL;
+		o->gpu = NULL;
 		o->replicas = 0;
 		o->gpus = 0;
 		o->gpu_hours = 0;
@@ -378,13 +381,15 @@ cost_evaluate(const struct data *data, const double *values,
 	double seconds = V(d->hours_per_month) * 3600;
 	for (size_t i = 0; i < data->config_count; i++) {
 		const struct gpu_config *c = &data->configs[i];
-		if (c->model != reference || !cost_config_fits(data, values, c))
+		if (data_config_model(data, c) != reference ||
+		    !cost_config_fits(data, values, c))
 			continue;
 		/* Replica-seconds per second at batched throughput: shared by
 		 * the 24/7 and owned options. */
 		double load = (input / V(c->prefill) +
 		    output / V(c->batched_decode)) / seconds;
-		if (c->gpu->has_cloud_price) {
+		const struct gpu *gpu = data_config_gpu(data, c);
+		if (gpu->has_cloud_price) {
 			cost_self_hosted(data, values, profile, scenario, c,
 			    OPTION_CLOUD_ON_DEMAND, input, output, load,
 			    engineering, setup, &result->options[result->count++]);
@@ -392,7 +397,7 @@ cost_evaluate(const struct data *data, const double *values,
 			    OPTION_CLOUD_24X7, input, output, load, engineering,
 			    setup, &result->options[result->count++]);
 		}
-		if (c->gpu->has_purchase_price)
+		if (gpu->has_purchase_price)
 			cost_self_hosted(data, values, profile, scenario, c,
 			    OPTION_OWNED, input, output, load, engineering, setup,
 			    &result->options[result->count++]);

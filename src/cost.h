@@ -79,6 +79,7 @@ struct cost_option {
 	enum option_kind kind;
 	const struct model *model;	/* hybrid: its API part's model */
 	const struct gpu_config *config;/* self-hosted (hybrid: its part) */
+	const struct gpu *gpu;		/* config's GPU; NULL for APIs */
 	int replicas;
 	int gpus;			/* replicas x GPUs per replica */
 	double gpu_hours;		/* cloud_on_demand */

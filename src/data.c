@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,7 +241,8 @@ data_register(struct data *data, struct figure *figure, char **cause)
 	}
 	figure->index = (int)data->figure_count;
 	data->values[data->figure_count] = figure->value;
-	data->figures[data->figure_count++] = figure;
+	data->figure_offsets[data->figure_count++] =
+	    (size_t)((const char *)figure - (const char *)data);
 	return 0;
 }
 
@@ -331,6 +331,7 @@ data_model(struct data *data, const struct doc *doc,
 	char prefix[200];
 	int choice;
 
+	model->weights = -1;
 	if (doc_expect_keys(doc, node, _("a model"), keys, cause) != 0 ||
 	    data_member_string(doc, node, "id", _("a model"), &model->id,
 	    cause) != 0)
@@ -513,7 +514,7 @@ data_load_models(struct data *data, const struct doc *doc, char **cause)
 			    weights[i]);
 			return -1;
 		}
-		model->weights = w;
+		model->weights = (int)(w - data->models);
 		if (doc_get(&list->items[i], "tier") == NULL)
 			model->tier = w->tier;
 	}
@@ -541,19 +542,20 @@ data_config(struct data *data, const struct doc *doc,
 		return -1;
 	}
 	config = &data->configs[data->config_count];
-	config->gpu = gpu;
+	config->gpu = (int)(gpu - data->gpus);
 	if (doc_expect_keys(doc, node, _("a throughput entry"), keys,
 	    cause) != 0 ||
 	    data_member_string(doc, node, "model", _("a throughput entry"),
 	    &model_id, cause) != 0)
 		return -1;
-	config->model = data_find_model(data, model_id);
-	if (config->model == NULL || config->model->kind != MODEL_OPEN_WEIGHTS) {
+	const struct model *model = data_find_model(data, model_id);
+	if (model == NULL || model->kind != MODEL_OPEN_WEIGHTS) {
 		doc_error(cause, doc, doc_get(node, "model"), false,
 		    _("model '%s' is not an open_weights model of models.yaml"),
 		    model_id);
 		return -1;
 	}
+	config->model = (int)(model - data->models);
 	part = doc_get(node, "quantisation");
 	if (part == NULL) {
 		doc_error(cause, doc, node, false, _("%s is missing '%s'"),
@@ -564,7 +566,7 @@ data_config(struct data *data, const struct doc *doc,
 	    &choice, cause) != 0)
 		return -1;
 	config->quantisation = (enum quantisation)choice;
-	if (!config->model->has_weights_size[choice]) {
+	if (!model->has_weights_size[choice]) {
 		doc_error(cause, doc, part, false,
 		    _("model '%s' has no weights_size for %s"), model_id,
 		    data_quantisation_names[choice]);
@@ -588,7 +590,7 @@ data_config(struct data *data, const struct doc *doc,
 	    data_quantisation_names[choice], config->gpus);
 	for (size_t i = 0; i < data->config_count; i++) {
 		const struct gpu_config *c = &data->configs[i];
-		if (c->gpu == gpu && c->model == config->model &&
+		if (c->gpu == config->gpu && c->model == config->model &&
 		    c->quantisation == config->quantisation &&
 		    c->gpus == config->gpus) {
 			doc_error(cause, doc, node, false,
@@ -818,14 +820,14 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 	    data_member_string(doc, root, "self_hosted_model", doc->path,
 	    &model_id, cause) != 0)
 		return -1;
-	data->defaults.self_hosted_model = data_find_model(data, model_id);
-	if (data->defaults.self_hosted_model == NULL ||
-	    data->defaults.self_hosted_model->kind != MODEL_OPEN_WEIGHTS) {
+	const struct model *model = data_find_model(data, model_id);
+	if (model == NULL || model->kind != MODEL_OPEN_WEIGHTS) {
 		doc_error(cause, doc, doc_get(root, "self_hosted_model"), false,
 		    _("self_hosted_model '%s' is not an open_weights model"),
 		    model_id);
 		return -1;
 	}
+	data->defaults.self_hosted_model = (int)(model - data->models);
 	for (size_t s = 1; keys[s] != NULL; s++) {
 		part = doc_get(root, keys[s]);
 		if (part == NULL) {
@@ -913,6 +915,7 @@ void
 data_init(struct data *data)
 {
 	memset(data, 0, sizeof *data);
+	data->defaults.self_hosted_model = -1;	/* until defaults.yaml */
 }
 
 /* Parses one data file and loads it over the files before it (see
@@ -966,38 +969,13 @@ data_load_texts(struct data *data, const char *models_name,
 	return 0;
 }
 
-/* Where a pointer into base points in copy; pointers elsewhere (into
- * the shared text) stay as they are. */
-static const void *
-data_relocate(const struct data *base, struct data *copy, const void *pointer)
-{
-	uintptr_t at = (uintptr_t)pointer, start = (uintptr_t)base;
-	if (at < start || at - start >= sizeof *base)
-		return pointer;
-	return (char *)copy + (at - start);
-}
-
-/* Copies base and points the copy's cross-references (figures, weights,
- * throughput entries, the self-hosted model) at its own entries. */
+/* Copies base: the struct refers to its own entries by index, so a
+ * plain copy is complete. */
 void
 data_copy(struct data *copy, const struct data *base)
 {
-	memcpy(copy, base, sizeof *copy);
+	*copy = *base;
 	copy->arena.first = NULL;	/* base owns the text */
-	for (size_t i = 0; i < copy->figure_count; i++)
-		copy->figures[i] = (struct figure *)data_relocate(base, copy,
-		    base->figures[i]);
-	for (size_t i = 0; i < copy->model_count; i++)
-		copy->models[i].weights = data_relocate(base, copy,
-		    base->models[i].weights);
-	for (size_t i = 0; i < copy->config_count; i++) {
-		copy->configs[i].gpu = data_relocate(base, copy,
-		    base->configs[i].gpu);
-		copy->configs[i].model = data_relocate(base, copy,
-		    base->configs[i].model);
-	}
-	copy->defaults.self_hosted_model = data_relocate(base, copy,
-	    base->defaults.self_hosted_model);
 }
 
 /* Releases everything data_load allocated. */

@@ -79,7 +79,8 @@ struct model {
 	bool has_cache_read_price, has_batch_input_price,
 	    has_batch_output_price;
 	const char *deprecation_date;	/* YYYY-MM-DD from prices.yaml, or NULL */
-	const struct model *weights;	/* hosted_open: the open weights */
+	int weights;			/* hosted_open: index of the open
+					 * weights in data.models; else -1 */
 	/* open_weights */
 	struct figure parameters, active_parameters;	/* billion */
 	struct figure weights_size[QUANT_COUNT];	/* GB */
@@ -89,8 +90,8 @@ struct model {
 
 /* How fast one GPU configuration serves one model. */
 struct gpu_config {
-	const struct gpu *gpu;
-	const struct model *model;	/* open weights */
+	int gpu;			/* index in data.gpus */
+	int model;			/* index in data.models: open weights */
 	enum quantisation quantisation;
 	int gpus;			/* GPUs per replica */
 	struct figure prefill;		/* tokens/s */
@@ -119,7 +120,7 @@ enum expertise {
 
 /* Assumptions that are not a model's or a GPU's. */
 struct defaults {
-	const struct model *self_hosted_model;
+	int self_hosted_model;		/* index in data.models */
 	struct figure ops_hours[EXPERTISE_COUNT];	/* hours/month */
 	struct figure setup_hours[EXPERTISE_COUNT];	/* hours */
 	struct figure api_ops_hours;			/* hours/month */
@@ -167,8 +168,11 @@ struct data {
 	struct gpu_config configs[DATA_MAX_CONFIGS];
 	size_t config_count;
 	struct defaults defaults;
-	/* Every figure above, in file order, for reports and sampling. */
-	struct figure *figures[DATA_MAX_FIGURES];
+	/* Where every figure above lives, in file order, for reports and
+	 * sampling: its byte offset inside struct data, so that a copy of
+	 * the struct (data_copy) finds its own figures, not the base's.
+	 * Read them through data_figure_at. */
+	size_t figure_offsets[DATA_MAX_FIGURES];
 	size_t figure_count;
 	/* The value of every figure by index: the cost model reads these, so a
 	 * scenario (slider, Monte Carlo sample) is just another array. */
@@ -185,6 +189,44 @@ struct data {
 	const char *warnings[DATA_MAX_WARNINGS];
 	size_t warning_count;
 };
+
+/* The i-th registered figure (i < figure_count), in file order. */
+static inline const struct figure *
+data_figure_at(const struct data *data, size_t i)
+{
+	return (const struct figure *)(const void *)
+	    ((const char *)data + data->figure_offsets[i]);
+}
+
+/* A hosted_open model's open weights; NULL for any other model. */
+static inline const struct model *
+data_weights_of(const struct data *data, const struct model *model)
+{
+	return model->weights < 0 ? NULL : &data->models[model->weights];
+}
+
+/* The GPU a throughput entry runs on. */
+static inline const struct gpu *
+data_config_gpu(const struct data *data, const struct gpu_config *config)
+{
+	return &data->gpus[config->gpu];
+}
+
+/* The open-weights model a throughput entry serves. */
+static inline const struct model *
+data_config_model(const struct data *data, const struct gpu_config *config)
+{
+	return &data->models[config->model];
+}
+
+/* The open-weights model self-hosted options run (defaults.yaml); NULL
+ * before defaults.yaml is loaded. */
+static inline const struct model *
+data_self_hosted_model(const struct data *data)
+{
+	int i = data->defaults.self_hosted_model;
+	return i < 0 ? NULL : &data->models[i];
+}
 
 /* The price figures a prices.yaml may give for a model, in file order. */
 enum data_price {
@@ -242,7 +284,8 @@ int data_load_file(struct data *, enum data_file, const char *name,
 	const char *text, char **cause);
 /* Makes copy equal to base, so that more can be loaded over it without
  * loading base again (fuzzing loads every input over one base).  The
- * copy shares base's text: data_free(copy) frees only what was loaded
+ * struct holds indices, not pointers into itself, so this is a plain
+ * copy; the copy shares base's text: data_free(copy) frees only what was loaded
  * into the copy, and must come before data_free(base). */
 void data_copy(struct data *copy, const struct data *base);
 

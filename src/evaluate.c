@@ -40,7 +40,7 @@ evaluate_find_stale(struct evaluation *evaluation, const double *values)
 	double months = values[data->defaults.stale_months.index];
 	evaluation->stale_count = 0;
 	for (size_t i = 0; i < data->figure_count; i++)
-		if (data_figure_stale(data->figures[i], evaluation->now,
+		if (data_figure_stale(data_figure_at(data, i), evaluation->now,
 		    months))
 			evaluation->stale[evaluation->stale_count++] =
 			    (unsigned short)i;

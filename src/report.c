@@ -92,13 +92,13 @@ report_option_id(const struct cost_option *o, char *out, size_t size)
 		break;
 	case OPTION_HYBRID:
 		snprintf(out, size, "hybrid:%s+%s:%s:%s:x%d", o->model->id,
-		    cost_kind_name(o->hybrid_self_kind), o->config->gpu->id,
+		    cost_kind_name(o->hybrid_self_kind), o->gpu->id,
 		    data_quantisation_name(o->config->quantisation),
 		    o->config->gpus);
 		break;
 	default:
 		snprintf(out, size, "%s:%s:%s:x%d", cost_kind_name(o->kind),
-		    o->config->gpu->id,
+		    o->gpu->id,
 		    data_quantisation_name(o->config->quantisation),
 		    o->config->gpus);
 		break;
@@ -116,10 +116,10 @@ report_option_label(const struct cost_option *o, char *out, size_t size)
 		break;
 	case OPTION_HYBRID:
 		snprintf(out, size, "%s + %dx %s", o->model->name, o->gpus,
-		    o->config->gpu->name);
+		    o->gpu->name);
 		break;
 	default:
-		snprintf(out, size, "%dx %s (%s)", o->gpus, o->config->gpu->name,
+		snprintf(out, size, "%dx %s (%s)", o->gpus, o->gpu->name,
 		    data_quantisation_name(o->config->quantisation));
 		break;
 	}
@@ -224,7 +224,7 @@ report_payback_sentence(const struct evaluation *report, struct buffer *out)
 		return;
 	}
 	snprintf(vs, sizeof vs, "%dx %s", o->payback_vs->gpus,
-	    o->payback_vs->gpu->name);
+	    data_config_gpu(report->data, o->payback_vs)->name);
 	util_snprintf_c(months, sizeof months, "%.1f", o->payback_months);
 	buffer_printf(out, _("Payback: buying %s pays for itself in %s months "
 	    "against renting %s around the clock."), label, months, vs);
@@ -363,7 +363,7 @@ report_stale_sentence(const struct evaluation *report,
 	    "months: ", "%zu prices are older than %s months: ",
 	    report->stale_count), report->stale_count, months);
 	for (size_t i = 0; i < report->stale_count && i < 4; i++) {
-		const struct figure *f = report->data->figures[report->stale[i]];
+		const struct figure *f = data_figure_at(report->data, report->stale[i]);
 		buffer_printf(out, "%s%s (%s)", i ? ", " : "", f->key, f->as_of);
 	}
 	if (report->stale_count > 4)
@@ -423,7 +423,7 @@ report_data_as_of(const struct evaluation *report, const char *file)
 {
 	const char *latest = NULL;
 	for (size_t i = 0; i < report->data->figure_count; i++) {
-		const struct figure *f = report->data->figures[i];
+		const struct figure *f = data_figure_at(report->data, i);
 		if (util_streq(f->file, file) && (latest == NULL ||
 		    strcmp(f->as_of, latest) > 0))
 			latest = f->as_of;

@@ -47,7 +47,6 @@ report_json_option(const struct evaluation *report, const struct cost_option *o)
 {
 	cJSON *j = cJSON_CreateObject();
 	char id[256];
-	(void)report;
 
 	report_option_id(o, id, sizeof id);
 	cJSON_AddStringToObject(j, "id", id);
@@ -58,9 +57,9 @@ report_json_option(const struct evaluation *report, const struct cost_option *o)
 			cJSON_AddStringToObject(j, "self_hosted_kind",
 			    cost_kind_name(o->hybrid_self_kind));
 			cJSON_AddStringToObject(j, "self_hosted_model",
-			    o->config->model->id);
+			    data_config_model(report->data, o->config)->id);
 		}
-		cJSON_AddStringToObject(j, "gpu", o->config->gpu->id);
+		cJSON_AddStringToObject(j, "gpu", o->gpu->id);
 		cJSON_AddStringToObject(j, "quantisation",
 		    data_quantisation_name(o->config->quantisation));
 		cJSON_AddNumberToObject(j, "gpus", o->gpus);
@@ -83,7 +82,9 @@ report_json_option(const struct evaluation *report, const struct cost_option *o)
 			memset(&vs, 0, sizeof vs);
 			vs.kind = OPTION_CLOUD_24X7;
 			vs.config = o->payback_vs;
-			vs.model = o->payback_vs->model;
+			vs.model = data_config_model(report->data,
+			    o->payback_vs);
+			vs.gpu = data_config_gpu(report->data, o->payback_vs);
 			report_option_id(&vs, vs_id, sizeof vs_id);
 			cJSON_AddStringToObject(j, "payback_vs", vs_id);
 		} else {
@@ -155,7 +156,7 @@ report_json_assumptions(const struct evaluation *report)
 	cJSON *list = cJSON_CreateArray();
 	const struct data *data = report->data;
 	for (size_t i = 0; i < data->figure_count; i++) {
-		const struct figure *f = data->figures[i];
+		const struct figure *f = data_figure_at(data, i);
 		cJSON *a = cJSON_CreateObject();
 		cJSON_AddStringToObject(a, "key", f->key);
 		cJSON_AddNumberToObject(a, "value", f->value);
@@ -243,7 +244,7 @@ report_json_recommendation(const struct evaluation *report, cJSON *root)
 		buffer_free(&text);
 		for (size_t i = 0; i < report->stale_count; i++)
 			cJSON_AddItemToArray(figures, cJSON_CreateString(
-			    report->data->figures[report->stale[i]]->key));
+			    data_figure_at(report->data, report->stale[i])->key));
 		cJSON_AddItemToObject(w, "figures", figures);
 		cJSON_AddItemToArray(warnings, w);
 	}

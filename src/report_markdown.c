@@ -140,7 +140,7 @@ report_markdown_warnings(const struct evaluation *report,
 	struct buffer text;
 	size_t unverified = 0;
 	for (size_t i = 0; i < report->data->figure_count; i++)
-		unverified += !report->data->figures[i]->verified;
+		unverified += !data_figure_at(report->data, i)->verified;
 	buffer_printf(out, "## %s\n\n", _("Warnings and caveats"));
 	for (size_t i = 0; report->rules && i < o->warning_count; i++) {
 		buffer_init(&text);
@@ -387,7 +387,7 @@ report_markdown_assumptions(const struct evaluation *report, struct buffer *out)
 	    _("Value"), _("Range"), _("Source"), _("As of"), _("Verified"));
 	buffer_add(out, "|---|--:|---|---|---|---|\n");
 	for (size_t i = 0; i < report->data->figure_count; i++) {
-		const struct figure *f = report->data->figures[i];
+		const struct figure *f = data_figure_at(report->data, i);
 		char number[64], range[96];
 		bool stale = report_figure_is_stale(report, i);
 		util_snprintf_c(number, sizeof number, "%g %s", f->value, f->unit);

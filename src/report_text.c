@@ -279,7 +279,7 @@ report_text_warnings(const struct evaluation *report,
 		buffer_free(&line);
 	}
 	for (size_t i = 0; i < report->data->figure_count; i++)
-		unverified += !report->data->figures[i]->verified;
+		unverified += !data_figure_at(report->data, i)->verified;
 	buffer_init(&line);
 	buffer_printf(&line, ngettext_("%zu of %zu figures in the data is an "
 	    "estimate or not verified against a source (listed at the end).",
@@ -390,7 +390,7 @@ report_text_assumptions(const struct evaluation *report, struct buffer *out)
 	report_wrap(out, _("Estimates, unverified figures and stale prices; -f "
 	    "markdown and -f json list every figure with its source."), 78);
 	for (size_t i = 0; i < report->data->figure_count; i++) {
-		const struct figure *f = report->data->figures[i];
+		const struct figure *f = data_figure_at(report->data, i);
 		bool stale = report_figure_is_stale(report, i);
 		char line[512], value[48], range[96];
 		if (f->verified && !stale)

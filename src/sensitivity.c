@@ -326,7 +326,7 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 		random.s[i] = sensitivity_splitmix(&x);
 	memcpy(values, data->values, data->figure_count * sizeof values[0]);
 	for (size_t i = 0; i < data->figure_count; i++) {
-		const struct figure *f = data->figures[i];
+		const struct figure *f = data_figure_at(data, i);
 		const char *unit = f->unit;
 		if (!(f->high > f->low) || strcmp(unit, "GB") == 0 ||
 		    strcmp(unit, "bytes/token") == 0 ||

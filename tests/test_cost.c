@@ -204,7 +204,7 @@ START_TEST(test_staircase)
 		ck_assert_int_ge(o->replicas, previous);
 		ck_assert_double_eq_tol(o->monthly.compute, o->gpus *
 		    testutil_data()->defaults.hours_per_month.value *
-		    o->config->gpu->cloud_price.value, 1e-6);
+		    o->gpu->cloud_price.value, 1e-6);
 		ck_assert(o->utilisation <= 1.0 / p.peak_to_mean + 1e-9);
 		if (previous > 0 && o->replicas > previous)
 			stepped = true;
@@ -226,7 +226,7 @@ START_TEST(test_fit_check)
 	for (size_t i = 0; i < data->config_count; i++) {
 		const struct gpu_config *c = &data->configs[i];
 		if (c->quantisation == QUANT_FP16 && c->gpus == 1 &&
-		    c->gpu->memory.value < 100)
+		    data_config_gpu(data, c)->memory.value < 100)
 			ck_assert(!cost_config_fits(data, data->values, c));
 	}
 	profile_defaults(&p);

@@ -7,8 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cost.h"
 #include "data.h"
 #include "file.h"
+#include "profile.h"
+#include "report.h"
 #include "testutil.h"
 
 /* Reads a fixture of tests/bad/data/base into memory. */
@@ -176,7 +179,8 @@ START_TEST(test_default_data_complete)
 		if (strstr(m->id, "gemini-1.5-pro") != NULL)
 			gemini = true;
 		if (m->kind == MODEL_HOSTED_OPEN &&
-		    m->weights == data_find_model(data, "llama-3.1-70b"))
+		    data_weights_of(data, m) ==
+		    data_find_model(data, "llama-3.1-70b"))
 			hosted_70b++;
 	}
 	for (size_t i = 0; i < data->gpu_count; i++)
@@ -230,7 +234,7 @@ START_TEST(test_every_figure_has_provenance)
 	const struct data *data = testutil_data();
 	ck_assert_uint_gt(data->figure_count, 100);
 	for (size_t i = 0; i < data->figure_count; i++) {
-		const struct figure *f = data->figures[i];
+		const struct figure *f = data_figure_at(data, i);
 		ck_assert(f->low <= f->value && f->value <= f->high);
 		ck_assert(*f->source != '\0');
 		ck_assert_uint_eq(strlen(f->as_of), 10);
@@ -323,19 +327,20 @@ START_TEST(test_copy_loads_over_base)
 	    texts[2], &cause), 0);
 	ck_assert_uint_eq(copy->figure_count, full->figure_count);
 	for (size_t i = 0; i < copy->figure_count; i++) {
-		ck_assert(inside(copy, copy->figures[i]));
-		ck_assert_str_eq(copy->figures[i]->key, full->figures[i]->key);
-		ck_assert_double_eq(copy->figures[i]->value,
-		    full->figures[i]->value);
-		ck_assert_int_eq(copy->figures[i]->index, (int)i);
+		const struct figure *f = data_figure_at(copy, i);
+		ck_assert(inside(copy, f));
+		ck_assert_str_eq(f->key, data_figure_at(full, i)->key);
+		ck_assert_double_eq(f->value, data_figure_at(full, i)->value);
+		ck_assert_int_eq(f->index, (int)i);
 	}
-	for (size_t i = 0; i < copy->model_count; i++)
-		ck_assert(copy->models[i].weights == NULL ||
-		    inside(copy, copy->models[i].weights));
+	for (size_t i = 0; i < copy->model_count; i++) {
+		const struct model *w = data_weights_of(copy, &copy->models[i]);
+		ck_assert(w == NULL || inside(copy, w));
+	}
 	for (size_t i = 0; i < copy->config_count; i++)
-		ck_assert(inside(copy, copy->configs[i].gpu) &&
-		    inside(copy, copy->configs[i].model));
-	ck_assert_ptr_eq(copy->defaults.self_hosted_model,
+		ck_assert(inside(copy, data_config_gpu(copy, &copy->configs[i])) &&
+		    inside(copy, data_config_model(copy, &copy->configs[i])));
+	ck_assert_ptr_eq(data_self_hosted_model(copy),
 	    data_find_model(copy, "llama-3.1-70b"));
 	ck_assert_str_eq(copy->defaults_file, "defaults.yaml");
 	ck_assert(copy->closed_fine_tuning == full->closed_fine_tuning);
@@ -350,13 +355,60 @@ START_TEST(test_copy_loads_over_base)
 	    2.5);
 	data_free(copy);
 	ck_assert_uint_eq(base->figure_count, base_figures);
-	ck_assert_ptr_null(base->defaults.self_hosted_model);
-	ck_assert_str_eq(base->figures[0]->key, full->figures[0]->key);
+	ck_assert_ptr_null(data_self_hosted_model(base));
+	ck_assert_str_eq(data_figure_at(base, 0)->key,
+	    data_figure_at(full, 0)->key);
 	data_free(base);
 	for (int i = 0; i < DATA_FILE_COUNT; i++)
 		free(texts[i]);
 	free(base);
 	free(copy);
+}
+END_TEST
+
+START_TEST(test_assigned_copy_outlives_base_struct)
+{
+	/* A copy made by plain assignment holds no pointer into the base's
+	 * struct: with the base's struct overwritten, the copy still prices
+	 * every option as the full load does. */
+	const struct data *full = testutil_data();
+	struct data *base = malloc(sizeof *base), *copy = malloc(sizeof *copy);
+	struct cost_result *expected = malloc(sizeof *expected);
+	struct cost_result *got = malloc(sizeof *got);
+	struct paths paths = { 0 };
+	struct cost_scenario scenario;
+	struct profile profile;
+	char dir[512], *cause = NULL, a[256], b[256];
+
+	snprintf(dir, sizeof dir, "%s", testutil_path("data"));
+	paths.data_dir = dir;
+	ck_assert_int_eq(data_load(base, &paths, &cause), 0);
+	*copy = *base;
+	struct arena text = base->arena;	/* the copy's strings live here */
+	memset(base, 0xff, sizeof *base);
+	ck_assert_uint_eq(copy->figure_count, full->figure_count);
+	for (size_t i = 0; i < copy->figure_count; i++)
+		ck_assert_str_eq(data_figure_at(copy, i)->key,
+		    data_figure_at(full, i)->key);
+	profile_defaults(&profile);
+	cost_scenario_default(&scenario);
+	cost_evaluate(full, full->values, &profile, &scenario, expected);
+	cost_evaluate(copy, copy->values, &profile, &scenario, got);
+	ck_assert_uint_eq(got->count, expected->count);
+	ck_assert_uint_gt(got->count, 0);
+	for (size_t i = 0; i < got->count; i++) {
+		report_option_id(&got->options[i], a, sizeof a);
+		report_option_id(&expected->options[i], b, sizeof b);
+		ck_assert_str_eq(a, b);
+		ck_assert_double_eq(got->options[i].monthly.total,
+		    expected->options[i].monthly.total);
+	}
+	base->arena = text;
+	data_free(base);
+	free(base);
+	free(copy);
+	free(expected);
+	free(got);
 }
 END_TEST
 
@@ -374,6 +426,7 @@ data_suite(void)
 	tcase_add_test(t, test_embedded_copy_matches);
 	tcase_add_test(t, test_lookup_order);
 	tcase_add_test(t, test_copy_loads_over_base);
+	tcase_add_test(t, test_assigned_copy_outlives_base_struct);
 	suite_add_tcase(s, t);
 	return s;
 }

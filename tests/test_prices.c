@@ -509,7 +509,7 @@ START_TEST(test_apply_prices)
 	ck_assert_ptr_nonnull(data_model_price(a, DATA_PRICE_CACHE_READ));
 	ck_assert_double_eq(a->cache_read_price.value, 0.2);
 	ck_assert_uint_eq(data.figure_count, figures + 1);
-	ck_assert_ptr_eq(data.figures[figures], &a->cache_read_price);
+	ck_assert_ptr_eq(data_figure_at(&data, figures), &a->cache_read_price);
 	/* An unknown model is a warning, not an error. */
 	ck_assert_uint_eq(data.warning_count, 1);
 	ck_assert_ptr_nonnull(strstr(data.warnings[0], "P/prices.yaml:6:5: "
