@@ -244,6 +244,8 @@ START_TEST(test_bidirectional_overrides_escaped)
 		util_error(&cause, "a%sb", overrides[i]);
 		snprintf(expected, sizeof expected, "a%sb", escaped[i]);
 		ck_assert_str_eq(cause, expected);
+		ck_assert(util_is_bidirectional_control(0x202A + (i < 5 ? i :
+		    0x3C + i - 5)));
 	}
 	util_error(&cause, "%s", "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5"
 	    "\xe2\x81\xaa");
@@ -253,7 +255,7 @@ START_TEST(test_bidirectional_overrides_escaped)
 	/* Reports and listings escape through the buffer. */
 	struct buffer b;
 	buffer_init(&b);
-	buffer_add(&b, "keep\xe2\x80\xaeevil\xe2\x81\xa6\n");
+	buffer_add(&b, "keep\xe2\x80\xae" "evil\xe2\x81\xa6\n");
 	buffer_escape_controls(&b, 4);
 	ck_assert_str_eq(b.data, "keep\\u202Eevil\\u2066\n");
 	buffer_free(&b);

@@ -63,6 +63,8 @@ start() {
 	environment="TERM=tmux-256color"
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 		if [ "$1" = -u ]; then	# -u NAME: unset NAME
+			[ "$2" = TERM ] &&
+				environment=${environment#TERM=tmux-256color}
 			environment="-u $2 $environment"
 			shift
 		else
@@ -507,7 +509,7 @@ done
 # (30000x30000 cells would take about 24 GB); the run stays within 2 GB.
 start 80 24 COLUMNS=30000 LINES=30000 LLMADVISOR_TEST_MEMORY=2000000 -- \
 	-d "$DATA"
-expect "at most 1000×1000"
+expect "at most 1000x1000"
 finish 1
 terminal_restored "a refused screen size"
 # A terminal that grows beyond the cap while running is drawn up to the
