@@ -527,6 +527,11 @@ while kill -0 "$(cat "$work/pid")" 2>/dev/null && [ "$i" -lt 20 ]; do
 done
 if kill -0 "$(cat "$work/pid")" 2>/dev/null; then ok; else
 	bad "a terminal grown to 30000x30000 ended the program"; fi
+# Linux: the address space stayed far below what 30000x30000 cells take.
+peak=$(sed -n 's/^VmPeak:[[:space:]]*\([0-9]*\) kB/\1/p' \
+	"/proc/$(cat "$work/pid")/status" 2>/dev/null)
+if [ -z "$peak" ] || [ "$peak" -lt 500000 ]; then ok; else
+	bad "a terminal grown to 30000x30000 took ${peak} kB"; fi
 stty -F "$tty" rows 24 cols 80 2>/dev/null
 kill -s WINCH "$(cat "$work/pid")" 2>/dev/null
 keys q
