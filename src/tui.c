@@ -28,6 +28,20 @@
 
 #include <term.h>		/* setupterm: after our headers, for its macros */
 
+/* Under AddressSanitizer a detected error ends the program with _exit,
+ * past atexit() and every signal handler: its death callback restores
+ * the terminal instead. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TUI_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TUI_SANITIZER 1
+#endif
+#endif
+#ifdef TUI_SANITIZER
+#include <sanitizer/common_interface_defs.h>
+#endif
+
 #define TUI_TICK_MS 200
 /* get_wch failing this many times in a row at once: the terminal is
  * gone (end of file on standard input), so stop instead of spinning. */
@@ -476,6 +490,9 @@ tui_start(struct tui *tui)
 	tui_saved_modes_valid = tcgetattr(STDOUT_FILENO, &tui_saved_modes) ==
 	    0;
 	tui_signals_install();
+#ifdef TUI_SANITIZER
+	__sanitizer_set_death_callback(tui_restore_in_handler);
+#endif
 	tui_screen = newterm(NULL, stdout, stdin);
 	if (tui_screen == NULL) {
 		tui_signals_restore();
