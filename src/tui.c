@@ -2,22 +2,45 @@
  * (or attributes only, with NO_COLOR or a monochrome terminal), signals,
  * resize, the key loop, and the drawing helpers every screen uses.
  *
- * Signal handlers only set flags; the loop wakes at least every
+ * Signals that can wait only set flags; the loop wakes at least every
  * TUI_TICK_MS to look at them.  Every way out (q, a signal, a lost
- * terminal, exit() from anywhere) goes through endwin(). */
+ * terminal, exit() from anywhere) goes through endwin(); a fault
+ * (SIGSEGV, SIGABRT, ...) cannot wait for the loop, so its handler puts
+ * the terminal back itself with async-signal-safe calls before the
+ * program dies of it. */
 #include "config.h"
 
 #include <errno.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "i18n.h"
 #include "tui_private.h"
+
+#include <term.h>		/* setupterm: after our headers, for its macros */
+
+/* Under AddressSanitizer a detected error ends the program with _exit,
+ * past atexit() and every signal handler: its death callback restores
+ * the terminal instead. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TUI_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TUI_SANITIZER 1
+#endif
+#endif
+#ifdef TUI_SANITIZER
+#include <sanitizer/common_interface_defs.h>
+#endif
 
 #define TUI_TICK_MS 200
 /* get_wch failing this many times in a row at once: the terminal is
@@ -25,26 +48,127 @@
 #define TUI_MAX_FAST_ERRORS 100
 /* Keys already waiting are handled before the next frame, up to this. */
 #define TUI_MAX_BATCH 64
+/* The largest screen drawn: a larger size (LINES=30000 COLUMNS=30000
+ * would take gigabytes of cells) is refused at start, and a terminal
+ * that grows beyond it later is used up to it. */
+#define TUI_MAX_LINES 1000
+#define TUI_MAX_COLUMNS 1000
 
 static volatile sig_atomic_t tui_signal_caught;
 static volatile sig_atomic_t tui_stop_requested;
 static volatile sig_atomic_t tui_continued;
+static volatile sig_atomic_t tui_resized;
 static bool tui_curses_active;
 static SCREEN *tui_screen;
 
+/* What the fault handler needs to give the terminal back, captured at
+ * start: the terminal modes before curses, and the terminal's own
+ * sequences that reset attributes, show the cursor, end keypad mode and
+ * leave the alternate screen. */
+static volatile sig_atomic_t tui_terminal_taken;
+static struct termios tui_saved_modes;
+static bool tui_saved_modes_valid;
+static char tui_reset_sequence[256];
+static size_t tui_reset_length;
+
+/* Signals whose default action ends the program, but that can wait for
+ * the loop: it restores the terminal and returns 128 + the signal, the
+ * autosave kept. */
 static const int tui_terminating_signals[] = {
-	SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
+	SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
 };
 #define TUI_SIGNAL_COUNT \
 	(sizeof tui_terminating_signals / sizeof tui_terminating_signals[0])
-static struct sigaction tui_old_actions[TUI_SIGNAL_COUNT + 2];
+/* Faults (and abort()): the program cannot go on, so the handler
+ * restores the terminal and the program dies of the signal at once. */
+static const int tui_fault_signals[] = {
+	SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS,
+};
+#define TUI_FAULT_COUNT \
+	(sizeof tui_fault_signals / sizeof tui_fault_signals[0])
+/* The actions before tui_run: terminating signals, faults, then SIGTSTP,
+ * SIGCONT and SIGWINCH. */
+static struct sigaction tui_old_actions[TUI_SIGNAL_COUNT + TUI_FAULT_COUNT +
+    3];
+#define TUI_OLD_FAULT(i) (&tui_old_actions[TUI_SIGNAL_COUNT + (i)])
+#define TUI_OLD_TSTP (&tui_old_actions[TUI_SIGNAL_COUNT + TUI_FAULT_COUNT])
+#define TUI_OLD_CONT (&tui_old_actions[TUI_SIGNAL_COUNT + TUI_FAULT_COUNT + 1])
+#define TUI_OLD_WINCH \
+	(&tui_old_actions[TUI_SIGNAL_COUNT + TUI_FAULT_COUNT + 2])
 
-/* SIGINT, SIGTERM, SIGHUP, SIGQUIT: remember the first; the loop ends. */
+/* Gives the terminal back from a signal handler, with async-signal-safe
+ * calls only: the reset sequences, then the saved modes. */
 static void
-tui_on_signal(int signo)
+tui_restore_in_handler(void)
+{
+	size_t done = 0;
+	if (!tui_terminal_taken)
+		return;
+	tui_terminal_taken = 0;
+	while (done < tui_reset_length) {
+		ssize_t n = write(STDOUT_FILENO, tui_reset_sequence + done,
+		    tui_reset_length - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	if (tui_saved_modes_valid)
+		tcsetattr(STDOUT_FILENO, TCSANOW, &tui_saved_modes);
+}
+
+/* The action a signal had before tui_run, for a handler to hand on to. */
+static const struct sigaction *
+tui_old_action(int signo)
+{
+	for (size_t i = 0; i < TUI_SIGNAL_COUNT; i++)
+		if (tui_terminating_signals[i] == signo)
+			return &tui_old_actions[i];
+	for (size_t i = 0; i < TUI_FAULT_COUNT; i++)
+		if (tui_fault_signals[i] == signo)
+			return TUI_OLD_FAULT(i);
+	return NULL;
+}
+
+/* A fault, or a terminating signal the loop did not get to: restore the
+ * terminal, put back the action of before (the default, or a sanitizer's
+ * report), and let the signal take it.  A bad access, arithmetic fault or
+ * bad instruction comes back by itself when the handler returns, with
+ * its address; anything else (kill, abort(), a breakpoint) is raised
+ * again, to be delivered on return. */
+static void
+tui_on_fault(int signo, siginfo_t *info, void *context)
+{
+	int saved_errno = errno;
+	const struct sigaction *old = tui_old_action(signo);
+	struct sigaction fallback;
+	(void)context;
+	tui_restore_in_handler();
+	if (old == NULL || (!(old->sa_flags & SA_SIGINFO) &&
+	    old->sa_handler == SIG_IGN)) {
+		memset(&fallback, 0, sizeof fallback);
+		fallback.sa_handler = SIG_DFL;
+		sigemptyset(&fallback.sa_mask);
+		old = &fallback;
+	}
+	sigaction(signo, old, NULL);
+	if (info == NULL || info->si_code <= 0 || !(signo == SIGSEGV ||
+	    signo == SIGBUS || signo == SIGFPE || signo == SIGILL))
+		raise(signo);
+	errno = saved_errno;
+}
+
+/* SIGINT, SIGTERM, SIGHUP, ...: remember the first; the loop ends.  A
+ * second while the first waits means the loop is stuck: end now. */
+static void
+tui_on_signal(int signo, siginfo_t *info, void *context)
 {
 	if (tui_signal_caught == 0)
 		tui_signal_caught = signo;
+	else
+		tui_on_fault(signo, info, context);
 }
 
 /* SIGTSTP: the loop restores the terminal, then stops. */
@@ -61,6 +185,14 @@ tui_on_continue(int signo)
 {
 	(void)signo;
 	tui_continued = 1;
+}
+
+/* SIGWINCH: the loop takes the new size, up to the largest drawn. */
+static void
+tui_on_resize(int signo)
+{
+	(void)signo;
+	tui_resized = 1;
 }
 
 /* Seconds on the monotonic clock. */
@@ -94,17 +226,38 @@ tui_sigaction(int signo, void (*handler)(int), struct sigaction *old)
 	sigaction(signo, &action, old);
 }
 
-/* Installs the flag-setting handlers (before curses starts, so curses
- * keeps its hands off these signals) and saves the old ones. */
+/* Installs a handler that would end the program, unless the signal was
+ * ignored when the program started: then it cannot end it, so it stays
+ * ignored. */
+static void
+tui_sigaction_ending(int signo, void (*handler)(int, siginfo_t *, void *),
+    struct sigaction *old)
+{
+	struct sigaction action;
+	sigaction(signo, NULL, old);
+	if (!(old->sa_flags & SA_SIGINFO) && old->sa_handler == SIG_IGN)
+		return;
+	memset(&action, 0, sizeof action);
+	action.sa_sigaction = handler;
+	sigemptyset(&action.sa_mask);
+	action.sa_flags = SA_SIGINFO;	/* no SA_RESTART: wake the key wait */
+	sigaction(signo, &action, NULL);
+}
+
+/* Installs the handlers (before curses starts, so curses keeps its hands
+ * off these signals, SIGWINCH included) and saves the old ones. */
 static void
 tui_signals_install(void)
 {
 	for (size_t i = 0; i < TUI_SIGNAL_COUNT; i++)
-		tui_sigaction(tui_terminating_signals[i], tui_on_signal,
+		tui_sigaction_ending(tui_terminating_signals[i], tui_on_signal,
 		    &tui_old_actions[i]);
-	tui_sigaction(SIGTSTP, tui_on_stop, &tui_old_actions[TUI_SIGNAL_COUNT]);
-	tui_sigaction(SIGCONT, tui_on_continue,
-	    &tui_old_actions[TUI_SIGNAL_COUNT + 1]);
+	for (size_t i = 0; i < TUI_FAULT_COUNT; i++)
+		tui_sigaction_ending(tui_fault_signals[i], tui_on_fault,
+		    TUI_OLD_FAULT(i));
+	tui_sigaction(SIGTSTP, tui_on_stop, TUI_OLD_TSTP);
+	tui_sigaction(SIGCONT, tui_on_continue, TUI_OLD_CONT);
+	tui_sigaction(SIGWINCH, tui_on_resize, TUI_OLD_WINCH);
 }
 
 /* Puts the handlers of before tui_run back. */
@@ -113,8 +266,11 @@ tui_signals_restore(void)
 {
 	for (size_t i = 0; i < TUI_SIGNAL_COUNT; i++)
 		sigaction(tui_terminating_signals[i], &tui_old_actions[i], NULL);
-	sigaction(SIGTSTP, &tui_old_actions[TUI_SIGNAL_COUNT], NULL);
-	sigaction(SIGCONT, &tui_old_actions[TUI_SIGNAL_COUNT + 1], NULL);
+	for (size_t i = 0; i < TUI_FAULT_COUNT; i++)
+		sigaction(tui_fault_signals[i], TUI_OLD_FAULT(i), NULL);
+	sigaction(SIGTSTP, TUI_OLD_TSTP, NULL);
+	sigaction(SIGCONT, TUI_OLD_CONT, NULL);
+	sigaction(SIGWINCH, TUI_OLD_WINCH, NULL);
 }
 
 /* Restores the terminal if curses is still up: the last line of defence,
@@ -125,6 +281,7 @@ tui_end_terminal(void)
 	if (!tui_curses_active)
 		return;
 	tui_curses_active = false;
+	tui_terminal_taken = 0;
 	curs_set(1);
 	endwin();
 	delscreen(tui_screen);
@@ -196,33 +353,156 @@ tui_colours(struct tui *tui)
 	}
 }
 
-/* Starts curses on the terminal; 0, or -1 (nothing to undo). */
+/* A number in the environment as ncurses reads LINES and COLUMNS: the
+ * whole value, above 0; else 0. */
+static int
+tui_environment_number(const char *name)
+{
+	const char *text = getenv(name);
+	char *end;
+	long value;
+	if (text == NULL || *text == '\0')
+		return 0;
+	errno = 0;
+	value = strtol(text, &end, 0);
+	if (*end != '\0' || errno != 0 || value <= 0 || value >= INT_MAX)
+		return 0;
+	return (int)value;
+}
+
+/* The size curses takes: the terminal's, with LINES and COLUMNS set in
+ * the environment overriding it, as in ncurses; 0 where unknown. */
+static void
+tui_size(int *height, int *width)
+{
+	struct winsize size;
+	*height = *width = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
+		*height = size.ws_row;
+		*width = size.ws_col;
+	}
+	if (tui_environment_number("LINES") > 0)
+		*height = tui_environment_number("LINES");
+	if (tui_environment_number("COLUMNS") > 0)
+		*width = tui_environment_number("COLUMNS");
+}
+
+/* SIGWINCH came: resizes curses to the new size, at most the largest
+ * drawn (curses then reports KEY_RESIZE, as with its own handler). */
+static void
+tui_resize(void)
+{
+	int height, width;
+	tui_resized = 0;
+	tui_size(&height, &width);
+	if (height <= 0 || width <= 0)
+		return;
+	resizeterm(height < TUI_MAX_LINES ? height : TUI_MAX_LINES,
+	    width < TUI_MAX_COLUMNS ? width : TUI_MAX_COLUMNS);
+}
+
+/* Appends a capability's string without its padding ("$<5>"), which
+ * only tputs understands, for the fault handler to write as it is. */
+static void
+tui_reset_add(const char *name)
+{
+	const char *p = tigetstr(name);
+	if (p == NULL || p == (char *)-1)
+		return;
+	while (*p != '\0' && tui_reset_length + 1 < sizeof tui_reset_sequence) {
+		if (p[0] == '$' && p[1] == '<' && strchr(p, '>') != NULL) {
+			p = strchr(p, '>') + 1;
+			continue;
+		}
+		tui_reset_sequence[tui_reset_length++] = *p++;
+	}
+}
+
+/* Prints why the terminal cannot be used, TERM escaped. */
+static void
+tui_refuse(const char *format, const char *term)
+{
+	struct buffer name;
+	buffer_init(&name);
+	buffer_add(&name, term != NULL ? term : "");
+	buffer_escape_controls(&name, 0);
+	fprintf(stderr, format, PACKAGE, name.data != NULL ? name.data : "");
+	buffer_free(&name);
+}
+
+/* Checks TERM and the size before curses touches the terminal, and
+ * captures what the fault handler needs; prints why not and returns -1,
+ * else 0.  setupterm, unlike a failing newterm, frees what it took. */
+static int
+tui_check_terminal(const char *term)
+{
+	int error = 0, height, width;
+	if (term == NULL || *term == '\0') {
+		fprintf(stderr, _("%s: TERM is not set: set it to your "
+		    "terminal's type (such as xterm-256color), or use -f text, "
+		    "markdown or json for batch output\n"), PACKAGE);
+		return -1;
+	}
+	if (setupterm(term, STDOUT_FILENO, &error) != OK) {
+		tui_refuse(_("%s: unknown terminal type '%s': set TERM, or use "
+		    "-f text, markdown or json for batch output\n"), term);
+		return -1;
+	}
+	/* A terminal that cannot move the cursor (TERM=dumb) would only
+	 * show a garbled screen. */
+	char *cup = tigetstr("cup");
+	bool usable = cup != NULL && cup != (char *)-1;
+	tui_reset_length = 0;
+	tui_reset_add("sgr0");
+	tui_reset_add("cnorm");
+	tui_reset_add("rmkx");
+	tui_reset_add("rmcup");
+	TERMINAL *checked = cur_term;
+	set_curterm(NULL);
+	del_curterm(checked);
+	if (!usable) {
+		tui_refuse(_("%s: cannot start the terminal interface "
+		    "(TERM=%s); use -f text, markdown or json instead\n"), term);
+		return -1;
+	}
+	tui_size(&height, &width);
+	if (height > TUI_MAX_LINES || width > TUI_MAX_COLUMNS) {
+		fprintf(stderr, _("%s: terminal size %dx%d is too large (at "
+		    "most %dx%d): make the window smaller or correct LINES and "
+		    "COLUMNS, or use -f text, markdown or json for batch "
+		    "output\n"), PACKAGE, width, height, TUI_MAX_COLUMNS,
+		    TUI_MAX_LINES);
+		return -1;
+	}
+	return 0;
+}
+
+/* Starts curses on the terminal; 0, or -1 (message printed, nothing to
+ * undo). */
 static int
 tui_start(struct tui *tui)
 {
 	static bool registered;
-	const char *term;
+	const char *term = getenv("TERM");
 
+	if (tui_check_terminal(term) != 0)
+		return -1;
+	tui_saved_modes_valid = tcgetattr(STDOUT_FILENO, &tui_saved_modes) ==
+	    0;
 	tui_signals_install();
+#ifdef TUI_SANITIZER
+	__sanitizer_set_death_callback(tui_restore_in_handler);
+#endif
 	tui_screen = newterm(NULL, stdout, stdin);
 	if (tui_screen == NULL) {
 		tui_signals_restore();
+		tui_refuse(_("%s: cannot start the terminal interface "
+		    "(TERM=%s); use -f text, markdown or json instead\n"), term);
 		return -1;
 	}
 	set_term(tui_screen);
-	{
-		/* A terminal that cannot move the cursor (TERM=dumb) would
-		 * only show a garbled screen. */
-		char *cup = tigetstr("cup");
-		if (cup == NULL || cup == (char *)-1) {
-			endwin();
-			delscreen(tui_screen);
-			tui_screen = NULL;
-			tui_signals_restore();
-			return -1;
-		}
-	}
 	tui_curses_active = true;
+	tui_terminal_taken = 1;
 	if (!registered) {
 		atexit(tui_end_terminal);
 		registered = true;
@@ -238,9 +518,8 @@ tui_start(struct tui *tui)
 	curs_set(0);
 	/* Unicode drawing in a UTF-8 locale, except on the DEC terminals
 	 * (vt100, vt220, ...), which know only ASCII. */
-	term = getenv("TERM");
 	tui->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 &&
-	    (term == NULL || strncmp(term, "vt", 2) != 0);
+	    strncmp(term, "vt", 2) != 0;
 	tui_colours(tui);
 	return 0;
 }
@@ -260,6 +539,7 @@ tui_suspend(void)
 	struct sigaction action, ours;
 	tui_stop_requested = 0;
 	def_prog_mode();
+	tui_terminal_taken = 0;
 	endwin();
 	memset(&action, 0, sizeof action);
 	action.sa_handler = SIG_DFL;
@@ -269,6 +549,7 @@ tui_suspend(void)
 	/* Running again. */
 	sigaction(SIGTSTP, &ours, NULL);
 	reset_prog_mode();
+	tui_terminal_taken = 1;
 	clearok(curscr, TRUE);
 }
 
@@ -315,12 +596,13 @@ tui_decode(const char *text, wchar_t *wc)
 	return n;
 }
 
-/* Columns a character takes; unprintable ones are shown as '?'. */
+/* Columns a character takes; unprintable ones, and the bidirectional
+ * overrides that would reorder the screen, are shown as '?'. */
 static int
 tui_char_width(wchar_t *wc)
 {
 	int w = wcwidth(*wc);
-	if (w < 0) {
+	if (w < 0 || util_is_bidirectional_control((unsigned long)*wc)) {
 		*wc = L'?';
 		w = 1;
 	}
@@ -744,6 +1026,11 @@ tui_loop(struct tui *tui, FILE *log)
 			tui_suspend();
 			redraw = true;
 		}
+		if (tui_resized) {
+			tui_resize();
+			tui->chart_ready = false;
+			redraw = true;
+		}
 		if (tui_continued) {
 			tui_continued = 0;
 			reset_prog_mode();
@@ -772,7 +1059,8 @@ tui_loop(struct tui *tui, FILE *log)
 			/* A timeout, a signal, or a terminal that is gone: end
 			 * of file comes back at once, every time. */
 			if (tui_now() - start < 0.005 && tui_signal_caught == 0 &&
-			    !tui_stop_requested && !tui_continued) {
+			    !tui_stop_requested && !tui_continued &&
+			    !tui_resized) {
 				if (++fast_errors >= TUI_MAX_FAST_ERRORS) {
 					tui->status = 1;
 					break;
@@ -862,10 +1150,6 @@ tui_run(const struct data *data, const struct rules *rules,
 	}
 
 	if (tui_start(tui) != 0) {
-		const char *term = getenv("TERM");
-		fprintf(stderr, _("%s: cannot start the terminal interface "
-		    "(TERM=%s); use -f text, markdown or json instead\n"),
-		    PACKAGE, term != NULL ? term : "");
 		chart_free(&chart);
 		return 1;
 	}

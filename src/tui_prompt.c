@@ -4,9 +4,13 @@
  * replaced; a failure is shown here and the program carries on. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "file.h"
@@ -34,6 +38,22 @@ tui_prompt_active(const struct tui *tui)
 	return tui->prompt.kind != TUI_PROMPT_NONE;
 }
 
+/* True when path is a pipe that no program reads: opening it to write
+ * would wait for a reader, and the screen would freeze. */
+static bool
+tui_prompt_pipe_unread(const char *path)
+{
+	struct stat st;
+	int fd;
+	if (stat(path, &st) != 0 || !S_ISFIFO(st.st_mode))
+		return false;
+	fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return errno == ENXIO;
+	close(fd);
+	return false;
+}
+
 /* Renders and writes the file; the outcome goes to the status line. */
 static void
 tui_prompt_write(struct tui *tui)
@@ -52,6 +72,9 @@ tui_prompt_write(struct tui *tui)
 	}
 	if (text.failed)
 		util_error(&cause, _("out of memory"));
+	else if (tui_prompt_pipe_unread(prompt->text))
+		util_error(&cause, _("%s: no program reads this pipe"),
+		    prompt->text);
 	else if (file_write_atomic(prompt->text, text.data != NULL ?
 	    text.data : "", text.length, &cause) == 0)
 		snprintf(message, sizeof message, prompt->kind ==

@@ -252,9 +252,18 @@ util_utf8_decode(const unsigned char *p, unsigned long *code)
 	return n;
 }
 
+/* True for U+202A-U+202E and U+2066-U+2069 (see util.h). */
+bool
+util_is_bidirectional_control(unsigned long code)
+{
+	return (code >= 0x202A && code <= 0x202E) ||
+	    (code >= 0x2066 && code <= 0x2069);
+}
+
 /* Bytes at p, up to the first that needs an escape (or the end), that a
  * terminal shows as they are: printable ASCII, UTF-8 letters above the C1
- * controls, and line breaks when keep_newlines. */
+ * controls but the bidirectional overrides, and line breaks when
+ * keep_newlines. */
 static size_t
 util_plain_length(const unsigned char *p, bool keep_newlines)
 {
@@ -266,7 +275,8 @@ util_plain_length(const unsigned char *p, bool keep_newlines)
 			p++;
 			continue;
 		}
-		if (*p >= 0x80 && (n = util_utf8_decode(p, &c)) > 0 && c > 0x9F) {
+		if (*p >= 0x80 && (n = util_utf8_decode(p, &c)) > 0 && c > 0x9F &&
+		    !util_is_bidirectional_control(c)) {
 			p += n;
 			continue;
 		}
@@ -275,7 +285,8 @@ util_plain_length(const unsigned char *p, bool keep_newlines)
 }
 
 /* Appends text with what a terminal could act on made visible: control
- * characters as \t, \n, \r or \xNN, C1 controls as \uNNNN and bytes
+ * characters as \t, \n, \r or \xNN, C1 controls and bidirectional
+ * overrides as \uNNNN and bytes
  * that are not UTF-8 as \xNN.  Letters of any language stay, and line
  * breaks when keep_newlines. */
 static void
@@ -302,7 +313,8 @@ util_escape_controls(struct buffer *out, const char *text,
 			buffer_printf(out, "\\x%02lX", c);
 			p++;
 		} else {
-			buffer_printf(out, "\\u%04lX", c);	/* a C1 control */
+			/* A C1 control or a bidirectional override. */
+			buffer_printf(out, "\\u%04lX", c);
 			p += n;
 		}
 	}
@@ -429,8 +441,19 @@ util_parse_number(const char *text, bool allow_suffix, double *value)
 	number *= multiplier;
 	if (!isfinite(number))
 		return -1;
-	*value = number;
+	/* "-0" is zero: adding +0 turns -0 into +0, so it prints as 0. */
+	*value = number + 0.0;
 	return 0;
+}
+
+/* Drops the sign of a figure that rounded to zero ("-0", "-$0.00",
+ * "-0.0%"): a minus before no other digit reads as a different number. */
+static void
+util_drop_negative_zero(char *out)
+{
+	if (out[0] != '-' || strpbrk(out, "123456789") != NULL)
+		return;
+	memmove(out, out + 1, strlen(out));
 }
 
 static void
@@ -465,6 +488,7 @@ util_format_money(char *out, size_t size, double usd)
 	if (fabs(usd) < 100) {
 		util_snprintf_c(out, size, "%s$%.2f", usd < 0 ? "-" : "",
 		    fabs(usd));
+		util_drop_negative_zero(out);
 		return;
 	}
 	util_snprintf_c(digits, sizeof digits, "%.0f", fabs(usd));
@@ -502,6 +526,7 @@ util_format_tokens(char *out, size_t size, double tokens)
 					last--;
 				memmove(last + 1, end + 1, strlen(end + 1) + 1);
 			}
+			util_drop_negative_zero(out);
 			return;
 		}
 	}
@@ -526,6 +551,7 @@ util_format_percent(char *out, size_t size, double share)
 		util_snprintf_c(out, size, "%.1f%%", share * 100);
 	else
 		util_snprintf_c(out, size, "%.0f%%", share * 100);
+	util_drop_negative_zero(out);
 }
 
 /* Days from 1970-01-01 to a proleptic Gregorian date (negative before):

@@ -41,17 +41,21 @@ void buffer_printf(struct buffer *, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 void buffer_vprintf(struct buffer *, const char *format, va_list);
 /* Escapes, from byte start on, what a terminal could act on (control
- * characters but the line break, C1 controls, bytes that are not UTF-8;
- * see util_error): renderers call it on text that quotes data files. */
+ * characters but the line break, C1 controls, bidirectional overrides,
+ * bytes that are not UTF-8; see util_error): renderers call it on text that quotes data files. */
 void buffer_escape_controls(struct buffer *, size_t start);
 
 /* Decodes one UTF-8 character at p; returns its length, or 0 when the
  * bytes are not well-formed UTF-8 (overlong forms and surrogates too). */
 size_t util_utf8_decode(const unsigned char *p, unsigned long *code);
+/* True for the bidirectional embeddings, overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069): invisible, they reorder what follows
+ * on the screen, so text from files shows them escaped. */
+bool util_is_bidirectional_control(unsigned long code);
 
 /* Errors: *cause receives a malloc'd message; the caller frees it.  What
- * a terminal could act on (control characters, C1 controls, bytes that
- * are not UTF-8) is escaped, because messages quote the input. */
+ * a terminal could act on (control characters, C1 controls,
+ * bidirectional overrides, bytes that are not UTF-8) is escaped, because messages quote the input. */
 void util_error(char **cause, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 void util_error_at(char **cause, const char *path, int line, int column,

@@ -197,6 +197,71 @@ START_TEST(test_read_file_errors)
 }
 END_TEST
 
+START_TEST(test_negative_zero_prints_as_zero)
+{
+	/* -0 (typed, or a tiny negative that rounds away) reads 0. */
+	char out[64];
+	double v;
+	ck_assert_int_eq(util_parse_number("-0", false, &v), 0);
+	ck_assert(!signbit(v));
+	ck_assert_int_eq(util_parse_number("-0k", true, &v), 0);
+	ck_assert(!signbit(v));
+	util_format_tokens(out, sizeof out, -0.0);
+	ck_assert_str_eq(out, "0");
+	util_format_tokens(out, sizeof out, -0.001);
+	ck_assert_str_eq(out, "0");
+	util_format_money(out, sizeof out, -0.0);
+	ck_assert_str_eq(out, "$0.00");
+	util_format_money(out, sizeof out, -0.001);
+	ck_assert_str_eq(out, "$0.00");
+	util_format_percent(out, sizeof out, -0.0);
+	ck_assert_str_eq(out, "0%");
+	util_format_percent(out, sizeof out, -0.0000001);
+	ck_assert_str_eq(out, "0.0%");
+	util_format_money(out, sizeof out, -0.5);
+	ck_assert_str_eq(out, "-$0.50");
+	util_format_tokens(out, sizeof out, -1500);
+	ck_assert_str_eq(out, "-1.5k");
+}
+END_TEST
+
+START_TEST(test_bidirectional_overrides_escaped)
+{
+	/* U+202A-U+202E and U+2066-U+2069 reorder what follows on the
+	 * screen (Trojan Source): escaped like the other controls, while
+	 * their neighbours U+2029, U+202F, U+2065 and U+206A stay. */
+	static const char *const overrides[] = {
+		"\xe2\x80\xaa", "\xe2\x80\xab", "\xe2\x80\xac",
+		"\xe2\x80\xad", "\xe2\x80\xae", "\xe2\x81\xa6",
+		"\xe2\x81\xa7", "\xe2\x81\xa8", "\xe2\x81\xa9",
+	};
+	static const char *const escaped[] = {
+		"\\u202A", "\\u202B", "\\u202C", "\\u202D", "\\u202E",
+		"\\u2066", "\\u2067", "\\u2068", "\\u2069",
+	};
+	char *cause = NULL, expected[64];
+	for (size_t i = 0; i < sizeof overrides / sizeof overrides[0]; i++) {
+		util_error(&cause, "a%sb", overrides[i]);
+		snprintf(expected, sizeof expected, "a%sb", escaped[i]);
+		ck_assert_str_eq(cause, expected);
+		ck_assert(util_is_bidirectional_control(0x202A + (i < 5 ? i :
+		    0x3C + i - 5)));
+	}
+	util_error(&cause, "%s", "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5"
+	    "\xe2\x81\xaa");
+	ck_assert_str_eq(cause, "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5"
+	    "\xe2\x81\xaa");
+	free(cause);
+	/* Reports and listings escape through the buffer. */
+	struct buffer b;
+	buffer_init(&b);
+	buffer_add(&b, "keep\xe2\x80\xae" "evil\xe2\x81\xa6\n");
+	buffer_escape_controls(&b, 4);
+	ck_assert_str_eq(b.data, "keep\\u202Eevil\\u2066\n");
+	buffer_free(&b);
+}
+END_TEST
+
 static Suite *
 util_suite(void)
 {
@@ -210,6 +275,8 @@ util_suite(void)
 	tcase_add_test(t, test_atomic_write);
 	tcase_add_test(t, test_read_file_errors);
 	tcase_add_test(t, test_error_escapes_terminal_controls);
+	tcase_add_test(t, test_negative_zero_prints_as_zero);
+	tcase_add_test(t, test_bidirectional_overrides_escaped);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -43,13 +43,17 @@ bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 skip() { echo "SKIP: $*"; skipped=$((skipped + 1)); }
 
 # The program runs from run.sh, which leaves its pid behind.
+# LLMADVISOR_TEST_MEMORY (KiB) bounds its address space, so a run that
+# would allocate without limit fails fast instead of eating the machine.
 cat >"$work/run.sh" <<EOF
 #!/bin/sh
 echo \$\$ >"$work/pid"
+ulimit -c 0
+[ -n "\${LLMADVISOR_TEST_MEMORY:-}" ] && ulimit -v "\$LLMADVISOR_TEST_MEMORY"
 exec "$LLMADVISOR" "\$@"
 EOF
 
-# start COLUMNS LINES [VAR=VALUE...] -- ARGS...: a fresh session running
+# start COLUMNS LINES [VAR=VALUE | -u VAR ...] -- ARGS...: a fresh session running
 # llmadvisor; afterwards the shell prints EXIT:status and saves stty -a.
 # The autosave of earlier runs is removed unless keep_state=yes.
 keep_state=no
@@ -60,7 +64,14 @@ start() {
 	shift 2
 	environment="TERM=tmux-256color"
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-		environment="$environment $1"
+		if [ "$1" = -u ]; then	# -u NAME: unset NAME
+			[ "$2" = TERM ] &&
+				environment=${environment#TERM=tmux-256color}
+			environment="-u $2 $environment"
+			shift
+		else
+			environment="$environment $1"
+		fi
 		shift
 	done
 	[ $# -gt 0 ] && shift
@@ -471,6 +482,89 @@ if [ -f "$gmo" ]; then
 else
 	bad "no po/de.gmo built"
 fi
+
+# 11. Every signal that would end the program gives the terminal back
+# (canonical mode, echo, the normal screen) and ends with 128 + signal.
+# The session's shell is sh -c, which, unlike an interactive bash, does
+# not repair the terminal itself.  Signals the loop can wait for keep
+# the autosave; faults (SEGV, ABRT, ...) restore and die at once.
+alternate_screen() { $T display-message -p -t t '#{alternate_on}'; }
+for signal in USR1 USR2 ALRM PIPE VTALRM PROF SEGV ABRT BUS FPE ILL TRAP \
+    SYS XCPU XFSZ; do
+	code=$(sh -c "kill -s $signal \$\$"; echo $?)
+	start 80 24 -- -d "$DATA"
+	expect "Question 1 of $N"
+	keys Enter
+	expect "Question 2 of $N"
+	kill -s "$signal" "$(cat "$work/pid")"
+	finish "$code"
+	terminal_restored "SIG$signal"
+	if [ "$(alternate_screen)" = 0 ]; then ok; else
+		bad "still on the alternate screen after SIG$signal"; fi
+	case $signal in
+	SEGV|ABRT|BUS|FPE|ILL|TRAP|SYS) ;;
+	*)	if grep -q '^# progress: 1$' \
+		    "$XDG_STATE_HOME/llmadvisor/autosave.yaml" 2>/dev/null
+		then ok; else bad "no resumable autosave after SIG$signal"; fi ;;
+	esac
+done
+
+# 12. A huge screen size is refused with a message, not allocated
+# (30000x30000 cells would take about 24 GB); the run stays within 2 GB.
+start 80 24 COLUMNS=30000 LINES=30000 LLMADVISOR_TEST_MEMORY=2000000 -- \
+	-d "$DATA"
+expect "at most 1000x1000"
+finish 1
+terminal_restored "a refused screen size"
+# A terminal that grows beyond the cap while running is drawn up to the
+# cap: the program stays usable.
+start 80 24 LLMADVISOR_TEST_MEMORY=2000000 -- -d "$DATA"
+expect "Question 1 of $N"
+tty=$($T display-message -p -t t '#{pane_tty}')
+stty -F "$tty" rows 30000 cols 30000 2>/dev/null
+kill -s WINCH "$(cat "$work/pid")"
+keys Down
+i=0
+while kill -0 "$(cat "$work/pid")" 2>/dev/null && [ "$i" -lt 20 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+if kill -0 "$(cat "$work/pid")" 2>/dev/null; then ok; else
+	bad "a terminal grown to 30000x30000 ended the program"; fi
+# Linux: the address space stayed far below what 30000x30000 cells take.
+peak=$(sed -n 's/^VmPeak:[[:space:]]*\([0-9]*\) kB/\1/p' \
+	"/proc/$(cat "$work/pid")/status" 2>/dev/null)
+if [ -z "$peak" ] || [ "$peak" -lt 500000 ]; then ok; else
+	bad "a terminal grown to 30000x30000 took ${peak} kB"; fi
+stty -F "$tty" rows 24 cols 80 2>/dev/null
+kill -s WINCH "$(cat "$work/pid")" 2>/dev/null
+keys q
+finish 0
+
+# 13. An unknown, empty or missing TERM says what to do, exit 1.
+start 80 24 TERM=xyz -- -d "$DATA"
+expect "unknown terminal type 'xyz'"
+expect "-f text"
+finish 1
+start 80 24 TERM= -- -d "$DATA"
+expect "TERM is not set"
+finish 1
+start 80 24 -u TERM -- -d "$DATA"
+expect "TERM is not set"
+finish 1
+
+# 14. Exporting to a pipe nobody reads says so; the program never hangs.
+mkfifo pipe.md
+start 80 24 -- -d "$DATA" -a ml_infra.yaml
+expect "Question 1 of $N"
+keys Tab
+expect "Monthly volume"
+keys e C-u
+expect_gone "llmadvisor-report.md"
+keys p i p e . m d Enter
+expect "pipe.md: no program reads this pipe"
+keys q
+finish 0
 
 echo "tui: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
