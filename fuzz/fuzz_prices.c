@@ -14,7 +14,7 @@
 
 #include "doc.h"
 #include "fuzz.h"
-#include "jsonio.h"
+#include "import.h"
 #include "import.h"
 
 /* The import date: genai-prices' dated prices fall on both sides. */

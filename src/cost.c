@@ -157,6 +157,7 @@ cost_self_hosted(const struct data *data, const double *values,
 	option->utilisation = 0;
 	option->payback_months = NAN;
 	option->payback_vs = NULL;
+	option->hybrid_open_model = NULL;
 	option->already_owned = false;
 	option->comparable = true;
 	option->hybrid_self_kind = kind;
@@ -287,8 +288,11 @@ cost_scale_self_hosted(const double *values, const struct data *data,
 	cost_total(&part->monthly);
 }
 
-/* The hard share on the cheapest frontier API, the rest on the cheapest
- * self-hosted option. */
+/* The hybrids: the hard share on the cheapest frontier API, the rest on
+ * the cheapest option of each open kind (a hosted open-weight API, cloud
+ * GPUs on demand or around the clock, owned GPUs), scaled to its share.
+ * One hybrid per open kind, so vetoes on kinds can still leave one; both
+ * parts' engineering and set-up count. */
 static void
 cost_hybrid(const struct data *data, const double *values,
     const struct profile *profile, const struct cost_scenario *scenario,
@@ -296,44 +300,64 @@ cost_hybrid(const struct data *data, const double *values,
 {
 	double share = profile->complex_share;
 	const struct cost_option *frontier = NULL;
-	struct cost_option part, best_part;
-	bool have_part = false;
+	struct cost_option part, best[OPTION_KIND_COUNT];
+	bool have[OPTION_KIND_COUNT] = { false };
+	size_t count = result->count;
 
 	if (share <= 0 || share >= 1)
 		return;
-	for (size_t i = 0; i < result->count; i++) {
+	for (size_t i = 0; i < count; i++) {
 		const struct cost_option *o = &result->options[i];
 		if (o->kind == OPTION_API && o->model->tier == TIER_FRONTIER &&
 		    (frontier == NULL ||
 		    o->monthly.compute < frontier->monthly.compute))
 			frontier = o;
-		if (!cost_kind_is_self_hosted(o->kind))
+		if (o->kind == OPTION_HOSTED_OPEN) {
+			if (!o->comparable)
+				continue;
+			part = *o;
+			part.monthly.compute = o->monthly.compute * (1 - share);
+			cost_total(&part.monthly);
+		} else if (cost_kind_is_self_hosted(o->kind)) {
+			cost_scale_self_hosted(values, data, scenario, profile, o,
+			    1 - share, &part);
+		} else {
 			continue;
-		cost_scale_self_hosted(values, data, scenario, profile, o,
-		    1 - share, &part);
-		if (!have_part || part.monthly.total < best_part.monthly.total) {
-			best_part = part;
-			have_part = true;
+		}
+		if (!have[o->kind] ||
+		    part.monthly.total < best[o->kind].monthly.total) {
+			best[o->kind] = part;
+			have[o->kind] = true;
 		}
 	}
-	if (frontier == NULL || !have_part)
+	if (frontier == NULL)
 		return;
-	struct cost_option *h = &result->options[result->count++];
-	*h = best_part;
-	h->kind = OPTION_HYBRID;
-	h->hybrid_self_kind = best_part.kind;
-	h->model = frontier->model;
-	h->discounts = frontier->discounts;
-	h->comparable = true;
-	h->payback_months = NAN;
-	h->payback_vs = NULL;
-	h->monthly.compute = frontier->monthly.compute * share +
-	    best_part.monthly.compute;
-	h->monthly.engineering = api_engineering + best_part.monthly.engineering;
-	h->monthly.setup = api_setup + best_part.monthly.setup;
-	cost_total(&h->monthly);
-	if (result->cheapest[OPTION_HYBRID] < 0)
-		result->cheapest[OPTION_HYBRID] = (int)(h - result->options);
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		if (!have[k])
+			continue;
+		struct cost_option *h = &result->options[result->count++];
+		*h = best[k];
+		h->kind = OPTION_HYBRID;
+		h->hybrid_self_kind = (enum option_kind)k;
+		h->hybrid_open_model = k == OPTION_HOSTED_OPEN ? best[k].model :
+		    NULL;
+		h->model = frontier->model;
+		h->discounts = frontier->discounts;
+		h->comparable = true;
+		h->payback_months = NAN;
+		h->payback_vs = NULL;
+		h->monthly.compute = frontier->monthly.compute * share +
+		    best[k].monthly.compute;
+		h->monthly.engineering = api_engineering +
+		    best[k].monthly.engineering;
+		h->monthly.setup = api_setup + best[k].monthly.setup;
+		cost_total(&h->monthly);
+		int cheapest = result->cheapest[OPTION_HYBRID];
+		if (cheapest < 0 || h->monthly.total <
+		    result->options[cheapest].monthly.total)
+			result->cheapest[OPTION_HYBRID] =
+			    (int)(h - result->options);
+	}
 }
 
 /* Enumerates and prices every option for the profile. */
@@ -374,6 +398,7 @@ cost_evaluate(const struct data *data, const double *values,
 		o->already_owned = false;
 		o->comparable = m->tier >= reference->tier;
 		o->hybrid_self_kind = o->kind;
+		o->hybrid_open_model = NULL;
 		o->discounts = cost_api(values, m, profile, input, output,
 		    scenario->api_price_factor, api_engineering, api_setup,
 		    &o->monthly);

@@ -26,8 +26,10 @@
  *                      / 1000; payback = purchase / (cheapest 24/7 rent for
  *                      the same load - power)
  *   hybrid             the hard share on the cheapest frontier API, the rest
- *                      on the cheapest self-hosted option; both engineering
- *                      lines count.
+ *                      on the cheapest option of one open kind (hosted
+ *                      open-weight API, on demand, 24/7 or owned), scaled
+ *                      to its share: one hybrid per open kind; both parts'
+ *                      engineering and set-up lines count.
  * A GPU configuration whose memory (x headroom) cannot hold the weights
  * plus the KV cache of one context per on-demand stream is not offered.
  *
@@ -89,7 +91,9 @@ struct cost_option {
 	bool already_owned;		/* the team owns this hardware */
 	bool comparable;		/* quality tier at least the
 					 * self-hosted model's */
-	enum option_kind hybrid_self_kind;
+	enum option_kind hybrid_self_kind;	/* hybrid: its open part's kind */
+	const struct model *hybrid_open_model;	/* hybrid on a hosted
+					 * open-weight API: that model */
 	unsigned discounts;		/* COST_DISCOUNT_* used (APIs, hybrid) */
 	struct cost_monthly monthly;
 };

@@ -189,9 +189,11 @@ evaluate_run(struct evaluation *evaluation, const struct data *data,
 	    evaluation->breakeven, evaluation->metrics);
 	memset(&evaluation->outcome, 0, sizeof evaluation->outcome);
 	evaluation->outcome.verdict = VERDICT_NONE;
+	evaluation->outcome.runner_up = VERDICT_NONE;
 	evaluation->flip_count = 0;
 	if (rules != NULL)
-		rules_evaluate(rules, evaluation->metrics, &evaluation->outcome);
+		decide_run(rules, data, data->values, profile, &evaluation->cost,
+		    evaluation->metrics, true, &evaluation->outcome);
 
 	base.data = data;
 	base.rules = rules;
@@ -202,6 +204,10 @@ evaluate_run(struct evaluation *evaluation, const struct data *data,
 	base.verdict = evaluation->outcome.verdict;
 	sensitivity_monte_carlo(&base, rules ? settings->samples : 0,
 	    settings->seed, &evaluation->uncertainty);
+	evaluation->too_close = evaluation->outcome.verdict != VERDICT_NONE &&
+	    evaluation->uncertainty.samples > 0 &&
+	    evaluation->uncertainty.share[evaluation->outcome.verdict] <
+	    EVALUATE_TOO_CLOSE;
 	if (settings->flip_points)
 		evaluation->flip_count = sensitivity_flip_points(&base,
 		    evaluation->flips);

@@ -15,11 +15,16 @@
 #include "chart.h"
 #include "cost.h"
 #include "data.h"
+#include "decide.h"
 #include "profile.h"
 #include "rules.h"
 #include "sensitivity.h"
 
 #define EVALUATE_MAX_METRICS 256
+
+/* Below this share of agreeing scenarios the verdict is "too close to
+ * call" and names the runner-up. */
+#define EVALUATE_TOO_CLOSE 0.6
 
 /* The markdown report's cost table: volumes (1M to 10B tokens a month, at
  * the profile's input/output ratio) by option kinds. */
@@ -53,8 +58,10 @@ struct evaluation {
 	struct cost_result cost;
 	double breakeven;		/* tokens/month, NAN when none */
 	double metrics[EVALUATE_MAX_METRICS];
-	struct rules_outcome outcome;	/* verdict, reasons, warnings */
+	struct decision outcome;	/* ledgers, verdict, reasons, warnings */
 	struct sensitivity_uncertainty uncertainty;
+	bool too_close;			/* fewer than EVALUATE_TOO_CLOSE of the
+					 * scenarios agree with the verdict */
 	struct sensitivity_flip flips[SENSITIVITY_MAX_FLIPS];
 	size_t flip_count;
 	time_t now;

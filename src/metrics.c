@@ -2,11 +2,21 @@
  *
  * Quality over the horizon: open weights trail closed models by
  * quality.gap_months (6-12 in the article), and the gap on hard problems
- * closes within about twice that (the article's 12-18 months).  So the
- * gap at month t is gap_today x max(0, 1 - t / (2 x gap_months)), and
- * quality.gap_over_horizon is its average over the decision horizon: a
- * team deciding for this quarter lives with almost today's gap, a team
- * deciding for two years with much less of it. */
+ * shrinks within about twice that (the article's 12-18 months) - but the
+ * frontier keeps moving, so it shrinks toward a floor, a share of today's
+ * gap (quality.gap_floor_share), never to zero just because time passes:
+ *   gap(t) = floor + (gap_today - floor) x max(0, 1 - t / (2 x gap_months))
+ * and quality.gap_over_horizon is its average over the decision horizon.
+ * With "good_enough" on the hard tasks the gap does not count.  A ready
+ * fine-tuning dataset adds quality.fine_tuning_gain (by expertise; it may
+ * be negative) to open weights' success on every task they serve.
+ *
+ * Expected success on the task mix (h = the hard share):
+ *   closed       h x hard_closed + (1 - h) x simple_closed
+ *   open, hosted h x (hard_closed - gap_over_horizon) + (1 - h) x
+ *                simple_open, + gain
+ *   hybrid       h x hard_closed + (1 - h) x (simple_open + gain)
+ * each kept within [0.01, 1]. */
 #include "config.h"
 
 #include <math.h>
@@ -17,7 +27,7 @@
 #include "metrics.h"
 
 static const char *const metrics_verdict_names[] = {
-	"closed", "open", "hybrid", NULL
+	"closed", "open_hosted", "open", "hybrid", NULL
 };
 
 /* Every name a rule may use, one line each, in slot order: the enum, the
@@ -28,15 +38,15 @@ static const char *const metrics_verdict_names[] = {
  * the value changes with the data's figures (Monte Carlo re-evaluates
  * only the rules that read such names; answers do not vary). */
 #define METRICS_LIST(X) \
-	X(VOLUME_INPUT, "volume.input", NUMBER, NULL, false) \
-	X(VOLUME_OUTPUT, "volume.output", NUMBER, NULL, false) \
-	X(VOLUME_TOTAL, "volume.total", NUMBER, NULL, false) \
+	X(VOLUME_INPUT, "volume.input", NUMBER, NULL, true) \
+	X(VOLUME_OUTPUT, "volume.output", NUMBER, NULL, true) \
+	X(VOLUME_TOTAL, "volume.total", NUMBER, NULL, true) \
 	X(PEAK_TO_MEAN, "volume.peak_to_mean", NUMBER, NULL, false) \
-	X(COMPLEX_SHARE, "tasks.complex_share", NUMBER, NULL, false) \
+	X(COMPLEX_SHARE, "tasks.complex_share", NUMBER, NULL, true) \
 	X(QUALITY, "tasks.quality", CHOICE, profile_quality_names, false) \
 	X(EXPERTISE, "team.expertise", CHOICE, profile_expertise_names, false) \
-	X(HOURLY_RATE, "team.hourly_rate", NUMBER, NULL, false) \
-	X(OPS_HOURS, "team.ops_hours", NUMBER, NULL, false) \
+	X(HOURLY_RATE, "team.hourly_rate", NUMBER, NULL, true) \
+	X(OPS_HOURS, "team.ops_hours", NUMBER, NULL, true) \
 	X(PRIVACY, "privacy", CHOICE, profile_privacy_names, false) \
 	X(FINE_TUNING, "fine_tuning", CHOICE, profile_fine_tuning_names, false) \
 	X(TOOL_USE, "ecosystem.tool_use", BOOL, NULL, false) \
@@ -67,6 +77,11 @@ static const char *const metrics_verdict_names[] = {
 	X(CLOUD_24X7_TOTAL, "cost.cloud_24x7.total", NUMBER, NULL, true) \
 	X(OWNED_TOTAL, "cost.owned.total", NUMBER, NULL, true) \
 	X(HYBRID_TOTAL, "cost.hybrid.total", NUMBER, NULL, true) \
+	/* The outcomes' monthly totals (hybrid's is cost.hybrid.total), set \
+	 * by decide_run once vetoes have picked their options. */ \
+	X(CLOSED_TOTAL, "cost.closed.total", NUMBER, NULL, true) \
+	X(OPEN_HOSTED_TOTAL, "cost.open_hosted.total", NUMBER, NULL, true) \
+	X(OPEN_TOTAL, "cost.open.total", NUMBER, NULL, true) \
 	X(SAVING, "cost.saving", NUMBER, NULL, true) \
 	X(SAVING_SHARE, "cost.saving_share", NUMBER, NULL, true) \
 	X(COMPUTE_SAVING, "cost.compute_saving", NUMBER, NULL, true) \
@@ -76,6 +91,7 @@ static const char *const metrics_verdict_names[] = {
 	X(CAPACITY_UTILISATION, "capacity.utilisation", NUMBER, NULL, true) \
 	X(VOLUME_LOW, "threshold.volume_low", NUMBER, NULL, true) \
 	X(VOLUME_HIGH, "threshold.volume_high", NUMBER, NULL, true) \
+	X(HARD_SHARE, "threshold.hard_share", NUMBER, NULL, true) \
 	X(HARD_CLOSED, "quality.hard_closed", NUMBER, NULL, true) \
 	X(HARD_OPEN, "quality.hard_open", NUMBER, NULL, true) \
 	X(SIMPLE_CLOSED, "quality.simple_closed", NUMBER, NULL, true) \
@@ -83,7 +99,11 @@ static const char *const metrics_verdict_names[] = {
 	X(GAP_MONTHS, "quality.gap_months", NUMBER, NULL, true) \
 	X(GAP_TODAY, "quality.gap_today", NUMBER, NULL, true) \
 	X(GAP_OVER_HORIZON, "quality.gap_over_horizon", NUMBER, NULL, true) \
+	X(GAP_FLOOR, "quality.gap_floor", NUMBER, NULL, true) \
+	X(FINE_TUNING_GAIN, "quality.fine_tuning_gain", NUMBER, NULL, true) \
 	X(CLOSED_SUCCESS, "quality.closed_success", NUMBER, NULL, true) \
+	X(OPEN_HOSTED_SUCCESS, "quality.open_hosted_success", NUMBER, NULL, \
+	    true) \
 	X(OPEN_SUCCESS, "quality.open_success", NUMBER, NULL, true) \
 	X(HYBRID_SUCCESS, "quality.hybrid_success", NUMBER, NULL, true) \
 	X(CLOSED_COST_PER_SUCCESS, "quality.closed_cost_per_success", NUMBER, \
@@ -93,7 +113,24 @@ static const char *const metrics_verdict_names[] = {
 	X(HYBRID_COST_PER_SUCCESS, "quality.hybrid_cost_per_success", NUMBER, \
 	    NULL, true) \
 	X(CLOSED_FINE_TUNING, "closed_fine_tuning", BOOL, NULL, false) \
-	/* Set by rules_evaluate, for warnings only. */ \
+	X(FEATURE_BUILD_HOURS, "adjustments.feature_build_hours", NUMBER, \
+	    NULL, true) \
+	X(FEATURE_UPKEEP_HOURS, "adjustments.feature_upkeep_hours", NUMBER, \
+	    NULL, true) \
+	X(HOSTED_FEATURE_SHARE, "adjustments.hosted_feature_share", NUMBER, \
+	    NULL, true) \
+	X(LOCK_IN_MIGRATION_HOURS, "adjustments.lock_in_migration_hours", \
+	    NUMBER, NULL, true) \
+	X(LOCK_IN_MOVES_PER_YEAR, "adjustments.lock_in_moves_per_year", \
+	    NUMBER, NULL, true) \
+	X(FINE_TUNING_HOURS, "adjustments.fine_tuning_hours", NUMBER, NULL, \
+	    true) \
+	/* Set by decide_run: a veto level given way to a higher one. */ \
+	X(LOCK_IN_SET_ASIDE, "veto.lock_in_set_aside", BOOL, NULL, true) \
+	X(QUALITY_SET_ASIDE, "veto.quality_set_aside", BOOL, NULL, true) \
+	/* An adjust rule's own amount, while its text is expanded. */ \
+	X(AMOUNT, "amount", NUMBER, NULL, true) \
+	/* Set by decide_run, for warnings only. */ \
 	X(VERDICT, "verdict", CHOICE, metrics_verdict_names, true)
 
 enum metric {
@@ -158,17 +195,25 @@ metrics_monthly(double *slots, const struct cost_result *cost, int index)
 	slots[4] = m->hardware;
 }
 
-/* The average quality gap over the horizon (see the top of this file). */
+/* The average quality gap over the horizon (see the top of this file):
+ * the part above the floor closes linearly over twice gap_months. */
 static double
-metrics_gap_over_horizon(double gap_today, double gap_months,
+metrics_gap_over_horizon(double gap_today, double floor, double gap_months,
     double horizon)
 {
-	double closing = 2 * gap_months;
-	if (gap_today <= 0 || closing <= 0)
-		return gap_today > 0 ? 0 : gap_today;
+	double closing = 2 * gap_months, above = gap_today - floor;
+	if (above <= 0 || closing <= 0 || !(horizon > 0))
+		return gap_today;
 	if (horizon <= closing)
-		return gap_today * (1 - horizon / (2 * closing));
-	return gap_today * closing / (2 * horizon);
+		return floor + above * (1 - horizon / (2 * closing));
+	return floor + above * closing / (2 * horizon);
+}
+
+/* A success rate kept where a division by it stays meaningful. */
+static double
+metrics_clamp_success(double success)
+{
+	return success < 0.01 ? 0.01 : success > 1 ? 1 : success;
 }
 
 /* Money per million tokens that succeed, NAN without volume. */
@@ -235,10 +280,17 @@ metrics_compute(const struct data *data, const double *values,
 	m[METRIC_VOLUME_LOW] = V(d->volume_low);
 	m[METRIC_VOLUME_HIGH] = V(d->volume_high);
 
+	m[METRIC_HARD_SHARE] = V(d->hard_share);
 	double hard_closed = V(d->quality_hard_closed);
 	double gap = hard_closed - V(d->quality_hard_open);
-	double gap_horizon = metrics_gap_over_horizon(gap, V(d->gap_months),
-	    p->horizon_months);
+	double floor = gap > 0 ? gap * V(d->gap_floor_share) : 0;
+	double gap_horizon = metrics_gap_over_horizon(gap, floor,
+	    V(d->gap_months), p->horizon_months);
+	/* "Good enough" on the hard tasks: the gap does not count. */
+	double gap_counted = p->quality == QUALITY_GOOD_ENOUGH ? 0 :
+	    gap_horizon;
+	double gain = p->fine_tuning == FINE_TUNING_DATASET_READY ?
+	    V(d->fine_tuning_gain[p->expertise]) : 0;
 	double share = p->complex_share;
 	m[METRIC_HARD_CLOSED] = hard_closed;
 	m[METRIC_HARD_OPEN] = V(d->quality_hard_open);
@@ -247,12 +299,20 @@ metrics_compute(const struct data *data, const double *values,
 	m[METRIC_GAP_MONTHS] = V(d->gap_months);
 	m[METRIC_GAP_TODAY] = gap;
 	m[METRIC_GAP_OVER_HORIZON] = gap_horizon;
-	m[METRIC_CLOSED_SUCCESS] = share * hard_closed +
-	    (1 - share) * m[METRIC_SIMPLE_CLOSED];
-	m[METRIC_OPEN_SUCCESS] = share * (hard_closed - gap_horizon) +
-	    (1 - share) * m[METRIC_SIMPLE_OPEN];
-	m[METRIC_HYBRID_SUCCESS] = share * hard_closed +
-	    (1 - share) * m[METRIC_SIMPLE_OPEN];
+	m[METRIC_GAP_FLOOR] = floor;
+	m[METRIC_FINE_TUNING_GAIN] = gain;
+	m[METRIC_CLOSED_SUCCESS] = metrics_clamp_success(share * hard_closed +
+	    (1 - share) * m[METRIC_SIMPLE_CLOSED]);
+	m[METRIC_OPEN_SUCCESS] = metrics_clamp_success(share * (hard_closed -
+	    gap_counted) + (1 - share) * m[METRIC_SIMPLE_OPEN] + gain);
+	m[METRIC_OPEN_HOSTED_SUCCESS] = m[METRIC_OPEN_SUCCESS];
+	m[METRIC_HYBRID_SUCCESS] = metrics_clamp_success(share * hard_closed +
+	    (1 - share) * (m[METRIC_SIMPLE_OPEN] + gain));
+	/* Outcome totals: the kinds' cheapest until decide_run applies the
+	 * vetoes. */
+	m[METRIC_CLOSED_TOTAL] = m[METRIC_KIND_TOTAL + OPTION_API];
+	m[METRIC_OPEN_HOSTED_TOTAL] = m[METRIC_KIND_TOTAL + OPTION_HOSTED_OPEN];
+	m[METRIC_OPEN_TOTAL] = m[METRIC_BEST_SELF];
 	m[METRIC_CLOSED_COST_PER_SUCCESS] = metrics_cost_per_success(
 	    m[METRIC_BEST_API], volume, m[METRIC_CLOSED_SUCCESS]);
 	m[METRIC_OPEN_COST_PER_SUCCESS] = metrics_cost_per_success(
@@ -260,26 +320,72 @@ metrics_compute(const struct data *data, const double *values,
 	m[METRIC_HYBRID_COST_PER_SUCCESS] = metrics_cost_per_success(
 	    m[METRIC_KIND_TOTAL + OPTION_HYBRID], volume,
 	    m[METRIC_HYBRID_SUCCESS]);
+	m[METRIC_FEATURE_BUILD_HOURS] = V(d->feature_build_hours);
+	m[METRIC_FEATURE_UPKEEP_HOURS] = V(d->feature_upkeep_hours);
+	m[METRIC_HOSTED_FEATURE_SHARE] = V(d->hosted_feature_share);
+	m[METRIC_LOCK_IN_MIGRATION_HOURS] = V(d->lock_in_migration_hours);
+	m[METRIC_LOCK_IN_MOVES_PER_YEAR] = V(d->lock_in_moves_per_year);
+	m[METRIC_FINE_TUNING_HOURS] = V(d->fine_tuning_hours[p->expertise]);
+	m[METRIC_LOCK_IN_SET_ASIDE] = 0;
+	m[METRIC_QUALITY_SET_ASIDE] = 0;
 	m[METRIC_CLOSED_FINE_TUNING] = data->closed_fine_tuning;
+	m[METRIC_AMOUNT] = NAN;
 	m[METRIC_VERDICT] = NAN;
 }
 
-/* Expected success rate of an outcome (0 closed, 1 open, 2 hybrid). */
+/* Expected success rate of an outcome. */
 double
-metrics_success(const double *metrics, int outcome)
+metrics_success(const double *metrics, enum verdict outcome)
 {
-	static const int slots[3] = { METRIC_CLOSED_SUCCESS,
-	    METRIC_OPEN_SUCCESS, METRIC_HYBRID_SUCCESS };
-	return outcome >= 0 && outcome < 3 ? metrics[slots[outcome]] : NAN;
+	static const int slots[VERDICT_COUNT] = { METRIC_CLOSED_SUCCESS,
+	    METRIC_OPEN_HOSTED_SUCCESS, METRIC_OPEN_SUCCESS,
+	    METRIC_HYBRID_SUCCESS };
+	return outcome >= 0 && outcome < VERDICT_COUNT ?
+	    metrics[slots[outcome]] : NAN;
 }
 
-/* USD per million tokens that succeed, for an outcome. */
+/* USD per million tokens that succeed, for an outcome (the v1 quality
+ * view: closed, open and hybrid; NAN for open_hosted). */
 double
-metrics_cost_per_success_of(const double *metrics, int outcome)
+metrics_cost_per_success_of(const double *metrics, enum verdict outcome)
 {
-	static const int slots[3] = { METRIC_CLOSED_COST_PER_SUCCESS,
-	    METRIC_OPEN_COST_PER_SUCCESS, METRIC_HYBRID_COST_PER_SUCCESS };
-	return outcome >= 0 && outcome < 3 ? metrics[slots[outcome]] : NAN;
+	switch (outcome) {
+	case VERDICT_CLOSED: return metrics[METRIC_CLOSED_COST_PER_SUCCESS];
+	case VERDICT_OPEN: return metrics[METRIC_OPEN_COST_PER_SUCCESS];
+	case VERDICT_HYBRID: return metrics[METRIC_HYBRID_COST_PER_SUCCESS];
+	default: return NAN;
+	}
+}
+
+/* Writes what decide_run found: an outcome's total (NAN when it has no
+ * option), and whether a veto level was set aside. */
+void
+metrics_set_outcome_total(double *metrics, enum verdict outcome,
+    double total)
+{
+	static const int slots[VERDICT_COUNT] = { METRIC_CLOSED_TOTAL,
+	    METRIC_OPEN_HOSTED_TOTAL, METRIC_OPEN_TOTAL, METRIC_HYBRID_TOTAL };
+	if (outcome >= 0 && outcome < VERDICT_COUNT)
+		metrics[slots[outcome]] = total;
+}
+
+void
+metrics_set_verdict(double *metrics, enum verdict verdict)
+{
+	metrics[METRIC_VERDICT] = verdict == VERDICT_NONE ? NAN : verdict;
+}
+
+void
+metrics_set_amount(double *metrics, double amount)
+{
+	metrics[METRIC_AMOUNT] = amount;
+}
+
+void
+metrics_set_aside(double *metrics, bool lock_in, bool quality)
+{
+	metrics[METRIC_LOCK_IN_SET_ASIDE] = lock_in;
+	metrics[METRIC_QUALITY_SET_ASIDE] = quality;
 }
 
 /* True for slots that depend on the data's figures (and so change from one

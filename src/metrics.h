@@ -10,6 +10,7 @@
 #include "data.h"
 #include "expr.h"
 #include "profile.h"
+#include "rules.h"
 
 /* Computes every metric for one evaluation into metrics[metrics_count]. */
 void metrics_compute(const struct data *, const double *values,
@@ -31,7 +32,16 @@ bool metrics_slot_varies(int slot);
 
 /* The quality view: expected success rate over the task mix, and cost per
  * million tokens that succeed, for outcome 0 closed, 1 open, 2 hybrid. */
-double metrics_success(const double *metrics, int outcome);
-double metrics_cost_per_success_of(const double *metrics, int outcome);
+double metrics_success(const double *metrics, enum verdict outcome);
+double metrics_cost_per_success_of(const double *metrics,
+	enum verdict outcome);
+/* What decide_run writes back: the outcomes' totals once vetoes have
+ * chosen their options, and the veto levels set aside. */
+void metrics_set_outcome_total(double *metrics, enum verdict outcome,
+	double total);
+void metrics_set_aside(double *metrics, bool lock_in, bool quality);
+/* The verdict, for warn rules; an adjust rule's amount, for its text. */
+void metrics_set_verdict(double *metrics, enum verdict);
+void metrics_set_amount(double *metrics, double amount);
 
 #endif

@@ -91,6 +91,11 @@ report_option_id(const struct cost_option *o, char *out, size_t size)
 		snprintf(out, size, "%s:%s", cost_kind_name(o->kind), o->model->id);
 		break;
 	case OPTION_HYBRID:
+		if (o->hybrid_open_model != NULL) {
+			snprintf(out, size, "hybrid:%s+hosted_open:%s",
+			    o->model->id, o->hybrid_open_model->id);
+			break;
+		}
 		snprintf(out, size, "hybrid:%s+%s:%s:%s:x%d", o->model->id,
 		    cost_kind_name(o->hybrid_self_kind), o->gpu->id,
 		    data_quantisation_name(o->config->quantisation),
@@ -115,8 +120,12 @@ report_option_label(const struct cost_option *o, char *out, size_t size)
 		snprintf(out, size, "%s", o->model->name);
 		break;
 	case OPTION_HYBRID:
-		snprintf(out, size, "%s + %dx %s", o->model->name, o->gpus,
-		    o->gpu->name);
+		if (o->hybrid_open_model != NULL)
+			snprintf(out, size, "%s + %s", o->model->name,
+			    o->hybrid_open_model->name);
+		else
+			snprintf(out, size, "%s + %dx %s", o->model->name, o->gpus,
+			    o->gpu->name);
 		break;
 	default:
 		snprintf(out, size, "%dx %s (%s)", o->gpus, o->gpu->name,
@@ -231,31 +240,71 @@ report_payback_sentence(const struct evaluation *report, struct buffer *out)
 }
 
 
+/* "+$1,234" for a reason's amount in USD a month. */
+void
+report_reason_amount(char *out, size_t size, double usd)
+{
+	char money[48];
+	util_format_money(money, size < sizeof money ? size : sizeof money,
+	    fabs(usd));
+	snprintf(out, size, "%s%s", usd < 0 ? "-" : "+", money);
+}
+
+/* The verdict as a person reads it: its phrase, or "Too close to call:
+ * X or Y" when fewer than EVALUATE_TOO_CLOSE of the scenarios agree. */
+void
+report_verdict_phrase(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
+{
+	const struct decision *o = &report->outcome;
+	if (report->too_close && o->runner_up != VERDICT_NONE)
+		buffer_printf(out, i18n_text(language, "Too close to call: %s or "
+		    "%s"), rules_verdict_phrase_in(o->verdict, language),
+		    rules_verdict_phrase_in(o->runner_up, language));
+	else
+		buffer_add(out, rules_verdict_phrase_in(o->verdict, language));
+}
+
 /* Three plain sentences for the top of a report. */
 void
 report_summary(const struct evaluation *report, struct buffer *out)
 {
-	const struct cost_result *cost = &report->cost;
-	const struct rules_outcome *o = &report->outcome;
-	char tokens[32], api[48], self[48], label[200];
+	const struct decision *o = &report->outcome;
+	char tokens[32], money[48], other[48], label[200];
 
-	if (o->verdict != VERDICT_NONE) {
-		buffer_printf(out, "%s: ", rules_verdict_phrase(o->verdict));
-		report_confidence_sentence(report, out);
-		buffer_add(out, ". ");
-	}
 	util_format_tokens(tokens, sizeof tokens,
 	    report->profile.input_tokens + report->profile.output_tokens);
-	if (cost->best_api >= 0 && cost->best_self_hosted >= 0) {
-		util_format_money(api, sizeof api,
-		    cost->options[cost->best_api].monthly.total);
-		util_format_money(self, sizeof self,
-		    cost->options[cost->best_self_hosted].monthly.total);
-		report_option_label(&cost->options[cost->best_api], label,
-		    sizeof label);
-		buffer_printf(out, _("At %s tokens a month the cheapest API (%s) "
-		    "costs %s a month and the cheapest way to self-host costs %s, "
-		    "engineering time included."), tokens, label, api, self);
+	if (o->verdict == VERDICT_NONE) {
+		buffer_printf(out, _("At %s tokens a month no outcome meets every "
+		    "hard requirement."), tokens);
+		return;
+	}
+	report_verdict_phrase(report, I18N_TRANSLATED, out);
+	buffer_add(out, ": ");
+	report_confidence_sentence(report, out);
+	buffer_add(out, ". ");
+	const struct decide_ledger *w = &o->ledgers[o->verdict];
+	const struct cost_option *option = decide_option(o, &report->cost,
+	    o->verdict);
+	util_format_money(money, sizeof money, w->monthly.total +
+	    w->adjustments_total);
+	if (option != NULL)
+		report_option_label(option, label, sizeof label);
+	else
+		label[0] = '\0';
+	if (o->runner_up != VERDICT_NONE) {
+		const struct decide_ledger *r = &o->ledgers[o->runner_up];
+		util_format_money(other, sizeof other, r->monthly.total +
+		    r->adjustments_total);
+		buffer_printf(out, _("At %s tokens a month it costs %s a month "
+		    "(%s), adjustments included, against %s for %s; counted per "
+		    "task that succeeds, it is the cheapest allowed outcome."),
+		    tokens, money, label, other,
+		    rules_verdict_phrase(o->runner_up));
+	} else {
+		buffer_printf(out, _("At %s tokens a month it costs %s a month "
+		    "(%s), adjustments included: the only outcome the hard "
+		    "requirements allow."), tokens, money, label);
 	}
 	if (o->verdict == VERDICT_NONE)
 		return;
@@ -437,6 +486,7 @@ report_check_heading(enum verdict outcome)
 {
 	switch (outcome) {
 	case VERDICT_CLOSED: return _("Go closed (API) if");
+	case VERDICT_OPEN_HOSTED: return NULL;
 	case VERDICT_OPEN: return _("Go open (self-hosted) if");
 	case VERDICT_HYBRID: return _("Use both (hybrid) if");
 	default: return "";

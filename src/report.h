@@ -38,6 +38,11 @@ void report_workload_sentence(const struct evaluation *, struct buffer *);
 void report_breakeven_sentence(const struct evaluation *, struct buffer *);
 /* How soon the cheapest owned option pays for itself. */
 void report_payback_sentence(const struct evaluation *, struct buffer *);
+/* "+$1,234": a reason's amount in USD a month. */
+void report_reason_amount(char *out, size_t size, double usd);
+/* The verdict's phrase, or "Too close to call: X or Y". */
+void report_verdict_phrase(const struct evaluation *, enum i18n_language,
+	struct buffer *);
 /* Three sentences: the verdict, the money, what would change it. */
 void report_summary(const struct evaluation *, struct buffer *);
 /* The stale-prices warning text, or nothing when no price is stale. */

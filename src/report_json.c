@@ -52,6 +52,14 @@ report_json_option(const struct evaluation *report, const struct cost_option *o)
 	cJSON_AddStringToObject(j, "id", id);
 	cJSON_AddStringToObject(j, "kind", cost_kind_name(o->kind));
 	cJSON_AddStringToObject(j, "model", o->model->id);
+	if (o->kind == OPTION_HYBRID) {
+		/* The open path the rest of the traffic takes. */
+		cJSON_AddStringToObject(j, "open_kind",
+		    cost_kind_name(o->hybrid_self_kind));
+		cJSON_AddStringToObject(j, "open_model",
+		    o->hybrid_open_model != NULL ? o->hybrid_open_model->id :
+		    data_config_model(report->data, o->config)->id);
+	}
 	if (o->config != NULL) {
 		if (o->kind == OPTION_HYBRID) {
 			cJSON_AddStringToObject(j, "self_hosted_kind",
@@ -177,7 +185,7 @@ report_json_assumptions(const struct evaluation *report)
 static void
 report_json_recommendation(const struct evaluation *report, cJSON *root)
 {
-	const struct rules_outcome *o = &report->outcome;
+	const struct decision *o = &report->outcome;
 	const struct rules *rules = report->rules;
 	struct buffer text;
 
@@ -192,11 +200,12 @@ report_json_recommendation(const struct evaluation *report, cJSON *root)
 		    report->uncertainty.share[o->verdict] : NAN, 0.0001));
 	}
 	cJSON *reasons = cJSON_AddArrayToObject(root, "reasons");
-	for (size_t i = 0; rules != NULL && i < o->fired_count; i++) {
-		const struct rule *rule = &rules->rules[o->fired[i]];
+	for (size_t i = 0; rules != NULL && i < o->reason_count; i++) {
+		const struct decide_reason *reason = &o->reasons[i];
 		cJSON *r = cJSON_CreateObject();
-		cJSON_AddStringToObject(r, "rule", rule->id);
-		if (rule->effect == RULES_VETO) {
+		cJSON_AddStringToObject(r, "rule", decide_reason_id(rules, o, i));
+		if (reason->line == DECIDE_LINE_VETO) {
+			const struct rule *rule = &rules->rules[reason->rule];
 			cJSON_AddNullToObject(r, "favours");
 			cJSON_AddNullToObject(r, "weight");
 			cJSON *vetoes = cJSON_AddArrayToObject(r, "vetoes");
@@ -210,25 +219,29 @@ report_json_recommendation(const struct evaluation *report, cJSON *root)
 					    cost_kind_name(k)));
 		} else {
 			cJSON_AddStringToObject(r, "favours",
-			    rules_verdict_name(rule->favours));
+			    rules_verdict_name(reason->favours));
 			cJSON_AddNumberToObject(r, "weight",
-			    report_json_round(o->weight[i], 0.01));
+			    report_json_round(reason->weight, 0.01));
+			cJSON_AddStringToObject(r, "against",
+			    rules_verdict_name(reason->against));
 		}
 		buffer_init(&text);
-		rules_reason_text(rules, o, i, report->metrics, I18N_ENGLISH,
+		decide_reason_text(rules, o, i, report->metrics, I18N_ENGLISH,
 		    &text);
 		cJSON_AddStringToObject(r, "text", text.data ? text.data : "");
 		buffer_free(&text);
 		cJSON_AddItemToArray(reasons, r);
 	}
 	cJSON *warnings = cJSON_AddArrayToObject(root, "warnings");
-	for (size_t i = 0; rules != NULL && i < o->warning_count; i++) {
+	for (size_t i = 0; rules != NULL &&
+	    i < o->warning_count + o->dropped_count; i++) {
 		cJSON *w = cJSON_CreateObject();
-		cJSON_AddStringToObject(w, "id",
-		    rules->rules[o->warnings[i]].warning);
-		cJSON_AddStringToObject(w, "rule", rules->rules[o->warnings[i]].id);
+		cJSON_AddStringToObject(w, "id", decide_warning_id(rules, o, i));
+		cJSON_AddStringToObject(w, "rule", i < o->warning_count ?
+		    rules->rules[o->warnings[i]].id :
+		    rules->rules[o->dropped[i - o->warning_count]].id);
 		buffer_init(&text);
-		rules_warning_text(rules, o, i, report->metrics, I18N_ENGLISH,
+		decide_warning_text(rules, o, i, report->metrics, I18N_ENGLISH,
 		    &text);
 		cJSON_AddStringToObject(w, "text", text.data ? text.data : "");
 		buffer_free(&text);
@@ -287,9 +300,9 @@ report_json_sensitivity(const struct evaluation *report, cJSON *root)
 		cJSON_AddItemToObject(p, "p90", report_json_number_or_null(u->p90[k], 1));
 	}
 	cJSON *quality = cJSON_AddObjectToObject(root, "quality");
-	static const char *const names[] = { "closed", "open", "hybrid" };
 	for (int v = 0; v < VERDICT_COUNT; v++) {
-		cJSON *q = cJSON_AddObjectToObject(quality, names[v]);
+		cJSON *q = cJSON_AddObjectToObject(quality,
+		    rules_verdict_name(v));
 		cJSON_AddItemToObject(q, "success_rate", report_json_number_or_null(
 		    metrics_success(report->metrics, v), 0.0001));
 		cJSON_AddItemToObject(q, "cost_per_million_successful_tokens",

@@ -52,7 +52,7 @@ static void
 report_markdown_heading(const struct evaluation *report, struct buffer *out)
 {
 	const struct data *data = report->data;
-	const struct rules_outcome *o = &report->outcome;
+	const struct decision *o = &report->outcome;
 	struct buffer line;
 
 	buffer_printf(out, "# %s\n\n", _("LLM decision report: closed API or "
@@ -104,28 +104,28 @@ static void
 report_markdown_reasons(const struct evaluation *report,
     enum i18n_language language, struct buffer *out)
 {
-	const struct rules_outcome *o = &report->outcome;
+	const struct decision *o = &report->outcome;
 	struct buffer text;
 	if (o->verdict == VERDICT_NONE)
 		return;
 	buffer_printf(out, "## %s\n\n", _("Why"));
-	buffer_printf(out, "%s\n\n", _("Every rule that fired, strongest "
-	    "first, with the outcome it favours and its weight."));
-	for (size_t i = 0; i < o->fired_count; i++) {
-		const struct rule *rule = &report->rules->rules[o->fired[i]];
+	buffer_printf(out, "%s\n\n", _("The hard requirements that ruled "
+	    "outcomes out, then the lines of the ledgers that separate the "
+	    "verdict from the others, largest amount first."));
+	for (size_t i = 0; i < o->reason_count; i++) {
+		const struct decide_reason *r = &o->reasons[i];
 		char weight[64];
 		buffer_init(&text);
-		rules_reason_text(report->rules, o, i, report->metrics, language,
+		decide_reason_text(report->rules, o, i, report->metrics, language,
 		    &text);
-		if (rule->effect == RULES_VETO)
-			snprintf(weight, sizeof weight, "%s", _("rules out options"));
+		if (r->line == DECIDE_LINE_VETO)
+			snprintf(weight, sizeof weight, "%s", _("veto"));
 		else
-			util_snprintf_c(weight, sizeof weight, "%s %+.1f",
-			    rules_verdict_name(rule->favours), o->weight[i]);
+			report_reason_amount(weight, sizeof weight, r->weight);
 		buffer_printf(out, "%zu. ", i + 1);
 		report_markdown_escape(out, text.data ? text.data : "");
 		buffer_printf(out, " *(%s: ", weight);
-		report_markdown_escape(out, rule->id);
+		report_markdown_escape(out, decide_reason_id(report->rules, o, i));
 		buffer_add(out, ")*\n");
 		buffer_free(&text);
 	}
@@ -136,27 +136,29 @@ static void
 report_markdown_warnings(const struct evaluation *report,
     enum i18n_language language, struct buffer *out)
 {
-	const struct rules_outcome *o = &report->outcome;
+	const struct decision *o = &report->outcome;
 	struct buffer text;
 	size_t unverified = 0;
 	for (size_t i = 0; i < report->data->figure_count; i++)
 		unverified += !data_figure_at(report->data, i)->verified;
 	buffer_printf(out, "## %s\n\n", _("Warnings and caveats"));
-	for (size_t i = 0; report->rules && i < o->warning_count; i++) {
+	for (size_t i = 0; report->rules &&
+	    i < o->warning_count + o->dropped_count; i++) {
 		buffer_init(&text);
-		rules_warning_text(report->rules, o, i, report->metrics, language,
+		decide_warning_text(report->rules, o, i, report->metrics, language,
 		    &text);
 		buffer_add(out, "- **");
 		report_markdown_escape(out,
-		    report->rules->rules[o->warnings[i]].warning);
+		    decide_warning_id(report->rules, o, i));
 		buffer_add(out, "**: ");
 		report_markdown_escape(out, text.data ? text.data : "");
 		buffer_add(out, "\n");
 		buffer_free(&text);
 	}
 	if (o->conflict)
-		buffer_printf(out, "- **conflict**: %s\n", _("The constraints rule "
-		    "out every outcome; the verdict ignores the vetoes."));
+		buffer_printf(out, "- **conflict**: %s\n", _("The hard "
+		    "requirements rule out every outcome: there is no verdict until "
+		    "one of them changes."));
 	if (report->stale_count > 0) {
 		buffer_add(out, "- **stale-prices**: ");
 		buffer_init(&text);
@@ -366,6 +368,8 @@ report_markdown_checklist(const struct evaluation *report, struct buffer *out)
 	buffer_printf(out, "%s\n\n", _("The framework this report applies; "
 	    "ticked items hold for your answers."));
 	for (int v = 0; v < VERDICT_COUNT; v++) {
+		if (report_check_heading(v) == NULL)
+			continue;
 		buffer_printf(out, "**%s** …\n\n", report_check_heading(v));
 		for (size_t i = 0; i < n; i++)
 			if (checks[i].outcome == (enum verdict)v)

@@ -220,7 +220,7 @@ static void
 report_text_verdict(const struct evaluation *report,
     enum i18n_language language, struct buffer *out)
 {
-	const struct rules_outcome *o = &report->outcome;
+	const struct decision *o = &report->outcome;
 	struct buffer line;
 	char prefix[64];
 
@@ -236,17 +236,16 @@ report_text_verdict(const struct evaluation *report,
 	report_wrap(out, line.data ? line.data : "", 78);
 	buffer_free(&line);
 
-	report_text_heading(out, _("Why, strongest first"));
-	for (size_t i = 0; i < o->fired_count; i++) {
-		const struct rule *rule = &report->rules->rules[o->fired[i]];
+	report_text_heading(out, _("Why, largest amount first"));
+	for (size_t i = 0; i < o->reason_count; i++) {
+		const struct decide_reason *r = &o->reasons[i];
 		buffer_init(&line);
-		rules_reason_text(report->rules, o, i, report->metrics, language,
+		decide_reason_text(report->rules, o, i, report->metrics, language,
 		    &line);
-		if (rule->effect == RULES_VETO)
-			snprintf(prefix, sizeof prefix, "  %-6s  ", _("rules"));
+		if (r->line == DECIDE_LINE_VETO)
+			snprintf(prefix, sizeof prefix, "  %-9s ", _("veto"));
 		else
-			util_snprintf_c(prefix, sizeof prefix, "  %-6s %4.1f  ",
-			    rules_verdict_name(rule->favours), o->weight[i]);
+			report_reason_amount(prefix, sizeof prefix, r->weight);
 		report_text_item(out, prefix, line.data ? line.data : "");
 		buffer_free(&line);
 	}
@@ -257,21 +256,22 @@ static void
 report_text_warnings(const struct evaluation *report,
     enum i18n_language language, struct buffer *out)
 {
-	const struct rules_outcome *o = &report->outcome;
+	const struct decision *o = &report->outcome;
 	struct buffer line;
 	size_t unverified = 0;
 
 	report_text_heading(out, _("Warnings and caveats"));
-	for (size_t i = 0; report->rules && i < o->warning_count; i++) {
+	for (size_t i = 0; report->rules &&
+	    i < o->warning_count + o->dropped_count; i++) {
 		buffer_init(&line);
-		rules_warning_text(report->rules, o, i, report->metrics, language,
+		decide_warning_text(report->rules, o, i, report->metrics, language,
 		    &line);
 		report_text_item(out, "  ! ", line.data ? line.data : "");
 		buffer_free(&line);
 	}
 	if (o->conflict)
-		report_text_item(out, "  ! ", _("The constraints rule out every "
-		    "outcome; the verdict ignores the vetoes."));
+		report_text_item(out, "  ! ", _("The hard requirements rule out "
+		    "every outcome: there is no verdict until one of them changes."));
 	if (report->stale_count > 0) {
 		buffer_init(&line);
 		report_stale_sentence(report, language, &line);
@@ -374,6 +374,8 @@ report_text_checklist(const struct evaluation *report, struct buffer *out)
 	size_t n = report_checklist(report, checks);
 	report_text_heading(out, _("Decision framework"));
 	for (int v = 0; v < VERDICT_COUNT; v++) {
+		if (report_check_heading(v) == NULL)
+			continue;
 		buffer_printf(out, "%s ...\n", report_check_heading(v));
 		for (size_t i = 0; i < n; i++)
 			if (checks[i].outcome == (enum verdict)v)

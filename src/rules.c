@@ -21,7 +21,12 @@
 
 /* NULL-ended: doc_choice reads the list up to its NULL. */
 static const char *const rules_verdict_names[VERDICT_COUNT + 1] = {
-	"closed", "open", "hybrid", NULL
+	"closed", "open_hosted", "open", "hybrid", NULL
+};
+
+/* NULL-ended, in enum rules_level order. */
+static const char *const rules_level_names[RULES_LEVEL_COUNT + 1] = {
+	"compliance", "lock_in", "quality", NULL
 };
 
 /* The JSON name of a verdict. */
@@ -37,11 +42,24 @@ rules_verdict_name(enum verdict verdict)
 const char *
 rules_verdict_phrase(enum verdict verdict)
 {
+	return rules_verdict_phrase_in(verdict, I18N_TRANSLATED);
+}
+
+/* The phrase in the language asked for. */
+const char *
+rules_verdict_phrase_in(enum verdict verdict, enum i18n_language language)
+{
 	switch (verdict) {
-	case VERDICT_CLOSED: return _("Go closed (API)");
-	case VERDICT_OPEN: return _("Go open (self-hosted)");
-	case VERDICT_HYBRID: return _("Use both (hybrid)");
-	default: return _("No verdict");
+	case VERDICT_CLOSED:
+		return i18n_text(language, "Go closed (API)");
+	case VERDICT_OPEN_HOSTED:
+		return i18n_text(language, "Go open (hosted API)");
+	case VERDICT_OPEN:
+		return i18n_text(language, "Go open (self-hosted)");
+	case VERDICT_HYBRID:
+		return i18n_text(language, "Use both (hybrid)");
+	default:
+		return i18n_text(language, "No verdict");
 	}
 }
 
@@ -58,7 +76,7 @@ rules_free(struct rules *rules)
 {
 	for (size_t i = 0; i < rules->count; i++) {
 		expr_free(rules->rules[i].when);
-		expr_free(rules->rules[i].weight_expression);
+		expr_free(rules->rules[i].amount_expression);
 		template_free(rules->rules[i].because);
 		template_free(rules->rules[i].because_translated);
 	}
@@ -183,9 +201,9 @@ rules_veto_list(const struct doc *doc, const struct doc_node *node,
 		continue;
 bad:
 		doc_error(cause, doc, item, false,
-		    _("veto takes outcomes (closed, open, hybrid) and option kinds "
-		    "(api, hosted_open, cloud_on_demand, cloud_24x7, owned, "
-		    "hybrid), got %s"), item->type == DOC_SCALAR ? item->scalar :
+		    _("veto takes outcomes (closed, open_hosted, open, hybrid) and "
+		    "option kinds (api, hosted_open, cloud_on_demand, cloud_24x7, "
+		    "owned, hybrid), got %s"), item->type == DOC_SCALAR ? item->scalar :
 		    doc_type_name(item));
 		return -1;
 	}
@@ -234,13 +252,110 @@ rules_reads_verdict(const struct expr *expression)
 	return reads;
 }
 
+static void
+rules_note_varying(int slot, void *context)
+{
+	if (metrics_slot_varies(slot))
+		*(bool *)context = true;
+}
+
+/* True when a rule reads something that changes between samples. */
+static bool
+rules_reads_varying(const struct rule *rule)
+{
+	bool varies = false;
+	expr_slots(rule->when, rules_note_varying, &varies);
+	if (rule->amount_expression != NULL)
+		expr_slots(rule->amount_expression, rules_note_varying, &varies);
+	return varies;
+}
+
+/* Refuses v1's favour/weight with a message that says what replaced
+ * them. */
+static int
+rules_refuse_v1(const struct doc *doc, const struct doc_node *node,
+    const char *id, char **cause)
+{
+	const struct doc_node *part = doc_get(node, "favour");
+	if (part == NULL)
+		part = doc_get(node, "weight");
+	if (part == NULL)
+		return 0;
+	doc_error(cause, doc, part, true, _("rule '%s': favour and weight "
+	    "are gone (rules v2): money decides now, so write 'adjust: "
+	    "OUTCOME' with 'amount: EXPRESSION' in USD a month that the "
+	    "outcome costs more (negative: less), or a 'veto' for a hard "
+	    "requirement (llmadvisor-rules(5))"), id);
+	return -1;
+}
+
+/* Reads an adjust rule's outcome (or list of outcomes) and amount. */
+static int
+rules_adjust(const struct doc *doc, const struct doc_node *node,
+    struct rule *rule, char **cause)
+{
+	const struct doc_node *part = doc_get(node, "adjust");
+	const struct doc_node *items = part;
+	size_t count = 1;
+	int index;
+	rule->effect = RULES_ADJUST;
+	if (part->type == DOC_SEQUENCE) {
+		items = part->items;
+		count = part->count;
+		if (count == 0) {
+			doc_error(cause, doc, part, false, _("adjust needs at "
+			    "least one outcome"));
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < count; i++) {
+		if (doc_choice(doc, &items[i], "adjust", rules_verdict_names,
+		    &index, cause) != 0)
+			return -1;
+		rule->adjusts |= 1u << index;
+	}
+	part = doc_get(node, "amount");
+	if (part == NULL) {
+		doc_error(cause, doc, node, false, _("rule '%s' adjusts an "
+		    "outcome but has no amount"), rule->id);
+		return -1;
+	}
+	if (part->type == DOC_SCALAR && !part->quoted &&
+	    util_parse_number(part->scalar, true, &rule->amount) == 0) {
+		if (!(fabs(rule->amount) <= RULES_MAX_AMOUNT)) {
+			doc_error(cause, doc, part, false, _("amount must be "
+			    "between -1e9 and 1e9 USD a month"));
+			return -1;
+		}
+		return 0;
+	}
+	return rules_compile_expression(doc, part, "amount", EXPR_NUMBER,
+	    &rule->amount_expression, cause);
+}
+
+/* Reads a veto rule's list and level. */
+static int
+rules_veto(const struct doc *doc, const struct doc_node *node,
+    struct rule *rule, char **cause)
+{
+	const struct doc_node *part = doc_get(node, "level");
+	int index = RULES_LEVEL_COMPLIANCE;
+	rule->effect = RULES_VETO;
+	if (part != NULL && doc_choice(doc, part, "level", rules_level_names,
+	    &index, cause) != 0)
+		return -1;
+	rule->level = (enum rules_level)index;
+	return rules_veto_list(doc, doc_get(node, "veto"), rule, cause);
+}
+
 /* Reads and compiles one rule. */
 static int
 rules_rule(struct rules *rules, const struct doc *doc,
     const struct doc_node *node, char **cause)
 {
 	static const char *const keys[] = {
-		"id", "when", "favour", "weight", "veto", "warn", "because", NULL
+		"id", "when", "veto", "level", "adjust", "amount", "warn",
+		"because", "favour", "weight", NULL
 	};
 	const struct doc_node *part;
 	struct rule *rule;
@@ -258,7 +373,6 @@ rules_rule(struct rules *rules, const struct doc *doc,
 	rule->file = doc->path;
 	rule->line = node->line;
 	rule->column = node->column;
-	rule->favours = VERDICT_NONE;
 	part = doc_get(node, "id");
 	if (part == NULL) {
 		doc_error(cause, doc, node, false, _("a rule needs an 'id'"));
@@ -274,64 +388,47 @@ rules_rule(struct rules *rules, const struct doc *doc,
 			return -1;
 		}
 	}
-	effects = (doc_get(node, "favour") != NULL) +
+	if (rules_refuse_v1(doc, node, rule->id, cause) != 0)
+		return -1;
+	effects = (doc_get(node, "adjust") != NULL) +
 	    (doc_get(node, "veto") != NULL) + (doc_get(node, "warn") != NULL);
 	if (effects != 1) {
 		doc_error(cause, doc, node, false, _("rule '%s' needs exactly one "
-		    "of favour, veto or warn"), rule->id);
+		    "of veto, adjust or warn"), rule->id);
 		return -1;
 	}
-	if ((part = doc_get(node, "favour")) != NULL) {
-		int index;
-		rule->effect = RULES_FAVOUR;
-		if (doc_choice(doc, part, "favour", rules_verdict_names, &index,
-		    cause) != 0)
-			return -1;
-		rule->favours = (enum verdict)index;
-		part = doc_get(node, "weight");
-		if (part == NULL) {
-			doc_error(cause, doc, node, false,
-			    _("rule '%s' favours an outcome but has no weight"),
-			    rule->id);
-			return -1;
-		}
-		if (part->type == DOC_SCALAR && !part->quoted &&
-		    util_parse_number(part->scalar, true, &rule->weight) == 0) {
-			if (fabs(rule->weight) > 1000) {
-				doc_error(cause, doc, part, false,
-				    _("weight must be between -1000 and 1000"));
-				return -1;
-			}
-		} else if (rules_compile_expression(doc, part, "weight",
-		    EXPR_NUMBER, &rule->weight_expression, cause) != 0) {
-			return -1;
-		}
-	} else if (doc_get(node, "weight") != NULL) {
-		doc_error(cause, doc, doc_get(node, "weight"), true,
-		    _("weight only applies to a rule that favours an outcome"));
+	if (doc_get(node, "amount") != NULL && doc_get(node, "adjust") == NULL) {
+		doc_error(cause, doc, doc_get(node, "amount"), true,
+		    _("amount only applies to a rule that adjusts an outcome"));
 		return -1;
 	}
-	if ((part = doc_get(node, "veto")) != NULL) {
-		rule->effect = RULES_VETO;
-		if (rules_veto_list(doc, part, rule, cause) != 0)
-			return -1;
+	if (doc_get(node, "level") != NULL && doc_get(node, "veto") == NULL) {
+		doc_error(cause, doc, doc_get(node, "level"), true,
+		    _("level only applies to a veto"));
+		return -1;
 	}
+	if (doc_get(node, "adjust") != NULL &&
+	    rules_adjust(doc, node, rule, cause) != 0)
+		goto fail;
+	if (doc_get(node, "veto") != NULL &&
+	    rules_veto(doc, node, rule, cause) != 0)
+		goto fail;
 	if ((part = doc_get(node, "warn")) != NULL) {
 		rule->effect = RULES_WARN;
 		if (doc_string(doc, part, "warn", &rule->warning, cause) != 0)
-			return -1;
+			goto fail;
 	}
 	part = doc_get(node, "when");
 	if (part == NULL) {
 		doc_error(cause, doc, node, false, _("rule '%s' has no 'when'"),
 		    rule->id);
-		goto fail;		/* a weight expression may be compiled */
+		goto fail;
 	}
 	if (rules_compile_expression(doc, part, "when", EXPR_BOOL, &rule->when,
 	    cause) != 0)
 		goto fail;
 	if (rule->effect != RULES_WARN && (rules_reads_verdict(rule->when) ||
-	    rules_reads_verdict(rule->weight_expression))) {
+	    rules_reads_verdict(rule->amount_expression))) {
 		doc_error(cause, doc, part, false, _("rule '%s': only a warn rule "
 		    "can use 'verdict' (it is decided by the other rules)"),
 		    rule->id);
@@ -345,11 +442,12 @@ rules_rule(struct rules *rules, const struct doc *doc,
 	}
 	if (rules_compile_because(doc, part, rule, cause) != 0)
 		goto fail;
+	rule->varies = rules_reads_varying(rule);
 	rules->count++;
 	return 0;
 fail:
 	expr_free(rule->when);
-	expr_free(rule->weight_expression);
+	expr_free(rule->amount_expression);
 	template_free(rule->because);
 	template_free(rule->because_translated);
 	memset(rule, 0, sizeof *rule);
@@ -370,7 +468,7 @@ rules_disable(struct rules *rules, const struct doc *doc,
 		if (strcmp(rules->rules[i].id, item->scalar) != 0)
 			continue;
 		expr_free(rules->rules[i].when);
-		expr_free(rules->rules[i].weight_expression);
+		expr_free(rules->rules[i].amount_expression);
 		template_free(rules->rules[i].because);
 		template_free(rules->rules[i].because_translated);
 		memmove(&rules->rules[i], &rules->rules[i + 1],
@@ -544,213 +642,32 @@ fail:
 	return -1;
 }
 
-/* Outcomes that need an option kind lose it when the kind is vetoed. */
-static unsigned
-rules_vetoed_by_kinds(unsigned kinds)
+/* Whether a rule fires for the metric values. */
+bool
+rules_fires(const struct rule *rule, const double *metrics)
 {
-	unsigned self = (1u << OPTION_CLOUD_ON_DEMAND) |
-	    (1u << OPTION_CLOUD_24X7) | (1u << OPTION_OWNED);
-	unsigned vetoed = 0;
-	if (kinds & (1u << OPTION_API))
-		vetoed |= (1u << VERDICT_CLOSED) | (1u << VERDICT_HYBRID);
-	if ((kinds & self) == self)
-		vetoed |= (1u << VERDICT_OPEN) | (1u << VERDICT_HYBRID);
-	if (kinds & (1u << OPTION_HYBRID))
-		vetoed |= 1u << VERDICT_HYBRID;
-	return vetoed;
+	return expr_evaluate(rule->when, metrics) != 0;
 }
 
-/* The highest score not vetoed; ties go to the outcome that asks least
- * of the team (closed, hybrid, open).  When everything is vetoed the
- * constraints conflict and the vetoes are ignored. */
-static enum verdict
-rules_choose(const double *score, unsigned vetoed, bool *conflict)
+/* An adjust rule's amount, range-checked like a literal: NaN, infinity
+ * and amounts beyond RULES_MAX_AMOUNT give NAN. */
+double
+rules_amount(const struct rule *rule, const double *metrics)
 {
-	static const enum verdict preference[VERDICT_COUNT] = {
-		VERDICT_CLOSED, VERDICT_HYBRID, VERDICT_OPEN
-	};
-	unsigned allowed = ~vetoed & ((1u << VERDICT_COUNT) - 1);
-	enum verdict verdict = VERDICT_NONE;
-	*conflict = allowed == 0;
-	if (allowed == 0)
-		allowed = (1u << VERDICT_COUNT) - 1;
-	for (int i = 0; i < VERDICT_COUNT; i++) {
-		enum verdict v = preference[i];
-		if (!(allowed & (1u << v)))
-			continue;
-		if (verdict == VERDICT_NONE || score[v] > score[verdict])
-			verdict = v;
-	}
-	return verdict;
-}
-
-static void
-rules_note_varying(int slot, void *context)
-{
-	if (metrics_slot_varies(slot))
-		*(bool *)context = true;
-}
-
-/* True when a rule reads something that changes between samples. */
-static bool
-rules_varies(const struct rule *rule)
-{
-	bool varies = false;
-	expr_slots(rule->when, rules_note_varying, &varies);
-	if (rule->weight_expression != NULL)
-		expr_slots(rule->weight_expression, rules_note_varying, &varies);
-	return varies;
-}
-
-/* Adds one favour or veto rule's effect, if it fires. */
-static void
-rules_apply(const struct rule *rule, const double *metrics, double *score,
-    unsigned *vetoed, unsigned *vetoed_kinds)
-{
-	if (expr_evaluate(rule->when, metrics) == 0)
-		return;
-	if (rule->effect == RULES_FAVOUR) {
-		double weight = rule->weight_expression ?
-		    expr_evaluate(rule->weight_expression, metrics) : rule->weight;
-		if (isfinite(weight))
-			score[rule->favours] += weight;
-	} else if (rule->effect == RULES_VETO) {
-		*vetoed |= rule->veto_verdicts;
-		*vetoed_kinds |= rule->veto_kinds;
-	}
-}
-
-/* Evaluates the rules that never change between samples, once. */
-void
-rules_sampler_init(const struct rules *rules, const double *metrics,
-    struct rules_sampler *sampler)
-{
-	memset(sampler, 0, sizeof *sampler);
-	for (size_t i = 0; i < rules->count; i++) {
-		const struct rule *rule = &rules->rules[i];
-		if (rule->effect == RULES_WARN)
-			continue;
-		if (rules_varies(rule))
-			sampler->varying[sampler->varying_count++] =
-			    (unsigned short)i;
-		else
-			rules_apply(rule, metrics, sampler->score,
-			    &sampler->vetoed, &sampler->vetoed_kinds);
-	}
-}
-
-/* The verdict of one sample: the fixed part plus the varying rules. */
-enum verdict
-rules_sampler_verdict(const struct rules *rules,
-    const struct rules_sampler *sampler, const double *metrics)
-{
-	double score[VERDICT_COUNT];
-	unsigned vetoed = sampler->vetoed, kinds = sampler->vetoed_kinds;
-	bool conflict;
-	memcpy(score, sampler->score, sizeof score);
-	for (size_t i = 0; i < sampler->varying_count; i++)
-		rules_apply(&rules->rules[sampler->varying[i]], metrics, score,
-		    &vetoed, &kinds);
-	return rules_choose(score, vetoed | rules_vetoed_by_kinds(kinds),
-	    &conflict);
-}
-
-/* Evaluates every rule; reasons end up strongest first. */
-void
-rules_evaluate(const struct rules *rules, double *metrics,
-    struct rules_outcome *outcome)
-{
-	outcome->score[0] = outcome->score[1] = outcome->score[2] = 0;
-	outcome->vetoed = 0;
-	outcome->vetoed_kinds = 0;
-	outcome->fired_count = 0;
-	outcome->warning_count = 0;
-	outcome->conflict = false;
-	for (size_t i = 0; i < rules->count; i++) {
-		const struct rule *rule = &rules->rules[i];
-		if (expr_evaluate(rule->when, metrics) == 0)
-			continue;
-		switch (rule->effect) {
-		case RULES_FAVOUR: {
-			double weight = rule->weight_expression ?
-			    expr_evaluate(rule->weight_expression, metrics) :
-			    rule->weight;
-			if (!isfinite(weight) || weight == 0)
-				break;
-			outcome->score[rule->favours] += weight;
-			/* Insert by falling strength, vetoes staying first. */
-			size_t at = outcome->fired_count;
-			while (at > 0 && isfinite(outcome->weight[at - 1]) &&
-			    fabs(outcome->weight[at - 1]) < fabs(weight)) {
-				outcome->fired[at] = outcome->fired[at - 1];
-				outcome->weight[at] = outcome->weight[at - 1];
-				at--;
-			}
-			outcome->fired[at] = (unsigned short)i;
-			outcome->weight[at] = weight;
-			outcome->fired_count++;
-			break;
-		}
-		case RULES_VETO: {
-			outcome->vetoed |= rule->veto_verdicts;
-			outcome->vetoed_kinds |= rule->veto_kinds;
-			size_t at = outcome->fired_count;
-			while (at > 0 && isfinite(outcome->weight[at - 1])) {
-				outcome->fired[at] = outcome->fired[at - 1];
-				outcome->weight[at] = outcome->weight[at - 1];
-				at--;
-			}
-			outcome->fired[at] = (unsigned short)i;
-			outcome->weight[at] = INFINITY;
-			outcome->fired_count++;
-			break;
-		}
-		case RULES_WARN:
-			break;
-		}
-	}
-	outcome->vetoed |= rules_vetoed_by_kinds(outcome->vetoed_kinds);
-	outcome->verdict = rules_choose(outcome->score, outcome->vetoed,
-	    &outcome->conflict);
-	metrics[metrics_verdict_slot] = outcome->verdict;
-	for (size_t i = 0; i < rules->count; i++) {
-		const struct rule *rule = &rules->rules[i];
-		if (rule->effect == RULES_WARN &&
-		    expr_evaluate(rule->when, metrics) != 0)
-			outcome->warnings[outcome->warning_count++] =
-			    (unsigned short)i;
-	}
+	double amount = rule->amount_expression != NULL ?
+	    expr_evaluate(rule->amount_expression, metrics) : rule->amount;
+	return fabs(amount) <= RULES_MAX_AMOUNT ? amount : NAN;
 }
 
 /* Expands a rule's text in the language asked for: the translation
  * compiled at load time (from the locale's catalogue), or the template as
  * written (English, the JSON's language). */
-static void
-rules_expand(const struct rule *rule, const double *metrics,
+void
+rules_text(const struct rule *rule, const double *metrics,
     enum i18n_language language, struct buffer *out)
 {
 	bool translating = language == I18N_TRANSLATED &&
 	    rule->because_translated != NULL;
 	template_expand(translating ? rule->because_translated : rule->because,
 	    metrics, language, out);
-}
-
-/* The text of the index-th reason. */
-void
-rules_reason_text(const struct rules *rules,
-    const struct rules_outcome *outcome, size_t index, const double *metrics,
-    enum i18n_language language, struct buffer *out)
-{
-	rules_expand(&rules->rules[outcome->fired[index]], metrics, language,
-	    out);
-}
-
-/* The text of the index-th warning. */
-void
-rules_warning_text(const struct rules *rules,
-    const struct rules_outcome *outcome, size_t index, const double *metrics,
-    enum i18n_language language, struct buffer *out)
-{
-	rules_expand(&rules->rules[outcome->warnings[index]], metrics,
-	    language, out);
 }

@@ -1,11 +1,12 @@
 /* rules.h - the rule engine: data/rules.yaml (plus rules.d additions)
  * compiled once into conditions over answers and computed metrics, then
- * evaluated without allocation into scores, vetoes, reasons and warnings.
- *
- * Verdict: the outcome with the highest score that no rule vetoed.  Ties
- * go to the outcome that asks least of the team: closed, then hybrid, then
- * open.  When every outcome is vetoed, the verdict is the least-vetoed
- * highest score and a warning says the constraints conflict. */
+ * evaluated without allocation.  A rule has one effect:
+ *   veto    rules out outcomes and/or option kinds, at a level
+ *           (compliance, lock_in or quality: see decide.h for the order);
+ *   adjust  adds a dollar amount (an expression, USD/month) to one
+ *           outcome's ledger;
+ *   warn    raises a warning; only warnings may read the verdict.
+ * The decision itself (ledgers, vetoes by level, verdict) is decide.c's. */
 #ifndef LLMADVISOR_RULES_H
 #define LLMADVISOR_RULES_H
 
@@ -13,15 +14,17 @@
 #include <stddef.h>
 
 #include "cost.h"
+#include "i18n.h"
 #include "data.h"
 #include "i18n.h"
 #include "profile.h"
 #include "util.h"
 
 enum verdict {
-	VERDICT_CLOSED,
-	VERDICT_OPEN,
-	VERDICT_HYBRID,
+	VERDICT_CLOSED,			/* the best closed API */
+	VERDICT_OPEN_HOSTED,		/* open weights behind a hosted API */
+	VERDICT_OPEN,			/* self-hosted open weights */
+	VERDICT_HYBRID,			/* hard share closed, the rest open */
 	VERDICT_COUNT,
 	VERDICT_NONE = -1
 };
@@ -29,10 +32,22 @@ enum verdict {
 #define RULES_MAX 256
 
 enum rules_effect {
-	RULES_FAVOUR,			/* adds weight to an outcome */
 	RULES_VETO,			/* rules out outcomes or option kinds */
+	RULES_ADJUST,			/* adds dollars to an outcome's ledger */
 	RULES_WARN,			/* raises a warning */
 };
+
+/* The precedence of vetoes: a lower level gives way to a higher one. */
+enum rules_level {
+	RULES_LEVEL_COMPLIANCE,		/* never set aside */
+	RULES_LEVEL_LOCK_IN,
+	RULES_LEVEL_QUALITY,
+	RULES_LEVEL_COUNT
+};
+
+/* The largest adjustment a rule may add or take, USD/month: larger
+ * amounts (and NaN or infinity) drop the line with a warning. */
+#define RULES_MAX_AMOUNT 1e9
 
 struct expr;
 struct template;
@@ -42,16 +57,19 @@ struct rule {
 	const char *file;		/* where it was defined */
 	int line, column;
 	enum rules_effect effect;
-	enum verdict favours;		/* RULES_FAVOUR */
-	double weight;			/* a constant weight ... */
-	struct expr *weight_expression;	/* ... or an expression (or NULL) */
+	enum rules_level level;		/* RULES_VETO */
 	unsigned veto_verdicts;		/* RULES_VETO: 1 << verdict */
 	unsigned veto_kinds;		/* RULES_VETO: 1 << option kind */
+	unsigned adjusts;		/* RULES_ADJUST: 1 << each outcome */
+	double amount;			/* RULES_ADJUST: a constant ... */
+	struct expr *amount_expression;	/* ... or an expression (or NULL) */
 	const char *warning;		/* RULES_WARN: the warning's id */
 	struct expr *when;
 	struct template *because;	/* as written (English) */
 	struct template *because_translated;	/* or NULL */
 	const char *because_text;	/* the template as written */
+	bool varies;			/* reads a metric that varies between
+					 * Monte Carlo samples */
 };
 
 struct rules {
@@ -62,35 +80,11 @@ struct rules {
 	size_t file_count;
 };
 
-/* What one evaluation of every rule found. */
-struct rules_outcome {
-	double score[VERDICT_COUNT];
-	unsigned vetoed;		/* 1 << verdict */
-	unsigned vetoed_kinds;		/* 1 << option kind */
-	enum verdict verdict;
-	bool conflict;			/* every outcome was vetoed */
-	unsigned short fired[RULES_MAX];	/* favour and veto rules */
-	double weight[RULES_MAX];		/* their weights */
-	size_t fired_count;
-	unsigned short warnings[RULES_MAX];	/* warn rules */
-	size_t warning_count;
-};
-
-/* Monte Carlo support: the rules whose inputs never change between samples
- * are evaluated once; each sample re-evaluates only the others and skips
- * warnings. */
-struct rules_sampler {
-	double score[VERDICT_COUNT];
-	unsigned vetoed_kinds;
-	unsigned vetoed;
-	unsigned short varying[RULES_MAX];
-	size_t varying_count;
-};
-
-void rules_sampler_init(const struct rules *, const double *metrics,
-	struct rules_sampler *);
-enum verdict rules_sampler_verdict(const struct rules *,
-	const struct rules_sampler *, const double *metrics);
+/* Whether a rule fires for the metric values. */
+bool rules_fires(const struct rule *, const double *metrics);
+/* An adjust rule's amount for the metric values: NAN when it is not
+ * finite or beyond RULES_MAX_AMOUNT (the caller drops the line). */
+double rules_amount(const struct rule *, const double *metrics);
 
 /* Loads rules.yaml along the data lookup order (the first one found
  * replaces the default), then every *.yaml of each data folder's rules.d/
@@ -103,25 +97,15 @@ int rules_load_text(struct rules *, const char *name, const char *text,
 void rules_init(struct rules *);
 void rules_free(struct rules *);
 
-/* Evaluates every rule against metric values (see metrics.h): favour and
- * veto rules first, then the verdict (also written into the metrics'
- * "verdict" slot), then warnings, which may read it. */
-void rules_evaluate(const struct rules *, double *metrics,
-	struct rules_outcome *);
-/* Expands a fired rule's reason into out (sorted strongest first by
- * rules_evaluate), in the language: I18N_TRANSLATED uses the translation
- * the locale's catalogue had when the rules were loaded, I18N_ENGLISH the
- * text as written. */
-void rules_reason_text(const struct rules *, const struct rules_outcome *,
-	size_t index, const double *metrics, enum i18n_language,
-	struct buffer *out);
-void rules_warning_text(const struct rules *, const struct rules_outcome *,
-	size_t index, const double *metrics, enum i18n_language,
-	struct buffer *out);
+/* Expands a rule's text in the language asked for. */
+void rules_text(const struct rule *, const double *metrics,
+	enum i18n_language, struct buffer *out);
 
-/* "closed", "open", "hybrid" (JSON) and the phrase a person reads:
- * "Go closed (API)", "Go open (self-hosted)", "Use both (hybrid)". */
+/* "closed", "open_hosted", "open", "hybrid" (JSON) and the phrase a
+ * person reads: "Go closed (API)", "Go open (hosted API)", "Go open
+ * (self-hosted)", "Use both (hybrid)". */
 const char *rules_verdict_name(enum verdict);
 const char *rules_verdict_phrase(enum verdict);
+const char *rules_verdict_phrase_in(enum verdict, enum i18n_language);
 
 #endif

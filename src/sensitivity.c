@@ -20,6 +20,7 @@
 
 #include "i18n.h"
 #include "metrics.h"
+#include "decide.h"
 #include "evaluate.h"
 #include "sensitivity.h"
 
@@ -116,7 +117,7 @@ sensitivity_set(enum sensitivity_parameter parameter,
  * sensitivity.h). */
 static struct cost_result sensitivity_cost;
 static double sensitivity_metrics[EVALUATE_MAX_METRICS];
-static struct rules_outcome sensitivity_outcome;
+static struct decision sensitivity_outcome;
 
 /* The verdict for one profile, scenario and set of figure values. */
 static enum verdict
@@ -128,8 +129,8 @@ sensitivity_verdict(const struct sensitivity_base *base,
 	    &sensitivity_cost);
 	metrics_compute(base->data, values, profile, &sensitivity_cost,
 	    base->breakeven, sensitivity_metrics);
-	rules_evaluate(base->rules, sensitivity_metrics,
-	    &sensitivity_outcome);
+	decide_run(base->rules, base->data, values, profile, &sensitivity_cost,
+	    sensitivity_metrics, false, &sensitivity_outcome);
 	return sensitivity_outcome.verdict;
 }
 
@@ -297,8 +298,63 @@ sensitivity_figure_used(const struct profile *profile,
 	return true;
 }
 
-/* The uncertainty from samples drawn with the seed.  The draws, values
- * and histograms are static scratch (see sensitivity.h). */
+/* A triangular draw over [low, high] peaking at mode, from a uniform r
+ * in [0, 1). */
+static double
+sensitivity_triangular(double r, double low, double mode, double high)
+{
+	double width = high - low;
+	if (!(width > 0))
+		return mode;
+	double share = (mode - low) / width;
+	if (r < share)
+		return low + sqrt(r * width * (mode - low));
+	return high - sqrt((1 - r) * width * (high - mode));
+}
+
+/* A uniform number in [0, 1) from the generator. */
+static double
+sensitivity_uniform(struct sensitivity_random *random)
+{
+	return (double)(sensitivity_next(random) >> 11) * 0x1.0p-53;
+}
+
+/* The answers a team rarely knows exactly, drawn around what it said:
+ * volume, operations hours and the hourly rate within a factor
+ * (triangular in log space), the hard share within +/- its spread. */
+static void
+sensitivity_draw_answers(const struct data *data, const double *values,
+    const struct profile *base, struct sensitivity_random *random,
+    struct profile *p)
+{
+	const struct defaults *d = &data->defaults;
+	double volume_spread = log(values[d->volume_spread.index]);
+	double ops_spread = log(values[d->ops_hours_spread.index]);
+	double rate_spread = log(values[d->hourly_rate_spread.index]);
+	double share_spread = values[d->complex_share_spread.index];
+	double factor;
+
+	*p = *base;
+	factor = exp(sensitivity_triangular(sensitivity_uniform(random),
+	    -volume_spread, 0, volume_spread));
+	p->input_tokens = base->input_tokens * factor;
+	p->output_tokens = base->output_tokens * factor;
+	factor = exp(sensitivity_triangular(sensitivity_uniform(random),
+	    -ops_spread, 0, ops_spread));
+	p->ops_hours_per_month = profile_ops_hours(base, data) * factor;
+	p->ops_hours_set = true;
+	factor = exp(sensitivity_triangular(sensitivity_uniform(random),
+	    -rate_spread, 0, rate_spread));
+	p->hourly_rate = base->hourly_rate * factor;
+	double low = base->complex_share - share_spread;
+	double high = base->complex_share + share_spread;
+	p->complex_share = sensitivity_triangular(sensitivity_uniform(random),
+	    low < 0 ? 0 : low, base->complex_share, high > 1 ? 1 : high);
+}
+
+/* The uncertainty from samples drawn with the seed: every figure with a
+ * range and the uncertain answers.  The draws, values and histograms are
+ * static scratch (see sensitivity.h). */
 void
 sensitivity_monte_carlo(const struct sensitivity_base *base,
     unsigned long samples, unsigned long seed,
@@ -312,6 +368,7 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 	unsigned long verdicts[VERDICT_COUNT] = { 0 };
 	const struct data *data = base->data;
 	struct sensitivity_random random;
+	struct profile drawn;
 	size_t draw_count = 0;
 	uint64_t x = seed;
 
@@ -342,8 +399,6 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 		d->left = width * (f->value - f->low);
 		d->right = width * (f->high - f->value);
 	}
-	static struct rules_sampler sampler;
-	rules_sampler_init(base->rules, base->metrics, &sampler);
 	memset(bins, 0, sizeof bins);
 	const double scale = SENSITIVITY_BINS /
 	    (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW);
@@ -362,12 +417,15 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 			double root = sqrt(below ? r * d->left : (1 - r) * d->right);
 			values[d->index] = below ? d->low + root : d->high - root;
 		}
-		cost_evaluate(data, values, base->profile, base->scenario,
+		sensitivity_draw_answers(data, values, base->profile, &random,
+		    &drawn);
+		cost_evaluate(data, values, &drawn, base->scenario,
 		    &sensitivity_cost);
-		metrics_compute(data, values, base->profile, &sensitivity_cost,
+		metrics_compute(data, values, &drawn, &sensitivity_cost,
 		    base->breakeven, sensitivity_metrics);
-		enum verdict v = rules_sampler_verdict(base->rules, &sampler,
-		    sensitivity_metrics);
+		decide_run(base->rules, data, values, &drawn, &sensitivity_cost,
+		    sensitivity_metrics, false, &sensitivity_outcome);
+		enum verdict v = sensitivity_outcome.verdict;
 		if (v != VERDICT_NONE)
 			verdicts[v]++;
 		for (int k = 0; k < OPTION_KIND_COUNT; k++) {

@@ -50,18 +50,6 @@ tui_results_clear(struct buffer *buffer)
 		buffer->data[0] = '\0';
 }
 
-/* Which verdict a reason speaks for, in a word. */
-static const char *
-tui_results_verdict_word(enum verdict verdict)
-{
-	switch (verdict) {
-	case VERDICT_CLOSED: return _("closed");
-	case VERDICT_OPEN: return _("open");
-	case VERDICT_HYBRID: return _("both");
-	default: return "";
-	}
-}
-
 /* Shows the results; the volume slider has the focus. */
 void
 tui_results_enter(struct tui *tui)
@@ -300,7 +288,7 @@ static void
 tui_results_reasons(struct tui *tui, const struct tui_rect *r)
 {
 	const struct evaluation *report = tui->report;
-	const struct rules_outcome *outcome = &report->outcome;
+	const struct decision *outcome = &report->outcome;
 	struct tui_results_box box;
 	struct buffer *text = &tui->scratch;
 	char head[96], weight[32];
@@ -316,7 +304,7 @@ tui_results_reasons(struct tui *tui, const struct tui_rect *r)
 	if (tui->reasons_scroll < 0)
 		tui->reasons_scroll = 0;
 	box.first = tui->reasons_scroll;
-	if (outcome->fired_count == 0 || tui->rules == NULL) {
+	if (outcome->reason_count == 0 || tui->rules == NULL) {
 		tui_results_paragraph(&box, outcome->verdict == VERDICT_NONE ?
 		    _("No reasons: the decision rules have not been evaluated. "
 		    "The costs, breakeven and chart are complete; the sliders "
@@ -325,18 +313,18 @@ tui_results_reasons(struct tui *tui, const struct tui_rect *r)
 		tui->reasons_lines = box.line;
 		return;
 	}
-	for (size_t i = 0; i < outcome->fired_count; i++) {
-		const struct rule *rule = &tui->rules->rules[outcome->fired[i]];
+	for (size_t i = 0; i < outcome->reason_count; i++) {
+		const struct decide_reason *reason = &outcome->reasons[i];
 		tui_results_clear(text);
-		util_snprintf_c(weight, sizeof weight, "%+.1f",
-		    outcome->weight[i]);
-		if (rule->effect == RULES_VETO)
+		if (reason->line == DECIDE_LINE_VETO)
 			snprintf(head, sizeof head, "[%s] ", _("veto"));
-		else
-			snprintf(head, sizeof head, "[%s %s] ",
-			    tui_results_verdict_word(rule->favours), weight);
+		else {
+			report_reason_amount(weight, sizeof weight,
+			    reason->weight);
+			snprintf(head, sizeof head, "[%s] ", weight);
+		}
 		buffer_add(text, head);
-		rules_reason_text(tui->rules, outcome, i, report->metrics,
+		decide_reason_text(tui->rules, outcome, i, report->metrics,
 		    I18N_TRANSLATED, text);
 		if (text->data != NULL)
 			tui_results_paragraph(&box, text->data, A_NORMAL, 2);
@@ -356,7 +344,7 @@ static void
 tui_results_side(struct tui *tui, const struct tui_rect *r)
 {
 	const struct evaluation *report = tui->report;
-	const struct rules_outcome *outcome = &report->outcome;
+	const struct decision *outcome = &report->outcome;
 	struct tui_results_box box;
 	struct buffer *text = &tui->scratch;
 
@@ -367,17 +355,18 @@ tui_results_side(struct tui *tui, const struct tui_rect *r)
 	box.rows = r->height;
 	tui_results_paragraph(&box, _("Warnings"), tui_attr(tui,
 	    TUI_ROLE_TITLE), 0);
-	for (size_t i = 0; tui->rules != NULL && i < outcome->warning_count;
-	    i++) {
+	for (size_t i = 0; tui->rules != NULL &&
+	    i < outcome->warning_count + outcome->dropped_count; i++) {
 		tui_results_clear(text);
 		buffer_add(text, "! ");
-		rules_warning_text(tui->rules, outcome, i, report->metrics,
+		decide_warning_text(tui->rules, outcome, i, report->metrics,
 		    I18N_TRANSLATED, text);
 		if (text->data != NULL)
 			tui_results_paragraph(&box, text->data,
 			    tui_attr(tui, TUI_ROLE_ERROR), 2);
 	}
-	if (tui->rules == NULL || outcome->warning_count == 0)
+	if (tui->rules == NULL ||
+	    outcome->warning_count + outcome->dropped_count == 0)
 		tui_results_paragraph(&box, _("None."), tui_attr(tui,
 		    TUI_ROLE_DIM), 0);
 
