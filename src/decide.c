@@ -363,6 +363,21 @@ decide_run(const struct rules *rules, const struct data *data,
 		if (rule->effect == RULES_WARN && rules_fires(rule, metrics))
 			d->warnings[d->warning_count++] = (unsigned short)i;
 	}
+	for (size_t i = 0; i < rules->disabled_count; i++) {
+		const struct rules_disabled *off = &rules->disabled[i];
+		if (off->effect == RULES_VETO &&
+		    off->level != RULES_LEVEL_LOCK_IN &&
+		    d->disabled_count < DECIDE_MAX_VETOES)
+			d->disabled_vetoes[d->disabled_count++] =
+			    (unsigned short)i;
+	}
+}
+
+/* How many warnings there are (see decide.h). */
+size_t
+decide_warning_count(const struct decision *d)
+{
+	return d->warning_count + d->dropped_count + d->disabled_count;
 }
 
 /* "$1,234 a month"-style money for a sentence. */
@@ -442,6 +457,18 @@ decide_warning_text(const struct rules *rules, const struct decision *d,
 		return;
 	}
 	index -= d->warning_count;
+	if (index >= d->dropped_count) {
+		static const char *const levels[RULES_LEVEL_COUNT] = {
+			N_("compliance"), N_("lock-in"), N_("quality")
+		};
+		const struct rules_disabled *off =
+		    &rules->disabled[d->disabled_vetoes[index - d->dropped_count]];
+		buffer_printf(out, i18n_text(language, "%s switches off the veto "
+		    "'%s' (a %s requirement, from %s): this report does not "
+		    "enforce it."), off->by, off->id,
+		    i18n_text(language, levels[off->level]), off->file);
+		return;
+	}
 	buffer_printf(out, i18n_text(language, "Rule '%s' computed an amount "
 	    "that is not a finite number of dollars within a billion a month: "
 	    "the line was left out of the ledger."),
@@ -455,7 +482,22 @@ decide_warning_id(const struct rules *rules, const struct decision *d,
 {
 	if (index < d->warning_count)
 		return rules->rules[d->warnings[index]].warning;
-	return "amount-dropped";
+	return index < d->warning_count + d->dropped_count ?
+	    "amount-dropped" : "veto-disabled";
+}
+
+/* The id of the rule a warning is about. */
+const char *
+decide_warning_rule(const struct rules *rules, const struct decision *d,
+    size_t index)
+{
+	if (index < d->warning_count)
+		return rules->rules[d->warnings[index]].id;
+	index -= d->warning_count;
+	if (index < d->dropped_count)
+		return rules->rules[d->dropped[index]].id;
+	return rules->disabled[d->disabled_vetoes[index -
+	    d->dropped_count]].id;
 }
 
 /* The rule id of a reason, or the ledger line's name. */

@@ -107,6 +107,10 @@ struct decision {
 	 * warn rules. */
 	unsigned short dropped[DECIDE_MAX_ADJUSTMENTS];
 	size_t dropped_count;
+	/* Compliance and quality vetoes a rules.d file switched off (into
+	 * rules->disabled): warned about last. */
+	unsigned short disabled_vetoes[DECIDE_MAX_VETOES];
+	size_t disabled_count;
 };
 
 /* Decides for one evaluation: reads the cost result and the metrics
@@ -124,12 +128,18 @@ void decide_reason_text(const struct rules *, const struct decision *,
 	size_t index, const double *metrics, enum i18n_language,
 	struct buffer *out);
 /* Warnings are the warn rules that fired (warning_count), then one per
- * dropped adjustment (dropped_count): index runs over both.  The text
- * and the id ("amount-dropped" for the latter). */
+ * dropped adjustment (dropped_count), then one per disabled compliance
+ * or quality veto (disabled_count): index runs over all of them, and
+ * decide_warning_count says how many.  The text and the id
+ * ("amount-dropped", "veto-disabled" for the latter two). */
+size_t decide_warning_count(const struct decision *);
 void decide_warning_text(const struct rules *, const struct decision *,
 	size_t index, const double *metrics, enum i18n_language,
 	struct buffer *out);
 const char *decide_warning_id(const struct rules *,
+	const struct decision *, size_t index);
+/* The id of the rule a warning is about. */
+const char *decide_warning_rule(const struct rules *,
 	const struct decision *, size_t index);
 /* The rule id of a reason ("ledger.compute" for ledger lines). */
 const char *decide_reason_id(const struct rules *, const struct decision *,

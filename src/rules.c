@@ -467,6 +467,16 @@ rules_disable(struct rules *rules, const struct doc *doc,
 	for (size_t i = 0; i < rules->count; i++) {
 		if (strcmp(rules->rules[i].id, item->scalar) != 0)
 			continue;
+		/* Remembered for the reports: which file switched what off. */
+		if (rules->disabled_count < RULES_MAX) {
+			struct rules_disabled *d =
+			    &rules->disabled[rules->disabled_count++];
+			d->id = rules->rules[i].id;
+			d->file = rules->rules[i].file;
+			d->by = doc->path;
+			d->effect = rules->rules[i].effect;
+			d->level = rules->rules[i].level;
+		}
 		expr_free(rules->rules[i].when);
 		expr_free(rules->rules[i].amount_expression);
 		template_free(rules->rules[i].because);

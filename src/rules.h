@@ -72,12 +72,23 @@ struct rule {
 					 * Monte Carlo samples */
 };
 
+/* A rule a rules.d file switched off with "disable:". */
+struct rules_disabled {
+	const char *id;
+	const char *file;		/* where the rule was defined */
+	const char *by;			/* the file that disabled it */
+	enum rules_effect effect;
+	enum rules_level level;		/* RULES_VETO */
+};
+
 struct rules {
 	struct arena arena;
 	struct rule rules[RULES_MAX];
 	size_t count;
 	const char *files[32];		/* every file read, in order */
 	size_t file_count;
+	struct rules_disabled disabled[RULES_MAX];
+	size_t disabled_count;
 };
 
 /* Whether a rule fires for the metric values. */
