@@ -68,6 +68,21 @@ doc_check_duplicates(const struct doc *doc, const struct doc_node *mapping,
 	return 0;
 }
 
+/* Refuses an explicit YAML tag (!!str, !custom): our files are plain
+ * data, and a tag would silently change how a value reads.  Returns 1
+ * with *cause set, or 0. */
+static int
+doc_refuse_tag(const char *path, const yaml_event_t *event,
+    const yaml_char_t *tag, char **cause)
+{
+	if (tag == NULL)
+		return 0;
+	util_error_at(cause, path, (int)event->start_mark.line + 1,
+	    (int)event->start_mark.column + 1,
+	    _("YAML tags (%.40s) are not supported"), (const char *)tag);
+	return 1;
+}
+
 /* Adds a finished node to the container on top of the stack. */
 static int
 doc_attach(struct doc_builder *b, struct doc_node *node)
@@ -319,13 +334,19 @@ doc_parse_yaml(struct doc *doc, const char *path, const char *text,
 			failed = 1;
 			break;
 		case YAML_SCALAR_EVENT:
-			failed = doc_scalar(b, &event);
+			failed = doc_refuse_tag(path, &event,
+			    event.data.scalar.tag, cause) ||
+			    doc_scalar(b, &event);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
-			failed = doc_open(b, DOC_SEQUENCE, &event.start_mark);
+			failed = doc_refuse_tag(path, &event,
+			    event.data.sequence_start.tag, cause) ||
+			    doc_open(b, DOC_SEQUENCE, &event.start_mark);
 			break;
 		case YAML_MAPPING_START_EVENT:
-			failed = doc_open(b, DOC_MAPPING, &event.start_mark);
+			failed = doc_refuse_tag(path, &event,
+			    event.data.mapping_start.tag, cause) ||
+			    doc_open(b, DOC_MAPPING, &event.start_mark);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:

@@ -248,6 +248,17 @@ doc_json_number(struct doc_json *p, struct doc_node *node)
 	length = doc_json_number_length(text, span);
 	if (length == 0)
 		return 1;
+	/* JSON has no leading zeros: 012 is not twelve (nor octal ten). */
+	size_t first = text[0] == '-' || text[0] == '+';
+	if (length > first + 1 && text[first] == '0' &&
+	    text[first + 1] >= '0' && text[first + 1] <= '9') {
+		int line, column;
+		doc_json_position(p, p->offset, &line, &column);
+		util_error_at(p->cause, p->doc->path, line, column,
+		    _("a JSON number cannot start with 0 (got %.*s)"),
+		    (int)(length > 32 ? 32 : length), (const char *)text);
+		return -1;
+	}
 	node->scalar = arena_strndup(&p->doc->arena, (const char *)text,
 	    length);
 	if (node->scalar == NULL)
@@ -517,6 +528,13 @@ doc_parse_json_limit(struct doc *doc, const char *path, const char *text,
 		size_t at = p.offset < length ? p.offset : length - 1;
 		doc_json_position(&p, at, &line, &column);
 		util_error_at(cause, path, line, column, _("invalid JSON"));
+		result = -1;
+	}
+	/* A document is an object or a list: a bare null is no answers
+	 * file and no price list. */
+	if (result == 0 && doc->root->type == DOC_SCALAR && doc->root->null) {
+		util_error_at(cause, path, doc->root->line, doc->root->column,
+		    _("the JSON value at the top is null: expected an object"));
 		result = -1;
 	}
 	/* Only white space may follow the value. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "json.h"
 #include "listing.h"
 
 /* Where a figure came from (see listing.h). */
@@ -431,14 +432,5 @@ listing_render_json(const struct data *data, bool gpus, time_t now,
 			    figures[k], now, months, system_dir));
 		cJSON_AddItemToArray(list, j);
 	}
-	char *text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (text == NULL) {
-		util_error(cause, _("out of memory while writing JSON"));
-		return -1;
-	}
-	buffer_add(out, text);
-	buffer_add_char(out, '\n');
-	cJSON_free(text);
-	return 0;
+	return json_print(root, out, cause);
 }

@@ -235,10 +235,10 @@ main_options(int argc, char **argv, struct cmd_options *options, int *status)
 			options->data_dir = optarg;
 			break;
 		case OPTION_SAMPLES:
-			if (main_parse_count(optarg, 1, 10000000,
+			if (main_parse_count(optarg, 1, 1000000,
 			    &options->samples) != 0) {
 				snprintf(message, sizeof message, _("--samples "
-				    "must be a whole number from 1 to 10000000, "
+				    "must be a whole number from 1 to 1000000, "
 				    "got \"%s\""), optarg);
 				*status = main_usage_error(message);
 				return -1;

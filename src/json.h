@@ -1,0 +1,16 @@
+/* json.h - writing JSON: the one place that prints a cJSON tree, for the
+ * JSON report and the JSON listings alike. */
+#ifndef LLMADVISOR_JSON_H
+#define LLMADVISOR_JSON_H
+
+#include <cJSON.h>
+
+#include "util.h"
+
+/* Prints a finished tree into out with a final newline, then frees it.
+ * Beyond cJSON's escapes (control characters below 0x20), C1 controls and
+ * the bidirectional overrides are written as \uNNNN, so text from a file
+ * cannot drive a terminal that shows the JSON.  0, or -1 with *cause. */
+int json_print(cJSON *root, struct buffer *out, char **cause);
+
+#endif
