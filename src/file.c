@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -290,6 +291,29 @@ file_refuse_link(const char *path, char **cause)
 		return -1;
 	}
 	return 0;
+}
+
+/* Takes an exclusive lock on path (created if needed, private, never
+ * through a link) without waiting: 0 with *fd holding it until that
+ * descriptor is closed, 1 when another process holds it, -1 with
+ * *cause. */
+int
+file_lock(const char *path, int *fd, char **cause)
+{
+	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK | O_NOCTTY, 0600);
+	if (*fd < 0) {
+		util_error(cause, _("%s: cannot lock: %s"), path, strerror(errno));
+		return -1;
+	}
+	if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
+		return 0;
+	int busy = errno == EWOULDBLOCK;
+	if (!busy)
+		util_error(cause, _("%s: cannot lock: %s"), path, strerror(errno));
+	close(*fd);
+	*fd = -1;
+	return busy ? 1 : -1;
 }
 
 /* True when both paths name the same existing file. */

@@ -39,6 +39,10 @@ int file_write_private(const char *path, const char *data, size_t length,
 /* -1 with *cause when path is a symbolic link: for files llmadvisor keeps
  * itself that another module reads by name. */
 int file_refuse_link(const char *path, char **cause);
+/* An exclusive lock on path (created private, never through a link),
+ * taken without waiting: 0 with *fd holding it until closed, 1 when
+ * another process holds it, -1 with *cause. */
+int file_lock(const char *path, int *fd, char **cause);
 /* True when both paths name the same existing file (-a FILE -o FILE). */
 bool file_same(const char *a, const char *b);
 /* True when path names an existing regular file. */

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,12 +19,34 @@
 #include "tui_private.h"
 
 
-/* Finds the autosave's place. */
+/* Finds the autosave's place and takes its lock: a second session that
+ * shares it says so and does not autosave, instead of both overwriting
+ * each other's answers. */
 void
 tui_autosave_init(struct tui *tui)
 {
-	if (paths_autosave(tui->autosave, sizeof tui->autosave) != 0)
+	char lock[PATH_MAX + 8], *cause = NULL;
+	tui->autosave_lock = -1;
+	if (paths_autosave(tui->autosave, sizeof tui->autosave) != 0) {
 		tui->autosave[0] = '\0';
+		return;
+	}
+	snprintf(lock, sizeof lock, "%s.lock", tui->autosave);
+	if (file_make_parent_folders(lock, &cause) != 0) {
+		free(cause);	/* the first write says why */
+		return;
+	}
+	int held = file_lock(lock, &tui->autosave_lock, &cause);
+	if (held == 1) {
+		char message[PATH_MAX + 200];
+		snprintf(message, sizeof message, _("Another llmadvisor is using "
+		    "the autosave (%s): this session does not autosave."),
+		    tui->autosave);
+		tui_message(tui, true, message);
+		tui->autosave[0] = '\0';
+		tui->autosave_warned = true;
+	}
+	free(cause);	/* no lock where locks do not work: save anyway */
 }
 
 /* Writes the answers and a progress line; shows a failure once. */

@@ -92,6 +92,7 @@ struct tui {
 	/* Autosave. */
 	char autosave[PATH_MAX];	/* "" when there is no place */
 	bool autosave_warned;
+	int autosave_lock;		/* held while this session autosaves */
 	int resume_question;		/* what the autosave reached */
 	char resume_when[64];
 	/* Questionnaire. */

@@ -566,5 +566,24 @@ expect "pipe.md: no program reads this pipe"
 keys q
 finish 0
 
+# 15. Two sessions sharing one autosave: the second says so and does not
+# autosave over the first one's answers.
+start 80 24 -- -d "$DATA"
+expect "Question 1 of $N"
+$T new-session -d -s u -x 80 -y 24 \
+	"cd '$work' && env TERM=tmux-256color '$LLMADVISOR' -d '$DATA'; sleep 30"
+i=0
+while [ "$i" -lt 200 ] && ! $T capture-pane -p -t u 2>/dev/null |
+	grep -qF "Another llmadvisor is using"; do
+	sleep 0.05
+	i=$((i + 1))
+done
+if $T capture-pane -p -t u | grep -qF "Another llmadvisor is using"; then ok
+else bad "a second session sharing the autosave did not say so"
+	$T capture-pane -p -t u; fi
+$T send-keys -t u q
+keys q
+finish 0
+
 echo "tui: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
