@@ -473,20 +473,22 @@ profile_set(struct profile *profile, const char *assignment, char **cause)
 	const char *equals = strchr(assignment, '=');
 	struct doc doc;
 	struct doc_node node, items[8];
-	char key[128];
+	char key[PROFILE_MAX_KEY];
 	int result;
 
 	memset(&doc, 0, sizeof doc);
 	doc.path = "--set";
-	if (equals == NULL || equals == assignment ||
-	    (size_t)(equals - assignment) >= sizeof key) {
+	if (equals == NULL || equals == assignment) {
 		util_error(cause, _("--set: expected KEY=VALUE, got \"%s\""),
 		    assignment);
 		return -1;
 	}
+	/* No key is this long: a longer one is simply unknown, shown cut. */
 	snprintf(key, sizeof key, "%.*s", (int)(equals - assignment),
 	    assignment);
-	const struct profile_field *f = profile_find_field(key);
+	const struct profile_field *f =
+	    (size_t)(equals - assignment) < sizeof key ?
+	    profile_find_field(key) : NULL;
 	if (f == NULL) {
 		struct buffer known;
 		buffer_init(&known);
@@ -507,7 +509,8 @@ profile_set(struct profile *profile, const char *assignment, char **cause)
 	node.scalar = equals + 1;
 	node.null = equals[1] == '\0';
 	if (f->type == PROFILE_FLAGS) {
-		/* A comma-separated list: ecosystem=tool_use,structured_output */
+		/* A comma-separated list: ecosystem=tool_use,structured_output
+		 * (at most as many entries as a flag field has names). */
 		char *copy = strdup(equals + 1);
 		size_t count = 0;
 		if (copy == NULL) {

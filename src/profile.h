@@ -64,6 +64,8 @@ enum profile_field_type {
 	PROFILE_FLAGS,			/* list of names, stored as bits */
 };
 
+/* The longest answer key (dotted) there could be, plus room. */
+#define PROFILE_MAX_KEY 128
 #define PROFILE_MAX_PRESETS 8
 
 /* One answers-file key: the single definition every front end uses.  The

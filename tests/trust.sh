@@ -203,5 +203,14 @@ SOURCE_DATE_EPOCH=253402300799 XDG_CONFIG_HOME="$work/late" brun 1 -d "$DATA" --
 if [ "$(cat late/llmadvisor/prices.yaml)" = "# precious" ]; then ok; else
 	bad "a failed import changed prices.yaml: $(head -c 80 late/llmadvisor/prices.yaml)"; fi
 
+# --- Smaller limits ------------------------------------------------------
+# --samples has a documented maximum that keeps a run to seconds.
+brun 2 -d "$DATA" -f json --samples 1000001
+has stderr "--samples must be a whole number from 1 to 1000000"
+# An overlong --set key is an unknown key, not a malformed assignment.
+long=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "k" }')
+brun 2 -d "$DATA" -f json -s "$long=1"
+has stderr "unknown key 'kkkk"
+
 echo "trust: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
