@@ -171,15 +171,15 @@ evaluate_run(struct evaluation *evaluation, const struct data *data,
     const struct evaluate_settings *settings)
 {
 	struct sensitivity_base base;
-	struct tm tm;
 
 	evaluation->data = data;
 	evaluation->rules = rules;
 	evaluation->profile = *profile;
 	evaluation->scenario = *scenario;
 	evaluation->now = settings->now;
-	gmtime_r(&settings->now, &tm);
-	strftime(evaluation->date, sizeof evaluation->date, "%Y-%m-%d", &tm);
+	/* main refuses dates past 9999; a caller's odd time gives "". */
+	util_format_date(evaluation->date, sizeof evaluation->date,
+	    settings->now);
 	evaluate_find_stale(evaluation, data->values);
 	evaluation->breakeven = cost_breakeven(data, data->values, profile,
 	    scenario);

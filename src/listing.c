@@ -248,9 +248,7 @@ static void
 listing_legend(const struct data *data, time_t now, struct buffer *out)
 {
 	char date[16], months[32];
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	util_format_date(date, sizeof date, now);
 	util_snprintf_c(months, sizeof months, "%g",
 	    data->defaults.stale_months.value);
 	buffer_add(out, "\n");
@@ -380,10 +378,8 @@ listing_render_json(const struct data *data, bool gpus, time_t now,
 	double months = data->defaults.stale_months.value;
 	cJSON *root = cJSON_CreateObject();
 	char date[16];
-	struct tm tm;
 
-	gmtime_r(&now, &tm);
-	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	util_format_date(date, sizeof date, now);
 	cJSON_AddStringToObject(root, "date", date);
 	cJSON_AddNumberToObject(root, "stale_months", months);
 	cJSON *files = cJSON_AddObjectToObject(root, "files");
