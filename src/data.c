@@ -314,6 +314,133 @@ data_top_list(const struct doc *doc, const char *name, char **cause)
 	return list;
 }
 
+/* Refuses a key that does not apply to the model's kind (fine_tuning on
+ * anything but an API, weights on anything but a hosted model, prices on
+ * open weights, sizes on anything but open weights). */
+static int
+data_model_keys_fit(const struct doc *doc, const struct doc_node *node,
+    const struct model *model, char **cause)
+{
+	const char *misplaced = NULL;
+	if (model->kind != MODEL_API && doc_get(node, "fine_tuning"))
+		misplaced = "fine_tuning";
+	if (model->kind != MODEL_HOSTED_OPEN && doc_get(node, "weights"))
+		misplaced = "weights";
+	if (model->kind == MODEL_OPEN_WEIGHTS) {
+		for (int p = 0; p < DATA_PRICE_COUNT; p++)
+			if (doc_get(node, data_price_name((enum data_price)p)))
+				misplaced = data_price_name((enum data_price)p);
+	} else {
+		static const char *const open_only[] = { "parameters",
+		    "active_parameters", "weights_size", "kv_bytes_per_token" };
+		for (size_t i = 0; i < 4; i++)
+			if (doc_get(node, open_only[i]))
+				misplaced = open_only[i];
+	}
+	if (misplaced != NULL) {
+		for (size_t i = 0; i < node->count; i++)
+			if (strcmp(node->items[i].key, misplaced) == 0)
+				doc_error(cause, doc, &node->items[i], true,
+				    _("'%s' does not apply to a model of kind %s"),
+				    misplaced, data_kind_names[model->kind]);
+		return -1;
+	}
+
+	return 0;
+}
+
+/* Reads the members of an API or a hosted model: fine-tuning, prices (the
+ * discounted ones optional) and a hosted model's weights. */
+static int
+data_model_prices(struct data *data, const struct doc *doc,
+    const struct doc_node *node, struct model *model, const char *prefix,
+    const char **weights_id, char **cause)
+{
+	const struct doc_node *part;
+	if (model->kind == MODEL_API) {
+		part = doc_get(node, "fine_tuning");
+		if (part != NULL && doc_bool(doc, part, "fine_tuning",
+		    &model->fine_tuning, cause) != 0)
+			return -1;
+	}
+	if (model->kind != MODEL_OPEN_WEIGHTS) {
+		if (data_member_figure(data, doc, node, "input_price", prefix,
+		    "USD/Mtok", &model->input_price, cause) != 0 ||
+		    data_member_figure(data, doc, node, "output_price", prefix,
+		    "USD/Mtok", &model->output_price, cause) != 0)
+			return -1;
+		/* The discounted prices are optional. */
+		for (int p = DATA_PRICE_CACHE_READ; p < DATA_PRICE_COUNT; p++) {
+			const char *member = data_price_name((enum data_price)p);
+			struct figure *f;
+			bool *has;
+			if (doc_get(node, member) == NULL)
+				continue;
+			data_price_slot(model, (enum data_price)p, &f, &has);
+			if (data_member_figure(data, doc, node, member, prefix,
+			    "USD/Mtok", f, cause) != 0)
+				return -1;
+			*has = true;
+		}
+	}
+	if (model->kind == MODEL_HOSTED_OPEN &&
+	    data_member_string(doc, node, "weights", prefix, weights_id,
+	    cause) != 0)
+		return -1;
+	return 0;
+}
+
+/* Reads the members of open weights: parameters, KV bytes per token and
+ * the weights' size per precision. */
+static int
+data_model_weights(struct data *data, const struct doc *doc,
+    const struct doc_node *node, struct model *model, const char *prefix,
+    char **cause)
+{
+	const struct doc_node *part;
+	if (data_member_figure(data, doc, node, "parameters", prefix,
+	    "billion", &model->parameters, cause) != 0 ||
+	    data_member_figure(data, doc, node, "active_parameters",
+	    prefix, "billion", &model->active_parameters, cause) != 0 ||
+	    data_member_figure(data, doc, node, "kv_bytes_per_token",
+	    prefix, "bytes/token", &model->kv_bytes_per_token,
+	    cause) != 0)
+		return -1;
+	if (model->active_parameters.value > model->parameters.value) {
+		doc_error(cause, doc, doc_get(node, "active_parameters"),
+		    false, _("active_parameters cannot exceed parameters"));
+		return -1;
+	}
+	part = doc_get(node, "weights_size");
+	if (part == NULL) {
+		doc_error(cause, doc, node, false,
+		    _("%s is missing '%s'"), prefix, "weights_size");
+		return -1;
+	}
+	if (doc_expect_keys(doc, part, "weights_size",
+	    data_quantisation_names, cause) != 0)
+		return -1;
+	if (part->count == 0) {
+		doc_error(cause, doc, part, false,
+		    _("weights_size needs at least one precision"));
+		return -1;
+	}
+	for (int q = 0; q < QUANT_COUNT; q++) {
+		char sub[240];
+		const struct doc_node *size = doc_get(part,
+		    data_quantisation_names[q]);
+		if (size == NULL)
+			continue;
+		snprintf(sub, sizeof sub, "%s.weights_size", prefix);
+		if (data_member_figure(data, doc, part,
+		    data_quantisation_names[q], sub, "GB",
+		    &model->weights_size[q], cause) != 0)
+			return -1;
+		model->has_weights_size[q] = true;
+	}
+	return 0;
+}
+
 /* Reads one entry of models.yaml (hosted_open weights are linked later). */
 static int
 data_model(struct data *data, const struct doc *doc,
@@ -383,105 +510,12 @@ data_model(struct data *data, const struct doc *doc,
 		model->alias_count = part->count;
 	}
 
-	/* Which keys belong to which kind. */
-	const char *misplaced = NULL;
-	if (model->kind != MODEL_API && doc_get(node, "fine_tuning"))
-		misplaced = "fine_tuning";
-	if (model->kind != MODEL_HOSTED_OPEN && doc_get(node, "weights"))
-		misplaced = "weights";
-	if (model->kind == MODEL_OPEN_WEIGHTS) {
-		for (int p = 0; p < DATA_PRICE_COUNT; p++)
-			if (doc_get(node, data_price_name((enum data_price)p)))
-				misplaced = data_price_name((enum data_price)p);
-	} else {
-		static const char *const open_only[] = { "parameters",
-		    "active_parameters", "weights_size", "kv_bytes_per_token" };
-		for (size_t i = 0; i < 4; i++)
-			if (doc_get(node, open_only[i]))
-				misplaced = open_only[i];
-	}
-	if (misplaced != NULL) {
-		for (size_t i = 0; i < node->count; i++)
-			if (strcmp(node->items[i].key, misplaced) == 0)
-				doc_error(cause, doc, &node->items[i], true,
-				    _("'%s' does not apply to a model of kind %s"),
-				    misplaced, data_kind_names[model->kind]);
+	if (data_model_keys_fit(doc, node, model, cause) != 0)
 		return -1;
-	}
-
-	if (model->kind == MODEL_API) {
-		part = doc_get(node, "fine_tuning");
-		if (part != NULL && doc_bool(doc, part, "fine_tuning",
-		    &model->fine_tuning, cause) != 0)
-			return -1;
-	}
-	if (model->kind != MODEL_OPEN_WEIGHTS) {
-		if (data_member_figure(data, doc, node, "input_price", prefix,
-		    "USD/Mtok", &model->input_price, cause) != 0 ||
-		    data_member_figure(data, doc, node, "output_price", prefix,
-		    "USD/Mtok", &model->output_price, cause) != 0)
-			return -1;
-		/* The discounted prices are optional. */
-		for (int p = DATA_PRICE_CACHE_READ; p < DATA_PRICE_COUNT; p++) {
-			const char *member = data_price_name((enum data_price)p);
-			struct figure *f;
-			bool *has;
-			if (doc_get(node, member) == NULL)
-				continue;
-			data_price_slot(model, (enum data_price)p, &f, &has);
-			if (data_member_figure(data, doc, node, member, prefix,
-			    "USD/Mtok", f, cause) != 0)
-				return -1;
-			*has = true;
-		}
-	}
-	if (model->kind == MODEL_HOSTED_OPEN &&
-	    data_member_string(doc, node, "weights", prefix, weights_id,
-	    cause) != 0)
-		return -1;
-	if (model->kind == MODEL_OPEN_WEIGHTS) {
-		if (data_member_figure(data, doc, node, "parameters", prefix,
-		    "billion", &model->parameters, cause) != 0 ||
-		    data_member_figure(data, doc, node, "active_parameters",
-		    prefix, "billion", &model->active_parameters, cause) != 0 ||
-		    data_member_figure(data, doc, node, "kv_bytes_per_token",
-		    prefix, "bytes/token", &model->kv_bytes_per_token,
-		    cause) != 0)
-			return -1;
-		if (model->active_parameters.value > model->parameters.value) {
-			doc_error(cause, doc, doc_get(node, "active_parameters"),
-			    false, _("active_parameters cannot exceed parameters"));
-			return -1;
-		}
-		part = doc_get(node, "weights_size");
-		if (part == NULL) {
-			doc_error(cause, doc, node, false,
-			    _("%s is missing '%s'"), prefix, "weights_size");
-			return -1;
-		}
-		if (doc_expect_keys(doc, part, "weights_size",
-		    data_quantisation_names, cause) != 0)
-			return -1;
-		if (part->count == 0) {
-			doc_error(cause, doc, part, false,
-			    _("weights_size needs at least one precision"));
-			return -1;
-		}
-		for (int q = 0; q < QUANT_COUNT; q++) {
-			char sub[240];
-			const struct doc_node *size = doc_get(part,
-			    data_quantisation_names[q]);
-			if (size == NULL)
-				continue;
-			snprintf(sub, sizeof sub, "%s.weights_size", prefix);
-			if (data_member_figure(data, doc, part,
-			    data_quantisation_names[q], sub, "GB",
-			    &model->weights_size[q], cause) != 0)
-				return -1;
-			model->has_weights_size[q] = true;
-		}
-	}
-	return 0;
+	if (model->kind != MODEL_OPEN_WEIGHTS)
+		return data_model_prices(data, doc, node, model, prefix,
+		    weights_id, cause);
+	return data_model_weights(data, doc, node, model, prefix, cause);
 }
 
 static int
