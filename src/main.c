@@ -180,6 +180,41 @@ main_now(void)
 	return time(NULL);
 }
 
+/* The checks that need every option: combinations that make no sense,
+ * an empty output name, the answers file as the output, and a malformed
+ * SOURCE_DATE_EPOCH. */
+static int
+main_options_check(const struct cmd_options *options, int *status)
+{
+	char message[512];
+	if (options->resume && options->answers != NULL) {
+		*status = main_usage_error(_("--resume and --answers cannot be "
+		    "used together"));
+		return -1;
+	}
+	if (options->output != NULL && options->output[0] == '\0') {
+		*status = main_usage_error(_("--output needs a file name"));
+		return -1;
+	}
+	if (options->answers != NULL && options->output != NULL &&
+	    file_same(options->answers, options->output)) {
+		snprintf(message, sizeof message, _("--answers and --output name "
+		    "the same file (%s): the report would replace the answers"),
+		    options->output);
+		*status = main_usage_error(message);
+		return -1;
+	}
+	long long seconds;
+	if (main_epoch(&seconds) < 0) {
+		snprintf(message, sizeof message, _("SOURCE_DATE_EPOCH must be "
+		    "a whole number of seconds from 0 to %lld, got \"%.64s\""),
+		    MAIN_LATEST_EPOCH, getenv("SOURCE_DATE_EPOCH"));
+		*status = main_usage_error(message);
+		return -1;
+	}
+	return 0;
+}
+
 /* Parses the command line; returns -1 to exit with *status. */
 static int
 main_options(int argc, char **argv, struct cmd_options *options, int *status)
@@ -292,38 +327,13 @@ main_options(int argc, char **argv, struct cmd_options *options, int *status)
 			return -1;
 		}
 	}
-	if (options->resume && options->answers != NULL) {
-		*status = main_usage_error(_("--resume and --answers cannot be "
-		    "used together"));
-		return -1;
-	}
 	if (optind < argc) {
 		snprintf(message, sizeof message, _("unexpected argument '%s'"),
 		    argv[optind]);
 		*status = main_usage_error(message);
 		return -1;
 	}
-	if (options->output != NULL && options->output[0] == '\0') {
-		*status = main_usage_error(_("--output needs a file name"));
-		return -1;
-	}
-	if (options->answers != NULL && options->output != NULL &&
-	    file_same(options->answers, options->output)) {
-		snprintf(message, sizeof message, _("--answers and --output name "
-		    "the same file (%s): the report would replace the answers"),
-		    options->output);
-		*status = main_usage_error(message);
-		return -1;
-	}
-	long long seconds;
-	if (main_epoch(&seconds) < 0) {
-		snprintf(message, sizeof message, _("SOURCE_DATE_EPOCH must be "
-		    "a whole number of seconds from 0 to %lld, got \"%.64s\""),
-		    MAIN_LATEST_EPOCH, getenv("SOURCE_DATE_EPOCH"));
-		*status = main_usage_error(message);
-		return -1;
-	}
-	return 0;
+	return main_options_check(options, status);
 }
 
 /* Writes the whole rendering to standard output; 0 or -1 with *cause. */
