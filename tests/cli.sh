@@ -184,7 +184,7 @@ has before.json '"verdict":	"closed"'
 has after.json '"verdict":	"open"'
 has after.json '"rule":	"no-pii-to-third-parties"'
 # A broken policy file is an error with its position, never ignored.
-printf 'rules:\n  - id: x\n    when: volume.totl > 1\n    favour: open\n    weight: 1\n    because: y\n' \
+printf 'rules:\n  - id: x\n    when: volume.totl > 1\n    adjust: open\n    amount: 1\n    because: y\n' \
 	>conf/llmadvisor/rules.d/broken.yaml
 XDG_CONFIG_HOME="$work/conf" run 2 -d "$DATA" -f json
 has stderr "rules.d/broken.yaml:3:11: unknown name 'volume.totl'"
