@@ -256,16 +256,29 @@ cost_replicas_for_load(double load, double peak_to_mean)
 	return peak <= 1 ? 1 : (int)ceil(peak - 1e-9);
 }
 
-/* The same self-hosted option carrying only a share of the traffic.  Costs
- * scale linearly with tokens on demand and with whole replicas otherwise,
- * so this is arithmetic on the full-volume option, not a re-evaluation. */
+/* What changes when a self-hosted option serves only a share of the
+ * traffic: small, so comparing every option's share costs no copy of
+ * the whole option. */
+struct cost_share {
+	int replicas, gpus;
+	double gpu_hours, utilisation;
+	struct cost_monthly monthly;
+};
+
+/* The same option serving share of the traffic: on demand scales its
+ * hours; 24/7 and owned re-round their replicas for the smaller load
+ * (owned GPUs the team has stay free). */
 static void
 cost_scale_self_hosted(const double *values, const struct data *data,
     const struct cost_scenario *scenario, const struct profile *profile,
-    const struct cost_option *full, double share, struct cost_option *part)
+    const struct cost_option *full, double share, struct cost_share *part)
 {
 	const struct gpu_config *c = full->config;
-	*part = *full;
+	part->replicas = full->replicas;
+	part->gpus = full->gpus;
+	part->gpu_hours = full->gpu_hours;
+	part->utilisation = full->utilisation;
+	part->monthly = full->monthly;
 	if (full->kind == OPTION_CLOUD_ON_DEMAND) {
 		part->gpu_hours = full->gpu_hours * share;
 		part->monthly.compute = full->monthly.compute * share;
@@ -300,10 +313,14 @@ cost_hybrid(const struct data *data, const double *values,
 {
 	double share = profile->complex_share;
 	const struct cost_option *frontier = NULL;
-	struct cost_option part, best[OPTION_KIND_COUNT];
-	bool have[OPTION_KIND_COUNT] = { false };
+	struct cost_share part, best[OPTION_KIND_COUNT];
+	int from[OPTION_KIND_COUNT];
 	size_t count = result->count;
 
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		result->hybrid_by_open_kind[k] = -1;
+		from[k] = -1;
+	}
 	if (share <= 0 || share >= 1)
 		return;
 	for (size_t i = 0; i < count; i++) {
@@ -315,7 +332,9 @@ cost_hybrid(const struct data *data, const double *values,
 		if (o->kind == OPTION_HOSTED_OPEN) {
 			if (!o->comparable)
 				continue;
-			part = *o;
+			part.replicas = part.gpus = 0;
+			part.gpu_hours = part.utilisation = 0;
+			part.monthly = o->monthly;
 			part.monthly.compute = o->monthly.compute * (1 - share);
 			cost_total(&part.monthly);
 		} else if (cost_kind_is_self_hosted(o->kind)) {
@@ -324,23 +343,28 @@ cost_hybrid(const struct data *data, const double *values,
 		} else {
 			continue;
 		}
-		if (!have[o->kind] ||
+		if (from[o->kind] < 0 ||
 		    part.monthly.total < best[o->kind].monthly.total) {
 			best[o->kind] = part;
-			have[o->kind] = true;
+			from[o->kind] = (int)i;
 		}
 	}
 	if (frontier == NULL)
 		return;
 	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-		if (!have[k])
+		if (from[k] < 0)
 			continue;
 		struct cost_option *h = &result->options[result->count++];
-		*h = best[k];
+		*h = result->options[from[k]];
+		h->replicas = best[k].replicas;
+		h->gpus = best[k].gpus;
+		h->gpu_hours = best[k].gpu_hours;
+		h->utilisation = best[k].utilisation;
+		h->monthly = best[k].monthly;
 		h->kind = OPTION_HYBRID;
 		h->hybrid_self_kind = (enum option_kind)k;
-		h->hybrid_open_model = k == OPTION_HOSTED_OPEN ? best[k].model :
-		    NULL;
+		h->hybrid_open_model = k == OPTION_HOSTED_OPEN ?
+		    result->options[from[k]].model : NULL;
 		h->model = frontier->model;
 		h->discounts = frontier->discounts;
 		h->comparable = true;
@@ -352,6 +376,7 @@ cost_hybrid(const struct data *data, const double *values,
 		    best[k].monthly.engineering;
 		h->monthly.setup = api_setup + best[k].monthly.setup;
 		cost_total(&h->monthly);
+		result->hybrid_by_open_kind[k] = (int)(h - result->options);
 		int cheapest = result->cheapest[OPTION_HYBRID];
 		if (cheapest < 0 || h->monthly.total <
 		    result->options[cheapest].monthly.total)

@@ -108,6 +108,8 @@ struct cost_result {
 	struct cost_option options[COST_MAX_OPTIONS];
 	size_t count;
 	int cheapest[OPTION_KIND_COUNT];/* comparable options; -1 if none */
+	/* The hybrid whose open part is of each kind, or -1. */
+	int hybrid_by_open_kind[OPTION_KIND_COUNT];
 	int best_api;			/* = cheapest[OPTION_API] */
 	int best_self_hosted;		/* cheapest on-demand/24x7/owned */
 	double input_tokens, output_tokens;

@@ -50,14 +50,13 @@ decide_pick_option(const struct cost_result *cost, enum verdict outcome,
 	case VERDICT_HYBRID:
 		if (vetoed_kinds & ((1u << OPTION_API) | (1u << OPTION_HYBRID)))
 			return -1;
-		for (size_t i = 0; i < cost->count; i++) {
-			const struct cost_option *o = &cost->options[i];
-			if (o->kind != OPTION_HYBRID ||
-			    vetoed_kinds & (1u << o->hybrid_self_kind))
+		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+			int o = cost->hybrid_by_open_kind[k];
+			if (o < 0 || vetoed_kinds & (1u << k))
 				continue;
-			if (best < 0 || o->monthly.total <
+			if (best < 0 || cost->options[o].monthly.total <
 			    cost->options[best].monthly.total)
-				best = (int)i;
+				best = o;
 		}
 		return best;
 	default:
@@ -79,9 +78,20 @@ decide_available(const struct cost_result *cost, unsigned vetoed_kinds)
 /* Applies the veto rules level by level (compliance, lock-in, quality):
  * a level that would leave no outcome together with the ones above it
  * is set aside, except compliance, which then makes a conflict. */
+/* Whether rule i fires: from the fixed results when there are some. */
+static bool
+decide_fires(const struct rules *rules, const struct decide_fixed *fixed,
+    size_t i, const double *metrics)
+{
+	if (fixed != NULL && fixed->fires[i] >= 0)
+		return fixed->fires[i] != 0;
+	return rules_fires(&rules->rules[i], metrics);
+}
+
 static void
-decide_vetoes(const struct rules *rules, const struct cost_result *cost,
-    const double *metrics, struct decision *d, unsigned *vetoed)
+decide_vetoes(const struct rules *rules, const struct decide_fixed *fixed,
+    const struct cost_result *cost, const double *metrics,
+    struct decision *d, unsigned *vetoed)
 {
 	unsigned level_outcomes[RULES_LEVEL_COUNT] = { 0 };
 	unsigned level_kinds[RULES_LEVEL_COUNT] = { 0 };
@@ -90,7 +100,8 @@ decide_vetoes(const struct rules *rules, const struct cost_result *cost,
 	d->veto_count = 0;
 	for (size_t i = 0; i < rules->count; i++) {
 		const struct rule *rule = &rules->rules[i];
-		if (rule->effect != RULES_VETO || !rules_fires(rule, metrics))
+		if (rule->effect != RULES_VETO ||
+		    !decide_fires(rules, fixed, i, metrics))
 			continue;
 		level_outcomes[rule->level] |= rule->veto_verdicts;
 		level_kinds[rule->level] |= rule->veto_kinds;
@@ -140,16 +151,18 @@ decide_vetoed_by(const struct rules *rules, const struct cost_result *cost,
  * that is not a finite number of dollars is dropped and remembered for
  * a warning. */
 static void
-decide_adjustments(const struct rules *rules, double *metrics,
-    struct decision *d)
+decide_adjustments(const struct rules *rules,
+    const struct decide_fixed *fixed, double *metrics, struct decision *d)
 {
 	for (size_t i = 0; i < rules->count; i++) {
 		const struct rule *rule = &rules->rules[i];
-		if (rule->effect != RULES_ADJUST || !rules_fires(rule, metrics))
+		if (rule->effect != RULES_ADJUST ||
+		    !decide_fires(rules, fixed, i, metrics))
 			continue;
 		/* The amount may read an outcome's total, which is NAN for
 		 * an outcome without an option: such a line is no warning. */
-		double amount = rules_amount(rule, metrics);
+		double amount = fixed != NULL && fixed->fires[i] >= 0 ?
+		    fixed->amount[i] : rules_amount(rule, metrics);
 		bool adds = false;
 		for (int v = 0; v < VERDICT_COUNT; v++) {
 			struct decide_ledger *l = &d->ledgers[v];
@@ -257,8 +270,11 @@ decide_compare(struct decision *d, enum verdict other, bool money_lines)
 				    rule, other, gain);
 		}
 	}
+	/* The success line counts only where the verdict really succeeds
+	 * more often: dividing a cheaper total by a lower success can still
+	 * leave fewer dollars, which would read as a quality advantage. */
 	double quality = decide_quality_dollars(o) - decide_quality_dollars(w);
-	if (quality >= minimum)
+	if (quality >= minimum && w->success > o->success)
 		decide_add_reason(d, DECIDE_LINE_QUALITY, -1, other, quality);
 }
 
@@ -305,22 +321,45 @@ decide_keep_applied_vetoes(const struct rules *rules, struct decision *d)
 	d->veto_count = kept;
 }
 
-/* Decides for one evaluation (see decide.h). */
+/* Evaluates the rules that read nothing drawn, once (see decide.h). */
 void
-decide_run(const struct rules *rules, const struct data *data,
-    const double *values, const struct profile *profile,
-    const struct cost_result *cost, double *metrics, bool with_text,
-    struct decision *d)
+decide_fix(const struct rules *rules, const double *metrics,
+    struct decide_fixed *fixed)
+{
+	for (size_t i = 0; i < rules->count; i++) {
+		const struct rule *rule = &rules->rules[i];
+		fixed->fires[i] = -1;
+		if (rule->varies || rule->effect == RULES_WARN)
+			continue;
+		fixed->fires[i] = rules_fires(rule, metrics) ? 1 : 0;
+		fixed->amount[i] = rule->effect == RULES_ADJUST &&
+		    fixed->fires[i] ? rules_amount(rule, metrics) : 0;
+	}
+}
+
+/* Ledgers and verdict: everything but the text. */
+static void
+decide_core(const struct rules *rules, const struct decide_fixed *fixed,
+    const struct cost_result *cost, double *metrics, struct decision *d)
 {
 	unsigned vetoed = 0;
-	(void)data;
-	(void)values;
-	(void)profile;
 
-	memset(d, 0, sizeof *d);
+	/* Only the counts and flags: the arrays behind them are written
+	 * before they are read (this runs for every Monte Carlo sample). */
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		struct decide_ledger *l = &d->ledgers[v];
+		l->vetoed_by_count = 0;
+		l->adjustment_count = 0;
+		l->adjustments_total = 0;
+	}
+	d->conflict = false;
+	d->set_aside = 0;
+	d->vetoed_kinds = 0;
+	d->veto_count = d->reason_count = d->warning_count = 0;
+	d->dropped_count = d->disabled_count = 0;
 	d->verdict = d->runner_up = VERDICT_NONE;
 	d->margin = NAN;
-	decide_vetoes(rules, cost, metrics, d, &vetoed);
+	decide_vetoes(rules, fixed, cost, metrics, d, &vetoed);
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		struct decide_ledger *l = &d->ledgers[v];
 		l->option = decide_pick_option(cost, v, d->vetoed_kinds);
@@ -337,7 +376,7 @@ decide_run(const struct rules *rules, const struct data *data,
 	}
 	metrics_set_aside(metrics, d->set_aside & (1u << RULES_LEVEL_LOCK_IN),
 	    d->set_aside & (1u << RULES_LEVEL_QUALITY));
-	decide_adjustments(rules, metrics, d);
+	decide_adjustments(rules, fixed, metrics, d);
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		struct decide_ledger *l = &d->ledgers[v];
 		l->success = metrics_success(metrics, v);
@@ -353,6 +392,32 @@ decide_run(const struct rules *rules, const struct data *data,
 		d->margin = d->ledgers[d->runner_up].effective -
 		    d->ledgers[d->verdict].effective;
 	metrics_set_verdict(metrics, d->verdict);
+	int allowed = 0;
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		allowed += d->ledgers[v].allowed;
+	metrics_set_allowed(metrics, allowed);
+}
+
+/* One Monte Carlo sample's verdict (see decide.h). */
+enum verdict
+decide_sample(const struct rules *rules, const struct decide_fixed *fixed,
+    const struct cost_result *cost, double *metrics, struct decision *d)
+{
+	decide_core(rules, fixed, cost, metrics, d);
+	return d->verdict;
+}
+
+/* Decides for one evaluation (see decide.h). */
+void
+decide_run(const struct rules *rules, const struct data *data,
+    const double *values, const struct profile *profile,
+    const struct cost_result *cost, double *metrics, bool with_text,
+    struct decision *d)
+{
+	(void)data;
+	(void)values;
+	(void)profile;
+	decide_core(rules, NULL, cost, metrics, d);
 	if (!with_text)
 		return;
 	decide_keep_applied_vetoes(rules, d);

@@ -113,6 +113,17 @@ struct decision {
 	size_t disabled_count;
 };
 
+/* The rules whose outcome cannot change between Monte Carlo samples
+ * (they read only answers that are not drawn), evaluated once. */
+struct decide_fixed {
+	signed char fires[RULES_MAX];	/* -1: evaluate each time */
+	double amount[RULES_MAX];	/* adjust rules that fire */
+};
+
+/* Evaluates the fixed rules once, for decide_run's samples. */
+void decide_fix(const struct rules *, const double *metrics,
+	struct decide_fixed *);
+
 /* Decides for one evaluation: reads the cost result and the metrics
  * (metrics_compute's), writes the outcome costs, successes and verdict
  * into the metrics, then, with with_text, collects reasons and warnings
@@ -121,6 +132,10 @@ void decide_run(const struct rules *, const struct data *,
 	const double *values, const struct profile *,
 	const struct cost_result *, double *metrics, bool with_text,
 	struct decision *);
+/* As decide_run without text, reusing the fixed rules' results (the
+ * Monte Carlo's inner loop). */
+enum verdict decide_sample(const struct rules *, const struct decide_fixed *,
+	const struct cost_result *, double *metrics, struct decision *);
 
 /* The text of reason index, in the language asked for: a rule's own
  * text for vetoes and adjustments, a ledger sentence otherwise. */

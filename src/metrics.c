@@ -128,6 +128,8 @@ static const char *const metrics_verdict_names[] = {
 	/* Set by decide_run: a veto level given way to a higher one. */ \
 	X(LOCK_IN_SET_ASIDE, "veto.lock_in_set_aside", BOOL, NULL, true) \
 	X(QUALITY_SET_ASIDE, "veto.quality_set_aside", BOOL, NULL, true) \
+	/* How many outcomes the vetoes allow (set by decide_run). */ \
+	X(ALLOWED, "decision.allowed", NUMBER, NULL, true) \
 	/* An adjust rule's own amount, while its text is expanded. */ \
 	X(AMOUNT, "amount", NUMBER, NULL, true) \
 	/* Set by decide_run, for warnings only. */ \
@@ -330,6 +332,7 @@ metrics_compute(const struct data *data, const double *values,
 	m[METRIC_QUALITY_SET_ASIDE] = 0;
 	m[METRIC_CLOSED_FINE_TUNING] = data->closed_fine_tuning;
 	m[METRIC_AMOUNT] = NAN;
+	m[METRIC_ALLOWED] = NAN;
 	m[METRIC_VERDICT] = NAN;
 }
 
@@ -373,6 +376,12 @@ void
 metrics_set_verdict(double *metrics, enum verdict verdict)
 {
 	metrics[METRIC_VERDICT] = verdict == VERDICT_NONE ? NAN : verdict;
+}
+
+void
+metrics_set_allowed(double *metrics, int allowed)
+{
+	metrics[METRIC_ALLOWED] = allowed;
 }
 
 void

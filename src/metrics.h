@@ -43,5 +43,7 @@ void metrics_set_aside(double *metrics, bool lock_in, bool quality);
 /* The verdict, for warn rules; an adjust rule's amount, for its text. */
 void metrics_set_verdict(double *metrics, enum verdict);
 void metrics_set_amount(double *metrics, double amount);
+/* How many outcomes the vetoes allow, for warnings. */
+void metrics_set_allowed(double *metrics, int allowed);
 
 #endif

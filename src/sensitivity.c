@@ -399,6 +399,10 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 		d->left = width * (f->value - f->low);
 		d->right = width * (f->high - f->value);
 	}
+	/* The rules that read only answers not drawn fire the same way in
+	 * every sample: evaluated once, from the base metrics. */
+	static struct decide_fixed fixed;
+	decide_fix(base->rules, base->metrics, &fixed);
 	memset(bins, 0, sizeof bins);
 	const double scale = SENSITIVITY_BINS /
 	    (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW);
@@ -423,9 +427,9 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 		    &sensitivity_cost);
 		metrics_compute(data, values, &drawn, &sensitivity_cost,
 		    base->breakeven, sensitivity_metrics);
-		decide_run(base->rules, data, values, &drawn, &sensitivity_cost,
-		    sensitivity_metrics, false, &sensitivity_outcome);
-		enum verdict v = sensitivity_outcome.verdict;
+		enum verdict v = decide_sample(base->rules, &fixed,
+		    &sensitivity_cost, sensitivity_metrics,
+		    &sensitivity_outcome);
 		if (v != VERDICT_NONE)
 			verdicts[v]++;
 		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
