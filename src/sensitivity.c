@@ -3,11 +3,18 @@
  * Monte Carlo: every figure whose range is wider than a point is drawn
  * from a triangular distribution over [low, high] peaking at its value,
  * independently, with a generator seeded by --seed (the same seed gives the
- * same samples).  Memory sizes, weight sizes and KV-cache sizes are not
- * drawn: whether a model fits a GPU is a fact, not a chance.  The
- * breakeven volume is computed once for the data's own values and held
- * fixed in every sample and along every flip-point search (rules compare
- * costs directly; the breakeven is for the reader).  Percentiles of each
+ * same samples).  The answers a team rarely knows exactly are drawn too,
+ * within the spreads of defaults.yaml's uncertainty section: volume,
+ * operations hours and the hourly rate by a factor (triangular in log
+ * space around the answer), the hard-task share by +/- its spread.  So the
+ * confidence - the share of samples in which the verdict's outcome wins -
+ * covers both what the data does not know and what the team does not.
+ * Memory sizes, weight sizes and KV-cache sizes are not drawn: whether a
+ * model fits a GPU is a fact, not a chance.  The breakeven volume is
+ * computed once for the data's own values and held fixed in every sample
+ * and along every flip-point search (the decision compares ledgers
+ * directly; the breakeven is for the reader).  Rules that read no drawn
+ * value are evaluated once per run (decide_fix).  Percentiles of each
  * option kind's cheapest monthly total come from a logarithmic histogram
  * with about 0.25% resolution, so memory does not grow with samples.
  * Cache-read and batch prices are drawn only when the answers give their

@@ -1,6 +1,8 @@
 /* sensitivity.h - what would change the answer: the slider parameters
  * (one definition for the TUI's sliders and the report's flip points),
- * flip points along each, and Monte Carlo over every figure's range. */
+ * flip points along each, and Monte Carlo over every figure's range and
+ * the answers a team rarely knows exactly (volume, operations hours, the
+ * hourly rate, the hard-task share). */
 #ifndef LLMADVISOR_SENSITIVITY_H
 #define LLMADVISOR_SENSITIVITY_H
 
@@ -54,7 +56,8 @@ struct sensitivity_flip {
 	enum verdict verdict;
 };
 
-/* Monte Carlo over every figure with a range. */
+/* Monte Carlo over the figures with a range and the uncertain answers:
+ * share[v] is the share of samples in which outcome v wins. */
 struct sensitivity_uncertainty {
 	unsigned long samples;
 	unsigned long seed;
