@@ -65,8 +65,13 @@ report_markdown_heading(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "\n\n");
 	if (o->verdict == VERDICT_NONE)
 		return;
-	buffer_printf(out, "## %s: %s\n\n", _("Verdict"),
-	    rules_verdict_phrase(o->verdict));
+	buffer_printf(out, "## %s: ", _("Verdict"));
+	buffer_init(&line);
+	report_verdict_phrase(report, I18N_TRANSLATED, &line);
+	if (line.data != NULL)
+		report_markdown_escape(out, line.data);
+	buffer_free(&line);
+	buffer_add(out, "\n\n");
 	buffer_init(&line);
 	report_summary(report, &line);
 	if (line.data != NULL)
@@ -100,6 +105,96 @@ report_markdown_inputs(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "\n");
 }
 
+/* One outcome's row: the recommended one in bold. */
+static void
+report_markdown_outcome(const struct evaluation *report, enum verdict v,
+    struct buffer *out)
+{
+	const struct decision *d = &report->outcome;
+	const struct decide_ledger *l = &d->ledgers[v];
+	const struct cost_option *option = decide_option(d, &report->cost, v);
+	const char *bold = v == d->verdict ? "**" : "";
+	struct buffer cell;
+	char text[256];
+
+	buffer_printf(out, "| %s%s%s | ", bold, rules_verdict_phrase(v), bold);
+	if (option == NULL) {
+		buffer_printf(out, "%s | | | | | ", _("no option in the data "
+		    "fits"));
+	} else {
+		report_option_label(option, text, sizeof text);
+		report_markdown_escape(out, text);
+		report_markdown_money(out, l->monthly.total);
+		report_reason_amount(text, sizeof text, l->adjustments_total);
+		buffer_printf(out, " | %s | ", l->adjustment_count ? text : "-");
+		util_format_percent(text, sizeof text, l->success);
+		buffer_add(out, text);
+		util_format_money(text, sizeof text, l->effective);
+		buffer_printf(out, " | %s%s%s | ", bold, text, bold);
+	}
+	buffer_init(&cell);
+	report_outcome_status(report, v, true, &cell);
+	if (cell.data != NULL) {
+		buffer_add(out, bold);
+		report_markdown_escape(out, cell.data);
+		buffer_add(out, bold);
+	}
+	buffer_free(&cell);
+	buffer_add(out, " |\n");
+}
+
+/* The adjustment lines of every ledger, as a list under the table. */
+static void
+report_markdown_adjustments(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
+{
+	const struct decision *d = &report->outcome;
+	struct buffer text;
+	char amount[64];
+	bool any = false;
+
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		const struct decide_ledger *l = &d->ledgers[v];
+		for (size_t i = 0; l->available && i < l->adjustment_count; i++) {
+			buffer_init(&text);
+			decide_adjustment_text(report->rules, d, v, i,
+			    report->metrics, language, &text);
+			report_reason_amount(amount, sizeof amount,
+			    l->adjustments[i].amount);
+			buffer_printf(out, "- %s, %s (", rules_verdict_phrase(v),
+			    amount);
+			report_markdown_escape(out,
+			    report->rules->rules[l->adjustments[i].rule].id);
+			buffer_add(out, "): ");
+			report_markdown_escape(out, text.data ? text.data : "");
+			buffer_add(out, "\n");
+			buffer_free(&text);
+			any = true;
+		}
+	}
+	if (any)
+		buffer_add(out, "\n");
+}
+
+/* The four outcomes' ledgers, the recommendation in bold. */
+static void
+report_markdown_outcomes(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
+{
+	if (report->rules == NULL)
+		return;
+	buffer_printf(out, "## %s\n\n", _("The four outcomes"));
+	buffer_printf(out, "%s\n\n", report_outcome_legend());
+	buffer_printf(out, "| %s | %s | %s | %s | %s | %s | %s |\n",
+	    _("Outcome"), _("Option"), _("Monthly"), _("Adjustments"),
+	    _("Success"), _("Effective"), _("Status"));
+	buffer_add(out, "|---|---|--:|--:|--:|--:|---|\n");
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		report_markdown_outcome(report, v, out);
+	buffer_add(out, "\n");
+	report_markdown_adjustments(report, language, out);
+}
+
 static void
 report_markdown_reasons(const struct evaluation *report,
     enum i18n_language language, struct buffer *out)
@@ -118,6 +213,7 @@ report_markdown_reasons(const struct evaluation *report,
 		buffer_init(&text);
 		decide_reason_text(report->rules, o, i, report->metrics, language,
 		    &text);
+		report_reason_note(report, i, language, &text);
 		if (r->line == DECIDE_LINE_VETO)
 			snprintf(weight, sizeof weight, "%s", _("veto"));
 		else
@@ -423,6 +519,7 @@ report_render_markdown(const struct evaluation *report,
 
 	report_markdown_heading(report, out);
 	report_markdown_inputs(report, out);
+	report_markdown_outcomes(report, language, out);
 	report_markdown_reasons(report, language, out);
 	report_markdown_warnings(report, language, out);
 	report_markdown_costs(report, out);
