@@ -402,6 +402,31 @@ report_markdown_sensitivity(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "\n");
 }
 
+/* The lines of the Mermaid chart: one per outcome when rules decided,
+ * else one per option kind of the volume table; returns how many, with
+ * their values and names (no commas: Mermaid's legend splits on them). */
+static size_t
+report_markdown_chart_lines(const struct evaluation *report,
+    const double *values[VERDICT_COUNT + EVALUATE_TABLE_KINDS],
+    const char *names[VERDICT_COUNT + EVALUATE_TABLE_KINDS])
+{
+	const struct evaluate_volume_table *table = &report->table;
+	size_t count = 0;
+
+	if (table->outcomes) {
+		for (int v = 0; v < VERDICT_COUNT; v++) {
+			values[count] = table->outcome_costs[v];
+			names[count++] = rules_verdict_phrase(v);
+		}
+		return count;
+	}
+	for (size_t k = 0; k < EVALUATE_TABLE_KINDS; k++) {
+		values[count] = table->costs[k];
+		names[count++] = report_kind_label(table->kinds[k]);
+	}
+	return count;
+}
+
 /* The chart twice: a Mermaid xychart of the evaluation's volume table for
  * renderers that draw it, and the chart series as text for those that do
  * not. */
@@ -409,21 +434,25 @@ static void
 report_markdown_chart(const struct evaluation *report, struct buffer *out)
 {
 	const struct evaluate_volume_table *table = &report->table;
+	const double *values[VERDICT_COUNT + EVALUATE_TABLE_KINDS];
+	const char *names[VERDICT_COUNT + EVALUATE_TABLE_KINDS];
+	bool shown[VERDICT_COUNT + EVALUATE_TABLE_KINDS] = { false };
+	size_t count = report_markdown_chart_lines(report, values, names);
 	double high = 0;
-	bool shown[EVALUATE_TABLE_KINDS] = { false };
 
 	buffer_printf(out, "## %s\n\n", _("Cost against volume"));
-	for (size_t k = 0; k < EVALUATE_TABLE_KINDS; k++)
+	for (size_t k = 0; k < count; k++)
 		for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++) {
-			if (isnan(table->costs[k][i]))
+			if (isnan(values[k][i]))
 				continue;
 			shown[k] = true;
-			if (table->costs[k][i] > high)
-				high = table->costs[k][i];
+			if (values[k][i] > high)
+				high = values[k][i];
 		}
 	buffer_add(out, "```mermaid\nxychart-beta\n");
-	buffer_printf(out, "    title \"%s\"\n", _("Monthly cost (USD) by "
-	    "monthly volume (tokens)"));
+	buffer_printf(out, "    title \"%s\"\n", table->outcomes ?
+	    _("Monthly cost + adjustments (USD) by monthly volume (tokens)") :
+	    _("Monthly cost (USD) by monthly volume (tokens)"));
 	buffer_add(out, "    x-axis [");
 	for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++) {
 		char label[32];
@@ -433,21 +462,20 @@ report_markdown_chart(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "]\n");
 	buffer_printf_c(out, "    y-axis \"USD\" 0 --> %.0f\n",
 	    ceil(high / 1000) * 1000);
-	for (size_t k = 0; k < EVALUATE_TABLE_KINDS; k++) {
+	for (size_t k = 0; k < count; k++) {
 		if (!shown[k])
 			continue;
 		buffer_add(out, "    line [");
 		for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++)
 			buffer_printf_c(out, "%s%.0f", i ? ", " : "",
-			    isnan(table->costs[k][i]) ? 0 : table->costs[k][i]);
+			    isnan(values[k][i]) ? 0 : values[k][i]);
 		buffer_add(out, "]\n");
 	}
 	buffer_add(out, "```\n\n");
 	buffer_printf(out, "%s ", _("Lines, in order:"));
-	for (size_t k = 0, n = 0; k < EVALUATE_TABLE_KINDS; k++)
+	for (size_t k = 0, n = 0; k < count; k++)
 		if (shown[k])
-			buffer_printf(out, "%s%s", n++ ? ", " : "",
-			    report_kind_label(table->kinds[k]));
+			buffer_printf(out, "%s%s", n++ ? "; " : "", names[k]);
 	buffer_add(out, ".\n\n");
 
 	buffer_add(out, "```text\n");
