@@ -133,7 +133,7 @@ finish() {
 }
 # The verdict on the screen, if any.
 verdict() {
-	screen | head -1 | grep -oE 'Go closed \(API\)|Go open \(self-hosted\)|Use both \(hybrid\)'
+	screen | head -1 | grep -oE 'Go closed \(API\)|Go open \(self-hosted\)|Go open \(hosted API\)|Too close to call|Use both \(hybrid\)'
 }
 # terminal_restored: stty -a after the program shows canonical mode and
 # echo, as before it started.
@@ -257,14 +257,14 @@ if grep -q '^first-frame' frames.log && grep -q '^frame keys' frames.log; then
 start 80 24 -- -d "$DATA"
 expect "Question 1 of $N"
 keys Tab
-expect "Cheapest option"
+expect "Chosen option"
 keys c
-expect "cheapest API"
-expect "Monthly cost (USD)"
+expect "closed API"
+expect "Monthly cost + adjustments"
 expect "10B"
 keys c
-expect_gone "Monthly cost (USD)"
-expect "Cheapest option"
+expect_gone "Monthly cost + adjustments"
+expect "Chosen option"
 keys '?'
 expect "export the markdown report"
 expect "revise the answers"
