@@ -391,6 +391,7 @@ tui_results_reasons(struct tui *tui, const struct tui_rect *r)
 		buffer_add(text, head);
 		decide_reason_text(tui->rules, outcome, i, report->metrics,
 		    I18N_TRANSLATED, text);
+		report_reason_note(report, i, I18N_TRANSLATED, text);
 		if (text->data != NULL)
 			tui_results_paragraph(&box, text->data, A_NORMAL, 2);
 	}

@@ -463,7 +463,7 @@ else
 fi
 
 # 10. LANGUAGE=de shows German: the questionnaire, and the results table
-# with its short kind names (msgctxt "table cell").
+# with its short outcome names (msgctxt "table cell").
 gmo="$top_builddir/po/de.gmo"
 [ -f "$gmo" ] || gmo="$top_srcdir/po/de.gmo"
 if [ -f "$gmo" ]; then
@@ -475,7 +475,7 @@ if [ -f "$gmo" ]; then
 	expect "Wie viele Eingabe-Token senden Sie pro Monat?"
 	keys Tab
 	expect "Geschl. API"
-	expect "Eigene GPUs"
+	expect "Offene API"
 	expect "Gewinnschwelle"
 	keys q
 	finish 0
