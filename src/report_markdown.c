@@ -119,8 +119,8 @@ report_markdown_outcome(const struct evaluation *report, enum verdict v,
 
 	buffer_printf(out, "| %s%s%s | ", bold, rules_verdict_phrase(v), bold);
 	if (option == NULL) {
-		buffer_printf(out, "%s | | | | | ", _("no option in the data "
-		    "fits"));
+		buffer_printf(out, "%s | | | | | ", l->vetoed_by_count > 0 ?
+		    "-" : _("no option in the data fits"));
 	} else {
 		report_option_label(option, text, sizeof text);
 		report_markdown_escape(out, text);

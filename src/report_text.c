@@ -252,9 +252,15 @@ report_text_outcome(const struct evaluation *report,
 	buffer_add(out, v == d->verdict ? "> " : "  ");
 	report_cell(out, rules_verdict_phrase(v), TEXT_OUTCOME_WIDTH, false);
 	if (option == NULL) {
-		buffer_add(out, "  ");
-		buffer_add(out, _("no option in the data fits"));
-		buffer_add(out, "\n");
+		/* Vetoed kinds leave an outcome without an option: say which
+		 * veto, not that the data has none. */
+		buffer_init(&line);
+		if (l->vetoed_by_count > 0)
+			report_outcome_status(report, v, true, &line);
+		else
+			buffer_add(&line, _("no option in the data fits"));
+		buffer_printf(out, "  %s\n", line.data ? line.data : "");
+		buffer_free(&line);
 		return;
 	}
 	report_money_cell(out, l->monthly.total, TEXT_OUTCOME_MONEY);

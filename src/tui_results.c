@@ -259,6 +259,7 @@ tui_results_table_row(struct tui *tui, int y, const struct tui_rect *r,
 	    tui_results_outcome(v));
 	if (option == NULL) {
 		tui_put(y, c->option, c->option_width, attr,
+		    l->vetoed_by_count > 0 ? _("(vetoed)") :
 		    _("none in the data fits"));
 		return;
 	}
