@@ -19,36 +19,63 @@
 /* The characters of one drawing style. */
 struct chart_glyphs {
 	const char *series[OPTION_KIND_COUNT];
+	const char *outcomes[VERDICT_COUNT];
 	const char *riser, *now, *breakeven;
 	const char *axis_y, *axis_x, *corner, *tick_x, *tick_y;
 };
 
 static const struct chart_glyphs chart_unicode = {
 	{ "●", "○", "◆", "■", "▲", "◇" },
+	{ "●", "○", "▲", "◇" },
 	"│", "┊", "×",
 	"│", "─", "└", "┬", "┤",
 };
 
 static const struct chart_glyphs chart_ascii = {
 	{ "A", "H", "D", "R", "O", "B" },
+	{ "C", "H", "O", "B" },
 	"|", ":", "*",
 	"|", "-", "+", "+", "+",
 };
 
-/* Series in drawing order: later ones are drawn over earlier ones, so the
- * API line (the reference) stays visible where lines meet. */
-static const enum option_kind chart_draw_order[OPTION_KIND_COUNT] = {
+/* The lines one chart draws, by kind or by outcome, in one shape. */
+struct chart_lines {
+	int count;
+	int draw_order[CHART_MAX_LINES];	/* later lines on top */
+	int legend_order[CHART_MAX_LINES];
+	const double *costs[CHART_MAX_LINES];	/* per plot column */
+	double high[CHART_MAX_LINES];		/* at CHART_VOLUME_HIGH */
+	const char *glyph[CHART_MAX_LINES];
+	const char *label[CHART_MAX_LINES];
+	int style[CHART_MAX_LINES];
+	bool drawable[CHART_MAX_LINES];	/* not left out by the flags */
+	bool vetoed[CHART_MAX_LINES];
+	int reference;			/* the line breakevens sit on */
+};
+
+/* Kind lines in drawing order: later ones are drawn over earlier ones,
+ * so the API line (the reference) stays visible where lines meet. */
+static const int chart_draw_order[OPTION_KIND_COUNT] = {
 	OPTION_HYBRID, OPTION_OWNED, OPTION_CLOUD_ON_DEMAND, OPTION_HOSTED_OPEN,
 	OPTION_CLOUD_24X7, OPTION_API,
 };
 
-/* Legend order: the order of the cost table. */
-static const enum option_kind chart_legend_order[OPTION_KIND_COUNT] = {
+/* Kind legend order: the order of the cost table. */
+static const int chart_legend_order[OPTION_KIND_COUNT] = {
 	OPTION_API, OPTION_HOSTED_OPEN, OPTION_CLOUD_ON_DEMAND,
 	OPTION_CLOUD_24X7, OPTION_OWNED, OPTION_HYBRID,
 };
 
-#define CHART_LEGEND_MAX (OPTION_KIND_COUNT + 2)
+/* Outcome lines: closed on top; the legend in the order of the
+ * outcome table. */
+static const int chart_outcome_draw_order[VERDICT_COUNT] = {
+	VERDICT_HYBRID, VERDICT_OPEN, VERDICT_OPEN_HOSTED, VERDICT_CLOSED,
+};
+static const int chart_outcome_legend_order[VERDICT_COUNT] = {
+	VERDICT_CLOSED, VERDICT_OPEN_HOSTED, VERDICT_OPEN, VERDICT_HYBRID,
+};
+
+#define CHART_LEGEND_MAX (CHART_MAX_LINES + 2)
 
 /* One legend entry and where it goes. */
 struct chart_legend_entry {
@@ -70,6 +97,57 @@ chart_series_label(enum option_kind kind)
 	case OPTION_OWNED: return _("owned GPUs");
 	case OPTION_HYBRID: return _("hybrid");
 	default: return "";
+	}
+}
+
+/* The legend's short name of an outcome line (translated). */
+static const char *
+chart_outcome_label(enum verdict outcome)
+{
+	switch (outcome) {
+	case VERDICT_CLOSED: return _("closed API");
+	case VERDICT_OPEN_HOSTED: return _("hosted open");
+	case VERDICT_OPEN: return _("self-hosted");
+	case VERDICT_HYBRID: return _("hybrid");
+	default: return "";
+	}
+}
+
+/* The lines of a series: one per outcome when it has them, else one per
+ * option kind. */
+static void
+chart_lines_of(const struct chart_series *series,
+    const struct chart_glyphs *g, unsigned flags, struct chart_lines *lines)
+{
+	memset(lines, 0, sizeof *lines);
+	if (series->outcomes) {
+		lines->count = VERDICT_COUNT;
+		lines->reference = VERDICT_CLOSED;
+		for (int v = 0; v < VERDICT_COUNT; v++) {
+			lines->draw_order[v] = chart_outcome_draw_order[v];
+			lines->legend_order[v] = chart_outcome_legend_order[v];
+			lines->costs[v] = series->outcome_costs[v];
+			lines->high[v] = series->outcome_high[v];
+			lines->glyph[v] = g->outcomes[v];
+			lines->label[v] = chart_outcome_label(v);
+			lines->style[v] = CHART_STYLE_OUTCOME + v;
+			lines->drawable[v] = true;
+			lines->vetoed[v] = (series->vetoed & (1u << v)) != 0;
+		}
+		return;
+	}
+	lines->count = OPTION_KIND_COUNT;
+	lines->reference = OPTION_API;
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		lines->draw_order[k] = chart_draw_order[k];
+		lines->legend_order[k] = chart_legend_order[k];
+		lines->costs[k] = series->costs[k];
+		lines->high[k] = series->high[k];
+		lines->glyph[k] = g->series[k];
+		lines->label[k] = chart_series_label(k);
+		lines->style[k] = CHART_STYLE_SERIES + k;
+		lines->drawable[k] = k != OPTION_HOSTED_OPEN ||
+		    (flags & CHART_HOSTED_OPEN);
 	}
 }
 
@@ -232,17 +310,16 @@ chart_free(struct chart *chart)
 /* Which series are drawn, and the money range: from the lowest to the
  * highest cost drawn, widened to powers of ten. */
 static void
-chart_scale(struct chart *chart, const struct chart_series *series,
-    unsigned flags)
+chart_scale(struct chart *chart, const struct chart_lines *lines)
 {
 	double low = INFINITY, high = 0;
 
-	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+	for (int k = 0; k < CHART_MAX_LINES; k++)
 		chart->shown[k] = false;
 	for (int c = 0; c < chart->plot_width; c++) {
-		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-			double total = series->costs[k][c];
-			if (k == OPTION_HOSTED_OPEN && !(flags & CHART_HOSTED_OPEN))
+		for (int k = 0; k < lines->count; k++) {
+			double total = lines->costs[k][c];
+			if (!lines->drawable[k])
 				continue;
 			if (!isfinite(total) || total <= 0)
 				continue;
@@ -266,13 +343,15 @@ chart_scale(struct chart *chart, const struct chart_series *series,
 /* The title row, both axes and their labels. */
 static void
 chart_draw_axes(struct chart *chart, const struct chart_glyphs *g,
-    bool ascii)
+    bool ascii, bool outcomes)
 {
 	char label[64];
 	int axis_column = chart->plot_left - 1, last_row = -2, last_end = -1;
 
-	chart_put_text(chart, 0, 0, chart->width, _("Monthly cost (USD) by "
-	    "monthly volume (tokens), log scales"), CHART_STYLE_LABEL, ascii);
+	chart_put_text(chart, 0, 0, chart->width, outcomes ?
+	    _("Monthly cost + adjustments (USD) by volume (tokens), log "
+	    "scales") : _("Monthly cost (USD) by monthly volume (tokens), log "
+	    "scales"), CHART_STYLE_LABEL, ascii);
 	for (int r = chart->plot_top; r < chart->axis_row; r++)
 		chart_put_glyph(chart, r, axis_column, g->axis_y,
 		    CHART_STYLE_AXIS);
@@ -320,35 +399,35 @@ chart_draw_axes(struct chart *chart, const struct chart_glyphs *g,
 
 /* The series: risers first, then every point over them. */
 static void
-chart_draw_series(struct chart *chart, const struct chart_series *series,
+chart_draw_series(struct chart *chart, const struct chart_lines *lines,
     const struct chart_glyphs *g)
 {
-	for (int i = 0; i < OPTION_KIND_COUNT; i++) {
-		enum option_kind k = chart_draw_order[i];
+	for (int i = 0; i < lines->count; i++) {
+		int k = lines->draw_order[i];
 		int previous = -1;
 		if (!chart->shown[k])
 			continue;
 		for (int c = 0; c < chart->plot_width; c++) {
-			int row = chart_row_of(chart, series->costs[k][c]);
+			int row = chart_row_of(chart, lines->costs[k][c]);
 			if (row >= 0 && previous >= 0 &&
 			    abs(row - previous) > 1) {
 				int step = row < previous ? 1 : -1;
 				for (int r = row + step; r != previous; r += step)
 					chart_put_glyph(chart, r, chart->plot_left + c,
-					    g->riser, CHART_STYLE_SERIES + k);
+					    g->riser, lines->style[k]);
 			}
 			previous = row;
 		}
 	}
-	for (int i = 0; i < OPTION_KIND_COUNT; i++) {
-		enum option_kind k = chart_draw_order[i];
+	for (int i = 0; i < lines->count; i++) {
+		int k = lines->draw_order[i];
 		if (!chart->shown[k])
 			continue;
 		for (int c = 0; c < chart->plot_width; c++) {
-			int row = chart_row_of(chart, series->costs[k][c]);
+			int row = chart_row_of(chart, lines->costs[k][c]);
 			if (row >= 0)
 				chart_put_glyph(chart, row, chart->plot_left + c,
-				    g->series[k], CHART_STYLE_SERIES + k);
+				    lines->glyph[k], lines->style[k]);
 		}
 	}
 }
@@ -357,7 +436,8 @@ chart_draw_series(struct chart *chart, const struct chart_series *series,
  * breakevens (on the API line and on the axis). */
 static void
 chart_draw_marks(struct chart *chart, const struct chart_series *series,
-    const struct chart_glyphs *g, bool behind)
+    const struct chart_lines *lines, const struct chart_glyphs *g,
+    bool behind)
 {
 	if (behind) {
 		if (chart->volume_column < 0)
@@ -373,7 +453,7 @@ chart_draw_marks(struct chart *chart, const struct chart_series *series,
 		if (column < 0)
 			continue;
 		int row = chart_row_of(chart,
-		    series->costs[OPTION_API][column - chart->plot_left]);
+		    lines->costs[lines->reference][column - chart->plot_left]);
 		if (row >= 0)
 			chart_put_glyph(chart, row, column, g->breakeven,
 			    CHART_STYLE_BREAKEVEN);
@@ -384,11 +464,14 @@ chart_draw_marks(struct chart *chart, const struct chart_series *series,
 
 /* The money labels' width, from the largest cost on the chart. */
 static int
-chart_label_width(const double high[OPTION_KIND_COUNT])
+chart_label_width(const struct chart_series *series)
 {
+	const double *high = series->outcomes ? series->outcome_high :
+	    series->high;
+	int count = series->outcomes ? VERDICT_COUNT : OPTION_KIND_COUNT;
 	char money[64];
 	double largest = 10;
-	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+	for (int k = 0; k < count; k++)
 		if (isfinite(high[k]) && high[k] > largest)
 			largest = high[k];
 	chart_money_label(money, sizeof money, pow(10, ceil(log10(largest))));
@@ -397,30 +480,32 @@ chart_label_width(const double high[OPTION_KIND_COUNT])
 
 /* The plot columns left beside the money labels (see chart.h). */
 int
-chart_plot_columns(int width, const double high[OPTION_KIND_COUNT])
+chart_plot_columns(int width, const struct chart_series *series)
 {
-	return width - (chart_label_width(high) + 1);
+	return width - (chart_label_width(series) + 1);
 }
 
 /* The legend: every series the data offers, then the marks; returns the
  * number of entries. */
 static size_t
 chart_legend(struct chart_legend_entry *legend,
-    const struct chart_series *series, const struct chart_glyphs *g,
-    unsigned flags)
+    const struct chart_series *series, const struct chart_lines *lines,
+    const struct chart_glyphs *g)
 {
 	size_t count = 0;
 	char tokens[32];
 
-	for (int i = 0; i < OPTION_KIND_COUNT; i++) {
-		enum option_kind k = chart_legend_order[i];
-		if (!isfinite(series->high[k]) || (k == OPTION_HOSTED_OPEN &&
-		    !(flags & CHART_HOSTED_OPEN)))
+	for (int i = 0; i < lines->count; i++) {
+		int k = lines->legend_order[i];
+		if (!isfinite(lines->high[k]) || !lines->drawable[k])
 			continue;
-		legend[count].glyph = g->series[k];
-		legend[count].style = CHART_STYLE_SERIES + k;
-		snprintf(legend[count].text, sizeof legend[count].text, "%s",
-		    chart_series_label(k));
+		legend[count].glyph = lines->glyph[k];
+		legend[count].style = lines->style[k];
+		/* TRANSLATORS: a chart line of an outcome the hard
+		 * requirements rule out, "hosted open (vetoed)". */
+		snprintf(legend[count].text, sizeof legend[count].text,
+		    lines->vetoed[k] ? _("%s (vetoed)") : "%s",
+		    lines->label[k]);
 		count++;
 	}
 	legend[count].glyph = g->breakeven;
@@ -447,6 +532,7 @@ chart_render(struct chart *chart, const struct chart_series *series,
 	/* Labels: ASCII only where the output cannot take UTF-8. */
 	bool ascii = (flags & CHART_ASCII) && !(flags & CHART_UTF8_LABELS);
 	struct chart_legend_entry legend[CHART_LEGEND_MAX];
+	struct chart_lines lines;
 	size_t legend_count;
 	int label_width, legend_rows;
 
@@ -462,9 +548,10 @@ chart_render(struct chart *chart, const struct chart_series *series,
 		    series->width, width);
 		return -1;
 	}
-	legend_count = chart_legend(legend, series, g, flags);
+	chart_lines_of(series, g, flags, &lines);
+	legend_count = chart_legend(legend, series, &lines, g);
 	legend_rows = chart_legend_layout(legend, legend_count, width);
-	label_width = chart_label_width(series->high);
+	label_width = chart_label_width(series);
 	if (height - 3 - legend_rows < 3) {
 		util_error(cause, _("a chart of %d columns needs at least %d "
 		    "rows"), width, legend_rows + 6);
@@ -488,16 +575,16 @@ chart_render(struct chart *chart, const struct chart_series *series,
 		chart->cells[i].style = CHART_STYLE_BLANK;
 	}
 
-	chart_scale(chart, series, flags);
+	chart_scale(chart, &lines);
 	chart->breakeven_count = series->breakeven_count;
 	chart->volume_column = chart_column_of(chart, series->volume);
 	for (size_t i = 0; i < CHART_MAX_BREAKEVENS; i++)
 		chart->breakeven_columns[i] = -1;
 
-	chart_draw_axes(chart, g, ascii);
-	chart_draw_marks(chart, series, g, true);
-	chart_draw_series(chart, series, g);
-	chart_draw_marks(chart, series, g, false);
+	chart_draw_axes(chart, g, ascii, series->outcomes);
+	chart_draw_marks(chart, series, &lines, g, true);
+	chart_draw_series(chart, &lines, g);
+	chart_draw_marks(chart, series, &lines, g, false);
 	for (size_t i = 0; i < legend_count; i++) {
 		int row = chart->legend_top + legend[i].row;
 		chart_put_glyph(chart, row, legend[i].column, legend[i].glyph,

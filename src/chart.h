@@ -1,6 +1,8 @@
 /* chart.h - monthly cost against monthly volume as a grid of text cells:
- * one line per option kind (the cheapest option of that kind at each
- * volume), log axes (volume 1M..10B tokens, money in decades), the current
+ * one line per outcome (closed, open_hosted, open, hybrid: each ledger's
+ * monthly cost plus its adjustments at each volume) when the series come
+ * with a decision, else one line per option kind (the cheapest option of
+ * that kind at each volume); log axes (volume 1M..10B tokens, money in decades), the current
  * volume and the breakeven points marked, and a legend.  The terminal
  * front end paints the grid cell by cell with colours from each cell's
  * style; the reports print chart_to_text() (in a code block for markdown).
@@ -18,6 +20,7 @@
 #include <stddef.h>
 
 #include "cost.h"
+#include "rules.h"
 #include "util.h"
 
 /* Smallest and largest grids chart_render accepts, in cells. */
@@ -43,15 +46,20 @@
  * labels keep their UTF-8 letters, for a UTF-8 text report. */
 #define CHART_UTF8_LABELS	(1u << 2)
 
-/* What a cell shows, for colouring; a series' style is
- * CHART_STYLE_SERIES + its option kind. */
+/* The most lines a chart draws: one per option kind. */
+#define CHART_MAX_LINES OPTION_KIND_COUNT
+
+/* What a cell shows, for colouring; a kind line's style is
+ * CHART_STYLE_SERIES + its option kind, an outcome line's
+ * CHART_STYLE_OUTCOME + its outcome (enum verdict). */
 enum chart_style {
 	CHART_STYLE_BLANK,
 	CHART_STYLE_AXIS,
 	CHART_STYLE_LABEL,
 	CHART_STYLE_NOW,
 	CHART_STYLE_BREAKEVEN,
-	CHART_STYLE_SERIES
+	CHART_STYLE_SERIES,
+	CHART_STYLE_OUTCOME = CHART_STYLE_SERIES + OPTION_KIND_COUNT
 };
 
 /* One character cell: its UTF-8 text (one character) and style. */
@@ -74,6 +82,13 @@ struct chart_series {
 	double costs[OPTION_KIND_COUNT][CHART_MAX_WIDTH];	/* or NAN */
 	double breakevens[CHART_MAX_BREAKEVENS];	/* tokens/month */
 	size_t breakeven_count;
+	/* With a decision: each outcome's monthly total plus adjustments
+	 * (NAN where it has no option), at CHART_VOLUME_HIGH and per
+	 * column, and the outcomes vetoed at the profile's own volume. */
+	bool outcomes;
+	double outcome_high[VERDICT_COUNT];
+	double outcome_costs[VERDICT_COUNT][CHART_MAX_WIDTH];
+	unsigned vetoed;		/* 1 << outcome */
 };
 
 struct chart {
@@ -87,8 +102,9 @@ struct chart {
 	int legend_top, legend_rows;
 	/* Scales: money is drawn between two powers of ten. */
 	double money_low, money_high;
-	/* The series drawn (hosted open only with CHART_HOSTED_OPEN). */
-	bool shown[OPTION_KIND_COUNT];
+	/* The lines drawn, by kind or by outcome (a kind line for hosted
+	 * open only with CHART_HOSTED_OPEN). */
+	bool shown[CHART_MAX_LINES];
 	/* Marks. */
 	int volume_column;		/* -1 when outside the axis */
 	int breakeven_columns[CHART_MAX_BREAKEVENS];
@@ -97,9 +113,9 @@ struct chart {
 
 void chart_init(struct chart *);
 void chart_free(struct chart *);
-/* The plot columns of a chart width cells wide whose largest cheapest
- * total is among high (the money labels take the rest). */
-int chart_plot_columns(int width, const double high[OPTION_KIND_COUNT]);
+/* The plot columns of a chart width cells wide for series whose high
+ * costs are filled in (the money labels take the rest). */
+int chart_plot_columns(int width, const struct chart_series *);
 /* Lays out and draws the series (computed for this width) into a width x
  * height grid.  Returns 0, or -1 with *cause (too small or too large a
  * grid, series for another width, out of memory); on failure the previous

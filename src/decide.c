@@ -509,6 +509,22 @@ decide_reason_text(const struct rules *rules, const struct decision *d,
 	    b, theirs);
 }
 
+/* The text of one ledger line: its rule's text quoting the line's own
+ * amount (see decide.h). */
+void
+decide_adjustment_text(const struct rules *rules, const struct decision *d,
+    enum verdict outcome, size_t index, const double *metrics,
+    enum i18n_language language, struct buffer *out)
+{
+	const struct decide_adjustment *line =
+	    &d->ledgers[outcome].adjustments[index];
+	double copy[DECIDE_MAX_METRICS];
+
+	memcpy(copy, metrics, metrics_count * sizeof copy[0]);
+	metrics_set_amount(copy, line->amount);
+	rules_text(&rules->rules[line->rule], copy, language, out);
+}
+
 /* The text of a warning: a warn rule's, or the note on a dropped
  * adjustment. */
 void

@@ -142,6 +142,12 @@ enum verdict decide_sample(const struct rules *, const struct decide_fixed *,
 void decide_reason_text(const struct rules *, const struct decision *,
 	size_t index, const double *metrics, enum i18n_language,
 	struct buffer *out);
+/* The text of adjustment index of an outcome's ledger, in the language
+ * asked for: the adjust rule's text with {amount} set to that line's
+ * amount. */
+void decide_adjustment_text(const struct rules *, const struct decision *,
+	enum verdict outcome, size_t index, const double *metrics,
+	enum i18n_language, struct buffer *out);
 /* Warnings are the warn rules that fired (warning_count), then one per
  * dropped adjustment (dropped_count), then one per disabled compliance
  * or quality veto (disabled_count): index runs over all of them, and

@@ -2,7 +2,8 @@
  *
  * The chart series: each plot column is one volume on the chart's log
  * axis, evaluated with cost_evaluate() at the profile's input/output
- * ratio; where the gap between the best API and the best self-hosted
+ * ratio, and with rules decided (decide_run without texts) for each
+ * outcome's monthly total plus adjustments; where the gap between the best API and the best self-hosted
  * option changes sign between two columns, the crossing is found by
  * bisection, as cost_breakeven() does. */
 #include "config.h"
@@ -16,10 +17,37 @@
 
 #define EVALUATE_BISECTIONS 40
 
-/* Scratch for the table's and the chart's cost evaluations: one at a
- * time, so evaluate_run and evaluate_chart are not reentrant (a
- * cost_result is too large for the stack of a thread). */
+/* Scratch for the table's and the chart's cost evaluations and
+ * decisions: one at a time, so evaluate_run and evaluate_chart are not
+ * reentrant (a cost_result is too large for the stack of a thread). */
 static struct cost_result evaluate_scratch;
+static double evaluate_scratch_metrics[EVALUATE_MAX_METRICS];
+static struct decision evaluate_scratch_decision;
+
+/* Each outcome's monthly total plus adjustments for the profile p, whose
+ * costs are in evaluate_scratch (NAN where an outcome has no option);
+ * without rules, NAN for all. */
+static void
+evaluate_outcome_totals(const struct evaluation *evaluation,
+    const struct profile *p, double totals[VERDICT_COUNT])
+{
+	const struct data *data = evaluation->data;
+	const struct decision *d = &evaluate_scratch_decision;
+
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		totals[v] = NAN;
+	if (evaluation->rules == NULL)
+		return;
+	metrics_compute(data, data->values, p, &evaluate_scratch,
+	    evaluation->breakeven, evaluate_scratch_metrics);
+	decide_run(evaluation->rules, data, data->values, p,
+	    &evaluate_scratch, evaluate_scratch_metrics, false,
+	    &evaluate_scratch_decision);
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		if (d->ledgers[v].available)
+			totals[v] = d->ledgers[v].monthly.total +
+			    d->ledgers[v].adjustments_total;
+}
 
 /* 10,000 Monte Carlo samples with seed 1, and flip points. */
 void
@@ -74,15 +102,21 @@ evaluate_table(struct evaluation *evaluation)
 			table->costs[k][i] = best < 0 ? NAN :
 			    r->options[best].monthly.total;
 		}
+		double totals[VERDICT_COUNT];
+		evaluate_outcome_totals(evaluation, &p, totals);
+		for (int v = 0; v < VERDICT_COUNT; v++)
+			table->outcome_costs[v][i] = totals[v];
 	}
+	table->outcomes = evaluation->rules != NULL;
 }
 
 /* The cheapest total of each kind at one volume (into totals, unless
+ * NULL) and each outcome's total plus adjustments (into outcomes, unless
  * NULL), and the gap between the best API and the best self-hosted option
  * (NAN when either is missing). */
 static double
 evaluate_chart_point(const struct evaluation *evaluation, double input_share,
-    double volume, double *totals)
+    double volume, double *totals, double *outcomes)
 {
 	struct profile p = evaluation->profile;
 	const struct cost_result *r = &evaluate_scratch;
@@ -95,6 +129,8 @@ evaluate_chart_point(const struct evaluation *evaluation, double input_share,
 		for (int k = 0; k < OPTION_KIND_COUNT; k++)
 			totals[k] = r->cheapest[k] >= 0 ?
 			    r->options[r->cheapest[k]].monthly.total : NAN;
+	if (outcomes != NULL)
+		evaluate_outcome_totals(evaluation, &p, outcomes);
 	if (r->best_api < 0 || r->best_self_hosted < 0)
 		return NAN;
 	return r->options[r->best_api].monthly.total -
@@ -110,7 +146,7 @@ evaluate_chart_crossing(const struct evaluation *evaluation,
 	for (int i = 0; i < EVALUATE_BISECTIONS; i++) {
 		double mid = sqrt(a * b);
 		double gap = evaluate_chart_point(evaluation, input_share, mid,
-		    NULL);
+		    NULL, NULL);
 		if ((gap >= 0) == rising)
 			b = mid;
 		else
@@ -134,23 +170,30 @@ evaluate_chart(const struct evaluation *evaluation, int width,
 	series->columns = 0;
 	series->volume = total;
 	series->breakeven_count = 0;
+	series->outcomes = evaluation->rules != NULL;
+	series->vetoed = 0;
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		if (series->outcomes && !evaluation->outcome.ledgers[v].allowed)
+			series->vetoed |= 1u << v;
 	if (width < CHART_MIN_WIDTH || width > CHART_MAX_WIDTH)
 		return;
 	evaluate_chart_point(evaluation, input_share, CHART_VOLUME_HIGH,
-	    series->high);
+	    series->high, series->outcome_high);
 	series->width = width;
-	series->columns = chart_plot_columns(width, series->high);
+	series->columns = chart_plot_columns(width, series);
 	for (int c = 0; c < series->columns; c++) {
 		double f = series->columns > 1 ?
 		    (double)c / (series->columns - 1) : 0;
 		double volume = CHART_VOLUME_LOW *
 		    pow(CHART_VOLUME_HIGH / CHART_VOLUME_LOW, f);
-		double totals[OPTION_KIND_COUNT];
+		double totals[OPTION_KIND_COUNT], outcomes[VERDICT_COUNT];
 		series->volumes[c] = volume;
 		gaps[c] = evaluate_chart_point(evaluation, input_share, volume,
-		    totals);
+		    totals, outcomes);
 		for (int k = 0; k < OPTION_KIND_COUNT; k++)
 			series->costs[k][c] = totals[k];
+		for (int v = 0; v < VERDICT_COUNT; v++)
+			series->outcome_costs[v][c] = outcomes[v];
 		/* Where the sign of the gap changes, the lines cross. */
 		if (c > 0 && isfinite(gaps[c]) && isfinite(gaps[c - 1]) &&
 		    (gaps[c - 1] >= 0) != (gaps[c] >= 0) &&

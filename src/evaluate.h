@@ -40,12 +40,15 @@ struct evaluate_settings {
 					 * or the clock: the caller decides) */
 };
 
-/* The cheapest monthly total of a few option kinds at a few volumes. */
+/* The cheapest monthly total of a few option kinds at a few volumes,
+ * and (with rules) each outcome's monthly total plus adjustments. */
 struct evaluate_volume_table {
 	double volumes[EVALUATE_TABLE_VOLUMES];		/* tokens/month */
 	enum option_kind kinds[EVALUATE_TABLE_KINDS];
 	double costs[EVALUATE_TABLE_KINDS][EVALUATE_TABLE_VOLUMES];
 							/* NAN: no option */
+	bool outcomes;					/* rules decided */
+	double outcome_costs[VERDICT_COUNT][EVALUATE_TABLE_VOLUMES];
 };
 
 /* Everything one evaluation computed; large (keep it static or on the
@@ -82,7 +85,9 @@ void evaluate_run(struct evaluation *, const struct data *,
 	const struct cost_scenario *, const struct evaluate_settings *);
 /* Computes the chart series of an evaluation for a chart width cells wide
  * (the terminal's chart panel; evaluate_run already did it for the
- * reports' width).  A width outside CHART_MIN_WIDTH..CHART_MAX_WIDTH gives
+ * reports' width): with rules, each outcome's monthly total plus its
+ * adjustments at each column's volume (a decision per column, without
+ * texts), and the cheapest total of each option kind.  A width outside CHART_MIN_WIDTH..CHART_MAX_WIDTH gives
  * an empty series, which chart_render refuses. */
 void evaluate_chart(const struct evaluation *, int width,
 	struct chart_series *);

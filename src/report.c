@@ -250,6 +250,80 @@ report_reason_amount(char *out, size_t size, double usd)
 	snprintf(out, size, "%s%s", usd < 0 ? "-" : "+", money);
 }
 
+/* The note after a reason's text (see report.h). */
+void
+report_reason_note(const struct evaluation *report, size_t index,
+    enum i18n_language language, struct buffer *out)
+{
+	const struct decision *d = &report->outcome;
+	const struct decide_reason *r = &d->reasons[index];
+	size_t named = 0;
+
+	if (r->line == DECIDE_LINE_ADJUSTMENT && r->against != VERDICT_NONE) {
+		buffer_add(out, " ");
+		buffer_printf(out, i18n_text(language, "Compared with %s."),
+		    rules_verdict_phrase_in(r->against, language));
+		return;
+	}
+	if (r->line != DECIDE_LINE_VETO)
+		return;
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		const struct decide_ledger *l = &d->ledgers[v];
+		for (size_t i = 0; i < l->vetoed_by_count; i++) {
+			if (l->vetoed_by[i] != r->rule)
+				continue;
+			buffer_add(out, named++ ? ", " : " ");
+			if (named == 1)
+				buffer_add(out, i18n_text(language,
+				    "Rules out:"));
+			buffer_printf(out, "%s%s", named == 1 ? " " : "",
+			    rules_verdict_phrase_in(v, language));
+			break;
+		}
+	}
+	if (named > 0)
+		buffer_add(out, ".");
+}
+
+/* An outcome's standing in the outcome tables. */
+void
+report_outcome_status(const struct evaluation *report, enum verdict outcome,
+    bool with_rules, struct buffer *out)
+{
+	const struct decide_ledger *l = &report->outcome.ledgers[outcome];
+	if (outcome == report->outcome.verdict) {
+		buffer_add(out, _("recommended"));
+		return;
+	}
+	if (l->allowed) {
+		buffer_add(out, _("allowed"));
+		return;
+	}
+	if (l->vetoed_by_count == 0) {
+		buffer_add(out, l->available ? _("ruled out") :
+		    _("no option"));
+		return;
+	}
+	if (!with_rules) {
+		buffer_add(out, _("vetoed"));
+		return;
+	}
+	buffer_add(out, _("vetoed by:"));
+	for (size_t i = 0; i < l->vetoed_by_count; i++)
+		buffer_printf(out, "%s%s", i ? ", " : " ",
+		    report->rules->rules[l->vetoed_by[i]].id);
+}
+
+/* What the outcome tables' columns mean. */
+const char *
+report_outcome_legend(void)
+{
+	return _("Monthly: the option's cost of ownership. Adjustments: "
+	    "dollar lines that rules add. Effective: (monthly + adjustments) "
+	    "divided by the expected success on your task mix; the lowest "
+	    "allowed one is the verdict.");
+}
+
 /* The verdict as a person reads it: its phrase, or "Too close to call:
  * X or Y" when fewer than EVALUATE_TOO_CLOSE of the scenarios agree. */
 void

@@ -40,6 +40,18 @@ void report_breakeven_sentence(const struct evaluation *, struct buffer *);
 void report_payback_sentence(const struct evaluation *, struct buffer *);
 /* "+$1,234": a reason's amount in USD a month. */
 void report_reason_amount(char *out, size_t size, double usd);
+/* What a reason is about, after its text: for a veto the outcomes it
+ * rules out ("Rules out: ..."), for an adjustment the outcome it was
+ * compared with ("Compared with ..."); nothing for ledger lines, whose
+ * sentences name both outcomes. */
+void report_reason_note(const struct evaluation *, size_t index,
+	enum i18n_language, struct buffer *);
+/* An outcome's standing: "recommended", "allowed", "vetoed" or "no
+ * option" (translated); with_rules names the vetoes: "vetoed by: ids". */
+void report_outcome_status(const struct evaluation *, enum verdict,
+	bool with_rules, struct buffer *);
+/* The line under the outcome tables: what the columns mean. */
+const char *report_outcome_legend(void);
 /* The verdict's phrase, or "Too close to call: X or Y". */
 void report_verdict_phrase(const struct evaluation *, enum i18n_language,
 	struct buffer *);

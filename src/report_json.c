@@ -181,6 +181,90 @@ report_json_assumptions(const struct evaluation *report)
 	return list;
 }
 
+/* One outcome's ledger: whether it is allowed (and which vetoes rule it
+ * out), its option's monthly cost, the adjust lines, its success and its
+ * quality-adjusted cost. */
+static cJSON *
+report_json_ledger(const struct evaluation *report, enum verdict outcome)
+{
+	const struct decision *d = &report->outcome;
+	const struct decide_ledger *l = &d->ledgers[outcome];
+	const struct cost_option *option = decide_option(d, &report->cost,
+	    outcome);
+	cJSON *j = cJSON_CreateObject();
+	struct buffer text;
+	char id[256];
+
+	cJSON_AddStringToObject(j, "outcome", rules_verdict_name(outcome));
+	cJSON_AddBoolToObject(j, "allowed", l->allowed);
+	cJSON *vetoed_by = cJSON_AddArrayToObject(j, "vetoed_by");
+	for (size_t i = 0; i < l->vetoed_by_count; i++)
+		cJSON_AddItemToArray(vetoed_by, cJSON_CreateString(
+		    report->rules->rules[l->vetoed_by[i]].id));
+	if (option != NULL)
+		cJSON_AddItemToObject(j, "monthly",
+		    report_json_monthly(&l->monthly));
+	else
+		cJSON_AddNullToObject(j, "monthly");
+	cJSON *adjustments = cJSON_AddArrayToObject(j, "adjustments");
+	for (size_t i = 0; i < l->adjustment_count; i++) {
+		cJSON *a = cJSON_CreateObject();
+		cJSON_AddStringToObject(a, "rule",
+		    report->rules->rules[l->adjustments[i].rule].id);
+		cJSON_AddNumberToObject(a, "amount",
+		    report_json_round(l->adjustments[i].amount, 0.01));
+		buffer_init(&text);
+		decide_adjustment_text(report->rules, d, outcome, i,
+		    report->metrics, I18N_ENGLISH, &text);
+		cJSON_AddStringToObject(a, "text", text.data ? text.data : "");
+		buffer_free(&text);
+		cJSON_AddItemToArray(adjustments, a);
+	}
+	cJSON_AddNumberToObject(j, "adjustments_total",
+	    report_json_round(l->adjustments_total, 0.01));
+	cJSON_AddItemToObject(j, "success",
+	    report_json_number_or_null(l->success, 0.0001));
+	cJSON_AddItemToObject(j, "effective",
+	    report_json_number_or_null(l->effective, 0.01));
+	cJSON *options = cJSON_AddArrayToObject(j, "options");
+	if (option != NULL) {
+		report_option_id(option, id, sizeof id);
+		cJSON_AddItemToArray(options, cJSON_CreateString(id));
+	}
+	return j;
+}
+
+/* outcomes[]: the four ledgers, in the order of the verdicts (empty
+ * without rules: nothing was decided). */
+static cJSON *
+report_json_outcomes(const struct evaluation *report)
+{
+	cJSON *list = cJSON_CreateArray();
+	for (int v = 0; report->rules != NULL && v < VERDICT_COUNT; v++)
+		cJSON_AddItemToArray(list, report_json_ledger(report, v));
+	return list;
+}
+
+/* rule_files[]: every rules file read, with the ids of the rules it
+ * added; the rules a file disabled are not recorded yet (empty). */
+static cJSON *
+report_json_rule_files(const struct rules *rules)
+{
+	cJSON *list = cJSON_CreateArray();
+	for (size_t f = 0; rules != NULL && f < rules->file_count; f++) {
+		cJSON *j = cJSON_CreateObject();
+		cJSON_AddStringToObject(j, "file", rules->files[f]);
+		cJSON *added = cJSON_AddArrayToObject(j, "added");
+		for (size_t i = 0; i < rules->count; i++)
+			if (util_streq(rules->rules[i].file, rules->files[f]))
+				cJSON_AddItemToArray(added, cJSON_CreateString(
+				    rules->rules[i].id));
+		cJSON_AddArrayToObject(j, "disabled");
+		cJSON_AddItemToArray(list, j);
+	}
+	return list;
+}
+
 /* verdict, confidence, reasons and warnings. */
 static void
 report_json_recommendation(const struct evaluation *report, cJSON *root)
@@ -199,6 +283,15 @@ report_json_recommendation(const struct evaluation *report, cJSON *root)
 		    report->uncertainty.samples ?
 		    report->uncertainty.share[o->verdict] : NAN, 0.0001));
 	}
+	cJSON_AddBoolToObject(root, "too_close", report->too_close);
+	if (o->runner_up == VERDICT_NONE)
+		cJSON_AddNullToObject(root, "runner_up");
+	else
+		cJSON_AddStringToObject(root, "runner_up",
+		    rules_verdict_name(o->runner_up));
+	cJSON_AddItemToObject(root, "margin", report_json_number_or_null(
+	    o->runner_up == VERDICT_NONE ? NAN : o->margin, 0.01));
+	cJSON_AddItemToObject(root, "outcomes", report_json_outcomes(report));
 	cJSON *reasons = cJSON_AddArrayToObject(root, "reasons");
 	for (size_t i = 0; rules != NULL && i < o->reason_count; i++) {
 		const struct decide_reason *reason = &o->reasons[i];
@@ -369,6 +462,8 @@ report_json_render(const struct evaluation *report, struct buffer *out,
 	report_json_sensitivity(report, root);
 	cJSON_AddItemToObject(root, "assumptions", report_json_assumptions(report));
 	cJSON_AddItemToObject(root, "inputs", report_json_inputs(report));
+	cJSON_AddItemToObject(root, "rule_files",
+	    report_json_rule_files(report->rules));
 
 	return report_json_print(root, out, cause);
 }

@@ -65,8 +65,13 @@ report_markdown_heading(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "\n\n");
 	if (o->verdict == VERDICT_NONE)
 		return;
-	buffer_printf(out, "## %s: %s\n\n", _("Verdict"),
-	    rules_verdict_phrase(o->verdict));
+	buffer_printf(out, "## %s: ", _("Verdict"));
+	buffer_init(&line);
+	report_verdict_phrase(report, I18N_TRANSLATED, &line);
+	if (line.data != NULL)
+		report_markdown_escape(out, line.data);
+	buffer_free(&line);
+	buffer_add(out, "\n\n");
 	buffer_init(&line);
 	report_summary(report, &line);
 	if (line.data != NULL)
@@ -100,6 +105,96 @@ report_markdown_inputs(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "\n");
 }
 
+/* One outcome's row: the recommended one in bold. */
+static void
+report_markdown_outcome(const struct evaluation *report, enum verdict v,
+    struct buffer *out)
+{
+	const struct decision *d = &report->outcome;
+	const struct decide_ledger *l = &d->ledgers[v];
+	const struct cost_option *option = decide_option(d, &report->cost, v);
+	const char *bold = v == d->verdict ? "**" : "";
+	struct buffer cell;
+	char text[256];
+
+	buffer_printf(out, "| %s%s%s | ", bold, rules_verdict_phrase(v), bold);
+	if (option == NULL) {
+		buffer_printf(out, "%s | | | | | ", l->vetoed_by_count > 0 ?
+		    "-" : _("no option in the data fits"));
+	} else {
+		report_option_label(option, text, sizeof text);
+		report_markdown_escape(out, text);
+		report_markdown_money(out, l->monthly.total);
+		report_reason_amount(text, sizeof text, l->adjustments_total);
+		buffer_printf(out, " | %s | ", l->adjustment_count ? text : "-");
+		util_format_percent(text, sizeof text, l->success);
+		buffer_add(out, text);
+		util_format_money(text, sizeof text, l->effective);
+		buffer_printf(out, " | %s%s%s | ", bold, text, bold);
+	}
+	buffer_init(&cell);
+	report_outcome_status(report, v, true, &cell);
+	if (cell.data != NULL) {
+		buffer_add(out, bold);
+		report_markdown_escape(out, cell.data);
+		buffer_add(out, bold);
+	}
+	buffer_free(&cell);
+	buffer_add(out, " |\n");
+}
+
+/* The adjustment lines of every ledger, as a list under the table. */
+static void
+report_markdown_adjustments(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
+{
+	const struct decision *d = &report->outcome;
+	struct buffer text;
+	char amount[64];
+	bool any = false;
+
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		const struct decide_ledger *l = &d->ledgers[v];
+		for (size_t i = 0; l->available && i < l->adjustment_count; i++) {
+			buffer_init(&text);
+			decide_adjustment_text(report->rules, d, v, i,
+			    report->metrics, language, &text);
+			report_reason_amount(amount, sizeof amount,
+			    l->adjustments[i].amount);
+			buffer_printf(out, "- %s, %s (", rules_verdict_phrase(v),
+			    amount);
+			report_markdown_escape(out,
+			    report->rules->rules[l->adjustments[i].rule].id);
+			buffer_add(out, "): ");
+			report_markdown_escape(out, text.data ? text.data : "");
+			buffer_add(out, "\n");
+			buffer_free(&text);
+			any = true;
+		}
+	}
+	if (any)
+		buffer_add(out, "\n");
+}
+
+/* The four outcomes' ledgers, the recommendation in bold. */
+static void
+report_markdown_outcomes(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
+{
+	if (report->rules == NULL)
+		return;
+	buffer_printf(out, "## %s\n\n", _("The four outcomes"));
+	buffer_printf(out, "%s\n\n", report_outcome_legend());
+	buffer_printf(out, "| %s | %s | %s | %s | %s | %s | %s |\n",
+	    _("Outcome"), _("Option"), _("Monthly"), _("Adjustments"),
+	    _("Success"), _("Effective"), _("Status"));
+	buffer_add(out, "|---|---|--:|--:|--:|--:|---|\n");
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		report_markdown_outcome(report, v, out);
+	buffer_add(out, "\n");
+	report_markdown_adjustments(report, language, out);
+}
+
 static void
 report_markdown_reasons(const struct evaluation *report,
     enum i18n_language language, struct buffer *out)
@@ -118,6 +213,7 @@ report_markdown_reasons(const struct evaluation *report,
 		buffer_init(&text);
 		decide_reason_text(report->rules, o, i, report->metrics, language,
 		    &text);
+		report_reason_note(report, i, language, &text);
 		if (r->line == DECIDE_LINE_VETO)
 			snprintf(weight, sizeof weight, "%s", _("veto"));
 		else
@@ -306,6 +402,31 @@ report_markdown_sensitivity(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "\n");
 }
 
+/* The lines of the Mermaid chart: one per outcome when rules decided,
+ * else one per option kind of the volume table; returns how many, with
+ * their values and names (no commas: Mermaid's legend splits on them). */
+static size_t
+report_markdown_chart_lines(const struct evaluation *report,
+    const double *values[VERDICT_COUNT + EVALUATE_TABLE_KINDS],
+    const char *names[VERDICT_COUNT + EVALUATE_TABLE_KINDS])
+{
+	const struct evaluate_volume_table *table = &report->table;
+	size_t count = 0;
+
+	if (table->outcomes) {
+		for (int v = 0; v < VERDICT_COUNT; v++) {
+			values[count] = table->outcome_costs[v];
+			names[count++] = rules_verdict_phrase(v);
+		}
+		return count;
+	}
+	for (size_t k = 0; k < EVALUATE_TABLE_KINDS; k++) {
+		values[count] = table->costs[k];
+		names[count++] = report_kind_label(table->kinds[k]);
+	}
+	return count;
+}
+
 /* The chart twice: a Mermaid xychart of the evaluation's volume table for
  * renderers that draw it, and the chart series as text for those that do
  * not. */
@@ -313,21 +434,25 @@ static void
 report_markdown_chart(const struct evaluation *report, struct buffer *out)
 {
 	const struct evaluate_volume_table *table = &report->table;
+	const double *values[VERDICT_COUNT + EVALUATE_TABLE_KINDS];
+	const char *names[VERDICT_COUNT + EVALUATE_TABLE_KINDS];
+	bool shown[VERDICT_COUNT + EVALUATE_TABLE_KINDS] = { false };
+	size_t count = report_markdown_chart_lines(report, values, names);
 	double high = 0;
-	bool shown[EVALUATE_TABLE_KINDS] = { false };
 
 	buffer_printf(out, "## %s\n\n", _("Cost against volume"));
-	for (size_t k = 0; k < EVALUATE_TABLE_KINDS; k++)
+	for (size_t k = 0; k < count; k++)
 		for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++) {
-			if (isnan(table->costs[k][i]))
+			if (isnan(values[k][i]))
 				continue;
 			shown[k] = true;
-			if (table->costs[k][i] > high)
-				high = table->costs[k][i];
+			if (values[k][i] > high)
+				high = values[k][i];
 		}
 	buffer_add(out, "```mermaid\nxychart-beta\n");
-	buffer_printf(out, "    title \"%s\"\n", _("Monthly cost (USD) by "
-	    "monthly volume (tokens)"));
+	buffer_printf(out, "    title \"%s\"\n", table->outcomes ?
+	    _("Monthly cost + adjustments (USD) by monthly volume (tokens)") :
+	    _("Monthly cost (USD) by monthly volume (tokens)"));
 	buffer_add(out, "    x-axis [");
 	for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++) {
 		char label[32];
@@ -337,21 +462,20 @@ report_markdown_chart(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "]\n");
 	buffer_printf_c(out, "    y-axis \"USD\" 0 --> %.0f\n",
 	    ceil(high / 1000) * 1000);
-	for (size_t k = 0; k < EVALUATE_TABLE_KINDS; k++) {
+	for (size_t k = 0; k < count; k++) {
 		if (!shown[k])
 			continue;
 		buffer_add(out, "    line [");
 		for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++)
 			buffer_printf_c(out, "%s%.0f", i ? ", " : "",
-			    isnan(table->costs[k][i]) ? 0 : table->costs[k][i]);
+			    isnan(values[k][i]) ? 0 : values[k][i]);
 		buffer_add(out, "]\n");
 	}
 	buffer_add(out, "```\n\n");
 	buffer_printf(out, "%s ", _("Lines, in order:"));
-	for (size_t k = 0, n = 0; k < EVALUATE_TABLE_KINDS; k++)
+	for (size_t k = 0, n = 0; k < count; k++)
 		if (shown[k])
-			buffer_printf(out, "%s%s", n++ ? ", " : "",
-			    report_kind_label(table->kinds[k]));
+			buffer_printf(out, "%s%s", n++ ? "; " : "", names[k]);
 	buffer_add(out, ".\n\n");
 
 	buffer_add(out, "```text\n");
@@ -423,6 +547,7 @@ report_render_markdown(const struct evaluation *report,
 
 	report_markdown_heading(report, out);
 	report_markdown_inputs(report, out);
+	report_markdown_outcomes(report, language, out);
 	report_markdown_reasons(report, language, out);
 	report_markdown_warnings(report, language, out);
 	report_markdown_costs(report, out);

@@ -215,6 +215,106 @@ report_text_heading(struct buffer *out, const char *title)
 	buffer_add(out, "\n");
 }
 
+#define TEXT_OUTCOME_WIDTH 24
+#define TEXT_OUTCOME_MONEY 9
+
+/* The head of the outcome table. */
+static void
+report_text_outcome_head(struct buffer *out)
+{
+	const char *heads[] = { _("Monthly"), _("Adjust."), _("Success"),
+	    _("Effective") };
+	buffer_add(out, "  ");
+	report_cell(out, _("Outcome"), TEXT_OUTCOME_WIDTH, false);
+	for (size_t i = 0; i < 4; i++) {
+		buffer_add(out, " ");
+		report_cell(out, heads[i], TEXT_OUTCOME_MONEY, true);
+	}
+	buffer_add(out, "  ");
+	buffer_add(out, _("Status"));
+	buffer_add(out, "\n");
+	buffer_add_repeat(out, "-", 78);
+	buffer_add(out, "\n");
+}
+
+/* One outcome: marker, phrase, money and standing on one line, then its
+ * option and its adjustment lines below, indented. */
+static void
+report_text_outcome(const struct evaluation *report,
+    enum i18n_language language, enum verdict v, struct buffer *out)
+{
+	const struct decision *d = &report->outcome;
+	const struct decide_ledger *l = &d->ledgers[v];
+	const struct cost_option *option = decide_option(d, &report->cost, v);
+	struct buffer line;
+	char label[256], amount[64], rate[32];
+
+	buffer_add(out, v == d->verdict ? "> " : "  ");
+	report_cell(out, rules_verdict_phrase(v), TEXT_OUTCOME_WIDTH, false);
+	if (option == NULL) {
+		/* Vetoed kinds leave an outcome without an option: say which
+		 * veto, not that the data has none. */
+		buffer_init(&line);
+		if (l->vetoed_by_count > 0)
+			report_outcome_status(report, v, true, &line);
+		else
+			buffer_add(&line, _("no option in the data fits"));
+		buffer_printf(out, "  %s\n", line.data ? line.data : "");
+		buffer_free(&line);
+		return;
+	}
+	report_money_cell(out, l->monthly.total, TEXT_OUTCOME_MONEY);
+	report_reason_amount(amount, sizeof amount, l->adjustments_total);
+	buffer_add(out, " ");
+	report_cell(out, l->adjustment_count ? amount : "-",
+	    TEXT_OUTCOME_MONEY, true);
+	util_format_percent(rate, sizeof rate, l->success);
+	buffer_add(out, " ");
+	report_cell(out, rate, TEXT_OUTCOME_MONEY, true);
+	report_money_cell(out, l->effective, TEXT_OUTCOME_MONEY);
+	buffer_init(&line);
+	report_outcome_status(report, v, false, &line);
+	buffer_printf(out, "  %s\n", line.data ? line.data : "");
+	buffer_free(&line);
+	report_option_label(option, label, sizeof label);
+	report_text_item(out, "    ", label);
+	if (l->vetoed_by_count > 0) {
+		buffer_init(&line);
+		report_outcome_status(report, v, true, &line);
+		report_text_item(out, "    ", line.data ? line.data : "");
+		buffer_free(&line);
+	}
+	for (size_t i = 0; i < l->adjustment_count; i++) {
+		char prefix[80];
+		buffer_init(&line);
+		decide_adjustment_text(report->rules, d, v, i, report->metrics,
+		    language, &line);
+		report_reason_amount(amount, sizeof amount,
+		    l->adjustments[i].amount);
+		snprintf(prefix, sizeof prefix, "    %-8s ", amount);
+		report_text_item(out, prefix, line.data ? line.data : "");
+		buffer_free(&line);
+	}
+}
+
+/* The four outcomes' ledgers, the recommended one marked with ">". */
+static void
+report_text_outcomes(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
+{
+	static const enum verdict order[VERDICT_COUNT] = {
+		VERDICT_CLOSED, VERDICT_OPEN_HOSTED, VERDICT_OPEN, VERDICT_HYBRID
+	};
+	if (report->rules == NULL)
+		return;
+	report_text_heading(out, _("The four outcomes, USD per month"));
+	report_text_outcome_head(out);
+	for (int i = 0; i < VERDICT_COUNT; i++)
+		report_text_outcome(report, language, order[i], out);
+	buffer_add(out, "\n");
+	report_wrap(out, report_outcome_legend(), 78);
+}
+
 /* The verdict, its summary, reasons, warnings and flip points. */
 static void
 report_text_verdict(const struct evaluation *report,
@@ -222,19 +322,20 @@ report_text_verdict(const struct evaluation *report,
 {
 	const struct decision *o = &report->outcome;
 	struct buffer line;
-	char prefix[64];
+	char prefix[80], amount[64];
 
 	if (o->verdict == VERDICT_NONE)
 		return;
 	buffer_init(&line);
-	buffer_printf(&line, "%s: %s", _("Verdict"),
-	    rules_verdict_phrase(o->verdict));
+	buffer_printf(&line, "%s: ", _("Verdict"));
+	report_verdict_phrase(report, I18N_TRANSLATED, &line);
 	report_text_heading(out, line.data ? line.data : "");
 	buffer_free(&line);
 	buffer_init(&line);
 	report_summary(report, &line);
 	report_wrap(out, line.data ? line.data : "", 78);
 	buffer_free(&line);
+	report_text_outcomes(report, language, out);
 
 	report_text_heading(out, _("Why, largest amount first"));
 	for (size_t i = 0; i < o->reason_count; i++) {
@@ -242,10 +343,12 @@ report_text_verdict(const struct evaluation *report,
 		buffer_init(&line);
 		decide_reason_text(report->rules, o, i, report->metrics, language,
 		    &line);
+		report_reason_note(report, i, language, &line);
 		if (r->line == DECIDE_LINE_VETO)
-			snprintf(prefix, sizeof prefix, "  %-9s ", _("veto"));
+			snprintf(amount, sizeof amount, "%s", _("veto"));
 		else
-			report_reason_amount(prefix, sizeof prefix, r->weight);
+			report_reason_amount(amount, sizeof amount, r->weight);
+		snprintf(prefix, sizeof prefix, "  %-9s ", amount);
 		report_text_item(out, prefix, line.data ? line.data : "");
 		buffer_free(&line);
 	}

@@ -16,29 +16,9 @@
 
 #define TUI_MONEY_WIDTH 9
 #define TUI_KIND_WIDTH 12
+#define TUI_SUCCESS_WIDTH 8
 #define TUI_SLIDER_LABEL 20
 #define TUI_SLIDER_VALUE 20
-
-/* Table order of the option kinds. */
-static const enum option_kind tui_kinds[OPTION_KIND_COUNT] = {
-	OPTION_API, OPTION_HOSTED_OPEN, OPTION_CLOUD_ON_DEMAND,
-	OPTION_CLOUD_24X7, OPTION_OWNED, OPTION_HYBRID,
-};
-
-/* A short kind name for the table's first column. */
-static const char *
-tui_results_kind(enum option_kind kind)
-{
-	switch (kind) {
-	case OPTION_API: return pgettext_("table cell", "Closed API");
-	case OPTION_HOSTED_OPEN: return pgettext_("table cell", "Hosted open");
-	case OPTION_CLOUD_ON_DEMAND: return pgettext_("table cell", "On demand");
-	case OPTION_CLOUD_24X7: return pgettext_("table cell", "Cloud 24/7");
-	case OPTION_OWNED: return pgettext_("table cell", "Owned GPUs");
-	case OPTION_HYBRID: return pgettext_("table cell", "Hybrid");
-	default: return "";
-	}
-}
 
 /* Empties a buffer but keeps its memory for the next text. */
 static void
@@ -90,19 +70,25 @@ tui_results_banner(struct tui *tui, const struct tui_rect *r)
 		snprintf(line, sizeof line, " %s", _("No verdict: no decision "
 		    "rules were evaluated. Costs, breakeven and chart below."));
 	} else {
-		role = verdict == VERDICT_CLOSED ? TUI_ROLE_BANNER_CLOSED :
-		    verdict == VERDICT_OPEN ? TUI_ROLE_BANNER_OPEN :
-		    TUI_ROLE_BANNER_HYBRID;
+		static const enum tui_role roles[VERDICT_COUNT] = {
+			[VERDICT_CLOSED] = TUI_ROLE_BANNER_CLOSED,
+			[VERDICT_OPEN_HOSTED] = TUI_ROLE_BANNER_OPEN_HOSTED,
+			[VERDICT_OPEN] = TUI_ROLE_BANNER_OPEN,
+			[VERDICT_HYBRID] = TUI_ROLE_BANNER_HYBRID,
+		};
+		role = report->too_close ? TUI_ROLE_BANNER_NONE : roles[verdict];
+		/* The phrase ("Too close to call: X or Y" when it is), then
+		 * the confidence. */
 		tui_results_clear(confidence);
-		report_confidence_sentence(report, confidence);
-		if (confidence->data != NULL && confidence->data[0] != '\0') {
-			snprintf(line, sizeof line, " %s  %s  %s",
-			    rules_verdict_phrase(verdict),
-			    tui_glyph(tui, "·", "-"), confidence->data);
-		} else {
-			snprintf(line, sizeof line, " %s",
-			    rules_verdict_phrase(verdict));
+		buffer_add(confidence, " ");
+		report_verdict_phrase(report, I18N_TRANSLATED, confidence);
+		if (report->uncertainty.samples > 0) {
+			buffer_printf(confidence, "  %s  ",
+			    tui_glyph(tui, "·", "-"));
+			report_confidence_sentence(report, confidence);
 		}
+		snprintf(line, sizeof line, "%s", confidence->data ?
+		    confidence->data : "");
 		if (report->outcome.conflict) {
 			size_t n = strlen(line);
 			snprintf(line + n, sizeof line - n, " %s %s",
@@ -179,72 +165,152 @@ tui_results_summary(struct tui *tui, int y, int x, int width)
 	tui_put(y, x, width, tui_attr(tui, TUI_ROLE_DIM), line);
 }
 
-/* The cost table: the cheapest option of each kind, term by term. */
+/* A short outcome name for the table's first column. */
+static const char *
+tui_results_outcome(enum verdict outcome)
+{
+	switch (outcome) {
+	case VERDICT_CLOSED: return pgettext_("table cell", "Closed API");
+	case VERDICT_OPEN_HOSTED: return pgettext_("table cell", "Hosted open");
+	case VERDICT_OPEN: return pgettext_("table cell", "Self-hosted");
+	case VERDICT_HYBRID: return pgettext_("table cell", "Hybrid");
+	default: return "";
+	}
+}
+
+/* The chart and label colour of an outcome: the colour of the option
+ * kind it stands for. */
+static enum tui_role
+tui_results_outcome_role(enum verdict outcome)
+{
+	static const enum option_kind kinds[VERDICT_COUNT] = {
+		OPTION_API, OPTION_HOSTED_OPEN, OPTION_OWNED, OPTION_HYBRID
+	};
+	if (outcome < 0 || outcome >= VERDICT_COUNT)
+		return TUI_ROLE_NORMAL;
+	return (enum tui_role)(TUI_ROLE_SERIES + kinds[outcome]);
+}
+
+/* Where the outcome table's columns end (money is right-aligned). */
+struct tui_results_columns {
+	int marker, label, option, option_width;
+	int monthly, adjustments, success, effective;	/* right ends */
+};
+
+/* The columns of the outcome table in a rectangle. */
+static void
+tui_results_columns(const struct tui_rect *r, struct tui_results_columns *c)
+{
+	c->effective = r->x + r->width - 1;
+	c->success = c->effective - TUI_MONEY_WIDTH - 1;
+	c->adjustments = c->success - TUI_SUCCESS_WIDTH;
+	c->monthly = c->adjustments - TUI_MONEY_WIDTH;
+	c->marker = r->x;
+	c->label = r->x + 2;
+	c->option = c->label + TUI_KIND_WIDTH + 1;
+	c->option_width = c->monthly - TUI_MONEY_WIDTH - c->option;
+}
+
+/* The outcome table's head row. */
+static void
+tui_results_table_head(struct tui *tui, int y,
+    const struct tui_results_columns *c)
+{
+	const char *heads[] = { _("Monthly"), _("Adjust."), _("Success"),
+	    _("Effective") };
+	const int ends[] = { c->monthly, c->adjustments, c->success,
+	    c->effective };
+	attr_t title = tui_attr(tui, TUI_ROLE_TITLE);
+
+	tui_put(y, c->label, TUI_KIND_WIDTH, title, _("USD/month"));
+	tui_put(y, c->option, c->option_width, title, _("Chosen option"));
+	const int rooms[] = { TUI_MONEY_WIDTH - 1, TUI_MONEY_WIDTH - 1,
+	    TUI_SUCCESS_WIDTH - 1, TUI_MONEY_WIDTH };
+	for (int i = 0; i < 4; i++) {
+		int w = tui_width(heads[i]);
+		int room = rooms[i];
+		if (w > room)
+			w = room;
+		tui_put(y, ends[i] - w, room, title, heads[i]);
+	}
+}
+
+/* One outcome's row: the recommendation highlighted across the row (one
+ * colour pair, never two OR-ed together), a vetoed outcome dimmed. */
+static void
+tui_results_table_row(struct tui *tui, int y, const struct tui_rect *r,
+    const struct tui_results_columns *c, enum verdict v)
+{
+	const struct evaluation *report = tui->report;
+	const struct decide_ledger *l = &report->outcome.ledgers[v];
+	const struct cost_option *option = decide_option(&report->outcome,
+	    &report->cost, v);
+	bool chosen = v == report->outcome.verdict;
+	attr_t attr = chosen ? tui_attr(tui, TUI_ROLE_SELECTED) :
+	    !l->allowed ? tui_attr(tui, TUI_ROLE_DIM) : A_NORMAL;
+	char label[256], text[64];
+
+	if (chosen)
+		tui_put_padded(y, r->x, r->width, attr, "");
+	tui_put(y, c->marker, 2, attr, chosen ? tui_glyph(tui, "▶", ">") :
+	    " ");
+	tui_put(y, c->label, TUI_KIND_WIDTH, chosen || !l->allowed ? attr :
+	    tui_attr(tui, tui_results_outcome_role(v)),
+	    tui_results_outcome(v));
+	if (option == NULL) {
+		tui_put(y, c->option, c->option_width, attr,
+		    l->vetoed_by_count > 0 ? _("(vetoed)") :
+		    _("none in the data fits"));
+		return;
+	}
+	report_option_label(option, label, sizeof label);
+	if (!l->allowed) {
+		size_t n = strlen(label);
+		snprintf(label + n, sizeof label - n, " %s", _("(vetoed)"));
+	}
+	tui_results_cut(tui, y, c->option, c->option_width, attr, label);
+	tui_results_money(y, c->monthly, attr, l->monthly.total);
+	if (l->adjustment_count > 0) {
+		report_reason_amount(text, sizeof text, l->adjustments_total);
+		tui_put(y, c->adjustments - tui_width(text), tui_width(text),
+		    attr, text);
+	} else {
+		tui_put(y, c->adjustments - 1, 1, attr, "-");
+	}
+	util_format_percent(text, sizeof text, l->success);
+	tui_put(y, c->success - tui_width(text), tui_width(text), attr, text);
+	tui_results_money(y, c->effective, attr | A_BOLD, l->effective);
+}
+
+/* The outcome table: one row per outcome with its chosen option, monthly
+ * total, adjustments, success and effective cost; the verdict's row is
+ * highlighted. */
 static void
 tui_results_table(struct tui *tui, const struct tui_rect *r)
 {
-	const struct evaluation *report = tui->report;
-	const struct cost_result *cost = &report->cost;
-	const char *heads[] = { _("Compute"), _("Engin."), _("Setup"),
-	    _("Hardware"), _("Total") };
-	int money_x = r->x + r->width - 5 * TUI_MONEY_WIDTH;
-	int option_x = r->x + 1 + TUI_KIND_WIDTH;
-	int option_width = money_x - option_x - 1;
-	int best = -1, row = r->y;
-	char label[256];
+	static const enum verdict order[VERDICT_COUNT] = {
+		VERDICT_CLOSED, VERDICT_OPEN_HOSTED, VERDICT_OPEN, VERDICT_HYBRID
+	};
+	struct tui_results_columns c;
+	int row = r->y;
 
-	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-		int i = cost->cheapest[k];
-		if (i >= 0 && (best < 0 || cost->options[i].monthly.total <
-		    cost->options[best].monthly.total) &&
-		    !(report->outcome.vetoed_kinds & (1u << k)))
-			best = i;
+	tui_results_columns(r, &c);
+	if (tui->rules == NULL) {
+		tui_put(row, r->x + 2, r->width - 3, tui_attr(tui,
+		    TUI_ROLE_DIM), _("No decision rules: the outcomes were not "
+		    "weighed."));
+		tui_results_summary(tui, r->y + r->height - 1, r->x + 1,
+		    r->width - 2);
+		return;
 	}
-	tui_put(row, r->x + 1, TUI_KIND_WIDTH, tui_attr(tui, TUI_ROLE_TITLE),
-	    _("USD/month"));
-	tui_put(row, option_x, option_width, tui_attr(tui, TUI_ROLE_TITLE),
-	    _("Cheapest option"));
-	for (int c = 0; c < 5; c++) {
-		int w = tui_width(heads[c]);
-		int end = money_x + (c + 1) * TUI_MONEY_WIDTH;
-		tui_put(row, end - (w < TUI_MONEY_WIDTH ? w : TUI_MONEY_WIDTH - 1),
-		    TUI_MONEY_WIDTH - 1, tui_attr(tui, TUI_ROLE_TITLE), heads[c]);
-	}
-	for (int i = 0; i < OPTION_KIND_COUNT && row + 1 < r->y + r->height - 1;
-	    i++) {
-		enum option_kind k = tui_kinds[i];
-		int index = cost->cheapest[k];
-		bool vetoed = (report->outcome.vetoed_kinds & (1u << k)) != 0;
-		attr_t attr = index >= 0 && index == best ?
-		    tui_attr(tui, TUI_ROLE_GOOD) : vetoed ?
-		    tui_attr(tui, TUI_ROLE_DIM) : A_NORMAL;
-		row++;
-		tui_put(row, r->x + 1, TUI_KIND_WIDTH, attr | (vetoed ? 0 :
-		    tui_attr(tui, TUI_ROLE_SERIES + k)), tui_results_kind(k));
-		if (index < 0) {
-			tui_put(row, option_x, option_width,
-			    tui_attr(tui, TUI_ROLE_DIM), _("none in the data fits"));
-			continue;
-		}
-		const struct cost_option *o = &cost->options[index];
-		report_option_label(o, label, sizeof label);
-		if (vetoed) {
-			size_t n = strlen(label);
-			snprintf(label + n, sizeof label - n, " %s",
-			    _("(ruled out)"));
-		}
-		tui_results_cut(tui, row, option_x, option_width, attr, label);
-		tui_results_money(row, money_x + 1 * TUI_MONEY_WIDTH, attr,
-		    o->monthly.compute);
-		tui_results_money(row, money_x + 2 * TUI_MONEY_WIDTH, attr,
-		    o->monthly.engineering);
-		tui_results_money(row, money_x + 3 * TUI_MONEY_WIDTH, attr,
-		    o->monthly.setup);
-		tui_results_money(row, money_x + 4 * TUI_MONEY_WIDTH, attr,
-		    o->monthly.hardware);
-		tui_results_money(row, money_x + 5 * TUI_MONEY_WIDTH,
-		    attr | A_BOLD, o->monthly.total);
-	}
+	tui_results_table_head(tui, row, &c);
+	for (int i = 0; i < VERDICT_COUNT && row + 1 < r->y + r->height - 1;
+	    i++)
+		tui_results_table_row(tui, ++row, r, &c, order[i]);
+	if (row + 1 < r->y + r->height - 1)
+		tui_results_cut(tui, ++row, r->x + 2, r->width - 3,
+		    tui_attr(tui, TUI_ROLE_DIM), _("Effective = (monthly + "
+		    "adjustments) / success: the lowest allowed one wins."));
 	tui_results_summary(tui, r->y + r->height - 1, r->x + 1, r->width - 2);
 }
 
@@ -326,6 +392,7 @@ tui_results_reasons(struct tui *tui, const struct tui_rect *r)
 		buffer_add(text, head);
 		decide_reason_text(tui->rules, outcome, i, report->metrics,
 		    I18N_TRANSLATED, text);
+		report_reason_note(report, i, I18N_TRANSLATED, text);
 		if (text->data != NULL)
 			tui_results_paragraph(&box, text->data, A_NORMAL, 2);
 	}
@@ -500,6 +567,12 @@ tui_results_chart(struct tui *tui, const struct tui_rect *r)
 				role = TUI_ROLE_FLIP;
 				break;
 			default:
+				if (cell->style >= CHART_STYLE_OUTCOME) {
+					role = tui_results_outcome_role(
+					    (enum verdict)(cell->style -
+					    CHART_STYLE_OUTCOME));
+					break;
+				}
 				role = (enum tui_role)(TUI_ROLE_SERIES +
 				    (cell->style - CHART_STYLE_SERIES));
 				if (role >= TUI_ROLE_COUNT)

@@ -15,7 +15,7 @@
 #include "testutil.h"
 
 /* The default answers (NULL) and the answers that fire the most rules:
- * nine reasons, three rule warnings, a flip point. */
+ * vetoes, adjustments, rule warnings, a flip point. */
 static const char *const answers_files[] = {
 	NULL, "tests/answers/full.yaml"
 };
@@ -57,35 +57,53 @@ flatten(const char *text, bool markdown)
 }
 
 /* The rendering carries the verdict, every reason and every rule warning
- * of its report, in the words the rules give them. */
+ * of its report, in the words the rules give them, and the four
+ * outcomes' ledgers with every adjustment line. */
 static void
 assert_carries_outcome(const struct evaluation *report, const char *rendered,
     bool markdown, const char *answers)
 {
-	const struct rules_outcome *o = &report->outcome;
+	const struct decision *o = &report->outcome;
 	char *page = flatten(rendered, markdown), *expected;
-	char verdict[128];
 	struct buffer text;
+	size_t reasons = o->reason_count;
 
-	snprintf(verdict, sizeof verdict, "Verdict: %s",
-	    rules_verdict_phrase(o->verdict));
-	ck_assert_msg(strstr(page, verdict) != NULL, "%s: no '%s'",
-	    answers ? answers : "defaults", verdict);
-	for (size_t i = 0; i < o->fired_count + o->warning_count; i++) {
+	buffer_init(&text);
+	buffer_add(&text, "Verdict: ");
+	report_verdict_phrase(report, I18N_TRANSLATED, &text);
+	ck_assert_msg(strstr(page, text.data) != NULL, "%s: no '%s'",
+	    answers ? answers : "defaults", text.data);
+	buffer_free(&text);
+	for (size_t i = 0; i < reasons + o->warning_count + o->dropped_count;
+	    i++) {
 		buffer_init(&text);
-		if (i < o->fired_count)
-			rules_reason_text(report->rules, o, i, report->metrics,
+		if (i < reasons)
+			decide_reason_text(report->rules, o, i, report->metrics,
 			    I18N_TRANSLATED, &text);
 		else
-			rules_warning_text(report->rules, o, i - o->fired_count,
+			decide_warning_text(report->rules, o, i - reasons,
 			    report->metrics, I18N_TRANSLATED, &text);
 		ck_assert(!text.failed && text.length > 0);
 		expected = flatten(text.data, false);
 		ck_assert_msg(strstr(page, expected) != NULL,
 		    "%s: the %s '%s' is missing", answers ? answers : "defaults",
-		    i < o->fired_count ? "reason" : "warning", expected);
+		    i < reasons ? "reason" : "warning", expected);
 		free(expected);
 		buffer_free(&text);
+	}
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		const struct decide_ledger *l = &o->ledgers[v];
+		ck_assert_ptr_nonnull(strstr(page, rules_verdict_phrase(v)));
+		for (size_t i = 0; i < l->adjustment_count; i++) {
+			buffer_init(&text);
+			decide_adjustment_text(report->rules, o, v, i,
+			    report->metrics, I18N_TRANSLATED, &text);
+			expected = flatten(text.data, false);
+			ck_assert_msg(strstr(page, expected) != NULL,
+			    "the adjustment '%s' is missing", expected);
+			free(expected);
+			buffer_free(&text);
+		}
 	}
 	free(page);
 }
@@ -110,9 +128,10 @@ START_TEST(test_text_fits_80_columns)
 			ck_assert_ptr_nonnull(strstr(out.data, "$60.00"));
 			ck_assert_ptr_nonnull(strstr(out.data, "Breakeven:"));
 		} else {
-			ck_assert_uint_ge(report->outcome.fired_count, 9);
-			ck_assert_uint_ge(report->outcome.warning_count, 3);
+			ck_assert_uint_ge(report->outcome.reason_count, 1);
 		}
+		/* The recommended outcome's row is marked. */
+		ck_assert_ptr_nonnull(strstr(out.data, "\n> "));
 		buffer_free(&out);
 	}
 }
@@ -162,13 +181,64 @@ json_member(const cJSON *object, const char *name, int type)
 	return member;
 }
 
+/* The four outcomes of the JSON: their ledgers as decided. */
+static void
+assert_json_ledgers(const struct evaluation *report, const cJSON *root)
+{
+	const struct decision *o = &report->outcome;
+	const cJSON *outcomes = json_member(root, "outcomes", cJSON_Array);
+
+	ck_assert_int_eq(cJSON_GetArraySize(outcomes), VERDICT_COUNT);
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		const struct decide_ledger *l = &o->ledgers[v];
+		const cJSON *j = cJSON_GetArrayItem(outcomes, v);
+		ck_assert_str_eq(json_member(j, "outcome",
+		    cJSON_String)->valuestring, rules_verdict_name(v));
+		json_member(j, "allowed", l->allowed ? cJSON_True : cJSON_False);
+		ck_assert_int_eq(cJSON_GetArraySize(json_member(j, "vetoed_by",
+		    cJSON_Array)), (int)l->vetoed_by_count);
+		ck_assert_int_eq(cJSON_GetArraySize(json_member(j,
+		    "adjustments", cJSON_Array)), (int)l->adjustment_count);
+		json_member(j, "adjustments_total", cJSON_Number);
+		json_member(j, "success", cJSON_Number);
+		ck_assert_int_eq(cJSON_GetArraySize(json_member(j, "options",
+		    cJSON_Array)), l->option >= 0 ? 1 : 0);
+		if (l->option < 0)
+			continue;
+		const cJSON *monthly = json_member(j, "monthly", cJSON_Object);
+		ck_assert_double_eq_tol(json_member(monthly, "total",
+		    cJSON_Number)->valuedouble, l->monthly.total, 0.006);
+		ck_assert_double_eq_tol(json_member(j, "effective",
+		    cJSON_Number)->valuedouble, l->effective, 0.006);
+	}
+	json_member(root, "too_close", report->too_close ? cJSON_True :
+	    cJSON_False);
+	json_member(root, "runner_up", o->runner_up == VERDICT_NONE ?
+	    cJSON_NULL : cJSON_String);
+	json_member(root, "margin", o->runner_up == VERDICT_NONE ?
+	    cJSON_NULL : cJSON_Number);
+	const cJSON *files = json_member(root, "rule_files", cJSON_Array);
+	ck_assert_int_eq(cJSON_GetArraySize(files),
+	    (int)report->rules->file_count);
+	const cJSON *file;
+	int added = 0;
+	cJSON_ArrayForEach(file, files) {
+		json_member(file, "file", cJSON_String);
+		added += cJSON_GetArraySize(json_member(file, "added",
+		    cJSON_Array));
+		json_member(file, "disabled", cJSON_Array);
+	}
+	ck_assert_int_eq(added, (int)report->rules->count);
+}
+
 /* The reasons and warnings of the JSON are the rules' own. */
 static void
 assert_json_outcome(const struct evaluation *report, const cJSON *root)
 {
-	const struct rules_outcome *o = &report->outcome;
+	const struct decision *o = &report->outcome;
 	const cJSON *reasons = json_member(root, "reasons", cJSON_Array);
 	const cJSON *warnings = json_member(root, "warnings", cJSON_Array);
+	size_t warning_count = o->warning_count + o->dropped_count;
 	struct buffer text;
 
 	ck_assert_str_eq(json_member(root, "verdict", cJSON_String)->valuestring,
@@ -176,15 +246,17 @@ assert_json_outcome(const struct evaluation *report, const cJSON *root)
 	ck_assert_double_eq_tol(json_member(root, "confidence",
 	    cJSON_Number)->valuedouble, report->uncertainty.share[o->verdict],
 	    0.005);
-	ck_assert_int_eq(cJSON_GetArraySize(reasons), (int)o->fired_count);
-	for (size_t i = 0; i < o->fired_count; i++) {
+	ck_assert_int_eq(cJSON_GetArraySize(reasons), (int)o->reason_count);
+	for (size_t i = 0; i < o->reason_count; i++) {
 		const cJSON *reason = cJSON_GetArrayItem(reasons, (int)i);
+		bool veto = o->reasons[i].line == DECIDE_LINE_VETO;
 		json_member(reason, "rule", cJSON_String);
-		json_member(reason, "favours", cJSON_String);
-		ck_assert(json_member(reason, "weight", cJSON_Number)->valuedouble
-		    > 0);
+		json_member(reason, "favours", veto ? cJSON_NULL : cJSON_String);
+		if (!veto)
+			ck_assert(json_member(reason, "weight",
+			    cJSON_Number)->valuedouble > 0);
 		buffer_init(&text);
-		rules_reason_text(report->rules, o, i, report->metrics,
+		decide_reason_text(report->rules, o, i, report->metrics,
 		    I18N_ENGLISH, &text);
 		ck_assert_str_eq(json_member(reason, "text",
 		    cJSON_String)->valuestring, text.data);
@@ -192,17 +264,18 @@ assert_json_outcome(const struct evaluation *report, const cJSON *root)
 	}
 	/* The rules' warnings first, then the stale-prices one. */
 	ck_assert_int_eq(cJSON_GetArraySize(warnings),
-	    (int)o->warning_count + (report->stale_count > 0));
-	for (size_t i = 0; i < o->warning_count; i++) {
+	    (int)warning_count + (report->stale_count > 0));
+	for (size_t i = 0; i < warning_count; i++) {
 		const cJSON *warning = cJSON_GetArrayItem(warnings, (int)i);
 		json_member(warning, "id", cJSON_String);
 		buffer_init(&text);
-		rules_warning_text(report->rules, o, i, report->metrics,
+		decide_warning_text(report->rules, o, i, report->metrics,
 		    I18N_ENGLISH, &text);
 		ck_assert_str_eq(json_member(warning, "text",
 		    cJSON_String)->valuestring, text.data);
 		buffer_free(&text);
 	}
+	assert_json_ledgers(report, root);
 }
 
 /* Every option with its id, kind and monthly costs; rented GPUs by the

@@ -133,7 +133,7 @@ finish() {
 }
 # The verdict on the screen, if any.
 verdict() {
-	screen | head -1 | grep -oE 'Go closed \(API\)|Go open \(self-hosted\)|Use both \(hybrid\)'
+	screen | head -1 | grep -oE 'Go closed \(API\)|Go open \(self-hosted\)|Go open \(hosted API\)|Too close to call|Use both \(hybrid\)'
 }
 # terminal_restored: stty -a after the program shows canonical mode and
 # echo, as before it started.
@@ -257,14 +257,14 @@ if grep -q '^first-frame' frames.log && grep -q '^frame keys' frames.log; then
 start 80 24 -- -d "$DATA"
 expect "Question 1 of $N"
 keys Tab
-expect "Cheapest option"
+expect "Chosen option"
 keys c
-expect "cheapest API"
-expect "Monthly cost (USD)"
+expect "closed API"
+expect "Monthly cost + adjustments"
 expect "10B"
 keys c
-expect_gone "Monthly cost (USD)"
-expect "Cheapest option"
+expect_gone "Monthly cost + adjustments"
+expect "Chosen option"
 keys '?'
 expect "export the markdown report"
 expect "revise the answers"
@@ -463,7 +463,7 @@ else
 fi
 
 # 10. LANGUAGE=de shows German: the questionnaire, and the results table
-# with its short kind names (msgctxt "table cell").
+# with its short outcome names (msgctxt "table cell").
 gmo="$top_builddir/po/de.gmo"
 [ -f "$gmo" ] || gmo="$top_srcdir/po/de.gmo"
 if [ -f "$gmo" ]; then
@@ -475,7 +475,7 @@ if [ -f "$gmo" ]; then
 	expect "Wie viele Eingabe-Token senden Sie pro Monat?"
 	keys Tab
 	expect "Geschl. API"
-	expect "Eigene GPUs"
+	expect "Offene API"
 	expect "Gewinnschwelle"
 	keys q
 	finish 0
