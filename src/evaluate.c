@@ -233,6 +233,8 @@ evaluate_run(struct evaluation *evaluation, const struct data *data,
 	memset(&evaluation->outcome, 0, sizeof evaluation->outcome);
 	evaluation->outcome.verdict = VERDICT_NONE;
 	evaluation->outcome.runner_up = VERDICT_NONE;
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		evaluation->outcome.ledgers[v].option = -1;
 	evaluation->flip_count = 0;
 	if (rules != NULL)
 		decide_run(rules, data, data->values, profile, &evaluation->cost,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "json.h"
 #include "metrics.h"
 #include "report.h"
 
@@ -259,7 +260,11 @@ report_json_rule_files(const struct rules *rules)
 			if (util_streq(rules->rules[i].file, rules->files[f]))
 				cJSON_AddItemToArray(added, cJSON_CreateString(
 				    rules->rules[i].id));
-		cJSON_AddArrayToObject(j, "disabled");
+		cJSON *disabled = cJSON_AddArrayToObject(j, "disabled");
+		for (size_t i = 0; i < rules->disabled_count; i++)
+			if (util_streq(rules->disabled[i].by, rules->files[f]))
+				cJSON_AddItemToArray(disabled, cJSON_CreateString(
+				    rules->disabled[i].id));
 		cJSON_AddItemToArray(list, j);
 	}
 	return list;
@@ -326,13 +331,11 @@ report_json_recommendation(const struct evaluation *report, cJSON *root)
 		cJSON_AddItemToArray(reasons, r);
 	}
 	cJSON *warnings = cJSON_AddArrayToObject(root, "warnings");
-	for (size_t i = 0; rules != NULL &&
-	    i < o->warning_count + o->dropped_count; i++) {
+	for (size_t i = 0; rules != NULL && i < decide_warning_count(o); i++) {
 		cJSON *w = cJSON_CreateObject();
 		cJSON_AddStringToObject(w, "id", decide_warning_id(rules, o, i));
-		cJSON_AddStringToObject(w, "rule", i < o->warning_count ?
-		    rules->rules[o->warnings[i]].id :
-		    rules->rules[o->dropped[i - o->warning_count]].id);
+		cJSON_AddStringToObject(w, "rule",
+		    decide_warning_rule(rules, o, i));
 		buffer_init(&text);
 		decide_warning_text(rules, o, i, report->metrics, I18N_ENGLISH,
 		    &text);
@@ -403,22 +406,6 @@ report_json_sensitivity(const struct evaluation *report, cJSON *root)
 	}
 }
 
-/* Prints a finished tree into out (with a final newline) and frees it. */
-static int
-report_json_print(cJSON *root, struct buffer *out, char **cause)
-{
-	char *text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (text == NULL) {
-		util_error(cause, _("out of memory while writing JSON"));
-		return -1;
-	}
-	buffer_add(out, text);
-	buffer_add_char(out, '\n');
-	cJSON_free(text);
-	return 0;
-}
-
 /* Renders the JSON result (design.md, "JSON result"). */
 int
 report_json_render(const struct evaluation *report, struct buffer *out,
@@ -465,5 +452,5 @@ report_json_render(const struct evaluation *report, struct buffer *out,
 	cJSON_AddItemToObject(root, "rule_files",
 	    report_json_rule_files(report->rules));
 
-	return report_json_print(root, out, cause);
+	return json_print(root, out, cause);
 }

@@ -239,7 +239,7 @@ report_markdown_warnings(const struct evaluation *report,
 		unverified += !data_figure_at(report->data, i)->verified;
 	buffer_printf(out, "## %s\n\n", _("Warnings and caveats"));
 	for (size_t i = 0; report->rules &&
-	    i < o->warning_count + o->dropped_count; i++) {
+	    i < decide_warning_count(o); i++) {
 		buffer_init(&text);
 		decide_warning_text(report->rules, o, i, report->metrics, language,
 		    &text);

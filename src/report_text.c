@@ -365,7 +365,7 @@ report_text_warnings(const struct evaluation *report,
 
 	report_text_heading(out, _("Warnings and caveats"));
 	for (size_t i = 0; report->rules &&
-	    i < o->warning_count + o->dropped_count; i++) {
+	    i < decide_warning_count(o); i++) {
 		buffer_init(&line);
 		decide_warning_text(report->rules, o, i, report->metrics, language,
 		    &line);

@@ -423,7 +423,7 @@ tui_results_side(struct tui *tui, const struct tui_rect *r)
 	tui_results_paragraph(&box, _("Warnings"), tui_attr(tui,
 	    TUI_ROLE_TITLE), 0);
 	for (size_t i = 0; tui->rules != NULL &&
-	    i < outcome->warning_count + outcome->dropped_count; i++) {
+	    i < decide_warning_count(outcome); i++) {
 		tui_results_clear(text);
 		buffer_add(text, "! ");
 		decide_warning_text(tui->rules, outcome, i, report->metrics,
@@ -433,7 +433,7 @@ tui_results_side(struct tui *tui, const struct tui_rect *r)
 			    tui_attr(tui, TUI_ROLE_ERROR), 2);
 	}
 	if (tui->rules == NULL ||
-	    outcome->warning_count + outcome->dropped_count == 0)
+	    decide_warning_count(outcome) == 0)
 		tui_results_paragraph(&box, _("None."), tui_attr(tui,
 		    TUI_ROLE_DIM), 0);
 
