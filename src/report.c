@@ -603,3 +603,33 @@ report_chart_text(const struct evaluation *report, bool ascii,
 	free(cause);
 	chart_free(&chart);
 }
+
+/* Which rules decided: every rules file read, with the rules it added
+ * and those it switched off, so a reader sees an organisation's policy
+ * (or its absence) in the report itself. */
+void
+report_rule_files_sentence(const struct evaluation *report,
+    struct buffer *out)
+{
+	const struct rules *rules = report->rules;
+	if (rules == NULL)
+		return;
+	buffer_add(out, _("Rules read:"));
+	for (size_t f = 0; f < rules->file_count; f++) {
+		size_t added = 0, disabled = 0;
+		for (size_t i = 0; i < rules->count; i++)
+			added += util_streq(rules->rules[i].file, rules->files[f]);
+		buffer_printf(out, "%s %s (", f ? ";" : "", rules->files[f]);
+		buffer_printf(out, ngettext_("%zu rule", "%zu rules", added),
+		    added);
+		for (size_t i = 0; i < rules->disabled_count; i++) {
+			if (!util_streq(rules->disabled[i].by, rules->files[f]))
+				continue;
+			buffer_add(out, disabled++ ? ", " : _("; switches off "));
+			buffer_add(out, rules->disabled[i].id);
+		}
+		buffer_add(out, ")");
+	}
+	buffer_add(out, ".");
+}
+

@@ -55,6 +55,8 @@ const char *report_outcome_legend(void);
 /* The verdict's phrase, or "Too close to call: X or Y". */
 void report_verdict_phrase(const struct evaluation *, enum i18n_language,
 	struct buffer *);
+/* "Rules read: FILE (N rules); FILE (N rules; switches off ID)." */
+void report_rule_files_sentence(const struct evaluation *, struct buffer *);
 /* Three sentences: the verdict, the money, what would change it. */
 void report_summary(const struct evaluation *, struct buffer *);
 /* The stale-prices warning text, or nothing when no price is stale. */

@@ -550,6 +550,8 @@ report_render_markdown(const struct evaluation *report,
 	report_markdown_outcomes(report, language, out);
 	report_markdown_reasons(report, language, out);
 	report_markdown_warnings(report, language, out);
+	report_markdown_sentence(report, out, report_rule_files_sentence);
+	buffer_add(out, "\n\n");
 	report_markdown_costs(report, out);
 	report_markdown_quality(report, out);
 	report_markdown_sensitivity(report, out);

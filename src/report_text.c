@@ -552,6 +552,8 @@ report_render_text(const struct evaluation *report, enum i18n_language language,
 
 	report_text_verdict(report, language, out);
 	report_text_warnings(report, language, out);
+	buffer_add(out, "\n");
+	report_wrapped(report, out, report_rule_files_sentence);
 
 	report_text_heading(out, _("Costs, USD per month"));
 	report_text_table_head(out);
