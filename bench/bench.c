@@ -129,11 +129,12 @@ main(int argc, char **argv)
 	}
 	bench_report("breakeven", bench_median(samples, ROUNDS) * 1e3, "ms", 2);
 
-	/* One full evaluation: cost model, metrics, every rule, verdict. */
+	/* One full evaluation: cost model, metrics, every rule, the ledgers
+	 * and the verdict (as the Monte Carlo does it: no text). */
 	static struct rules rules;
 	static struct evaluation report;
 	static double metrics[EVALUATE_MAX_METRICS];
-	static struct rules_outcome outcome;
+	static struct decision outcome;
 	struct evaluate_settings settings;
 	if (rules_load(&rules, &paths, &cause) != 0) {
 		fprintf(stderr, "bench: %s\n", cause);
@@ -148,7 +149,8 @@ main(int argc, char **argv)
 			    &result);
 			metrics_compute(&data, data.values, &profile, &result, NAN,
 			    metrics);
-			rules_evaluate(&rules, metrics, &outcome);
+			decide_run(&rules, &data, data.values, &profile,
+			    &result, metrics, false, &outcome);
 			sink += outcome.verdict;
 		}
 		samples[r] = (bench_now() - start) / CALLS;

@@ -1,6 +1,6 @@
 /* fuzz_expr.c - the rule-expression compiler and evaluator.
  *
- * Input: one byte of options (bit 0: a weight rather than a condition;
+ * Input: one byte of options (bit 0: an amount rather than a condition;
  * bit 1: no symbols), one byte that picks the values, then the text of
  * the expression (up to its first NUL, as a YAML scalar would give it).
  * The symbols are the real ones of metrics.c.

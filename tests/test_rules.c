@@ -1,7 +1,9 @@
-/* test_rules.c - the rule engine: every default rule fires when it should
- * and only then, the article's archetypes get the article's verdict, the
- * verdict behaves (monotone in volume, privacy never closed, same seed same
- * answer), and broken rules are refused with a position. */
+/* test_rules.c - the rule engine v2 and the decision it feeds: every
+ * default rule fires when it should and only then, vetoes by level and
+ * their precedence (compliance, lock-in, quality), adjust rules with
+ * constants, expressions and lists of outcomes, amounts that are not
+ * dollars dropped with a warning, the article's archetypes, and broken or
+ * v1 rules refused with a position. */
 #include "config.h"
 
 #include <dirent.h>
@@ -12,7 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "decide.h"
 #include "doc.h"
+#include "expr.h"
 #include "metrics.h"
 #include "rules.h"
 #include "file.h"
@@ -28,77 +32,53 @@ struct rule_case {
 
 static const struct rule_case rule_cases[] = {
 	{ "privacy-hard", "privacy=hard", "" },
+	{ "lock-in-unacceptable", "lock_in=unacceptable", "lock_in=avoid" },
+	{ "quality-hard-tasks", "", "tasks.quality=good_enough" },
+	{ "managed-features-self-hosted", "ecosystem=tool_use", "" },
+	{ "managed-features-hosted", "ecosystem=tool_use,structured_output",
+	  "" },
+	{ "lock-in-insurance", "lock_in=avoid", "lock_in=unacceptable" },
+	{ "fine-tuning", "fine_tuning=dataset_ready", "fine_tuning=exploring" },
 	{ "privacy-hard-in-the-cloud", "privacy=hard",
 	  "privacy=hard deployment=on_prem" },
 	{ "privacy-contractual", "privacy=contractual", "" },
-	{ "volume-below-low-threshold", "", "volume.input_tokens=100M" },
-	{ "volume-gray-zone", "volume.input_tokens=100M", "" },
-	{ "volume-above-high-threshold-capable",
-	  "team.expertise=ml_infra volume.input_tokens=1B",
-	  "team.expertise=some volume.input_tokens=1B" },
-	{ "volume-above-high-threshold-some",
-	  "team.expertise=some volume.input_tokens=1B",
-	  "team.expertise=some volume.input_tokens=100M" },
-	{ "volume-above-high-threshold-no-team", "volume.input_tokens=1B",
-	  "volume.input_tokens=100M" },
-	{ "cost-api-cheaper", "",
-	  "team.expertise=ml_infra volume.input_tokens=3B" },
-	{ "cost-self-hosted-cheaper",
-	  "team.expertise=ml_infra volume.input_tokens=3B", "" },
-	{ "time-is-the-expensive-resource", "privacy=hard", "" },
-	{ "no-ml-infrastructure", "", "team.expertise=some" },
-	{ "ml-infrastructure-team", "team.expertise=ml_infra", "" },
-	{ "some-infrastructure-experience", "team.expertise=some", "" },
+	{ "quality-veto-set-aside", "privacy=hard",
+	  "privacy=hard tasks.quality=good_enough" },
+	/* Needs a compliance veto on every open path: see
+	 * test_lock_in_set_aside. */
+	{ "lock-in-veto-set-aside", NULL, "lock_in=unacceptable" },
+	{ "time-is-the-expensive-resource", "privacy=hard",
+	  "privacy=hard team.expertise=ml_infra volume.input_tokens=5B" },
 	{ "open-without-a-team", "privacy=hard",
 	  "privacy=hard team.expertise=some" },
-	{ "quality-hard-tasks", "", "tasks.quality=good_enough" },
-	{ "quality-mixed-tasks", "", "tasks.complex_share=0.8" },
-	{ "quality-simple-tasks", "tasks.quality=good_enough", "" },
+	{ "hybrid-needs-both-teams", "lock_in=unacceptable",
+	  "lock_in=unacceptable team.expertise=some" },
 	{ "quality-this-quarter", "horizon_months=3", "" },
-	{ "fine-tuning-dataset-ready", "fine_tuning=dataset_ready", "" },
 	{ "fine-tuning-execution-risk", "fine_tuning=exploring", "" },
-	{ "fine-tuning-exploring", "fine_tuning=exploring",
-	  "fine_tuning=dataset_ready" },
-	{ "managed-ecosystem", "ecosystem=tool_use",
-	  "ecosystem=tool_use team.expertise=ml_infra" },
-	{ "managed-ecosystem-capable-team",
-	  "ecosystem=tool_use team.expertise=ml_infra",
-	  "team.expertise=ml_infra" },
-	{ "lock-in-unacceptable", "lock_in=unacceptable", "lock_in=avoid" },
-	{ "lock-in-unacceptable-favours-open", "lock_in=unacceptable",
-	  "lock_in=avoid" },
-	{ "lock-in-avoid", "lock_in=avoid", "" },
-	{ "owned-hardware-capable-team",
-	  "hardware=datacenter_gpu team.expertise=some volume.input_tokens=100M",
-	  "hardware=datacenter_gpu volume.input_tokens=100M" },
 	{ "small-model-on-a-laptop", "hardware=apple_silicon",
 	  "hardware=datacenter_gpu" },
-	{ "hybrid-needs-both-teams",
-	  "lock_in=unacceptable volume.input_tokens=100M",
-	  "lock_in=unacceptable volume.input_tokens=100M team.expertise=some" },
 };
 
-static void
-profile_from(struct profile *p, const char *assignments)
-{
-	char copy[512], *save = NULL, *cause = NULL;
-	profile_defaults(p);
-	snprintf(copy, sizeof copy, "%s", assignments);
-	for (char *a = strtok_r(copy, " ", &save); a != NULL;
-	    a = strtok_r(NULL, " ", &save))
-		ck_assert_msg(profile_set(p, a, &cause) == 0, "%s", cause);
-}
-
-/* True when the rule fired (as a reason or a warning). */
+/* True when the rule took effect: a veto among the applied ones, a line
+ * in some ledger (or a dropped one), or a warning. */
 static bool
 fired(const struct evaluation *report, const char *id)
 {
-	const struct rules_outcome *o = &report->outcome;
-	for (size_t i = 0; i < o->fired_count; i++)
-		if (strcmp(report->rules->rules[o->fired[i]].id, id) == 0)
+	const struct decision *d = &report->outcome;
+	const struct rule *rules = report->rules->rules;
+	for (size_t i = 0; i < d->veto_count; i++)
+		if (strcmp(rules[d->vetoes[i]].id, id) == 0)
 			return true;
-	for (size_t i = 0; i < o->warning_count; i++)
-		if (strcmp(report->rules->rules[o->warnings[i]].id, id) == 0)
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		for (size_t i = 0; i < d->ledgers[v].adjustment_count; i++)
+			if (strcmp(rules[d->ledgers[v].adjustments[i].rule].id,
+			    id) == 0)
+				return true;
+	for (size_t i = 0; i < d->dropped_count; i++)
+		if (strcmp(rules[d->dropped[i]].id, id) == 0)
+			return true;
+	for (size_t i = 0; i < d->warning_count; i++)
+		if (strcmp(rules[d->warnings[i]].id, id) == 0)
 			return true;
 	return false;
 }
@@ -107,10 +87,12 @@ START_TEST(test_each_rule_fires_and_not)
 {
 	const struct rule_case *c = &rule_cases[_i];
 	struct profile p;
-	profile_from(&p, c->fires);
-	ck_assert_msg(fired(testutil_evaluate(&p, 0, false), c->id),
-	    "%s did not fire with '%s'", c->id, c->fires);
-	profile_from(&p, c->silent);
+	if (c->fires != NULL) {
+		testutil_profile(&p, c->fires);
+		ck_assert_msg(fired(testutil_evaluate(&p, 0, false), c->id),
+		    "%s did not fire with '%s'", c->id, c->fires);
+	}
+	testutil_profile(&p, c->silent);
 	ck_assert_msg(!fired(testutil_evaluate(&p, 0, false), c->id),
 	    "%s fired with '%s'", c->id, c->silent);
 }
@@ -131,7 +113,9 @@ START_TEST(test_every_rule_has_a_case)
 }
 END_TEST
 
-/* Every examples/NAME.yaml starts with "# expect: VERDICT". */
+/* Every examples/NAME.yaml starts with "# expect: VERDICT"; the verdict
+ * is "too close to call" exactly when fewer than 60% of the scenarios
+ * agree. */
 START_TEST(test_archetypes)
 {
 	const char *dir = testutil_path("examples");
@@ -140,6 +124,8 @@ START_TEST(test_archetypes)
 	DIR *d = opendir(folder);
 	struct dirent *e;
 	int count = 0;
+	char wrong[2048] = "";
+	size_t used = 0;
 	ck_assert_ptr_nonnull(d);
 	while ((e = readdir(d)) != NULL) {
 		char path[1024], expected[32] = "", *text, *cause = NULL;
@@ -154,50 +140,28 @@ START_TEST(test_archetypes)
 		profile_defaults(&p);
 		ck_assert_msg(profile_load_file(&p, path, &cause) == 0, "%s", cause);
 		const struct evaluation *r = testutil_evaluate(&p, 2000, false);
-		ck_assert_msg(strcmp(rules_verdict_name(r->outcome.verdict),
-		    expected) == 0, "%s: got %s, expected %s", e->d_name,
-		    rules_verdict_name(r->outcome.verdict), expected);
-		/* Most scenarios agree with these clear-cut cases. */
-		ck_assert_msg(r->uncertainty.share[r->outcome.verdict] > 0.7,
-		    "%s: confidence %.2f", e->d_name,
-		    r->uncertainty.share[r->outcome.verdict]);
+		if (strcmp(rules_verdict_name(r->outcome.verdict), expected) != 0
+		    && used < sizeof wrong)
+			used += (size_t)snprintf(wrong + used, sizeof wrong - used,
+			    " %s: got %s, expected %s;", e->d_name,
+			    rules_verdict_name(r->outcome.verdict), expected);
+		ck_assert_msg(r->too_close ==
+		    (r->uncertainty.share[r->outcome.verdict] < EVALUATE_TOO_CLOSE),
+		    "%s: too_close %d at confidence %.3f", e->d_name,
+		    r->too_close, r->uncertainty.share[r->outcome.verdict]);
 		count++;
 	}
 	closedir(d);
+	ck_assert_msg(wrong[0] == '\0', "%s", wrong);
 	ck_assert_int_ge(count, 10);
 }
 END_TEST
 
-START_TEST(test_volume_never_moves_capable_team_back_to_closed)
+START_TEST(test_hard_privacy_only_hardware_you_run)
 {
-	static const char *const teams[] = {
-		"team.expertise=ml_infra", "team.expertise=some",
-		"team.expertise=ml_infra tasks.complex_share=0.05",
-		"team.expertise=some lock_in=avoid",
-		"team.expertise=ml_infra hardware=datacenter_gpu", NULL
-	};
-	for (int t = 0; teams[t] != NULL; t++) {
-		struct profile p;
-		bool left_closed = false;
-		profile_from(&p, teams[t]);
-		for (double v = 1e6; v <= 2e10; v *= 1.25) {
-			p.input_tokens = v * 5 / 6;
-			p.output_tokens = v / 6;
-			enum verdict verdict =
-			    testutil_evaluate(&p, 0, false)->outcome.verdict;
-			if (verdict != VERDICT_CLOSED)
-				left_closed = true;
-			ck_assert_msg(!(left_closed && verdict == VERDICT_CLOSED),
-			    "%s: back to closed at %.0f tokens", teams[t], v);
-		}
-		ck_assert(left_closed);
-	}
-}
-END_TEST
-
-START_TEST(test_hard_privacy_never_closed)
-{
-	/* Random profiles: adding hard privacy never yields closed. */
+	/* Random profiles: hard privacy never yields a third-party API
+	 * (closed, hosted open weights, a hybrid's closed half) nor rented
+	 * GPUs; the verdict is open on owned hardware, or a conflict. */
 	unsigned seed = 12345;
 	for (int n = 0; n < 400; n++) {
 		struct profile p;
@@ -216,8 +180,18 @@ START_TEST(test_hard_privacy_never_closed)
 		p.horizon_months = 1 + (seed >> 5) % 60;
 		p.privacy = PRIVACY_HARD;
 		const struct evaluation *r = testutil_evaluate(&p, 0, false);
-		ck_assert_int_ne(r->outcome.verdict, VERDICT_CLOSED);
-		ck_assert_int_ne(r->outcome.verdict, VERDICT_HYBRID);
+		const struct decision *d = &r->outcome;
+		ck_assert_int_ne(d->verdict, VERDICT_CLOSED);
+		ck_assert_int_ne(d->verdict, VERDICT_OPEN_HOSTED);
+		ck_assert_int_ne(d->verdict, VERDICT_HYBRID);
+		if (d->verdict == VERDICT_NONE) {
+			ck_assert(d->conflict);
+			continue;
+		}
+		const struct cost_option *o = decide_option(d, &r->cost,
+		    d->verdict);
+		ck_assert_ptr_nonnull(o);
+		ck_assert_int_eq(o->kind, OPTION_OWNED);
 	}
 }
 END_TEST
@@ -244,7 +218,7 @@ render_json(const struct profile *p, unsigned long seed)
 START_TEST(test_same_seed_same_output)
 {
 	struct profile p;
-	profile_from(&p, "team.expertise=some volume.input_tokens=300M");
+	testutil_profile(&p, "team.expertise=some volume.input_tokens=300M");
 	char *a = render_json(&p, 7), *b = render_json(&p, 7);
 	char *c = render_json(&p, 8);
 	ck_assert_str_eq(a, b);
@@ -259,22 +233,25 @@ END_TEST
 START_TEST(test_uncertainty_shares)
 {
 	struct profile p;
-	profile_from(&p, "team.expertise=some volume.input_tokens=100M");
+	/* Between closed and a hybrid with owned GPUs (flip near 290M). */
+	testutil_profile(&p, "team.expertise=ml_infra volume.input_tokens=230M");
 	const struct evaluation *r = testutil_evaluate(&p, 5000, false);
 	/* Each share is a whole number of the 5,000 draws, the shares add
-	 * up to all of them, the base verdict holds the largest, and this
-	 * team sits between two verdicts: the others get draws too. */
+	 * up to all of them, and this team sits between two verdicts: the
+	 * others get draws too. */
 	const double *share = r->uncertainty.share;
 	double sum = 0;
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		double draws = share[v] * 5000;
 		ck_assert_double_eq_tol(draws, round(draws), 1e-6);
-		ck_assert(share[v] <= share[r->outcome.verdict]);
 		sum += share[v];
 	}
 	ck_assert_double_eq_tol(sum, 1, 1e-9);
+	ck_assert_int_eq(r->outcome.verdict, VERDICT_CLOSED);
 	ck_assert(share[r->outcome.verdict] > 0.5);
 	ck_assert(share[r->outcome.verdict] < 0.9);
+	ck_assert(share[VERDICT_HYBRID] > 0.1);
+	ck_assert(r->too_close == (share[r->outcome.verdict] < EVALUATE_TOO_CLOSE));
 	ck_assert_uint_eq(r->uncertainty.samples, 5000);
 	/* Percentiles are ordered and bracket the base cost. */
 	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
@@ -292,19 +269,21 @@ END_TEST
 START_TEST(test_flip_points)
 {
 	struct profile p;
-	profile_from(&p, "team.expertise=ml_infra volume.input_tokens=100M");
+	testutil_profile(&p, "team.expertise=ml_infra volume.input_tokens=100M");
 	const struct evaluation *r = testutil_evaluate(&p, 0, true);
 	struct sensitivity_flip flips[SENSITIVITY_MAX_FLIPS];
 	size_t count = r->flip_count;
-	ck_assert_int_eq(r->outcome.verdict, VERDICT_HYBRID);
+	enum verdict base = r->outcome.verdict;
+	ck_assert_int_eq(base, VERDICT_CLOSED);
 	/* The next evaluations reuse the report: keep the flips. */
 	memcpy(flips, r->flips, sizeof flips);
-	bool up = false, down = false;
+	bool up = false;
 	for (size_t i = 0; i < count; i++) {
 		const struct sensitivity_flip *f = &flips[i];
 		if (f->parameter != SENSITIVITY_VOLUME)
 			continue;
-		/* Just past the flip, the verdict is the one announced. */
+		/* Just past the flip, the verdict is the one announced; just
+		 * before it, still the base verdict. */
 		struct profile q = p;
 		struct cost_scenario s;
 		cost_scenario_default(&s);
@@ -312,16 +291,20 @@ START_TEST(test_flip_points)
 		    f->value * (f->above ? 1.001 : 0.999));
 		ck_assert_int_eq(testutil_evaluate(&q, 0, false)->outcome.verdict,
 		    f->verdict);
+		sensitivity_set(SENSITIVITY_VOLUME, &q, &s,
+		    f->value * (f->above ? 0.999 : 1.001));
+		ck_assert_int_eq(testutil_evaluate(&q, 0, false)->outcome.verdict,
+		    base);
 		if (f->above) {
+			/* An ML team leaves closed between 50M and 500M. */
 			up = true;
-			ck_assert_int_eq(f->verdict, VERDICT_OPEN);
-			ck_assert(f->value > 400e6 && f->value < 600e6);
-		} else {
-			down = true;
-			ck_assert_int_eq(f->verdict, VERDICT_CLOSED);
+			ck_assert(f->verdict == VERDICT_OPEN ||
+			    f->verdict == VERDICT_HYBRID);
+			ck_assert_msg(f->value > 50e6 && f->value < 500e6,
+			    "flip at %.0f", f->value);
 		}
 	}
-	ck_assert(up && down);
+	ck_assert(up);
 }
 END_TEST
 
@@ -372,29 +355,53 @@ expect_error(const char *text, const char *expected)
 	free(cause);
 }
 
+static void
+expect_accepted(const char *text)
+{
+	char *cause = load_error(text);
+	ck_assert_msg(cause == NULL, "refused: %s", cause);
+}
+
 START_TEST(test_bad_rules)
 {
 	expect_error("rules:\n  - id: a\n    when: volume.totl > 1\n"
-	    "    favour: closed\n    weight: 1\n    because: x\n",
+	    "    adjust: closed\n    amount: 1\n    because: x\n",
 	    "r.yaml:3:11: unknown name 'volume.totl' (did you mean "
 	    "'volume.total'?)");
 	expect_error("rules:\n  - id: a\n    when: 'privacy == \"secret\"'\n"
-	    "    favour: closed\n    weight: 1\n    because: x\n",
+	    "    adjust: closed\n    amount: 1\n    because: x\n",
 	    "r.yaml:3:23: 'secret' is not one of none, contractual, hard");
 	expect_error("rules:\n  - id: a\n    when: volume.total >\n"
-	    "    favour: closed\n    weight: 1\n    because: x\n",
+	    "    adjust: closed\n    amount: 1\n    because: x\n",
 	    "r.yaml:3:25: unexpected end of expression");
-	expect_error("rules:\n  - id: a\n    when: 'true'\n    favour: closed\n"
-	    "    weight: privacy\n    because: x\n",
+	/* FIXME(core): src/expr.c says "a weight" for an amount. */
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    adjust: closed\n"
+	    "    amount: privacy\n    because: x\n",
 	    "r.yaml:5:13: a weight must be a number, got a choice");
-	expect_error("rules:\n  - id: a\n    when: 'true'\n    favour: closed\n"
-	    "    weight: 1\n    because: '{volume.total|yen}'\n",
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    adjust: closed\n"
+	    "    amount: 1\n    because: '{volume.total|yen}'\n",
 	    "r.yaml:6:29: unknown format 'yen' (formats are money, tokens, "
 	    "percent, number, months, hours)");
-	expect_error("rules:\n  - id: a\n    when: verdict == \"open\"\n"
-	    "    favour: closed\n    weight: 1\n    because: x\n",
-	    "r.yaml:3:11: rule 'a': only a warn rule can use 'verdict' (it is "
-	    "decided by the other rules)");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    adjust: maybe\n"
+	    "    amount: 1\n    because: x\n",
+	    "r.yaml:4:13: adjust must be one of closed, open_hosted, open, "
+	    "hybrid, got \"maybe\"");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    adjust: []\n"
+	    "    amount: 1\n    because: x\n",
+	    "r.yaml:4:13: adjust needs at least one outcome");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    adjust: open\n"
+	    "    because: x\n",
+	    "r.yaml:2:5: rule 'a' adjusts an outcome but has no amount");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    adjust: open\n"
+	    "    amount: 2e9\n    because: x\n",
+	    "r.yaml:5:13: amount must be between -1e9 and 1e9 USD a month");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    veto: [closed]\n"
+	    "    level: urgent\n    because: x\n",
+	    "r.yaml:5:12: level must be one of compliance, lock_in, quality, "
+	    "got \"urgent\"");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    veto: [closed]\n"
+	    "    adjust: open\n    amount: 1\n    because: x\n",
+	    "r.yaml:2:5: rule 'a' needs exactly one of veto, adjust or warn");
 	expect_error("disable: [nonexistent]\n",
 	    "r.yaml:1:11: no rule 'nonexistent' to disable");
 	/* Deep nesting is a compile error, not a crash. */
@@ -402,30 +409,443 @@ START_TEST(test_bad_rules)
 	int n = snprintf(deep, sizeof deep, "rules:\n  - id: a\n    when: ");
 	for (int i = 0; i < 2000; i++)
 		deep[n++] = '(';
-	snprintf(deep + n, sizeof deep - (size_t)n, "1\n    favour: closed\n"
-	    "    weight: 1\n    because: x\n");
+	snprintf(deep + n, sizeof deep - (size_t)n, "1\n    adjust: closed\n"
+	    "    amount: 1\n    because: x\n");
 	char *cause = load_error(deep);
 	ck_assert_ptr_nonnull(strstr(cause, "nesting deeper than 32 levels"));
 	free(cause);
 }
 END_TEST
 
-/* Found by fuzz/fuzz_rules: a rule with a weight expression and no when:
- * leaked the compiled weight; the failed rule's slot must be left empty
- * (nothing compiled, nothing to free). */
+/* v1's favour and weight are refused where they stand, with a message
+ * that explains adjust. */
+START_TEST(test_v1_rules_refused)
+{
+	static const char *const texts[] = {
+		"rules:\n  - id: old\n    when: 'true'\n    favour: closed\n"
+		"    weight: 3\n    because: x\n",
+		"rules:\n  - id: old\n    when: 'true'\n    weight: 3\n"
+		"    because: x\n",
+		"rules:\n  - id: old\n    when: 'true'\n    adjust: open\n"
+		"    amount: 5\n    weight: 3\n    because: x\n",
+	};
+	static const char *const positions[] = {
+		"r.yaml:4:5: ", "r.yaml:4:5: ", "r.yaml:6:5: "
+	};
+	for (size_t i = 0; i < 3; i++) {
+		char *cause = load_error(texts[i]);
+		ck_assert_msg(cause != NULL, "accepted: %s", texts[i]);
+		ck_assert_msg(strncmp(cause, positions[i],
+		    strlen(positions[i])) == 0, "%s", cause);
+		ck_assert_ptr_nonnull(strstr(cause, "rule 'old'"));
+		ck_assert_ptr_nonnull(strstr(cause, "'adjust: OUTCOME'"));
+		ck_assert_ptr_nonnull(strstr(cause, "amount"));
+		free(cause);
+	}
+}
+END_TEST
+
+/* level belongs to vetoes, amount to adjust rules; only warnings read
+ * the verdict. */
+START_TEST(test_keys_belong_to_effects)
+{
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    adjust: open\n"
+	    "    amount: 1\n    level: quality\n    because: x\n",
+	    "r.yaml:6:5: level only applies to a veto");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    warn: w\n"
+	    "    level: quality\n    because: x\n",
+	    "r.yaml:5:5: level only applies to a veto");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    veto: [open]\n"
+	    "    amount: 1\n    because: x\n",
+	    "r.yaml:5:5: amount only applies to a rule that adjusts an "
+	    "outcome");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    warn: w\n"
+	    "    amount: 1\n    because: x\n",
+	    "r.yaml:5:5: amount only applies to a rule that adjusts an "
+	    "outcome");
+	expect_error("rules:\n  - id: a\n    when: verdict == \"open\"\n"
+	    "    adjust: closed\n    amount: 1\n    because: x\n",
+	    "r.yaml:3:11: rule 'a': only a warn rule can use 'verdict' (it is "
+	    "decided by the other rules)");
+	expect_error("rules:\n  - id: a\n    when: verdict == \"open\"\n"
+	    "    veto: [closed]\n    because: x\n",
+	    "r.yaml:3:11: rule 'a': only a warn rule can use 'verdict' (it is "
+	    "decided by the other rules)");
+	expect_accepted("rules:\n  - id: a\n    when: verdict == \"open\"\n"
+	    "    warn: w\n    because: x\n");
+	expect_accepted("rules:\n  - id: a\n    when: 'true'\n"
+	    "    veto: [closed, owned]\n    level: lock_in\n    because: x\n");
+	expect_accepted("rules:\n  - id: a\n    when: 'true'\n"
+	    "    adjust: [open, hybrid]\n    amount: -0.5 * cost.open.total\n"
+	    "    because: x\n");
+	/* The level defaults to compliance. */
+	struct rules rules;
+	char *cause = NULL;
+	rules_init(&rules);
+	ck_assert_int_eq(rules_load_text(&rules, "r.yaml", "rules:\n"
+	    "  - id: a\n    when: 'true'\n    veto: [closed]\n    because: x\n"
+	    "  - id: b\n    when: 'true'\n    veto: [api]\n    level: quality\n"
+	    "    because: x\n", &cause), 0);
+	ck_assert_int_eq(rules.rules[0].level, RULES_LEVEL_COMPLIANCE);
+	ck_assert_int_eq(rules.rules[1].level, RULES_LEVEL_QUALITY);
+	ck_assert_uint_eq(rules.rules[0].veto_verdicts, 1u << VERDICT_CLOSED);
+	ck_assert_uint_eq(rules.rules[1].veto_kinds, 1u << OPTION_API);
+	rules_free(&rules);
+}
+END_TEST
+
+/* Found by fuzz/fuzz_rules (v1: a weight expression): a rule with an
+ * amount expression and no when: must not keep the compiled amount; the
+ * failed rule's slot is left empty. */
 START_TEST(test_failed_rule_keeps_nothing)
 {
 	static struct rules rules;
 	char *cause = NULL;
 	rules_init(&rules);
 	ck_assert_int_ne(rules_load_text(&rules, "r.yaml", "rules:\n"
-	    "  - id: a\n    favour: open\n    weight: 2 * cost.saving_share\n"
+	    "  - id: a\n    adjust: open\n    amount: 2 * cost.saving_share\n"
 	    "    because: x\n", &cause), 0);
 	ck_assert_str_eq(cause, "r.yaml:2:5: rule 'a' has no 'when'");
 	ck_assert_uint_eq(rules.count, 0);
-	ck_assert_ptr_null(rules.rules[0].weight_expression);
+	ck_assert_ptr_null(rules.rules[0].amount_expression);
 	ck_assert_ptr_null(rules.rules[0].when);
 	free(cause);
+	rules_free(&rules);
+}
+END_TEST
+
+/* The metric slot of a name. */
+static int
+slot(const char *name)
+{
+	const struct expr_symbol *s = expr_symbol_find(metrics_symbols(), name,
+	    strlen(name));
+	ck_assert_ptr_nonnull(s);
+	return s->slot;
+}
+
+/* Rules of the test's own: the default file, then text (or only text
+ * when alone). */
+static void
+load_rules(struct rules *rules, const char *text, bool alone)
+{
+	char *cause = NULL, *defaults;
+	size_t length;
+	rules_init(rules);
+	if (!alone) {
+		ck_assert_int_eq(file_read(testutil_path("data/rules.yaml"),
+		    &defaults, &length, &cause), 0);
+		ck_assert_msg(rules_load_text(rules, "rules.yaml", defaults,
+		    &cause) == 0, "%s", cause);
+		free(defaults);
+	}
+	ck_assert_msg(rules_load_text(rules, "extra.yaml", text, &cause) == 0,
+	    "%s", cause);
+}
+
+/* Whether the veto rule id is among the applied vetoes, and a reason. */
+static bool
+vetoed_with(const struct evaluation *r, const char *id)
+{
+	const struct decision *d = &r->outcome;
+	bool applied = false, reason = false;
+	for (size_t i = 0; i < d->veto_count; i++)
+		if (strcmp(r->rules->rules[d->vetoes[i]].id, id) == 0)
+			applied = true;
+	for (size_t i = 0; i < d->reason_count; i++)
+		if (d->reasons[i].line == DECIDE_LINE_VETO &&
+		    strcmp(r->rules->rules[d->reasons[i].rule].id, id) == 0)
+			reason = true;
+	ck_assert_msg(applied == reason, "veto %s: applied %d, reason %d", id,
+	    applied, reason);
+	return applied;
+}
+
+static bool
+warned(const struct evaluation *r, const char *id)
+{
+	for (size_t i = 0; i < r->outcome.warning_count +
+	    r->outcome.dropped_count; i++)
+		if (strcmp(decide_warning_id(r->rules, &r->outcome, i), id) == 0)
+			return true;
+	return false;
+}
+
+/* The default rules' vetoes, level by level. */
+START_TEST(test_veto_levels)
+{
+	struct profile p;
+	const struct evaluation *r;
+	const struct decision *d;
+
+	/* Unacceptable lock-in rules out closed alone; hybrid, with its open
+	 * fallback, stays. */
+	testutil_profile(&p, "lock_in=unacceptable tasks.quality=good_enough");
+	r = testutil_evaluate(&p, 0, false);
+	d = &r->outcome;
+	ck_assert(vetoed_with(r, "lock-in-unacceptable"));
+	ck_assert(!d->ledgers[VERDICT_CLOSED].allowed);
+	ck_assert(d->ledgers[VERDICT_HYBRID].allowed);
+	ck_assert_int_ne(d->verdict, VERDICT_CLOSED);
+	ck_assert_uint_eq(d->set_aside, 0);
+
+	/* Best quality on a real hard share keeps it on a closed model. */
+	testutil_profile(&p, "tasks.quality=best tasks.complex_share=0.5 "
+	    "team.expertise=ml_infra volume.input_tokens=5B");
+	r = testutil_evaluate(&p, 0, false);
+	d = &r->outcome;
+	ck_assert(vetoed_with(r, "quality-hard-tasks"));
+	ck_assert(!d->ledgers[VERDICT_OPEN].allowed);
+	ck_assert(!d->ledgers[VERDICT_OPEN_HOSTED].allowed);
+	ck_assert(d->verdict == VERDICT_CLOSED || d->verdict == VERDICT_HYBRID);
+	/* Below the data's hard-share threshold it does not fire. */
+	testutil_profile(&p, "tasks.quality=best tasks.complex_share=0.1");
+	ck_assert(!vetoed_with(testutil_evaluate(&p, 0, false),
+	    "quality-hard-tasks"));
+
+	/* Lock-in and quality together leave the hybrid. */
+	testutil_profile(&p, "lock_in=unacceptable tasks.quality=best "
+	    "tasks.complex_share=0.5");
+	r = testutil_evaluate(&p, 0, false);
+	d = &r->outcome;
+	ck_assert(vetoed_with(r, "lock-in-unacceptable"));
+	ck_assert(vetoed_with(r, "quality-hard-tasks"));
+	ck_assert_int_eq(d->verdict, VERDICT_HYBRID);
+	ck_assert_uint_eq(d->set_aside, 0);
+
+	/* The hospital: compliance beats quality.  Hard privacy leaves owned
+	 * hardware only; the quality veto would leave nothing with it, so it
+	 * is set aside, says what it costs, and is no reason. */
+	testutil_profile(&p, "privacy=hard tasks.quality=best "
+	    "tasks.complex_share=0.5 lock_in=unacceptable");
+	r = testutil_evaluate(&p, 0, false);
+	d = &r->outcome;
+	ck_assert_int_eq(d->verdict, VERDICT_OPEN);
+	ck_assert(!d->conflict);
+	ck_assert_uint_eq(d->set_aside, 1u << RULES_LEVEL_QUALITY);
+	ck_assert(vetoed_with(r, "privacy-hard"));
+	ck_assert(vetoed_with(r, "lock-in-unacceptable"));
+	ck_assert(!vetoed_with(r, "quality-hard-tasks"));
+	ck_assert(warned(r, "quality-below-need"));
+	ck_assert(!warned(r, "lock-in-kept"));
+	/* Every applied veto's reason comes first. */
+	ck_assert_int_eq(d->reasons[0].line, DECIDE_LINE_VETO);
+	ck_assert_int_eq(d->reasons[1].line, DECIDE_LINE_VETO);
+	ck_assert(isinf(d->reasons[0].weight));
+	/* Rented GPUs are vetoed too: owned hardware, with the privacy
+	 * theater warning when the deployment said cloud. */
+	ck_assert(d->vetoed_kinds & (1u << OPTION_CLOUD_24X7));
+	ck_assert(d->vetoed_kinds & (1u << OPTION_CLOUD_ON_DEMAND));
+	ck_assert_int_eq(decide_option(d, &r->cost, VERDICT_OPEN)->kind,
+	    OPTION_OWNED);
+	ck_assert(warned(r, "data-leaves-your-machines"));
+}
+END_TEST
+
+/* Precedence with rules of the test's own: a lower level that cannot be
+ * met together with a higher one is set aside, whichever it is. */
+START_TEST(test_veto_precedence)
+{
+	static struct rules rules;
+	struct profile p;
+	const struct evaluation *r;
+	testutil_profile(&p, "team.expertise=ml_infra volume.input_tokens=300M");
+
+	/* Lock-in rules out closed; quality would rule out the rest. */
+	load_rules(&rules, "rules:\n"
+	    "  - {id: l, when: 'true', veto: [closed], level: lock_in, because: l}\n"
+	    "  - {id: q, when: 'true', veto: [open_hosted, open, hybrid],"
+	    " level: quality, because: q}\n", true);
+	r = testutil_evaluate_rules(&rules, &p, 0, false);
+	ck_assert_uint_eq(r->outcome.set_aside, 1u << RULES_LEVEL_QUALITY);
+	ck_assert_int_ne(r->outcome.verdict, VERDICT_CLOSED);
+	ck_assert_int_ne(r->outcome.verdict, VERDICT_NONE);
+	ck_assert(vetoed_with(r, "l"));
+	ck_assert(!vetoed_with(r, "q"));
+	ck_assert(r->metrics[slot("veto.quality_set_aside")] == 1);
+	rules_free(&rules);
+
+	/* Compliance rules out every open path: lock-in gives way. */
+	load_rules(&rules, "rules:\n"
+	    "  - {id: c, when: 'true', veto: [hosted_open, cloud_on_demand,"
+	    " cloud_24x7, owned], because: c}\n"
+	    "  - {id: l, when: 'true', veto: [closed], level: lock_in,"
+	    " because: l}\n", true);
+	r = testutil_evaluate_rules(&rules, &p, 0, false);
+	ck_assert_uint_eq(r->outcome.set_aside, 1u << RULES_LEVEL_LOCK_IN);
+	ck_assert_int_eq(r->outcome.verdict, VERDICT_CLOSED);
+	ck_assert(!r->outcome.conflict);
+	rules_free(&rules);
+
+	/* Compliance is never set aside: two that leave nothing are a
+	 * conflict with no verdict, even when lower levels would allow
+	 * something. */
+	load_rules(&rules, "rules:\n"
+	    "  - {id: c1, when: 'true', veto: [api], because: c1}\n"
+	    "  - {id: c2, when: 'true', veto: [hosted_open, open],"
+	    " level: compliance, because: c2}\n"
+	    "  - {id: q, when: 'true', veto: [closed], level: quality,"
+	    " because: q}\n", true);
+	r = testutil_evaluate_rules(&rules, &p, 0, false);
+	ck_assert(r->outcome.conflict);
+	ck_assert_int_eq(r->outcome.verdict, VERDICT_NONE);
+	ck_assert_int_eq(r->outcome.runner_up, VERDICT_NONE);
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		ck_assert(!r->outcome.ledgers[v].allowed);
+	ck_assert(vetoed_with(r, "c1"));
+	ck_assert(vetoed_with(r, "c2"));
+	rules_free(&rules);
+}
+END_TEST
+
+/* The default lock-in veto set aside by a house compliance rule: the
+ * lock-in-veto-set-aside warning says the verdict still depends on one
+ * provider. */
+START_TEST(test_lock_in_set_aside)
+{
+	static struct rules rules;
+	struct profile p;
+	load_rules(&rules, "rules:\n"
+	    "  - {id: house-no-open, when: 'true', veto: [hosted_open,"
+	    " cloud_on_demand, cloud_24x7, owned], because: house}\n", false);
+	testutil_profile(&p, "lock_in=unacceptable");
+	const struct evaluation *r = testutil_evaluate_rules(&rules, &p, 0,
+	    false);
+	ck_assert_int_eq(r->outcome.verdict, VERDICT_CLOSED);
+	ck_assert(r->outcome.set_aside & (1u << RULES_LEVEL_LOCK_IN));
+	ck_assert(warned(r, "lock-in-kept"));
+	ck_assert(fired(r, "lock-in-veto-set-aside"));
+	ck_assert(!vetoed_with(r, "lock-in-unacceptable"));
+	rules_free(&rules);
+}
+END_TEST
+
+/* The amount of rule id in an outcome's ledger (0 when none). */
+static double
+adjustment(const struct evaluation *r, enum verdict v, const char *id)
+{
+	const struct decide_ledger *l = &r->outcome.ledgers[v];
+	for (size_t i = 0; i < l->adjustment_count; i++)
+		if (strcmp(r->rules->rules[l->adjustments[i].rule].id, id) == 0)
+			return l->adjustments[i].amount;
+	return 0;
+}
+
+/* Adjust rules: a constant, an expression, a list of outcomes; the
+ * effective cost is (total + adjustments) / success. */
+START_TEST(test_adjust)
+{
+	static struct rules rules;
+	struct profile p;
+	testutil_profile(&p, "team.expertise=ml_infra volume.input_tokens=300M "
+	    "tasks.quality=good_enough");
+	load_rules(&rules, "rules:\n"
+	    "  - {id: k, when: 'true', adjust: closed, amount: 1234,"
+	    " because: k}\n"
+	    "  - {id: e, when: 'true', adjust: open, amount: 0.1 *"
+	    " cost.open.total, because: e}\n"
+	    "  - {id: both, when: 'true', adjust: [open_hosted, hybrid],"
+	    " amount: -25.5, because: both}\n"
+	    "  - {id: off, when: 'false', adjust: closed, amount: 99,"
+	    " because: off}\n", true);
+	const struct evaluation *r = testutil_evaluate_rules(&rules, &p, 0,
+	    false);
+	const struct decision *d = &r->outcome;
+	ck_assert_double_eq(adjustment(r, VERDICT_CLOSED, "k"), 1234);
+	ck_assert_double_eq(adjustment(r, VERDICT_CLOSED, "off"), 0);
+	ck_assert_double_eq_tol(adjustment(r, VERDICT_OPEN, "e"),
+	    0.1 * d->ledgers[VERDICT_OPEN].monthly.total, 1e-9);
+	ck_assert_double_eq(adjustment(r, VERDICT_OPEN_HOSTED, "both"), -25.5);
+	ck_assert_double_eq(adjustment(r, VERDICT_HYBRID, "both"), -25.5);
+	ck_assert_double_eq(adjustment(r, VERDICT_OPEN, "both"), 0);
+	ck_assert_double_eq(adjustment(r, VERDICT_CLOSED, "e"), 0);
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		const struct decide_ledger *l = &d->ledgers[v];
+		if (!l->available)
+			continue;
+		ck_assert_double_eq_tol(l->effective, (l->monthly.total +
+		    l->adjustments_total) / l->success, 1e-6);
+	}
+	ck_assert_uint_eq(d->dropped_count, 0);
+	rules_free(&rules);
+
+	/* A large enough adjustment moves the verdict off an outcome, and a
+	 * negative one onto it. */
+	load_rules(&rules, "rules:\n  - {id: costly, when: 'true', adjust: "
+	    "closed, amount: 1e8, because: x}\n", true);
+	testutil_profile(&p, "");
+	r = testutil_evaluate_rules(&rules, &p, 0, false);
+	ck_assert_int_ne(r->outcome.verdict, VERDICT_CLOSED);
+	rules_free(&rules);
+	load_rules(&rules, "rules:\n  - {id: cheap, when: 'true', adjust: "
+	    "open, amount: -0.99 * cost.open.total, because: x}\n", true);
+	testutil_profile(&p, "tasks.quality=good_enough");
+	r = testutil_evaluate_rules(&rules, &p, 0, false);
+	ck_assert_int_eq(r->outcome.verdict, VERDICT_OPEN);
+	/* ... and the reasons name it against the outcome it beat. */
+	bool named = false;
+	for (size_t i = 0; i < r->outcome.reason_count; i++)
+		if (r->outcome.reasons[i].line == DECIDE_LINE_ADJUSTMENT &&
+		    strcmp(decide_reason_id(r->rules, &r->outcome, i), "cheap")
+		    == 0)
+			named = true;
+	ck_assert(named);
+	rules_free(&rules);
+}
+END_TEST
+
+/* Amounts that are not a finite number of dollars within a billion a
+ * month are left out of the ledger, with an "amount-dropped" warning. */
+START_TEST(test_amount_dropped)
+{
+	static struct rules rules;
+	struct profile p;
+	struct buffer text;
+	testutil_profile(&p, "team.expertise=ml_infra volume.input_tokens=300M");
+	load_rules(&rules, "rules:\n"
+	    "  - {id: nan, when: 'true', adjust: closed, amount: 0 / 0,"
+	    " because: x}\n"
+	    "  - {id: inf, when: 'true', adjust: open, amount: 1 / 0,"
+	    " because: x}\n"
+	    "  - {id: minus-inf, when: 'true', adjust: hybrid, amount: -1 / 0,"
+	    " because: x}\n"
+	    "  - {id: huge, when: 'true', adjust: open_hosted, amount:"
+	    " 2000 * 1M, because: x}\n"
+	    "  - {id: edge, when: 'true', adjust: open_hosted, amount:"
+	    " 1000 * 1M, because: x}\n"
+	    "  - {id: fine, when: 'true', adjust: closed, amount: 10,"
+	    " because: x}\n"
+	    "  - {id: w, when: 'true', warn: w, because: a warning}\n", true);
+	const struct evaluation *r = testutil_evaluate_rules(&rules, &p, 0,
+	    false);
+	const struct decision *d = &r->outcome;
+	ck_assert_uint_eq(d->dropped_count, 4);
+	ck_assert_uint_eq(d->warning_count, 1);
+	ck_assert_str_eq(decide_warning_id(r->rules, d, 0), "w");
+	static const char *const dropped[] = { "nan", "inf", "minus-inf",
+	    "huge" };
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_str_eq(decide_warning_id(r->rules, d, 1 + i),
+		    "amount-dropped");
+		ck_assert_str_eq(r->rules->rules[d->dropped[i]].id, dropped[i]);
+		buffer_init(&text);
+		decide_warning_text(r->rules, d, 1 + i, r->metrics,
+		    I18N_ENGLISH, &text);
+		char quoted[32];
+		snprintf(quoted, sizeof quoted, "'%s'", dropped[i]);
+		ck_assert_msg(strstr(text.data, quoted) != NULL, "%s", text.data);
+		buffer_free(&text);
+	}
+	/* The dropped lines are not in any ledger; the rest are. */
+	for (size_t i = 0; i < 4; i++)
+		for (int v = 0; v < VERDICT_COUNT; v++)
+			ck_assert_double_eq(adjustment(r, v, dropped[i]), 0);
+	ck_assert_double_eq(adjustment(r, VERDICT_OPEN_HOSTED, "edge"), 1e9);
+	ck_assert_double_eq(adjustment(r, VERDICT_CLOSED, "fine"), 10);
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		if (d->ledgers[v].available)
+			ck_assert(isfinite(d->ledgers[v].effective));
+	ck_assert_int_ne(d->verdict, VERDICT_NONE);
 	rules_free(&rules);
 }
 END_TEST
@@ -444,7 +864,7 @@ START_TEST(test_user_rules_change_the_verdict)
 	const char *policy = "rules:\n  - id: no-pii-to-third-parties\n"
 	    "    when: 'true'\n    veto: [api, hosted_open]\n"
 	    "    because: We never send personal data to a third party.\n"
-	    "disable: [no-ml-infrastructure]\n";
+	    "disable: [lock-in-insurance]\n";
 	ck_assert_int_eq(file_write_atomic(path, policy, strlen(policy),
 	    &cause), 0);
 	profile_defaults(&p);
@@ -454,19 +874,12 @@ START_TEST(test_user_rules_change_the_verdict)
 	paths.config_dir = dir;
 	ck_assert_msg(rules_load(&rules, &paths, &cause) == 0, "%s", cause);
 	ck_assert_uint_eq(rules.count, testutil_rules()->count);
-	struct evaluation *report = malloc(sizeof *report);
-	struct cost_scenario scenario;
-	struct evaluate_settings settings;
-	cost_scenario_default(&scenario);
-	evaluate_settings_default(&settings);
-	settings.samples = 0;
-	settings.flip_points = false;
-	evaluate_run(report, testutil_data(), &rules, &p, &scenario,
-	    &settings);
-	ck_assert_int_eq(report->outcome.verdict, VERDICT_OPEN);
-	ck_assert_str_eq(rules.rules[report->outcome.fired[0]].id,
+	const struct evaluation *r = testutil_evaluate_rules(&rules, &p, 0,
+	    false);
+	ck_assert_int_eq(r->outcome.verdict, VERDICT_OPEN);
+	ck_assert_int_eq(r->outcome.reasons[0].line, DECIDE_LINE_VETO);
+	ck_assert_str_eq(decide_reason_id(&rules, &r->outcome, 0),
 	    "no-pii-to-third-parties");
-	free(report);
 	rules_free(&rules);
 	snprintf(path, sizeof path, "rm -r '%s'", dir);
 	ck_assert_int_eq(system(path), 0);
@@ -476,23 +889,62 @@ END_TEST
 START_TEST(test_ties_and_phrases)
 {
 	ck_assert_str_eq(rules_verdict_phrase(VERDICT_CLOSED), "Go closed (API)");
+	ck_assert_str_eq(rules_verdict_phrase(VERDICT_OPEN_HOSTED),
+	    "Go open (hosted API)");
 	ck_assert_str_eq(rules_verdict_phrase(VERDICT_OPEN),
 	    "Go open (self-hosted)");
 	ck_assert_str_eq(rules_verdict_phrase(VERDICT_HYBRID),
 	    "Use both (hybrid)");
-	/* With no rule firing, every score is 0: the tie goes to closed. */
-	struct rules rules;
-	struct rules_outcome outcome;
+	ck_assert_str_eq(rules_verdict_name(VERDICT_OPEN_HOSTED), "open_hosted");
+	/* Four options at the same cost and success: the tie goes to the
+	 * outcome that asks least of the team, closed, then open_hosted,
+	 * hybrid, open. */
+	static struct cost_result cost;
+	static struct decision d;
+	static const enum option_kind kinds[] = { OPTION_API,
+	    OPTION_HOSTED_OPEN, OPTION_OWNED, OPTION_HYBRID };
 	double metrics[EVALUATE_MAX_METRICS] = { 0 };
+	struct rules rules;
 	char *cause = NULL;
 	rules_init(&rules);
 	ck_assert_int_eq(rules_load_text(&rules, "r.yaml", "rules:\n"
-	    "  - id: never\n    when: 'false'\n    favour: open\n    weight: 9\n"
-	    "    because: x\n  - id: tie\n    when: 'true'\n    favour: hybrid\n"
-	    "    weight: 0\n    because: x\n", &cause), 0);
-	rules_evaluate(&rules, metrics, &outcome);
-	ck_assert_int_eq(outcome.verdict, VERDICT_CLOSED);
-	ck_assert_uint_eq(outcome.fired_count, 0);
+	    "  - {id: never, when: 'false', adjust: open, amount: -9,"
+	    " because: x}\n"
+	    "  - {id: zero, when: 'true', adjust: hybrid, amount: 0,"
+	    " because: x}\n", &cause), 0);
+	memset(&cost, 0, sizeof cost);
+	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+		cost.cheapest[k] = -1;
+	for (int i = 0; i < 4; i++) {
+		cost.options[i].kind = kinds[i];
+		cost.options[i].hybrid_self_kind = OPTION_OWNED;
+		cost.options[i].monthly.compute = 100;
+		cost.options[i].monthly.total = 100;
+		cost.cheapest[kinds[i]] = i;
+	}
+	cost.count = 4;
+	cost.best_api = 0;
+	cost.best_self_hosted = 2;
+	metrics[slot("quality.closed_success")] = 0.9;
+	metrics[slot("quality.open_hosted_success")] = 0.9;
+	metrics[slot("quality.open_success")] = 0.9;
+	metrics[slot("quality.hybrid_success")] = 0.9;
+	static const enum verdict order[] = { VERDICT_CLOSED,
+	    VERDICT_OPEN_HOSTED, VERDICT_HYBRID, VERDICT_OPEN };
+	for (int i = 0; i < 4; i++) {
+		decide_run(&rules, testutil_data(), testutil_data()->values, NULL,
+		    &cost, metrics, true, &d);
+		ck_assert_int_eq(d.verdict, order[i]);
+		ck_assert_int_eq(d.runner_up, i < 3 ? order[i + 1] : VERDICT_NONE);
+		ck_assert(i < 3 ? d.margin == 0 : isnan(d.margin));
+		ck_assert_uint_eq(d.ledgers[VERDICT_HYBRID].adjustment_count, 0);
+		/* Take the winner out: the next in the order wins. */
+		if (order[i] == VERDICT_HYBRID)
+			cost.count = 3;	/* hybrids are found by kind */
+		else
+			cost.cheapest[kinds[order[i] == VERDICT_CLOSED ? 0 :
+			    order[i] == VERDICT_OPEN_HOSTED ? 1 : 2]] = -1;
+	}
 	rules_free(&rules);
 }
 END_TEST
@@ -509,16 +961,24 @@ rules_suite(void)
 	TCase *verdict = tcase_create("verdict");
 	tcase_set_timeout(verdict, 60);
 	tcase_add_test(verdict, test_archetypes);
-	tcase_add_test(verdict, test_volume_never_moves_capable_team_back_to_closed);
-	tcase_add_test(verdict, test_hard_privacy_never_closed);
+	tcase_add_test(verdict, test_hard_privacy_only_hardware_you_run);
 	tcase_add_test(verdict, test_same_seed_same_output);
 	tcase_add_test(verdict, test_uncertainty_shares);
 	tcase_add_test(verdict, test_flip_points);
 	tcase_add_test(verdict, test_quality_view);
 	tcase_add_test(verdict, test_ties_and_phrases);
 	suite_add_tcase(s, verdict);
+	TCase *vetoes = tcase_create("vetoes and adjustments");
+	tcase_add_test(vetoes, test_veto_levels);
+	tcase_add_test(vetoes, test_veto_precedence);
+	tcase_add_test(vetoes, test_lock_in_set_aside);
+	tcase_add_test(vetoes, test_adjust);
+	tcase_add_test(vetoes, test_amount_dropped);
+	suite_add_tcase(s, vetoes);
 	TCase *files = tcase_create("files");
 	tcase_add_test(files, test_bad_rules);
+	tcase_add_test(files, test_v1_rules_refused);
+	tcase_add_test(files, test_keys_belong_to_effects);
 	tcase_add_test(files, test_failed_rule_keeps_nothing);
 	tcase_add_test(files, test_user_rules_change_the_verdict);
 	suite_add_tcase(s, files);

@@ -65,6 +65,15 @@ const struct evaluation *
 testutil_evaluate(const struct profile *profile, unsigned long samples,
     bool flip_points)
 {
+	return testutil_evaluate_rules(testutil_rules(), profile, samples,
+	    flip_points);
+}
+
+/* One evaluation with the default data and the rules given. */
+const struct evaluation *
+testutil_evaluate_rules(const struct rules *rules,
+    const struct profile *profile, unsigned long samples, bool flip_points)
+{
 	static struct evaluation report;
 	struct cost_scenario scenario;
 	struct evaluate_settings settings;
@@ -72,9 +81,22 @@ testutil_evaluate(const struct profile *profile, unsigned long samples,
 	evaluate_settings_default(&settings);
 	settings.samples = samples;
 	settings.flip_points = flip_points;
-	evaluate_run(&report, testutil_data(), testutil_rules(), profile,
-	    &scenario, &settings);
+	evaluate_run(&report, testutil_data(), rules, profile, &scenario,
+	    &settings);
 	return &report;
+}
+
+/* The defaults, then each space-separated --set assignment. */
+void
+testutil_profile(struct profile *profile, const char *assignments)
+{
+	char copy[1024], *save = NULL, *cause = NULL;
+	profile_defaults(profile);
+	snprintf(copy, sizeof copy, "%s", assignments);
+	for (char *a = strtok_r(copy, " ", &save); a != NULL;
+	    a = strtok_r(NULL, " ", &save))
+		ck_assert_msg(profile_set(profile, a, &cause) == 0, "%s: %s",
+		    a, cause);
 }
 
 /* One evaluation with the default data and rules, rendered. */

@@ -17,6 +17,13 @@ const struct rules *testutil_rules(void);
  * flip points unless asked) into a static report. */
 const struct evaluation *testutil_evaluate(const struct profile *,
 	unsigned long samples, bool flip_points);
+/* The same with other rules (the evaluation is the same static one). */
+const struct evaluation *testutil_evaluate_rules(const struct rules *,
+	const struct profile *, unsigned long samples, bool flip_points);
+/* The default profile with space-separated --set assignments applied
+ * ("team.expertise=ml_infra volume.input_tokens=1B"); a refused one fails
+ * the test. */
+void testutil_profile(struct profile *, const char *assignments);
 /* Evaluates a profile like testutil_evaluate (1,000 samples, flip points)
  * and renders the report in format into out (initialised here); a failed
  * rendering fails the test.  The one place the tests call the renderers. */

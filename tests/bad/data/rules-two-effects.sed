@@ -1,2 +1,2 @@
 # file: rules.yaml
-s/^    veto: \[api, hosted_open\]$/    veto: [api, hosted_open]\n    favour: open/
+s/^    veto: \[api, hosted_open\]$/    veto: [api, hosted_open]\n    adjust: open/

@@ -1,2 +1,2 @@
 # file: rules.yaml
-s/^    weight: 3$/    weight: 3\n    colour: red/
+s/^    amount: -50$/    amount: -50\n    colour: red/

@@ -1,2 +1,2 @@
 # file: rules.yaml
-/weight: 3/d
+/amount: -50/d

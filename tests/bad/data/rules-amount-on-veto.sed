@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/^    level: quality$/    level: quality\n    amount: 10/

@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/adjust: closed/adjust: sometimes/

@@ -1,2 +1,0 @@
-# file: rules.yaml
-s/favour: closed/favour: sometimes/

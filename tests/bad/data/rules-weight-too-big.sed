@@ -1,2 +1,0 @@
-# file: rules.yaml
-s/weight: 3$/weight: 1e6/
