@@ -790,9 +790,9 @@ static const struct data_default_field data_default_fields[] = {
 	DEFAULT_FIELD("adjustments", "fine_tuning_hours.none", "hours", fine_tuning_hours[EXPERTISE_NONE]),
 	DEFAULT_FIELD("adjustments", "fine_tuning_hours.some", "hours", fine_tuning_hours[EXPERTISE_SOME]),
 	DEFAULT_FIELD("adjustments", "fine_tuning_hours.ml_infra", "hours", fine_tuning_hours[EXPERTISE_ML_INFRA]),
-	DEFAULT_FIELD("uncertainty", "volume_spread", "ratio", volume_spread),
-	DEFAULT_FIELD("uncertainty", "ops_hours_spread", "ratio", ops_hours_spread),
-	DEFAULT_FIELD("uncertainty", "hourly_rate_spread", "ratio", hourly_rate_spread),
+	DEFAULT_FIELD("uncertainty", "volume_spread", "share", volume_spread),
+	DEFAULT_FIELD("uncertainty", "ops_hours_spread", "share", ops_hours_spread),
+	DEFAULT_FIELD("uncertainty", "hourly_rate_spread", "share", hourly_rate_spread),
 	DEFAULT_FIELD("uncertainty", "complex_share_spread", "share", complex_share_spread),
 };
 
@@ -922,10 +922,12 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 		  N_("amortisation_months and its range must be at least 1") },
 		{ &d->pue, d->pue.low >= 1,
 		  N_("pue and its range must be at least 1") },
-		{ &d->volume_spread, d->volume_spread.value >= 1 &&
-		  d->ops_hours_spread.value >= 1 &&
-		  d->hourly_rate_spread.value >= 1,
-		  N_("the uncertainty ratios must be at least 1") },
+		{ &d->volume_spread, d->volume_spread.value >= 0 &&
+		  d->volume_spread.value < 1 && d->ops_hours_spread.value >= 0 &&
+		  d->ops_hours_spread.value < 1 &&
+		  d->hourly_rate_spread.value >= 0 &&
+		  d->hourly_rate_spread.value < 1,
+		  N_("the uncertainty spreads must lie in [0, 1)") },
 		{ &d->complex_share_spread, d->complex_share_spread.value >= 0 &&
 		  d->complex_share_spread.value <= 0.5,
 		  N_("complex_share_spread must lie in [0, 0.5]") },

@@ -153,9 +153,9 @@ struct defaults {
 	struct figure fine_tuning_hours[EXPERTISE_COUNT];	/* hours */
 	/* How far the answers a team rarely knows exactly may be off: the
 	 * Monte Carlo draws them within these spreads. */
-	struct figure volume_spread;			/* ratio */
-	struct figure ops_hours_spread;			/* ratio */
-	struct figure hourly_rate_spread;		/* ratio */
+	struct figure volume_spread;			/* share */
+	struct figure ops_hours_spread;			/* share */
+	struct figure hourly_rate_spread;		/* share */
 	struct figure complex_share_spread;		/* share */
 };
 

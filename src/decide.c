@@ -207,7 +207,8 @@ decide_add_reason(struct decision *d, enum decide_line line, int rule,
     enum verdict against, double weight)
 {
 	for (size_t i = 0; i < d->reason_count; i++)
-		if (d->reasons[i].line == line && d->reasons[i].rule == rule)
+		if (d->reasons[i].line == line && d->reasons[i].rule == rule &&
+		    d->reasons[i].against == against)
 			return;
 	if (d->reason_count == DECIDE_MAX_REASONS)
 		return;

@@ -1,12 +1,14 @@
 /* sensitivity.c - slider parameters, flip points and Monte Carlo.
  *
  * Monte Carlo: every figure whose range is wider than a point is drawn
- * from a triangular distribution over [low, high] peaking at its value,
- * independently, with a generator seeded by --seed (the same seed gives the
+ * independently from a triangle within [low, high] whose mean is its
+ * value (sensitivity_shape: for a lopsided range the far end is pulled
+ * in), so sums of costs centre on the case shown, with a generator seeded by --seed (the same seed gives the
  * same samples).  The answers a team rarely knows exactly are drawn too,
  * within the spreads of defaults.yaml's uncertainty section: volume,
- * operations hours and the hourly rate by a factor (triangular in log
- * space around the answer), the hard-task share by +/- its spread.  So the
+ * operations hours and the hourly rate within +/- a share of the answer,
+ * the hard-task share within +/- its spread, each symmetric around the
+ * answer.  So the
  * confidence - the share of samples in which the verdict's outcome wins -
  * covers both what the data does not know and what the team does not.
  * Memory sizes, weight sizes and KV-cache sizes are not drawn: whether a
@@ -255,12 +257,40 @@ sensitivity_next(struct sensitivity_random *r)
 	return result;
 }
 
-/* A figure to draw: triangular over [low, high] with its mode. */
+/* A figure to draw: triangular over [low, high] with the mode that puts
+ * its mean at the figure's value (see sensitivity_shape). */
 struct sensitivity_draw {
 	int index;
 	double low, high, mode_share;	/* (mode - low) / (high - low) */
 	double left, right;		/* (high-low)(mode-low), (high-low)(high-mode) */
 };
+
+/* Shapes a figure's draw so that its mean is the figure's value: a
+ * triangle over [low, high] has mean (low + mode + high) / 3, so the mode
+ * is 3 x value - low - high.  Where the range is too lopsided for that,
+ * the mode sits at the near end and the far end is pulled in until the
+ * mean is the value.  A sum of costs then centres on the case shown, so a
+ * verdict right at a flip point wins about half of the scenarios. */
+static void
+sensitivity_shape(const struct figure *f, struct sensitivity_draw *d)
+{
+	double value = f->value, low = f->low, high = f->high;
+	double mode = 3 * value - low - high;
+	if (mode < low) {
+		mode = low;
+		high = 3 * value - 2 * low;
+	} else if (mode > high) {
+		mode = high;
+		low = 3 * value - 2 * high;
+	}
+	double width = high - low;
+	d->index = f->index;
+	d->low = low;
+	d->high = high;
+	d->mode_share = width > 0 ? (mode - low) / width : 0;
+	d->left = width * (mode - low);
+	d->right = width * (high - mode);
+}
 
 #define SENSITIVITY_BINS 4096
 #define SENSITIVITY_LOG_LOW 0.0		/* $1 */
@@ -327,31 +357,33 @@ sensitivity_uniform(struct sensitivity_random *random)
 }
 
 /* The answers a team rarely knows exactly, drawn around what it said:
- * volume, operations hours and the hourly rate within a factor
- * (triangular in log space), the hard share within +/- its spread. */
+ * volume, operations hours and the hourly rate within +/- a share of the
+ * answer, the hard share within +/- its spread, each triangular and
+ * symmetric around the answer, so the answer is the middle of the draws
+ * and a verdict right at a flip point wins about half of them. */
 static void
 sensitivity_draw_answers(const struct data *data, const double *values,
     const struct profile *base, struct sensitivity_random *random,
     struct profile *p)
 {
 	const struct defaults *d = &data->defaults;
-	double volume_spread = log(values[d->volume_spread.index]);
-	double ops_spread = log(values[d->ops_hours_spread.index]);
-	double rate_spread = log(values[d->hourly_rate_spread.index]);
+	double volume_spread = values[d->volume_spread.index];
+	double ops_spread = values[d->ops_hours_spread.index];
+	double rate_spread = values[d->hourly_rate_spread.index];
 	double share_spread = values[d->complex_share_spread.index];
 	double factor;
 
 	*p = *base;
-	factor = exp(sensitivity_triangular(sensitivity_uniform(random),
-	    -volume_spread, 0, volume_spread));
+	factor = sensitivity_triangular(sensitivity_uniform(random),
+	    1 - volume_spread, 1, 1 + volume_spread);
 	p->input_tokens = base->input_tokens * factor;
 	p->output_tokens = base->output_tokens * factor;
-	factor = exp(sensitivity_triangular(sensitivity_uniform(random),
-	    -ops_spread, 0, ops_spread));
+	factor = sensitivity_triangular(sensitivity_uniform(random),
+	    1 - ops_spread, 1, 1 + ops_spread);
 	p->ops_hours_per_month = profile_ops_hours(base, data) * factor;
 	p->ops_hours_set = true;
-	factor = exp(sensitivity_triangular(sensitivity_uniform(random),
-	    -rate_spread, 0, rate_spread));
+	factor = sensitivity_triangular(sensitivity_uniform(random),
+	    1 - rate_spread, 1, 1 + rate_spread);
 	p->hourly_rate = base->hourly_rate * factor;
 	double low = base->complex_share - share_spread;
 	double high = base->complex_share + share_spread;
@@ -397,14 +429,7 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 		    strcmp(unit, "billion") == 0 ||
 		    !sensitivity_figure_used(base->profile, f))
 			continue;
-		struct sensitivity_draw *d = &draws[draw_count++];
-		double width = f->high - f->low;
-		d->index = f->index;
-		d->low = f->low;
-		d->high = f->high;
-		d->mode_share = (f->value - f->low) / width;
-		d->left = width * (f->value - f->low);
-		d->right = width * (f->high - f->value);
+		sensitivity_shape(f, &draws[draw_count++]);
 	}
 	/* The rules that read only answers not drawn fire the same way in
 	 * every sample: evaluated once, from the base metrics. */

@@ -198,19 +198,8 @@ properties_self_hosting(const struct evaluation *r)
 	}
 }
 
-/* The amount of rule in a ledger (0 when it has no such line). */
-static double
-properties_adjustment(const struct decide_ledger *l, int rule)
-{
-	for (size_t i = 0; i < l->adjustment_count; i++)
-		if (l->adjustments[i].rule == rule)
-			return l->adjustments[i].amount;
-	return 0;
-}
-
 /* Property d's cases explained only by lines against another outcome
  * (see the known engine gap below). */
-static size_t properties_shared_lines;
 
 /* Property d on one evaluation: every allowed outcome whose monthly total
  * is less than half of the verdict's is outweighed by reasons against it
@@ -248,7 +237,7 @@ properties_reasons_explain(const struct evaluation *r, const char *who,
 				    w->monthly.total);
 			continue;
 		}
-		double named = 0, shared = 0;
+		double named = 0;
 		for (size_t i = 0; i < d->reason_count; i++) {
 			const struct decide_reason *reason = &d->reasons[i];
 			if (reason->line != DECIDE_LINE_QUALITY &&
@@ -256,31 +245,10 @@ properties_reasons_explain(const struct evaluation *r, const char *who,
 				continue;
 			if (reason->against == (enum verdict)v)
 				named += reason->weight;
-			else if (reason->line == DECIDE_LINE_ADJUSTMENT)
-				shared += properties_adjustment(o, reason->rule) -
-				    properties_adjustment(w, reason->rule);
-			else
-				shared += (o->effective - o->monthly.total -
-				    o->adjustments_total) - (w->effective -
-				    w->monthly.total - w->adjustments_total);
 		}
 		/* Lines under 50 cents are not reasons: allow one per rule. */
 		double tolerance = 0.5 * (2 + (double)r->rules->count);
 		double gap = w->monthly.total - o->monthly.total - tolerance;
-		/* KNOWN ENGINE GAP (reported to the lead, issue 12): decide.c's
-		 * decide_add_reason keeps one line per (line, rule), whatever
-		 * outcome it is against, so when the runner-up already has a
-		 * line for the same adjust rule (or the quality line), the
-		 * comparison with a cheaper third outcome adds nothing against
-		 * it.  The rule is still named, against the runner-up: such a
-		 * case counts as explained when those shared lines, priced
-		 * against this outcome from the ledgers, cover the gap, and is
-		 * counted in properties_shared_lines.  Remove this branch once
-		 * the reasons keep one line per outcome compared. */
-		if (!(named >= gap) && named + shared >= gap) {
-			properties_shared_lines++;
-			continue;
-		}
 		if (!(named >= gap))
 			properties_fail(f, "%s: %s costs $%.0f a month against "
 			    "$%.0f for the verdict %s; the reasons against it "
@@ -330,10 +298,6 @@ START_TEST(test_volume_walk)
 			previous_volume = volume;
 		}
 	}
-	if (getenv("PROPERTIES_VERBOSE") != NULL)
-		fprintf(stderr, "d: %zu case(s) explained only by lines against "
-		    "another outcome (known engine gap)\n",
-		    properties_shared_lines);
 	properties_check(&order, "a. volume walk");
 	properties_check(&reasons, "d. reasons explain a cheaper outcome");
 }
@@ -549,14 +513,10 @@ START_TEST(test_confidence_near_flip)
 			enum verdict v = r->outcome.verdict;
 			double share = v == VERDICT_NONE ? 0 :
 			    r->uncertainty.share[v];
-			/* KNOWN ENGINE GAP (reported to the lead, issue 12): just
-			 * below a volume flip (x0.98) the base verdict still
-			 * wins 62-66% of the scenarios for every flip found
-			 * here, while just above it (x1.02) the new verdict wins
-			 * under 60% as it should: the Monte Carlo's centre lies
-			 * off the base case.  That side is held to 0.7 until the
-			 * engine is fixed; then use 0.6 on both sides. */
-			double limit = side ? EVALUATE_TOO_CLOSE : 0.7;
+			/* Both sides: the Monte Carlo centres on the case shown
+			 * (figures drawn with their mean at the value, answers
+			 * symmetric around what was said). */
+			double limit = EVALUATE_TOO_CLOSE;
 			if (share >= limit ||
 			    (side && v != VERDICT_NONE && !r->too_close)) {
 				properties_describe(&p, who, sizeof who);

@@ -47,8 +47,10 @@ static const struct rule_case rule_cases[] = {
 	/* Needs a compliance veto on every open path: see
 	 * test_lock_in_set_aside. */
 	{ "lock-in-veto-set-aside", NULL, "lock_in=unacceptable" },
-	{ "time-is-the-expensive-resource", "privacy=hard",
-	  "privacy=hard team.expertise=ml_infra volume.input_tokens=5B" },
+	/* Needs open to win against an allowed alternative, which the
+	 * default data never gives (a hosted open-weight API is cheaper):
+	 * see test_time_warning; a veto-forced open must stay silent. */
+	{ "time-is-the-expensive-resource", NULL, "privacy=hard" },
 	{ "open-without-a-team", "privacy=hard",
 	  "privacy=hard team.expertise=some" },
 	{ "hybrid-needs-both-teams", "lock_in=unacceptable",
@@ -720,6 +722,36 @@ START_TEST(test_lock_in_set_aside)
 }
 END_TEST
 
+/* "Your time is the expensive resource" warns when open wins against an
+ * allowed alternative on thin compute savings, never when a veto forced
+ * open (issue 12: a warning never calls the recommendation the worst
+ * choice unless a veto forced it). */
+START_TEST(test_time_warning)
+{
+	static struct rules rules;
+	struct profile p;
+	load_rules(&rules, "rules:\n"
+	    "  - {id: house-no-hosted, when: 'true', veto: [hosted_open],"
+	    " because: house}\n", false);
+	testutil_profile(&p, "team.expertise=ml_infra lock_in=unacceptable "
+	    "tasks.quality=good_enough volume.input_tokens=3B");
+	const struct evaluation *r = testutil_evaluate_rules(&rules, &p, 0,
+	    false);
+	ck_assert_int_eq(r->outcome.verdict, VERDICT_OPEN);
+	double allowed = 0;
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		allowed += r->outcome.ledgers[v].allowed;
+	ck_assert(allowed > 1);
+	bool thin = r->metrics[expr_symbol_find(metrics_symbols(),
+	    "cost.compute_saving", 19)->slot] > 0;
+	ck_assert(warned(r, "time-more-expensive") == (thin &&
+	    r->cost.options[r->cost.best_self_hosted].monthly.engineering >
+	    r->metrics[expr_symbol_find(metrics_symbols(),
+	    "cost.compute_saving", 19)->slot]));
+	rules_free(&rules);
+}
+END_TEST
+
 /* The amount of rule id in an outcome's ledger (0 when none). */
 static double
 adjustment(const struct evaluation *r, enum verdict v, const char *id)
@@ -914,13 +946,15 @@ START_TEST(test_ties_and_phrases)
 	    " because: x}\n", &cause), 0);
 	memset(&cost, 0, sizeof cost);
 	for (int k = 0; k < OPTION_KIND_COUNT; k++)
-		cost.cheapest[k] = -1;
+		cost.cheapest[k] = cost.hybrid_by_open_kind[k] = -1;
 	for (int i = 0; i < 4; i++) {
 		cost.options[i].kind = kinds[i];
 		cost.options[i].hybrid_self_kind = OPTION_OWNED;
 		cost.options[i].monthly.compute = 100;
 		cost.options[i].monthly.total = 100;
 		cost.cheapest[kinds[i]] = i;
+		if (kinds[i] == OPTION_HYBRID)
+			cost.hybrid_by_open_kind[OPTION_OWNED] = i;
 	}
 	cost.count = 4;
 	cost.best_api = 0;
@@ -940,7 +974,7 @@ START_TEST(test_ties_and_phrases)
 		ck_assert_uint_eq(d.ledgers[VERDICT_HYBRID].adjustment_count, 0);
 		/* Take the winner out: the next in the order wins. */
 		if (order[i] == VERDICT_HYBRID)
-			cost.count = 3;	/* hybrids are found by kind */
+			cost.hybrid_by_open_kind[OPTION_OWNED] = -1;
 		else
 			cost.cheapest[kinds[order[i] == VERDICT_CLOSED ? 0 :
 			    order[i] == VERDICT_OPEN_HOSTED ? 1 : 2]] = -1;
@@ -972,6 +1006,7 @@ rules_suite(void)
 	tcase_add_test(vetoes, test_veto_levels);
 	tcase_add_test(vetoes, test_veto_precedence);
 	tcase_add_test(vetoes, test_lock_in_set_aside);
+	tcase_add_test(vetoes, test_time_warning);
 	tcase_add_test(vetoes, test_adjust);
 	tcase_add_test(vetoes, test_amount_dropped);
 	suite_add_tcase(s, vetoes);
