@@ -41,12 +41,12 @@ en --help >"$work/help.en"
 if cmp -s "$work/help.de" "$work/help.en"; then bad "--help is not translated"; else ok; fi
 has "$work/help.de" "--set"
 de -d "$DATA" -f text >"$work/text.de"
-has "$work/text.de" "Geschlossen nutzen (API)"
+has "$work/text.de" "Empfehlung: Geschlossen (API)"
 de -d "$DATA" -f markdown --set privacy=hard --set deployment=on_prem >"$work/md.de"
-has "$work/md.de" "Offen nutzen (selbst betrieben)"
+has "$work/md.de" "Empfehlung: Offen (selbst betrieben)"
 de -d "$DATA" -f text --set team.expertise=some --set volume.input_tokens=200M \
 	--set lock_in=avoid >"$work/hybrid.de"
-has "$work/hybrid.de" "Beides nutzen (hybrid)"
+has "$work/hybrid.de" "Empfehlung: Beides (hybrid)"
 # Reports use the full kind names; the narrow results table has its own
 # short forms (msgctxt "table cell"). The team is described, not keyed.
 has "$work/text.de" "Geschlossene API"
@@ -57,10 +57,18 @@ has "$work/hybrid.de" "Team: etwas Erfahrung im Betrieb von Modellen,"
 if msgunfmt "$work/de.mo" | grep -A2 '^msgctxt "table cell"' |
     grep -q 'msgstr "Geschl\. API"'; then ok; else
 	bad "no short table form of Closed API in the catalogue"; fi
-# The text report's chart is drawn in ASCII, but its legend keeps the
-# German letters.
-has "$work/text.de" "A günstigste API"
+# The text report's chart is drawn in ASCII, one line per outcome, but
+# its title and legend keep the German letters.
+has "$work/text.de" "Monatskosten + Zuschläge (USD) nach Volumen (Token), log. Skalen"
+has "$work/text.de" "C geschlossene API  H Open-Weight-API"
 has "$work/text.de" "++----"
+# The outcome table's 24-column cells hold the German verdict phrases
+# whole: report_cell marks a cut with "~" before the cell's padding.
+has "$work/text.de" "Ergebnis                   Monatl.   Zuschl.    Erfolg  Effektiv  Status"
+if grep -q "~  " "$work/text.de" "$work/hybrid.de"; then
+	bad "a German table cell was cut"
+	grep "~  " "$work/text.de" "$work/hybrid.de" | head -3
+else ok; fi
 # Every English rule text has a German counterpart in the output.
 en -d "$DATA" -f text >"$work/text.en"
 if grep -q "Nobody on the team runs ML infrastructure" "$work/text.de"; then
