@@ -15,7 +15,7 @@
 static void
 assert_same_answers(const struct profile *a, const struct profile *b)
 {
-	for (size_t i = 0; i < profile_field_count; i++)
+	for (size_t i = 0; i < profile_question_count; i++)
 		ck_assert_msg(profile_get_value(a, &profile_fields[i]) ==
 		    profile_get_value(b, &profile_fields[i]), "%s differs",
 		    profile_fields[i].key);
@@ -56,10 +56,10 @@ START_TEST(test_roundtrip)
 	ck_assert_int_eq(roundtrip(&p, 5, &back), 5);
 	assert_same_answers(&p, &back);
 	ck_assert_int_eq(roundtrip(&p, 0, &back), 0);
-	ck_assert_int_eq(roundtrip(&p, (int)profile_field_count, &back),
-	    (int)profile_field_count);
-	ck_assert_int_eq(roundtrip(&p, (int)profile_field_count + 3, &back),
-	    (int)profile_field_count);
+	ck_assert_int_eq(roundtrip(&p, (int)profile_question_count, &back),
+	    (int)profile_question_count);
+	ck_assert_int_eq(roundtrip(&p, (int)profile_question_count + 3, &back),
+	    (int)profile_question_count);
 	ck_assert_int_eq(roundtrip(&p, AUTOSAVE_DONE, &back), AUTOSAVE_DONE);
 	/* Ops hours left to the expertise default stay that way. */
 	p.ops_hours_set = false;
@@ -75,13 +75,13 @@ START_TEST(test_progress_line)
 	char text[64];
 	ck_assert_int_eq(autosave_progress("# progress: done\n"), AUTOSAVE_DONE);
 	ck_assert_int_eq(autosave_progress("# progress: results\n"),
-	    (int)profile_field_count);
+	    (int)profile_question_count);
 	ck_assert_int_eq(autosave_progress("# x\n# progress: 7\nprivacy: hard\n"),
 	    7);
 	ck_assert_int_eq(autosave_progress("# progress: -4\n"), 0);
 	snprintf(text, sizeof text, "# progress: %d\n",
-	    (int)profile_field_count + 10);
-	ck_assert_int_eq(autosave_progress(text), (int)profile_field_count);
+	    (int)profile_question_count + 10);
+	ck_assert_int_eq(autosave_progress(text), (int)profile_question_count);
 	ck_assert_int_eq(autosave_progress("privacy: hard\n"), AUTOSAVE_NONE);
 	ck_assert_int_eq(autosave_progress(""), AUTOSAVE_NONE);
 }
@@ -132,7 +132,7 @@ START_TEST(test_load_file)
 	close(fd);
 	profile_defaults(&p);
 	ck_assert_int_eq(autosave_load(&p, path, &progress, &cause), 0);
-	ck_assert_int_eq(progress, (int)profile_field_count);
+	ck_assert_int_eq(progress, (int)profile_question_count);
 	ck_assert_int_eq(p.hardware, HARDWARE_APPLE_SILICON);
 	unlink(path);
 	ck_assert_int_eq(autosave_load(&p, path, &progress, &cause), -1);
