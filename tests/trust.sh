@@ -203,6 +203,30 @@ SOURCE_DATE_EPOCH=253402300799 XDG_CONFIG_HOME="$work/late" brun 1 -d "$DATA" --
 if [ "$(cat late/llmadvisor/prices.yaml)" = "# precious" ]; then ok; else
 	bad "a failed import changed prices.yaml: $(head -c 80 late/llmadvisor/prices.yaml)"; fi
 
+# --- The report says which rules decided ----------------------------------
+# A rules.d file that switches off the privacy veto is named, and warned
+# about, in every report.
+copy_data d
+mkdir -p d/rules.d
+printf 'disable: [privacy-hard]\n' >d/rules.d/lax.yaml
+brun 0 -d d -f json --samples 10 -s privacy=hard
+has stdout '"id":	"veto-disabled"'
+has stdout 'rules.d/lax.yaml switches off the veto'
+has stdout '"disabled":	["privacy-hard"]'
+brun 0 -d d -f text --samples 10
+if tr '\n' ' ' <stdout | grep -q 'lax.yaml (0 rules; switches off *privacy-hard)'
+then ok; else bad "the text report does not say lax.yaml switches off privacy-hard"; fi
+rm -r d/rules.d
+
+# --- Dates in the data are real and not in the future ---------------------
+copy_data d
+sed '0,/as_of: 20[0-9-]*/s//as_of: 2026-02-30/' "$DATA/defaults.yaml" >d/defaults.yaml
+brun 2 -d d -f json
+has stderr 'as_of must be a date YYYY-MM-DD, got "2026-02-30"'
+sed '0,/as_of: 20[0-9-]*/s//as_of: 2199-01-01/' "$DATA/defaults.yaml" >d/defaults.yaml
+brun 2 -d d -f json
+has stderr 'as_of 2199-01-01 lies in the future'
+
 # --- Smaller limits ------------------------------------------------------
 # --samples has a documented maximum that keeps a run to seconds.
 brun 2 -d "$DATA" -f json --samples 1000001
