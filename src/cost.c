@@ -329,6 +329,13 @@ cost_hybrid(const struct data *data, const double *values,
 		    (frontier == NULL ||
 		    o->monthly.compute < frontier->monthly.compute))
 			frontier = o;
+		/* Hosted APIs and on-demand GPUs cost in proportion to the
+		 * tokens, so the cheapest at full volume is the cheapest at any
+		 * share: only 24/7 and owned fleets re-round their replicas. */
+		if ((o->kind == OPTION_HOSTED_OPEN ||
+		    o->kind == OPTION_CLOUD_ON_DEMAND) &&
+		    result->cheapest[o->kind] != (int)i)
+			continue;
 		if (o->kind == OPTION_HOSTED_OPEN) {
 			if (!o->comparable)
 				continue;

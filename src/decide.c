@@ -108,6 +108,10 @@ decide_vetoes(const struct rules *rules, const struct decide_fixed *fixed,
 		d->vetoes[d->veto_count++] = (unsigned short)i;
 	}
 	for (int level = 0; level < RULES_LEVEL_COUNT; level++) {
+		if ((level_kinds[level] | level_outcomes[level]) == 0 &&
+		    !(level == RULES_LEVEL_COMPLIANCE &&
+		    decide_available(cost, 0) == 0))
+			continue;	/* nothing vetoed here: nothing to weigh */
 		unsigned try_kinds = kinds | level_kinds[level];
 		unsigned try_outcomes = outcomes | level_outcomes[level];
 		unsigned left = decide_available(cost, try_kinds) & ~try_outcomes;
