@@ -1236,7 +1236,7 @@ expr_check_result(struct expr_parser *p, int root, enum expr_type want)
 		    expr_describe_type(node));
 	case EXPR_NUMBER:
 		return expr_fail(p, node->start,
-		    _("a weight must be a number, got %s"),
+		    _("an amount must be a number, got %s"),
 		    expr_describe_type(node));
 	case EXPR_CHOICE:
 		break;

@@ -482,7 +482,7 @@ START_TEST(test_errors_types)
 	expect_error("privacy", EXPR_BOOL, 0,
 	    "a condition must be true or false, got a choice");
 	expect_error("x > 1", EXPR_NUMBER, 0,
-	    "a weight must be a number, got true or false");
+	    "an amount must be a number, got true or false");
 	expect_error("(x) + 1 > 2 or x", EXPR_BOOL, 15,
 	    "'or' needs true or false, got a number");
 }

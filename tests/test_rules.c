@@ -376,10 +376,9 @@ START_TEST(test_bad_rules)
 	expect_error("rules:\n  - id: a\n    when: volume.total >\n"
 	    "    adjust: closed\n    amount: 1\n    because: x\n",
 	    "r.yaml:3:25: unexpected end of expression");
-	/* FIXME(core): src/expr.c says "a weight" for an amount. */
 	expect_error("rules:\n  - id: a\n    when: 'true'\n    adjust: closed\n"
 	    "    amount: privacy\n    because: x\n",
-	    "r.yaml:5:13: a weight must be a number, got a choice");
+	    "r.yaml:5:13: an amount must be a number, got a choice");
 	expect_error("rules:\n  - id: a\n    when: 'true'\n    adjust: closed\n"
 	    "    amount: 1\n    because: '{volume.total|yen}'\n",
 	    "r.yaml:6:29: unknown format 'yen' (formats are money, tokens, "
