@@ -5,13 +5,20 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 data="$top/data"
+# The data folder is reached as DATA (a link in a scratch folder), as
+# tests/cli.sh does, so paths and the lines they wrap do not depend on
+# where the tree is.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/llmadvisor-golden.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+ln -s "$data" "$scratch/DATA"
+cd "$scratch"
 for answers in "$top"/tests/answers/*.yaml; do
 	name=$(basename "$answers" .yaml)
 	for format in text markdown json; do
 		[ -f "$top/tests/golden/$name.$format" ] || [ "$name" = full ] || continue
 		LANG=C LC_ALL=C LANGUAGE= XDG_CONFIG_HOME=/nonexistent \
 			SOURCE_DATE_EPOCH=1795824000 \
-			"$top/src/llmadvisor" -d "$data" -a "$answers" -f "$format" \
-			</dev/null | sed "s|$data|DATA|g" >"$top/tests/golden/$name.$format"
+			"$top/src/llmadvisor" -d DATA -a "$answers" -f "$format" \
+			</dev/null >"$top/tests/golden/$name.$format"
 	done
 done
