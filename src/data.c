@@ -907,6 +907,16 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 		return -1;
 	}
 	data->defaults.self_hosted_model = (int)(model - data->models);
+	for (size_t s = 2; keys[s] != NULL; s++) {
+		part = doc_get(root, keys[s]);
+		if (part == NULL) {
+			doc_error(cause, doc, root, false, _("missing '%s:'"),
+			    keys[s]);
+			return -1;
+		}
+		if (data_defaults_section(doc, part, keys[s], NULL, cause) != 0)
+			return -1;
+	}
 	if (data_member_string(doc, root, "fine_tuning_gpu", doc->path,
 	    &gpu_id, cause) != 0)
 		return -1;
@@ -918,16 +928,6 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 		return -1;
 	}
 	data->defaults.fine_tuning_gpu = (int)(gpu - data->gpus);
-	for (size_t s = 2; keys[s] != NULL; s++) {
-		part = doc_get(root, keys[s]);
-		if (part == NULL) {
-			doc_error(cause, doc, root, false, _("missing '%s:'"),
-			    keys[s]);
-			return -1;
-		}
-		if (data_defaults_section(doc, part, keys[s], NULL, cause) != 0)
-			return -1;
-	}
 	for (size_t i = 0; i < DATA_DEFAULT_FIELD_COUNT; i++) {
 		const struct data_default_field *f = &data_default_fields[i];
 		const struct doc_node *section = doc_get(root, f->section);
