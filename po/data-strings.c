@@ -13,7 +13,9 @@ N_("Open weights served by others (a hosted open-weight API, or the open half of
 /* TRANSLATORS: rule lock-in-insurance; keep every {name|format} field as it is. */
 N_("You would rather not depend on one provider: a forced move (price, deprecation, terms) costs about {adjustments.lock_in_migration_hours|hours} of work, which at {adjustments.lock_in_moves_per_year|number} moves a year is {amount|money} a month of insurance the other outcomes do not need.");
 /* TRANSLATORS: rule fine-tuning; keep every {name|format} field as it is. */
-N_("A domain dataset is ready: fine-tuning open weights (LoRA with TRL, Axolotl or Unsloth, served yourself or by a host that runs adapters) takes about {adjustments.fine_tuning_hours|hours} of work, {amount|money} a month over the horizon, and adds about {quality.fine_tuning_gain|percent} to their success on your tasks.");
+N_("Fine-tuning open weights (LoRA with TRL, Axolotl or Unsloth, served yourself or by a host that runs adapters): {fine_tuning.runs|number} training run(s) over the horizon of {fine_tuning.gpu_hours|hours} of rented GPU each, plus {fine_tuning.engineering_hours|hours} of work, {amount|money} a month; a ready dataset adds about {quality.fine_tuning_gain|percent} to their success on your tasks.");
+/* TRANSLATORS: rule fine-tuning-closed; keep every {name|format} field as it is. */
+N_("Fine-tuning a closed model through its provider: training billed per token ({fine_tuning.runs|number} run(s) of {fine_tuning_data.tokens|tokens} tokens x {fine_tuning.epochs|number} epochs), a tuned model's higher price on all of the traffic, and the same {fine_tuning.engineering_hours|hours} of data and evaluation work: {amount|money} a month.");
 /* TRANSLATORS: rule privacy-hard-in-the-cloud; keep every {name|format} field as it is. */
 N_("Rented cloud GPUs still send your data to someone else's machines, so they were ruled out: true privacy needs hardware you control (deployment: on_prem), and the self-hosted cost shown is for GPUs you buy.");
 /* TRANSLATORS: rule privacy-contractual; keep every {name|format} field as it is. */

@@ -321,9 +321,13 @@ static int
 data_model_keys_fit(const struct doc *doc, const struct doc_node *node,
     const struct model *model, char **cause)
 {
+	static const char *const api_only[] = { "fine_tuning",
+	    "fine_tuning_training_price", "fine_tuning_input_price",
+	    "fine_tuning_output_price" };
 	const char *misplaced = NULL;
-	if (model->kind != MODEL_API && doc_get(node, "fine_tuning"))
-		misplaced = "fine_tuning";
+	for (size_t i = 0; i < 4; i++)
+		if (model->kind != MODEL_API && doc_get(node, api_only[i]))
+			misplaced = api_only[i];
 	if (model->kind != MODEL_HOSTED_OPEN && doc_get(node, "weights"))
 		misplaced = "weights";
 	if (model->kind == MODEL_OPEN_WEIGHTS) {
@@ -349,6 +353,37 @@ data_model_keys_fit(const struct doc *doc, const struct doc_node *node,
 	return 0;
 }
 
+/* Reads an API's optional fine-tuning prices: all three, and only for a
+ * model marked fine_tuning: true. */
+static int
+data_model_fine_tuning_prices(struct data *data, const struct doc *doc,
+    const struct doc_node *node, struct model *model, const char *prefix,
+    char **cause)
+{
+	static const char *const members[] = { "fine_tuning_training_price",
+	    "fine_tuning_input_price", "fine_tuning_output_price" };
+	struct figure *figures[] = { &model->fine_tuning_training_price,
+	    &model->fine_tuning_input_price, &model->fine_tuning_output_price };
+	int present = 0;
+	for (size_t i = 0; i < 3; i++)
+		present += doc_get(node, members[i]) != NULL;
+	if (present == 0)
+		return 0;
+	if (present != 3 || !model->fine_tuning) {
+		doc_error(cause, doc, node, false, _("%s: fine-tuning prices "
+		    "need fine_tuning: true and all three of "
+		    "fine_tuning_training_price, fine_tuning_input_price and "
+		    "fine_tuning_output_price"), prefix);
+		return -1;
+	}
+	for (size_t i = 0; i < 3; i++)
+		if (data_member_figure(data, doc, node, members[i], prefix,
+		    "USD/Mtok", figures[i], cause) != 0)
+			return -1;
+	model->has_fine_tuning_prices = true;
+	return 0;
+}
+
 /* Reads the members of an API or a hosted model: fine-tuning, prices (the
  * discounted ones optional) and a hosted model's weights. */
 static int
@@ -361,6 +396,9 @@ data_model_prices(struct data *data, const struct doc *doc,
 		part = doc_get(node, "fine_tuning");
 		if (part != NULL && doc_bool(doc, part, "fine_tuning",
 		    &model->fine_tuning, cause) != 0)
+			return -1;
+		if (data_model_fine_tuning_prices(data, doc, node, model, prefix,
+		    cause) != 0)
 			return -1;
 	}
 	if (model->kind != MODEL_OPEN_WEIGHTS) {
@@ -451,6 +489,8 @@ data_model(struct data *data, const struct doc *doc,
 		"id", "name", "kind", "provider", "tier", "aliases",
 		"fine_tuning", "input_price", "output_price",
 		"cache_read_price", "batch_input_price", "batch_output_price",
+		"fine_tuning_training_price", "fine_tuning_input_price",
+		"fine_tuning_output_price",
 		"weights", "parameters", "active_parameters", "weights_size",
 		"kv_bytes_per_token", NULL
 	};
@@ -790,6 +830,9 @@ static const struct data_default_field data_default_fields[] = {
 	DEFAULT_FIELD("adjustments", "fine_tuning_hours.none", "hours", fine_tuning_hours[EXPERTISE_NONE]),
 	DEFAULT_FIELD("adjustments", "fine_tuning_hours.some", "hours", fine_tuning_hours[EXPERTISE_SOME]),
 	DEFAULT_FIELD("adjustments", "fine_tuning_hours.ml_infra", "hours", fine_tuning_hours[EXPERTISE_ML_INFRA]),
+	DEFAULT_FIELD("adjustments", "fine_tuning_epochs", "epochs", fine_tuning_epochs),
+	DEFAULT_FIELD("adjustments", "fine_tuning_throughput", "tokens/s", fine_tuning_throughput),
+	DEFAULT_FIELD("adjustments", "fine_tuning_retrain_share", "ratio", fine_tuning_retrain_share),
 	DEFAULT_FIELD("uncertainty", "volume_spread", "share", volume_spread),
 	DEFAULT_FIELD("uncertainty", "ops_hours_spread", "share", ops_hours_spread),
 	DEFAULT_FIELD("uncertainty", "hourly_rate_spread", "share", hourly_rate_spread),
@@ -840,9 +883,11 @@ static int
 data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 {
 	static const char *const keys[] = {
-		"self_hosted_model", "engineering", "serving", "ownership",
-		"quality", "thresholds", "adjustments", "uncertainty", NULL
+		"self_hosted_model", "fine_tuning_gpu", "engineering",
+		"serving", "ownership", "quality", "thresholds", "adjustments",
+		"uncertainty", NULL
 	};
+	const char *gpu_id;
 	const struct doc_node *root = doc->root, *part;
 	const char *model_id;
 
@@ -862,7 +907,7 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 		return -1;
 	}
 	data->defaults.self_hosted_model = (int)(model - data->models);
-	for (size_t s = 1; keys[s] != NULL; s++) {
+	for (size_t s = 2; keys[s] != NULL; s++) {
 		part = doc_get(root, keys[s]);
 		if (part == NULL) {
 			doc_error(cause, doc, root, false, _("missing '%s:'"),
@@ -872,6 +917,17 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 		if (data_defaults_section(doc, part, keys[s], NULL, cause) != 0)
 			return -1;
 	}
+	if (data_member_string(doc, root, "fine_tuning_gpu", doc->path,
+	    &gpu_id, cause) != 0)
+		return -1;
+	const struct gpu *gpu = data_find_gpu(data, gpu_id);
+	if (gpu == NULL || !gpu->has_cloud_price) {
+		doc_error(cause, doc, doc_get(root, "fine_tuning_gpu"), false,
+		    _("fine_tuning_gpu '%s' is not a GPU with a cloud_price"),
+		    gpu_id);
+		return -1;
+	}
+	data->defaults.fine_tuning_gpu = (int)(gpu - data->gpus);
 	for (size_t i = 0; i < DATA_DEFAULT_FIELD_COUNT; i++) {
 		const struct data_default_field *f = &data_default_fields[i];
 		const struct doc_node *section = doc_get(root, f->section);
@@ -931,6 +987,10 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 		{ &d->complex_share_spread, d->complex_share_spread.value >= 0 &&
 		  d->complex_share_spread.value <= 0.5,
 		  N_("complex_share_spread must lie in [0, 0.5]") },
+		{ &d->fine_tuning_throughput, d->fine_tuning_throughput.low > 0 &&
+		  d->fine_tuning_epochs.low > 0,
+		  N_("fine_tuning_throughput, fine_tuning_epochs and their "
+		  "ranges must be positive") },
 		{ &d->gap_floor_share, d->gap_floor_share.low >= 0 &&
 		  d->gap_floor_share.high <= 1,
 		  N_("gap_floor_share and its range must lie in [0, 1]") },
@@ -952,6 +1012,7 @@ data_init(struct data *data)
 {
 	memset(data, 0, sizeof *data);
 	data->defaults.self_hosted_model = -1;	/* until defaults.yaml */
+	data->defaults.fine_tuning_gpu = -1;
 }
 
 /* Parses one data file and loads it over the files before it (see

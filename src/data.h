@@ -71,6 +71,12 @@ struct model {
 	const char *aliases[DATA_MAX_ALIASES];
 	size_t alias_count;
 	bool fine_tuning;		/* api: provider offers fine-tuning */
+	/* api with fine_tuning: the provider's price of training (USD per
+	 * million training tokens, epochs counted) and of a tuned model's
+	 * input and output (USD/Mtok); all three or none. */
+	struct figure fine_tuning_training_price;
+	struct figure fine_tuning_input_price, fine_tuning_output_price;
+	bool has_fine_tuning_prices;
 	/* api and hosted_open */
 	struct figure input_price, output_price;	/* USD/Mtok */
 	/* Optional discounts (USD/Mtok): input read from a prompt cache, and
@@ -151,6 +157,13 @@ struct defaults {
 	struct figure lock_in_migration_hours;		/* hours */
 	struct figure lock_in_moves_per_year;		/* 1/year */
 	struct figure fine_tuning_hours[EXPERTISE_COUNT];	/* hours */
+	/* Pricing a fine-tune of the self-hosted model: LoRA passes over the
+	 * dataset, training speed on fine_tuning_gpu, and the share of the
+	 * first fine-tune's work each retraining takes. */
+	int fine_tuning_gpu;				/* index in data.gpus */
+	struct figure fine_tuning_epochs;		/* epochs */
+	struct figure fine_tuning_throughput;		/* tokens/s */
+	struct figure fine_tuning_retrain_share;	/* ratio */
 	/* How far the answers a team rarely knows exactly may be off: the
 	 * Monte Carlo draws them within these spreads. */
 	struct figure volume_spread;			/* share */

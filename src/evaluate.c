@@ -38,8 +38,8 @@ evaluate_outcome_totals(const struct evaluation *evaluation,
 		totals[v] = NAN;
 	if (evaluation->rules == NULL)
 		return;
-	metrics_compute(data, data->values, p, &evaluate_scratch,
-	    evaluation->breakeven, evaluate_scratch_metrics);
+	metrics_compute(data, data->values, p, &evaluation->scenario,
+	    &evaluate_scratch, evaluation->breakeven, evaluate_scratch_metrics);
 	decide_run(evaluation->rules, data, data->values, p,
 	    &evaluate_scratch, evaluate_scratch_metrics, false,
 	    &evaluate_scratch_decision);
@@ -228,8 +228,8 @@ evaluate_run(struct evaluation *evaluation, const struct data *data,
 	    scenario);
 	cost_evaluate(data, data->values, profile, scenario,
 	    &evaluation->cost);
-	metrics_compute(data, data->values, profile, &evaluation->cost,
-	    evaluation->breakeven, evaluation->metrics);
+	metrics_compute(data, data->values, profile, scenario,
+	    &evaluation->cost, evaluation->breakeven, evaluation->metrics);
 	memset(&evaluation->outcome, 0, sizeof evaluation->outcome);
 	evaluation->outcome.verdict = VERDICT_NONE;
 	evaluation->outcome.runner_up = VERDICT_NONE;

@@ -16,7 +16,26 @@
  *   open, hosted h x (hard_closed - gap_over_horizon) + (1 - h) x
  *                simple_open, + gain
  *   hybrid       h x hard_closed + (1 - h) x (simple_open + gain)
- * each kept within [0.01, 1]. */
+ * each kept within [0.01, 1].
+ *
+ * Fine-tuning as a cost (fine_tuning exploring or dataset_ready; D =
+ * fine_tuning_data.tokens, E = epochs, T = training tokens/s on
+ * fine_tuning_gpu, P = its cloud price, H = horizon_months, R =
+ * fine_tuning_data.retrains_per_year, h = fine_tuning_hours by expertise,
+ * s = fine_tuning_retrain_share, rate = team.hourly_rate):
+ *   runs              dataset_ready: max(1, R x H / 12) trainings over the
+ *                     horizon; exploring: 1 (a pilot, no retraining)
+ *   gpu_hours         D x E / T / 3600, per run
+ *   engineering_hours h x (1 + (runs - 1) x s) over the horizon
+ *   open_cost         (runs x gpu_hours x P + engineering_hours x rate) / H
+ *                     (USD/month; open weights, hosted or self-run, and the
+ *                     open part of a hybrid)
+ *   closed_cost       the cheapest comparable closed API with fine-tuning
+ *                     prices: its total + tuned premium (I x (tuned input -
+ *                     input) + O x (tuned output - output)) / 1e6 + runs x
+ *                     D x E x training price / 1e6 / H, less the closed
+ *                     outcome's total, + engineering_hours x rate / H; NAN
+ *                     when no such API is in the data. */
 #include "config.h"
 
 #include <math.h>
@@ -125,6 +144,18 @@ static const char *const metrics_verdict_names[] = {
 	    NUMBER, NULL, true) \
 	X(FINE_TUNING_HOURS, "adjustments.fine_tuning_hours", NUMBER, NULL, \
 	    true) \
+	/* Fine-tuning priced (see the top of this file). */ \
+	X(FINE_TUNING_TOKENS, "fine_tuning_data.tokens", NUMBER, NULL, false) \
+	X(RETRAINS_PER_YEAR, "fine_tuning_data.retrains_per_year", NUMBER, \
+	    NULL, false) \
+	X(FINE_TUNING_RUNS, "fine_tuning.runs", NUMBER, NULL, false) \
+	X(FINE_TUNING_EPOCHS, "fine_tuning.epochs", NUMBER, NULL, true) \
+	X(FINE_TUNING_GPU_HOURS, "fine_tuning.gpu_hours", NUMBER, NULL, true) \
+	X(FINE_TUNING_ENGINEERING_HOURS, "fine_tuning.engineering_hours", \
+	    NUMBER, NULL, true) \
+	X(FINE_TUNING_OPEN_COST, "fine_tuning.open_cost", NUMBER, NULL, true) \
+	X(FINE_TUNING_CLOSED_COST, "fine_tuning.closed_cost", NUMBER, NULL, \
+	    true) \
 	/* Set by decide_run: a veto level given way to a higher one. */ \
 	X(LOCK_IN_SET_ASIDE, "veto.lock_in_set_aside", BOOL, NULL, true) \
 	X(QUALITY_SET_ASIDE, "veto.quality_set_aside", BOOL, NULL, true) \
@@ -229,11 +260,88 @@ metrics_cost_per_success(double total, double volume, double success)
 
 #define V(figure) (values[(figure).index])
 
+/* Trainings over the horizon: one pilot when exploring, else one per
+ * retraining period begun within the horizon (at least one). */
+static double
+metrics_fine_tuning_runs(const struct profile *p)
+{
+	double runs = p->retrains_per_year * p->horizon_months / 12;
+	if (p->fine_tuning == FINE_TUNING_EXPLORING || runs < 1)
+		return 1;
+	return runs;
+}
+
+/* What fine-tuning on the closed side adds to the closed outcome, before
+ * engineering: the cheapest comparable API with fine-tuning prices, its
+ * tuned premium on the traffic and its training over the horizon, less
+ * the closed outcome's own total.  NAN when no API qualifies. */
+static double
+metrics_closed_fine_tuning(const double *values, const struct profile *p,
+    const struct cost_scenario *scenario, const struct cost_result *cost,
+    double trained_tokens)
+{
+	double best = NAN;
+	if (cost->best_api < 0)
+		return NAN;
+	for (size_t i = 0; i < cost->count; i++) {
+		const struct cost_option *o = &cost->options[i];
+		const struct model *m = o->model;
+		if (o->kind != OPTION_API || !o->comparable || m == NULL ||
+		    !m->has_fine_tuning_prices)
+			continue;
+		double premium = (p->input_tokens *
+		    (V(m->fine_tuning_input_price) - V(m->input_price)) +
+		    p->output_tokens * (V(m->fine_tuning_output_price) -
+		    V(m->output_price))) / 1e6;
+		double training = trained_tokens *
+		    V(m->fine_tuning_training_price) / 1e6 / p->horizon_months;
+		double total = o->monthly.total + (premium + training) *
+		    scenario->api_price_factor;
+		if (isnan(best) || total < best)
+			best = total;
+	}
+	return best - cost->options[cost->best_api].monthly.total;
+}
+
+/* The fine-tuning metrics (see the top of this file); zero cost when the
+ * team does not fine-tune. */
+static void
+metrics_fine_tuning(const struct data *data, const double *values,
+    const struct profile *p, const struct cost_scenario *scenario,
+    const struct cost_result *cost, double *m)
+{
+	const struct defaults *d = &data->defaults;
+	const struct gpu *gpu = &data->gpus[d->fine_tuning_gpu];
+	double runs = metrics_fine_tuning_runs(p);
+	double hours = V(d->fine_tuning_hours[p->expertise]) *
+	    (1 + (runs - 1) * V(d->fine_tuning_retrain_share));
+	double engineering = hours * p->hourly_rate / p->horizon_months;
+
+	m[METRIC_FINE_TUNING_TOKENS] = p->fine_tuning_tokens;
+	m[METRIC_RETRAINS_PER_YEAR] = p->retrains_per_year;
+	m[METRIC_FINE_TUNING_RUNS] = runs;
+	m[METRIC_FINE_TUNING_EPOCHS] = V(d->fine_tuning_epochs);
+	m[METRIC_FINE_TUNING_GPU_HOURS] = p->fine_tuning_tokens *
+	    V(d->fine_tuning_epochs) / V(d->fine_tuning_throughput) / 3600;
+	m[METRIC_FINE_TUNING_ENGINEERING_HOURS] = hours;
+	if (p->fine_tuning == FINE_TUNING_NONE) {
+		m[METRIC_FINE_TUNING_OPEN_COST] = 0;
+		m[METRIC_FINE_TUNING_CLOSED_COST] = 0;
+		return;
+	}
+	m[METRIC_FINE_TUNING_OPEN_COST] = runs *
+	    m[METRIC_FINE_TUNING_GPU_HOURS] * V(gpu->cloud_price) *
+	    scenario->gpu_price_factor / p->horizon_months + engineering;
+	m[METRIC_FINE_TUNING_CLOSED_COST] = metrics_closed_fine_tuning(values,
+	    p, scenario, cost, runs * p->fine_tuning_tokens *
+	    V(d->fine_tuning_epochs)) + engineering;
+}
+
 /* Fills every metric slot for one evaluation. */
 void
 metrics_compute(const struct data *data, const double *values,
-    const struct profile *p, const struct cost_result *cost,
-    double breakeven, double *m)
+    const struct profile *p, const struct cost_scenario *scenario,
+    const struct cost_result *cost, double breakeven, double *m)
 {
 	const struct defaults *d = &data->defaults;
 	double volume = p->input_tokens + p->output_tokens;
@@ -328,6 +436,7 @@ metrics_compute(const struct data *data, const double *values,
 	m[METRIC_LOCK_IN_MIGRATION_HOURS] = V(d->lock_in_migration_hours);
 	m[METRIC_LOCK_IN_MOVES_PER_YEAR] = V(d->lock_in_moves_per_year);
 	m[METRIC_FINE_TUNING_HOURS] = V(d->fine_tuning_hours[p->expertise]);
+	metrics_fine_tuning(data, values, p, scenario, cost, m);
 	m[METRIC_LOCK_IN_SET_ASIDE] = 0;
 	m[METRIC_QUALITY_SET_ASIDE] = 0;
 	m[METRIC_CLOSED_FINE_TUNING] = data->closed_fine_tuning;

@@ -14,8 +14,8 @@
 
 /* Computes every metric for one evaluation into metrics[metrics_count]. */
 void metrics_compute(const struct data *, const double *values,
-	const struct profile *, const struct cost_result *, double breakeven,
-	double *metrics);
+	const struct profile *, const struct cost_scenario *,
+	const struct cost_result *, double breakeven, double *metrics);
 /* The names, types and slots of every metric, for the expression and
  * template compilers: a const table (METRICS_LIST in metrics.c), no
  * set-up, safe from any thread. */

@@ -159,6 +159,23 @@ const struct profile_field profile_fields[] = {
 	  "on your task, but beating careful prompting takes good data and "
 	  "real evaluation: the execution risk is high."),
 	  { 0 }, 0, profile_fine_tuning_labels },
+	/* Asked always (the questionnaire has no conditional questions);
+	 * read only when fine_tuning is exploring or dataset_ready. */
+	{ "fine_tuning_data.tokens", PROFILE_TOKENS, 1e3, 1e11, NULL,
+	  "tokens", N_("Fine-tuning dataset size"),
+	  N_("If you fine-tune: how many tokens is the training dataset?"),
+	  N_("Training is priced by dataset tokens times passes (epochs): on "
+	  "rented GPUs for open weights, at the provider's price per training "
+	  "token for a closed model. 10,000 examples of about 1,000 tokens are "
+	  "10M. Ignored when you do not fine-tune."),
+	  { 1e6, 10e6, 50e6, 200e6 }, 4, NULL },
+	{ "fine_tuning_data.retrains_per_year", PROFILE_NUMBER, 0, 52, NULL,
+	  "1/year", N_("Retrainings per year"),
+	  N_("If you fine-tune: how often a year will you retrain?"),
+	  N_("New data, a new base model or drift mean training again: each "
+	  "retraining costs the training run and part of the first fine-tune's "
+	  "work. Exploring prices one pilot run and ignores this."),
+	  { 0, 1, 4, 12 }, 4, NULL },
 	{ "ecosystem", PROFILE_FLAGS, 0, 0, profile_ecosystem_names,
 	  NULL, N_("Managed features needed"),
 	  N_("Which managed features do you rely on?"),
@@ -232,6 +249,8 @@ profile_defaults(struct profile *profile)
 	profile->ops_hours_set = false;
 	profile->privacy = PRIVACY_NONE;
 	profile->fine_tuning = FINE_TUNING_NONE;
+	profile->fine_tuning_tokens = 10e6;
+	profile->retrains_per_year = 4;
 	profile->ecosystem = 0;
 	profile->lock_in = LOCK_IN_ACCEPTABLE;
 	profile->horizon_months = 12;
@@ -258,13 +277,15 @@ profile_get_value(const struct profile *p, const struct profile_field *f)
 	case 9: return p->ops_hours_per_month;
 	case 10: return p->privacy;
 	case 11: return p->fine_tuning;
-	case 12: return p->ecosystem;
-	case 13: return p->lock_in;
-	case 14: return p->horizon_months;
-	case 15: return p->hardware;
-	case 16: return p->deployment;
-	case 17: return p->api_price_factor;
-	case 18: return p->gpu_price_factor;
+	case 12: return p->fine_tuning_tokens;
+	case 13: return p->retrains_per_year;
+	case 14: return p->ecosystem;
+	case 15: return p->lock_in;
+	case 16: return p->horizon_months;
+	case 17: return p->hardware;
+	case 18: return p->deployment;
+	case 19: return p->api_price_factor;
+	case 20: return p->gpu_price_factor;
 	default: return NAN;
 	}
 }
@@ -287,13 +308,15 @@ profile_set_value(struct profile *p, const struct profile_field *f,
 	case 9: p->ops_hours_per_month = v; p->ops_hours_set = true; break;
 	case 10: p->privacy = (enum privacy)v; break;
 	case 11: p->fine_tuning = (enum fine_tuning)v; break;
-	case 12: p->ecosystem = (unsigned)v; break;
-	case 13: p->lock_in = (enum lock_in)v; break;
-	case 14: p->horizon_months = v; break;
-	case 15: p->hardware = (enum hardware)v; break;
-	case 16: p->deployment = (enum deployment)v; break;
-	case 17: p->api_price_factor = v; break;
-	case 18: p->gpu_price_factor = v; break;
+	case 12: p->fine_tuning_tokens = v; break;
+	case 13: p->retrains_per_year = v; break;
+	case 14: p->ecosystem = (unsigned)v; break;
+	case 15: p->lock_in = (enum lock_in)v; break;
+	case 16: p->horizon_months = v; break;
+	case 17: p->hardware = (enum hardware)v; break;
+	case 18: p->deployment = (enum deployment)v; break;
+	case 19: p->api_price_factor = v; break;
+	case 20: p->gpu_price_factor = v; break;
 	default: break;
 	}
 }
@@ -624,9 +647,15 @@ profile_format_readable(const struct profile_field *f, double v, char *out,
 {
 	char number[64];
 	const char *unit = f->unit != NULL ? f->unit : "";
-	if (f->type == PROFILE_TOKENS) {
+	if (f->type == PROFILE_TOKENS && strcmp(unit, "tokens") == 0) {
+		util_format_tokens(number, sizeof number, v);
+		snprintf(out, size, _("%s tokens"), number);
+	} else if (f->type == PROFILE_TOKENS) {
 		util_format_tokens(number, sizeof number, v);
 		snprintf(out, size, _("%s tokens a month"), number);
+	} else if (strcmp(unit, "1/year") == 0) {
+		util_snprintf_c(number, sizeof number, "%g", v);
+		snprintf(out, size, _("%s a year"), number);
 	} else if (strcmp(unit, "share") == 0) {
 		util_format_percent(out, size, v);
 	} else if (strcmp(unit, "USD/hour") == 0) {

@@ -48,6 +48,8 @@ struct profile {
 	bool ops_hours_set;
 	enum privacy privacy;
 	enum fine_tuning fine_tuning;
+	double fine_tuning_tokens;	/* training dataset, tokens */
+	double retrains_per_year;	/* dataset_ready: trainings a year */
 	unsigned ecosystem;		/* ECOSYSTEM_* bits */
 	enum lock_in lock_in;
 	double horizon_months;

@@ -136,8 +136,8 @@ sensitivity_verdict(const struct sensitivity_base *base,
 {
 	cost_evaluate(base->data, values, profile, scenario,
 	    &sensitivity_cost);
-	metrics_compute(base->data, values, profile, &sensitivity_cost,
-	    base->breakeven, sensitivity_metrics);
+	metrics_compute(base->data, values, profile, scenario,
+	    &sensitivity_cost, base->breakeven, sensitivity_metrics);
 	decide_run(base->rules, base->data, values, profile, &sensitivity_cost,
 	    sensitivity_metrics, false, &sensitivity_outcome);
 	return sensitivity_outcome.verdict;
@@ -457,8 +457,8 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 		    &drawn);
 		cost_evaluate(data, values, &drawn, base->scenario,
 		    &sensitivity_cost);
-		metrics_compute(data, values, &drawn, &sensitivity_cost,
-		    base->breakeven, sensitivity_metrics);
+		metrics_compute(data, values, &drawn, base->scenario,
+		    &sensitivity_cost, base->breakeven, sensitivity_metrics);
 		enum verdict v = decide_sample(base->rules, &fixed,
 		    &sensitivity_cost, sensitivity_metrics,
 		    &sensitivity_outcome);

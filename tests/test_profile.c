@@ -26,6 +26,8 @@ assert_full(const struct profile *p)
 	ck_assert_double_eq(p->ops_hours_per_month, 12);
 	ck_assert_int_eq(p->privacy, PRIVACY_CONTRACTUAL);
 	ck_assert_int_eq(p->fine_tuning, FINE_TUNING_DATASET_READY);
+	ck_assert_double_eq(p->fine_tuning_tokens, 20e6);
+	ck_assert_double_eq(p->retrains_per_year, 2);
 	ck_assert_uint_eq(p->ecosystem,
 	    ECOSYSTEM_TOOL_USE | ECOSYSTEM_STRUCTURED_OUTPUT);
 	ck_assert_int_eq(p->lock_in, LOCK_IN_AVOID);
@@ -43,6 +45,8 @@ START_TEST(test_defaults)
 	ck_assert_double_eq(p.hourly_rate, 100);
 	ck_assert_int_eq(p.expertise, EXPERTISE_NONE);
 	ck_assert(!p.ops_hours_set);
+	ck_assert_double_eq(p.fine_tuning_tokens, 10e6);
+	ck_assert_double_eq(p.retrains_per_year, 4);
 	/* Ops hours default by expertise. */
 	ck_assert_double_eq(profile_ops_hours(&p, testutil_data()),
 	    testutil_data()->defaults.ops_hours[EXPERTISE_NONE].value);

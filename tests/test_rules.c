@@ -38,7 +38,10 @@ static const struct rule_case rule_cases[] = {
 	{ "managed-features-hosted", "ecosystem=tool_use,structured_output",
 	  "" },
 	{ "lock-in-insurance", "lock_in=avoid", "lock_in=unacceptable" },
-	{ "fine-tuning", "fine_tuning=dataset_ready", "fine_tuning=exploring" },
+	{ "fine-tuning", "fine_tuning=dataset_ready", "fine_tuning=none" },
+	/* Fires when a comparable closed API publishes fine-tuning prices
+	 * (GPT-4o in the shipped data). */
+	{ "fine-tuning-closed", "fine_tuning=exploring", "" },
 	{ "privacy-hard-in-the-cloud", "privacy=hard",
 	  "privacy=hard deployment=on_prem" },
 	{ "privacy-contractual", "privacy=contractual", "" },
@@ -982,6 +985,75 @@ START_TEST(test_ties_and_phrases)
 }
 END_TEST
 
+/* The amount rule id added to an outcome's ledger, NAN when none. */
+static double
+ledger_amount(const struct evaluation *r, enum verdict v, const char *id)
+{
+	const struct decide_ledger *l = &r->outcome.ledgers[v];
+	for (size_t i = 0; i < l->adjustment_count; i++)
+		if (strcmp(r->rules->rules[l->adjustments[i].rule].id, id) == 0)
+			return l->adjustments[i].amount;
+	return NAN;
+}
+
+/* Fine-tuning priced by hand from the shipped data: a 10M-token dataset,
+ * 3 epochs at 450 tokens/s on an H100 at $2.69/h, 4 retrainings a year
+ * over 12 months, a team with some expertise (80 h, a retraining a
+ * quarter of that) at $100/h, 10M input + 2M output tokens a month.
+ *   gpu_hours   10M x 3 / 450 / 3600 = 18.5185 per run; runs = 4
+ *   engineering 80 x (1 + 3 x 0.25) = 140 h, x $100 / 12 = $1,166.67
+ *   open        4 x 18.5185 x $2.69 / 12 = $16.60, + $1,166.67 = $1,183.27
+ *   closed      GPT-4o instead of Gemini 1.5 Pro (the cheapest comparable
+ *               API): 10 x ($2.50 - $1.25) + 2 x ($10 - $5) = $22.50 more;
+ *               tuned premium 10 x $1.25 + 2 x $5 = $22.50; training
+ *               4 x 30M x $25 / 1M / 12 = $250; + $1,166.67 = $1,461.67
+ * Exploring is one pilot run: 80 h, $666.67 + 18.5185 x $2.69 / 12. */
+START_TEST(test_fine_tuning_costs)
+{
+	struct profile p;
+	const struct evaluation *r;
+
+	testutil_profile(&p, "fine_tuning=dataset_ready team.expertise=some "
+	    "team.hourly_rate=100 horizon_months=12 volume.input_tokens=10M "
+	    "volume.output_tokens=2M fine_tuning_data.tokens=10M "
+	    "fine_tuning_data.retrains_per_year=4");
+	r = testutil_evaluate(&p, 0, false);
+	ck_assert_double_eq_tol(r->metrics[slot("fine_tuning.gpu_hours")],
+	    18.5185, 1e-4);
+	ck_assert_double_eq_tol(r->metrics[slot("fine_tuning.runs")], 4, 1e-12);
+	ck_assert_double_eq_tol(
+	    r->metrics[slot("fine_tuning.engineering_hours")], 140, 1e-9);
+	ck_assert_double_eq_tol(r->metrics[slot("fine_tuning.open_cost")],
+	    1183.27, 0.01);
+	ck_assert_double_eq_tol(r->metrics[slot("fine_tuning.closed_cost")],
+	    1461.67, 0.01);
+	ck_assert_double_eq_tol(ledger_amount(r, VERDICT_OPEN, "fine-tuning"),
+	    1183.27, 0.01);
+	ck_assert_double_eq_tol(ledger_amount(r, VERDICT_HYBRID,
+	    "fine-tuning"), 1183.27, 0.01);
+	ck_assert_double_eq_tol(ledger_amount(r, VERDICT_CLOSED,
+	    "fine-tuning-closed"), 1461.67, 0.01);
+
+	testutil_profile(&p, "fine_tuning=exploring team.expertise=some "
+	    "team.hourly_rate=100 horizon_months=12 volume.input_tokens=10M "
+	    "volume.output_tokens=2M fine_tuning_data.tokens=10M");
+	r = testutil_evaluate(&p, 0, false);
+	ck_assert_double_eq_tol(r->metrics[slot("fine_tuning.runs")], 1, 1e-12);
+	ck_assert_double_eq_tol(r->metrics[slot("fine_tuning.open_cost")],
+	    666.667 + 18.5185 * 2.69 / 12, 0.01);
+	/* 22.50 + 22.50 + 30M x $25 / 1M / 12 + 666.67 */
+	ck_assert_double_eq_tol(r->metrics[slot("fine_tuning.closed_cost")],
+	    22.5 + 22.5 + 62.5 + 666.667, 0.01);
+
+	testutil_profile(&p, "fine_tuning=none");
+	r = testutil_evaluate(&p, 0, false);
+	ck_assert(r->metrics[slot("fine_tuning.open_cost")] == 0);
+	ck_assert(isnan(ledger_amount(r, VERDICT_OPEN, "fine-tuning")));
+	ck_assert(isnan(ledger_amount(r, VERDICT_CLOSED,
+	    "fine-tuning-closed")));
+}
+END_TEST
+
 static Suite *
 rules_suite(void)
 {
@@ -1008,6 +1080,7 @@ rules_suite(void)
 	tcase_add_test(vetoes, test_time_warning);
 	tcase_add_test(vetoes, test_adjust);
 	tcase_add_test(vetoes, test_amount_dropped);
+	tcase_add_test(vetoes, test_fine_tuning_costs);
 	suite_add_tcase(s, vetoes);
 	TCase *files = tcase_create("files");
 	tcase_add_test(files, test_bad_rules);
