@@ -35,7 +35,10 @@
  *                     input) + O x (tuned output - output)) / 1e6 + runs x
  *                     D x E x training price / 1e6 / H, less the closed
  *                     outcome's total, + engineering_hours x rate / H; NAN
- *                     when no such API is in the data. */
+ *                     when no such API is in the data.  When it is a
+ *                     number, the closed outcome's success gains the same
+ *                     quality.fine_tuning_gain as open weights: it pays for
+ *                     the fine-tune, so it gets what the fine-tune buys. */
 #include "config.h"
 
 #include <math.h>
@@ -437,6 +440,12 @@ metrics_compute(const struct data *data, const double *values,
 	m[METRIC_LOCK_IN_MOVES_PER_YEAR] = V(d->lock_in_moves_per_year);
 	m[METRIC_FINE_TUNING_HOURS] = V(d->fine_tuning_hours[p->expertise]);
 	metrics_fine_tuning(data, values, p, scenario, cost, m);
+	/* A closed model the team fine-tunes (and pays for, in the closed
+	 * ledger) gains like open weights do: the outcome that pays for a
+	 * fine-tune must get what it buys. */
+	if (gain != 0 && isfinite(m[METRIC_FINE_TUNING_CLOSED_COST]))
+		m[METRIC_CLOSED_SUCCESS] = metrics_clamp_success(
+		    m[METRIC_CLOSED_SUCCESS] + gain);
 	m[METRIC_LOCK_IN_SET_ASIDE] = 0;
 	m[METRIC_QUALITY_SET_ASIDE] = 0;
 	m[METRIC_CLOSED_FINE_TUNING] = data->closed_fine_tuning;
