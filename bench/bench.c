@@ -147,8 +147,8 @@ main(int argc, char **argv)
 			profile.input_tokens = 1e6 + i;
 			cost_evaluate(&data, data.values, &profile, &scenario,
 			    &result);
-			metrics_compute(&data, data.values, &profile, &result, NAN,
-			    metrics);
+			metrics_compute(&data, data.values, &profile, &scenario,
+			    &result, NAN, metrics);
 			decide_run(&rules, &data, data.values, &profile,
 			    &result, metrics, false, &outcome);
 			sink += outcome.verdict;
