@@ -260,6 +260,12 @@ metrics_compute(const struct data *data, const double *values,
 	m[METRIC_LOCK_IN] = p->lock_in;
 	m[METRIC_HORIZON] = p->horizon_months;
 	m[METRIC_HARDWARE] = p->hardware;
+	if (p->owned_gpu[0] != '\0') {
+		/* A named GPU reads as its class word in rules. */
+		const struct gpu *owned = data_find_gpu(data, p->owned_gpu);
+		if (owned != NULL)
+			m[METRIC_HARDWARE] = (int)owned->class + 1;
+	}
 	m[METRIC_DEPLOYMENT] = p->deployment;
 
 	metrics_monthly(&m[METRIC_BEST_API], cost, cost->best_api);
