@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cost.h"
@@ -314,6 +315,49 @@ START_TEST(test_sweep_is_honest)
 }
 END_TEST
 
+/* hardware: {gpu: ID, count: N} reads from YAML, JSON and --set, and a
+ * saved answers file reads back the same; a word clears the mapping. */
+START_TEST(test_hardware_answer)
+{
+	static const char yaml[] = "hardware: {gpu: h100-80gb, count: 8}\n";
+	static const char json[] = "{\"hardware\": {\"gpu\": \"a6000\"}}";
+	struct profile p, back;
+	struct buffer out;
+	char *cause = NULL;
+	int count;
+
+	profile_defaults(&p);
+	ck_assert_int_eq(profile_load_text(&p, "a.yaml", yaml, strlen(yaml),
+	    &cause), 0);
+	ck_assert_str_eq(profile_owned_gpu(&p, &count), "h100-80gb");
+	ck_assert_int_eq(count, 8);
+	buffer_init(&out);
+	profile_write_yaml(&p, testutil_data(), &out);
+	ck_assert_ptr_nonnull(strstr(out.data,
+	    "hardware: {gpu: h100-80gb, count: 8}"));
+	profile_defaults(&back);
+	ck_assert_int_eq(profile_load_text(&back, "b.yaml", out.data,
+	    out.length, &cause), 0);
+	ck_assert_str_eq(back.owned_gpu, "h100-80gb");
+	ck_assert_int_eq(back.owned_gpu_count, 8);
+	buffer_free(&out);
+	ck_assert_int_eq(profile_load_text(&p, "a.json", json, strlen(json),
+	    &cause), 0);
+	ck_assert_str_eq(profile_owned_gpu(&p, &count), "a6000");
+	ck_assert_int_eq(count, 1);
+	ck_assert_int_eq(profile_set(&p, "hardware.count=3", &cause), 0);
+	ck_assert_int_eq(p.owned_gpu_count, 3);
+	ck_assert_int_eq(profile_set(&p, "hardware=apple_silicon", &cause), 0);
+	ck_assert_str_eq(profile_owned_gpu(&p, &count), "mac-studio-192gb");
+	ck_assert_int_eq(count, 1);
+	ck_assert_int_ne(profile_set(&p, "hardware.count=0", &cause), 0);
+	free(cause);
+	cause = NULL;
+	ck_assert_int_ne(profile_set(&p, "hardware.gpu=A 100", &cause), 0);
+	free(cause);
+}
+END_TEST
+
 static Suite *
 cost_fleet_suite(void)
 {
@@ -327,6 +371,7 @@ cost_fleet_suite(void)
 	tcase_add_test(formulas, test_on_demand_batches);
 	tcase_add_test(formulas, test_commitments_and_spot);
 	tcase_add_test(formulas, test_payback_against_real_alternative);
+	tcase_add_test(formulas, test_hardware_answer);
 	suite_add_tcase(s, formulas);
 	TCase *sweep = tcase_create("sweep");
 	tcase_set_timeout(sweep, 60);
