@@ -72,14 +72,29 @@ cost_payback_months(double purchase, double rent_monthly,
 	return purchase / saving;
 }
 
-/* Electricity for GPUs drawing their board power all month. */
+/* Electricity for GPUs drawing between idle and busy watts in proportion
+ * to their utilisation, plus their host servers, with the PUE on top. */
 double
 cost_power_monthly(const struct data *data, const double *values,
-    const struct gpu *gpu, int gpus)
+    const struct gpu *gpu, int gpus, int nodes, double utilisation)
 {
 	const struct defaults *d = &data->defaults;
-	return gpus * V(gpu->power) / 1000 * V(d->hours_per_month) *
+	double busy = V(gpu->power);
+	double idle = gpu->has_idle_power ? V(gpu->idle_power) : busy;
+	double watts = gpus * (idle + (busy - idle) * utilisation);
+	if (gpu->has_host)
+		watts += nodes * V(gpu->host_power);
+	return watts / 1000 * V(d->hours_per_month) *
 	    V(d->electricity_price) * V(d->pue);
+}
+
+static const char *const cost_commitment_names[] = { "none", "1y", "3y" };
+
+/* The JSON name of a rental commitment. */
+const char *
+cost_commitment_name(enum cost_commitment commitment)
+{
+	return cost_commitment_names[commitment];
 }
 
 static int cost_replicas_for_load(double load, double peak_to_mean);
@@ -135,66 +150,197 @@ cost_api(const double *values, const struct model *model,
 	return discounts;
 }
 
-/* One self-hosted option of the given kind for one GPU configuration. */
-static void
-cost_self_hosted(const struct data *data, const double *values,
-    const struct profile *profile, const struct cost_scenario *scenario,
-    const struct gpu_config *config, enum option_kind kind, double input,
-    double output, double load, double engineering, double setup,
-    struct cost_option *option)
-{
-	const struct defaults *d = &data->defaults;
-	const struct gpu *gpu = data_config_gpu(data, config);
-	struct cost_monthly *m = &option->monthly;
+/* What every self-hosted option of one evaluation shares: read once. */
+struct cost_context {
+	const struct data *data;
+	const double *values;
+	const struct profile *profile;
+	const struct cost_scenario *scenario;
+	double ops_hours, rate, setup;
+	int owned_gpu;			/* index in data->gpus, or -1 */
+	int owned_count;
+};
 
-	option->kind = kind;
-	option->model = data_config_model(data, config);
-	option->config = config;
-	option->gpu = gpu;
-	option->replicas = 1;
-	option->gpus = config->gpus;
-	option->gpu_hours = 0;
-	option->utilisation = 0;
-	option->payback_months = NAN;
-	option->payback_vs = NULL;
-	option->hybrid_open_model = NULL;
-	option->already_owned = false;
-	option->comparable = true;
-	option->hybrid_self_kind = kind;
-	option->discounts = 0;
-	m->engineering = engineering;
-	m->setup = setup;
-	m->hardware = 0;
-	if (kind == OPTION_CLOUD_ON_DEMAND) {
-		double streams = V(d->on_demand_concurrency);
-		double decode = V(config->decode) * streams;
-		if (decode > V(config->batched_decode))
-			decode = V(config->batched_decode);
-		double hours = (input / V(config->prefill) + output / decode) /
-		    3600 * V(d->on_demand_overhead);
-		option->gpu_hours = hours * config->gpus;
-		m->compute = option->gpu_hours * V(gpu->cloud_price) *
-		    scenario->gpu_price_factor;
-	} else {
-		option->replicas = cost_replicas_for_load(load,
-		    profile->peak_to_mean);
-		option->utilisation = load / option->replicas;
-		option->gpus = option->replicas * config->gpus;
-		if (kind == OPTION_CLOUD_24X7) {
-			m->compute = option->gpus * V(d->hours_per_month) *
-			    V(gpu->cloud_price) * scenario->gpu_price_factor;
-		} else {
-			int bought = option->gpus;
-			option->already_owned = (int)profile->hardware - 1 ==
-			    (int)gpu->class;
-			if (option->already_owned)
-				bought -= config->gpus;
-			m->hardware = bought * V(gpu->purchase_price) *
-			    scenario->gpu_price_factor / V(d->amortisation_months);
-			m->compute = cost_power_monthly(data, values, gpu,
-			    option->gpus);
+/* GPUs one host server of this GPU holds (1 without the figure). */
+static int
+cost_gpus_per_node(const double *values, const struct gpu *gpu)
+{
+	if (!gpu->has_gpus_per_node)
+		return 1;
+	double n = floor(V(gpu->gpus_per_node));
+	return n < 1 ? 1 : (int)n;
+}
+
+/* Whole nodes for a number of GPUs. */
+static int
+cost_nodes(int gpus, int per_node)
+{
+	return (gpus + per_node - 1) / per_node;
+}
+
+/* The cheapest hourly price a 24/7 rental may pay over the horizon. */
+static double
+cost_rental_price(const double *values, const struct gpu *gpu,
+    double horizon, enum cost_commitment *commitment)
+{
+	static const double terms[2] = { 12, 36 };
+	double price = V(gpu->cloud_price);
+	*commitment = COST_COMMITMENT_NONE;
+	for (int t = 0; t < 2; t++)
+		if (gpu->has_reserved_price[t] && horizon >= terms[t] &&
+		    V(gpu->reserved_price[t]) < price) {
+			price = V(gpu->reserved_price[t]);
+			*commitment = (enum cost_commitment)(t + 1);
+		}
+	return price;
+}
+
+/* Sizes a 24/7 or owned fleet for a mean load: replicas for the peak,
+ * one more when redundant; sets replicas, gpus, utilisation, nodes. */
+static void
+cost_fleet(const struct cost_context *c, const struct gpu_config *config,
+    double load, int per_node, struct cost_option *option)
+{
+	option->replicas = cost_replicas_for_load(load,
+	    c->profile->peak_to_mean);
+	if (c->profile->availability == AVAILABILITY_REDUNDANT)
+		option->replicas++;
+	option->utilisation = load / option->replicas;
+	option->gpus = option->replicas * config->gpus;
+	option->nodes = cost_nodes(option->gpus, per_node);
+}
+
+/* On demand: concurrency follows the load (cost.h), the batch share on
+ * spot GPUs when that is cheaper. */
+static void
+cost_on_demand(const struct cost_context *c, const struct gpu_config *config,
+    double batched, double single, int per_node, struct cost_option *option)
+{
+	const double *values = c->values;
+	const struct defaults *d = &c->data->defaults;
+	const struct gpu *gpu = option->gpu;
+	double month = V(d->hours_per_month) * 3600;
+	double seconds = fmax(batched, fmin(single, month));
+	double price = V(gpu->cloud_price);
+	double share = c->profile->batch_share;
+
+	option->gpu_hours = seconds / 3600 * V(d->on_demand_overhead) *
+	    config->gpus;
+	option->replicas = cost_replicas_for_load(seconds / month,
+	    c->profile->peak_to_mean);
+	option->gpus = option->replicas * config->gpus;
+	option->nodes = cost_nodes(option->gpus, per_node);
+	if (gpu->has_spot_price && share > 0) {
+		double spot = V(gpu->spot_price) * V(d->spot_overhead);
+		if (spot < price) {
+			price = (1 - share) * price + share * spot;
+			option->spot_share = share;
 		}
 	}
+	option->monthly.compute = option->gpu_hours * price *
+	    c->scenario->gpu_price_factor;
+}
+
+/* Around the clock: the fleet at the best committed price, or a fleet
+ * for the interactive share plus spot hours for the batch share. */
+static void
+cost_around_the_clock(const struct cost_context *c,
+    const struct gpu_config *config, double batched, int per_node,
+    struct cost_option *option)
+{
+	const double *values = c->values;
+	const struct defaults *d = &c->data->defaults;
+	const struct gpu *gpu = option->gpu;
+	double hours = V(d->hours_per_month), factor =
+	    c->scenario->gpu_price_factor, share = c->profile->batch_share;
+	double price = cost_rental_price(values, gpu,
+	    c->profile->horizon_months, &option->commitment);
+	double load = batched / (hours * 3600);
+
+	cost_fleet(c, config, load, per_node, option);
+	option->monthly.compute = option->gpus * hours * price * factor;
+	if (!gpu->has_spot_price || share <= 0)
+		return;
+	struct cost_option split = *option;
+	cost_fleet(c, config, load * (1 - share), per_node, &split);
+	double spot_hours = share * batched / 3600 * V(d->spot_overhead) *
+	    config->gpus;
+	split.monthly.compute = split.gpus * hours * price * factor +
+	    spot_hours * V(gpu->spot_price) * factor;
+	if (split.monthly.compute < option->monthly.compute) {
+		split.spot_share = share;
+		split.gpu_hours = spot_hours;
+		*option = split;
+	}
+}
+
+/* Owned: the fleet bought, less the GPUs (and their hosts) the team has;
+ * written off over the service life less resale; power follows load. */
+static void
+cost_owned(const struct cost_context *c, const struct gpu_config *config,
+    double batched, int per_node, struct cost_option *option)
+{
+	const double *values = c->values;
+	const struct defaults *d = &c->data->defaults;
+	const struct gpu *gpu = option->gpu;
+	double load = batched / (V(d->hours_per_month) * 3600);
+
+	cost_fleet(c, config, load, per_node, option);
+	if (c->owned_gpu == config->gpu)
+		option->owned_gpus = c->owned_count < option->gpus ?
+		    c->owned_count : option->gpus;
+	int bought = option->gpus - option->owned_gpus;
+	int bought_nodes = option->nodes -
+	    cost_nodes(option->owned_gpus, per_node);
+	double upfront = bought * V(gpu->purchase_price);
+	if (gpu->has_host && bought_nodes > 0)
+		upfront += bought_nodes * V(gpu->host_price);
+	upfront *= c->scenario->gpu_price_factor;
+	option->upfront = upfront;
+	option->already_owned = upfront <= 0;
+	option->monthly.hardware = upfront * (1 - V(d->residual_share)) /
+	    V(d->service_life_months);
+	option->monthly.compute = cost_power_monthly(c->data, values, gpu,
+	    option->gpus, option->nodes, option->utilisation);
+}
+
+/* One self-hosted option of the given kind for one GPU configuration at
+ * a volume (input, output tokens a month). */
+static void
+cost_self_hosted(const struct cost_context *c,
+    const struct gpu_config *config, enum option_kind kind, double input,
+    double output, struct cost_option *option)
+{
+	const double *values = c->values;
+	const struct defaults *d = &c->data->defaults;
+	const struct gpu *gpu = data_config_gpu(c->data, config);
+	struct cost_monthly *m = &option->monthly;
+	int per_node = cost_gpus_per_node(values, gpu);
+	double decode = V(config->decode) * V(d->on_demand_concurrency);
+	if (decode > V(config->batched_decode))
+		decode = V(config->batched_decode);
+	double batched = input / V(config->prefill) +
+	    output / V(config->batched_decode);
+	double single = input / V(config->prefill) + output / decode;
+
+	memset(option, 0, sizeof *option);
+	option->kind = kind;
+	option->model = data_config_model(c->data, config);
+	option->config = config;
+	option->gpu = gpu;
+	option->payback_months = NAN;
+	option->payback_vs = -1;
+	option->comparable = true;
+	option->hybrid_self_kind = kind;
+	if (kind == OPTION_CLOUD_ON_DEMAND)
+		cost_on_demand(c, config, batched, single, per_node, option);
+	else if (kind == OPTION_CLOUD_24X7)
+		cost_around_the_clock(c, config, batched, per_node, option);
+	else
+		cost_owned(c, config, batched, per_node, option);
+	m->engineering = (c->ops_hours + V(d->ops_hours_per_node) *
+	    (option->nodes > 1 ? option->nodes - 1 : 0)) * c->rate;
+	m->setup = c->setup;
 	cost_total(m);
 }
 
@@ -221,28 +367,32 @@ cost_pick_cheapest(struct cost_result *result)
 	result->best_api = result->cheapest[OPTION_API];
 }
 
-/* Payback of each owned option against the cheapest 24/7 rental of the
- * same load. */
+/* Payback of each owned option against the rental the team would use for
+ * the same load: the cheaper of the cheapest on-demand and the cheapest
+ * 24/7 option (on demand at low utilisation, 24/7 at high). */
 static void
-cost_paybacks(const double *values,
-    const struct cost_scenario *scenario, struct cost_result *result)
+cost_paybacks(struct cost_result *result)
 {
-	int rent = result->cheapest[OPTION_CLOUD_24X7];
-	if (rent < 0)
-		return;
-	const struct cost_option *rental = &result->options[rent];
+	int on_demand = result->cheapest[OPTION_CLOUD_ON_DEMAND];
+	int always = result->cheapest[OPTION_CLOUD_24X7];
+	int rent = on_demand < 0 ? always : always < 0 ? on_demand :
+	    result->options[on_demand].monthly.total <=
+	    result->options[always].monthly.total ? on_demand : always;
 	for (size_t i = 0; i < result->count; i++) {
 		struct cost_option *o = &result->options[i];
 		if (o->kind != OPTION_OWNED)
 			continue;
-		int bought = o->already_owned ? o->gpus - o->config->gpus :
-		    o->gpus;
-		double purchase = bought * V(o->gpu->purchase_price) *
-		    scenario->gpu_price_factor;
-		o->payback_vs = rental->config;
-		o->payback_months = purchase <= 0 ? 0 :
-		    cost_payback_months(purchase, rental->monthly.compute,
-		    o->monthly.compute);
+		if (o->already_owned) {
+			o->payback_months = 0;
+			continue;
+		}
+		if (rent < 0)
+			continue;
+		const struct cost_option *r = &result->options[rent];
+		o->payback_vs = rent;
+		o->payback_months = cost_payback_months(o->upfront,
+		    r->monthly.compute + r->monthly.engineering,
+		    o->monthly.compute + o->monthly.engineering);
 	}
 }
 
@@ -256,64 +406,19 @@ cost_replicas_for_load(double load, double peak_to_mean)
 	return peak <= 1 ? 1 : (int)ceil(peak - 1e-9);
 }
 
-/* What changes when a self-hosted option serves only a share of the
- * traffic: small, so comparing every option's share costs no copy of
- * the whole option. */
-struct cost_share {
-	int replicas, gpus;
-	double gpu_hours, utilisation;
-	struct cost_monthly monthly;
-};
-
-/* The same option serving share of the traffic: on demand scales its
- * hours; 24/7 and owned re-round their replicas for the smaller load
- * (owned GPUs the team has stay free). */
-static void
-cost_scale_self_hosted(const double *values, const struct data *data,
-    const struct cost_scenario *scenario, const struct profile *profile,
-    const struct cost_option *full, double share, struct cost_share *part)
-{
-	const struct gpu_config *c = full->config;
-	part->replicas = full->replicas;
-	part->gpus = full->gpus;
-	part->gpu_hours = full->gpu_hours;
-	part->utilisation = full->utilisation;
-	part->monthly = full->monthly;
-	if (full->kind == OPTION_CLOUD_ON_DEMAND) {
-		part->gpu_hours = full->gpu_hours * share;
-		part->monthly.compute = full->monthly.compute * share;
-	} else {
-		double load = full->utilisation * full->replicas * share;
-		part->replicas = cost_replicas_for_load(load,
-		    profile->peak_to_mean);
-		part->gpus = part->replicas * c->gpus;
-		part->utilisation = load / part->replicas;
-		part->monthly.compute = full->monthly.compute / full->gpus *
-		    part->gpus;
-		if (full->kind == OPTION_OWNED) {
-			int bought = part->gpus - (full->already_owned ? c->gpus : 0);
-			part->monthly.hardware = bought *
-			    V(full->gpu->purchase_price) *
-			    scenario->gpu_price_factor /
-			    V(data->defaults.amortisation_months);
-		}
-	}
-	cost_total(&part->monthly);
-}
-
 /* The hybrids: the hard share on the cheapest frontier API, the rest on
  * the cheapest option of each open kind (a hosted open-weight API, cloud
- * GPUs on demand or around the clock, owned GPUs), scaled to its share.
- * One hybrid per open kind, so vetoes on kinds can still leave one; both
- * parts' engineering and set-up count. */
+ * GPUs on demand or around the clock, owned GPUs), priced again at that
+ * share of the volume (fleets re-round, concurrency follows the smaller
+ * load).  One hybrid per open kind, so vetoes on kinds can still leave
+ * one; both parts' engineering and set-up count. */
 static void
-cost_hybrid(const struct data *data, const double *values,
-    const struct profile *profile, const struct cost_scenario *scenario,
-    double api_engineering, double api_setup, struct cost_result *result)
+cost_hybrid(const struct cost_context *c, double api_engineering,
+    double api_setup, struct cost_result *result)
 {
-	double share = profile->complex_share;
+	double share = c->profile->complex_share;
 	const struct cost_option *frontier = NULL;
-	struct cost_share part, best[OPTION_KIND_COUNT];
+	struct cost_option part, best[OPTION_KIND_COUNT];
 	int from[OPTION_KIND_COUNT];
 	size_t count = result->count;
 
@@ -329,24 +434,19 @@ cost_hybrid(const struct data *data, const double *values,
 		    (frontier == NULL ||
 		    o->monthly.compute < frontier->monthly.compute))
 			frontier = o;
-		/* Hosted APIs and on-demand GPUs cost in proportion to the
-		 * tokens, so the cheapest at full volume is the cheapest at any
-		 * share: only 24/7 and owned fleets re-round their replicas. */
-		if ((o->kind == OPTION_HOSTED_OPEN ||
-		    o->kind == OPTION_CLOUD_ON_DEMAND) &&
-		    result->cheapest[o->kind] != (int)i)
-			continue;
 		if (o->kind == OPTION_HOSTED_OPEN) {
-			if (!o->comparable)
+			/* Proportional to tokens: the cheapest at full volume
+			 * is the cheapest at any share. */
+			if (!o->comparable ||
+			    result->cheapest[o->kind] != (int)i)
 				continue;
-			part.replicas = part.gpus = 0;
-			part.gpu_hours = part.utilisation = 0;
-			part.monthly = o->monthly;
+			part = *o;
 			part.monthly.compute = o->monthly.compute * (1 - share);
 			cost_total(&part.monthly);
 		} else if (cost_kind_is_self_hosted(o->kind)) {
-			cost_scale_self_hosted(values, data, scenario, profile, o,
-			    1 - share, &part);
+			cost_self_hosted(c, o->config, o->kind,
+			    result->input_tokens * (1 - share),
+			    result->output_tokens * (1 - share), &part);
 		} else {
 			continue;
 		}
@@ -362,12 +462,7 @@ cost_hybrid(const struct data *data, const double *values,
 		if (from[k] < 0)
 			continue;
 		struct cost_option *h = &result->options[result->count++];
-		*h = result->options[from[k]];
-		h->replicas = best[k].replicas;
-		h->gpus = best[k].gpus;
-		h->gpu_hours = best[k].gpu_hours;
-		h->utilisation = best[k].utilisation;
-		h->monthly = best[k].monthly;
+		*h = best[k];
 		h->kind = OPTION_HYBRID;
 		h->hybrid_self_kind = (enum option_kind)k;
 		h->hybrid_open_model = k == OPTION_HOSTED_OPEN ?
@@ -376,7 +471,7 @@ cost_hybrid(const struct data *data, const double *values,
 		h->discounts = frontier->discounts;
 		h->comparable = true;
 		h->payback_months = NAN;
-		h->payback_vs = NULL;
+		h->payback_vs = -1;
 		h->monthly.compute = frontier->monthly.compute * share +
 		    best[k].monthly.compute;
 		h->monthly.engineering = api_engineering +
@@ -392,6 +487,21 @@ cost_hybrid(const struct data *data, const double *values,
 	}
 }
 
+/* The GPU the team owns (index in data->gpus) and how many; -1 when
+ * none or when the data has no such GPU. */
+static int
+cost_owned_gpu(const struct data *data, const struct profile *profile,
+    int *count)
+{
+	const char *id = profile_owned_gpu(profile, count);
+	const struct gpu *gpu = id != NULL ? data_find_gpu(data, id) : NULL;
+	if (gpu == NULL || *count < 1) {
+		*count = 0;
+		return -1;
+	}
+	return (int)(gpu - data->gpus);
+}
+
 /* Enumerates and prices every option for the profile. */
 void
 cost_evaluate(const struct data *data, const double *values,
@@ -402,12 +512,18 @@ cost_evaluate(const struct data *data, const double *values,
 	const struct model *reference = data_self_hosted_model(data);
 	double rate = profile->hourly_rate, horizon = profile->horizon_months;
 	double input = profile->input_tokens, output = profile->output_tokens;
-	double ops = profile->ops_hours_set ? profile->ops_hours_per_month :
-	    V(d->ops_hours[profile->expertise]);
-	double engineering = ops * rate;
-	double setup = V(d->setup_hours[profile->expertise]) * rate / horizon;
 	double api_engineering = V(d->api_ops_hours) * rate;
 	double api_setup = V(d->api_setup_hours) * rate / horizon;
+	bool cloud = profile->deployment != DEPLOYMENT_ON_PREM;
+	struct cost_context c = {
+		.data = data, .values = values, .profile = profile,
+		.scenario = scenario, .rate = rate,
+		.ops_hours = profile->ops_hours_set ?
+		    profile->ops_hours_per_month :
+		    V(d->ops_hours[profile->expertise]),
+		.setup = V(d->setup_hours[profile->expertise]) * rate / horizon,
+	};
+	c.owned_gpu = cost_owned_gpu(data, profile, &c.owned_count);
 
 	result->count = 0;
 	result->input_tokens = input;
@@ -417,52 +533,37 @@ cost_evaluate(const struct data *data, const double *values,
 		if (m->kind == MODEL_OPEN_WEIGHTS)
 			continue;
 		struct cost_option *o = &result->options[result->count++];
+		memset(o, 0, sizeof *o);
 		o->kind = m->kind == MODEL_API ? OPTION_API : OPTION_HOSTED_OPEN;
 		o->model = m;
-		o->config = NULL;
-		o->gpu = NULL;
-		o->replicas = 0;
-		o->gpus = 0;
-		o->gpu_hours = 0;
-		o->utilisation = 0;
 		o->payback_months = NAN;
-		o->payback_vs = NULL;
-		o->already_owned = false;
+		o->payback_vs = -1;
 		o->comparable = m->tier >= reference->tier;
 		o->hybrid_self_kind = o->kind;
-		o->hybrid_open_model = NULL;
 		o->discounts = cost_api(values, m, profile, input, output,
 		    scenario->api_price_factor, api_engineering, api_setup,
 		    &o->monthly);
 	}
-	double seconds = V(d->hours_per_month) * 3600;
 	for (size_t i = 0; i < data->config_count; i++) {
-		const struct gpu_config *c = &data->configs[i];
-		if (data_config_model(data, c) != reference ||
-		    !cost_config_fits(data, values, c))
+		const struct gpu_config *g = &data->configs[i];
+		/* Fit is a fact: the data's values, never a sample's. */
+		if (data_config_model(data, g) != reference ||
+		    !cost_config_fits(data, data->values, g))
 			continue;
-		/* Replica-seconds per second at batched throughput: shared by
-		 * the 24/7 and owned options. */
-		double load = (input / V(c->prefill) +
-		    output / V(c->batched_decode)) / seconds;
-		const struct gpu *gpu = data_config_gpu(data, c);
-		if (gpu->has_cloud_price) {
-			cost_self_hosted(data, values, profile, scenario, c,
-			    OPTION_CLOUD_ON_DEMAND, input, output, load,
-			    engineering, setup, &result->options[result->count++]);
-			cost_self_hosted(data, values, profile, scenario, c,
-			    OPTION_CLOUD_24X7, input, output, load, engineering,
-			    setup, &result->options[result->count++]);
+		const struct gpu *gpu = data_config_gpu(data, g);
+		if (gpu->has_cloud_price && cloud) {
+			cost_self_hosted(&c, g, OPTION_CLOUD_ON_DEMAND, input,
+			    output, &result->options[result->count++]);
+			cost_self_hosted(&c, g, OPTION_CLOUD_24X7, input, output,
+			    &result->options[result->count++]);
 		}
 		if (gpu->has_purchase_price)
-			cost_self_hosted(data, values, profile, scenario, c,
-			    OPTION_OWNED, input, output, load, engineering, setup,
+			cost_self_hosted(&c, g, OPTION_OWNED, input, output,
 			    &result->options[result->count++]);
 	}
 	cost_pick_cheapest(result);
-	cost_paybacks(values, scenario, result);
-	cost_hybrid(data, values, profile, scenario, api_engineering,
-	    api_setup, result);
+	cost_paybacks(result);
+	cost_hybrid(&c, api_engineering, api_setup, result);
 }
 
 /* Best API minus best self-hosted at a total volume; NAN if either is

@@ -11,27 +11,57 @@
  *                      with the discounts below
  *                      engineering = API ops hours x rate
  *                      setup = API setup hours x rate / horizon
- *   self-hosted        engineering = ops hours x rate
+ *   self-hosted        S = H x 3600 seconds; per replica: P prefill, d decode
+ *                      of one stream (x on_demand_concurrency), B batched
+ *                      decode (all streams together):
+ *                      batched seconds  Tb = I / P + O / B
+ *                      one-stream seconds T1 = I / P + O / d
+ *                      load = Tb / S (replicas busy on average)
+ *                      nodes = ceil(GPUs / gpus_per_node)
+ *                      engineering = (ops hours + ops_hours_per_node x
+ *                      (nodes - 1)) x rate (ops hours: the answer or the
+ *                      expertise default)
  *                      setup = setup hours (by expertise) x rate / horizon
- *   cloud_on_demand    replica hours = (I / prefill + O / min(decode x
- *                      concurrency, batched decode)) / 3600 x overhead;
- *                      gpu_hours = replica hours x GPUs per replica;
- *                      compute = gpu_hours x cloud price
- *   cloud_24x7         load = (I / prefill + O / batched decode) / (H x 3600);
- *                      replicas = max(1, ceil(load x peak_to_mean));
- *                      compute = replicas x GPUs x H x cloud price
- *   owned              the same replicas bought: hardware = GPUs x purchase
- *                      price / amortisation months (GPUs already owned are
- *                      free); compute = power: GPUs x W x H x USD/kWh x PUE
- *                      / 1000; payback = purchase / (cheapest 24/7 rent for
- *                      the same load - power)
+ *   cloud_on_demand    concurrency follows the load: replica seconds =
+ *                      max(Tb, min(T1, S)), i.e. one stream at a time while
+ *                      that fits in the month (the article's 20-30 GPU hours
+ *                      for 12M tokens), one replica batching up to B, then
+ *                      batched replicas; hours = that / 3600 x overhead;
+ *                      gpu_hours = hours x GPUs per replica; replicas =
+ *                      ceil(peak load) (autoscaling follows the load);
+ *                      compute = gpu_hours x price, where the batch share b
+ *                      may run on spot: price = (1 - b) x cloud + b x spot
+ *                      x spot_overhead when that is cheaper
+ *   cloud_24x7         replicas = max(1, ceil(load x peak_to_mean)), + 1
+ *                      when availability is redundant; compute = GPUs x H x
+ *                      the cheapest hourly price the horizon allows
+ *                      (on demand; 1-year reserved from 12 months, 3-year
+ *                      from 36); or, when cheaper, the fleet sized for the
+ *                      load (1 - b) plus b x Tb / 3600 x spot_overhead x
+ *                      GPUs per replica spot hours
+ *   owned              the same fleet (peak, N+1) bought; GPUs the team
+ *                      owns (hardware answer) are not bought, nor the hosts
+ *                      they sit in; upfront = bought GPUs x purchase +
+ *                      bought nodes x host_price; hardware = upfront x (1 -
+ *                      residual_share) / service_life_months; compute =
+ *                      power: (GPUs x (idle + (busy - idle) x utilisation)
+ *                      + nodes x host_power) / 1000 x H x USD/kWh x PUE,
+ *                      utilisation = load / replicas
+ *                      payback = upfront / ((alt compute + engineering) -
+ *                      (own compute + engineering)), alt = the cheaper (in
+ *                      total) of the cheapest on-demand and the cheapest
+ *                      24/7 rental for the same load; NAN when it never
+ *                      pays, 0 and already_owned when nothing is bought
+ *   deployment on_prem no cloud_on_demand or cloud_24x7 option at all
  *   hybrid             the hard share on the cheapest frontier API, the rest
  *                      on the cheapest option of one open kind (hosted
- *                      open-weight API, on demand, 24/7 or owned), scaled
- *                      to its share: one hybrid per open kind; both parts'
- *                      engineering and set-up lines count.
+ *                      open-weight API, on demand, 24/7 or owned), priced
+ *                      again at that share of the volume: one hybrid per
+ *                      open kind; both parts' engineering and set-up lines
+ *                      count.
  * A GPU configuration whose memory (x headroom) cannot hold the weights
- * plus the KV cache of one context per on-demand stream is not offered.
+ * plus the KV cache of one context per on-demand stream is not offered;
+ * fit is a fact, decided on the data's own values, never on a sample's.
  *
  * Discounts (api, hosted_open and the API part of hybrid; self-hosted
  * options are unaffected), with c = volume.cached_input_share and
@@ -69,6 +99,13 @@ enum option_kind {
 	OPTION_KIND_COUNT
 };
 
+/* The hourly price a 24/7 rental pays. */
+enum cost_commitment {
+	COST_COMMITMENT_NONE,		/* on demand */
+	COST_COMMITMENT_1Y,		/* 1-year reserved */
+	COST_COMMITMENT_3Y,		/* 3-year reserved */
+};
+
 struct cost_monthly {
 	double compute;
 	double engineering;
@@ -86,9 +123,16 @@ struct cost_option {
 	int gpus;			/* replicas x GPUs per replica */
 	double gpu_hours;		/* cloud_on_demand */
 	double utilisation;		/* cloud_24x7 and owned: mean load */
-	double payback_months;		/* owned; NAN when it never pays */
-	const struct gpu_config *payback_vs;
-	bool already_owned;		/* the team owns this hardware */
+	double payback_months;		/* owned; NAN when it never pays,
+					 * 0 when already_owned */
+	int payback_vs;			/* owned: index in options of the
+					 * rental it pays back against, -1 */
+	bool already_owned;		/* the team owns all of it */
+	int owned_gpus;			/* GPUs of it the team owns */
+	int nodes;			/* host servers (self-hosted) */
+	enum cost_commitment commitment;	/* cloud_24x7: price used */
+	double spot_share;		/* traffic served on spot GPUs */
+	double upfront;			/* owned: USD of GPUs and hosts bought */
 	bool comparable;		/* quality tier at least the
 					 * self-hosted model's */
 	enum option_kind hybrid_self_kind;	/* hybrid: its open part's kind */
@@ -133,9 +177,11 @@ double cost_breakeven(const struct data *, const double *values,
 /* Months until buying pays for itself against renting; NAN if never. */
 double cost_payback_months(double purchase, double rent_monthly,
 	double power_monthly);
-/* Monthly power cost of a number of GPUs running all month. */
+/* Monthly power cost of GPUs at a utilisation (0..1) and their nodes. */
 double cost_power_monthly(const struct data *, const double *values,
-	const struct gpu *, int gpus);
+	const struct gpu *, int gpus, int nodes, double utilisation);
+/* "none", "1y", "3y" as in the JSON contract. */
+const char *cost_commitment_name(enum cost_commitment);
 /* True when the configuration holds the weights plus KV cache. */
 bool cost_config_fits(const struct data *, const double *values,
 	const struct gpu_config *);

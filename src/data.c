@@ -689,13 +689,71 @@ data_config(struct data *data, const struct doc *doc,
 	return 0;
 }
 
+/* One optional figure of a GPU: read when present, *has says so. */
+static int
+data_gpu_optional(struct data *data, const struct doc *doc,
+    const struct doc_node *node, const char *key, const char *prefix,
+    const char *unit, struct figure *figure, bool *has, char **cause)
+{
+	*has = false;
+	if (doc_get(node, key) == NULL)
+		return 0;
+	if (data_member_figure(data, doc, node, key, prefix, unit, figure,
+	    cause) != 0)
+		return -1;
+	*has = true;
+	return 0;
+}
+
+/* A GPU's optional figures of cost model v2: idle watts, committed and
+ * spot prices, and its host server (price and power come together). */
+static int
+data_gpu_options(struct data *data, const struct doc *doc,
+    const struct doc_node *node, const char *prefix, struct gpu *gpu,
+    char **cause)
+{
+	bool has_price, has_power;
+	if (data_gpu_optional(data, doc, node, "idle_power", prefix, "W",
+	    &gpu->idle_power, &gpu->has_idle_power, cause) != 0 ||
+	    data_gpu_optional(data, doc, node, "reserved_1y_price", prefix,
+	    "USD/hour", &gpu->reserved_price[0], &gpu->has_reserved_price[0],
+	    cause) != 0 ||
+	    data_gpu_optional(data, doc, node, "reserved_3y_price", prefix,
+	    "USD/hour", &gpu->reserved_price[1], &gpu->has_reserved_price[1],
+	    cause) != 0 ||
+	    data_gpu_optional(data, doc, node, "spot_price", prefix,
+	    "USD/hour", &gpu->spot_price, &gpu->has_spot_price, cause) != 0 ||
+	    data_gpu_optional(data, doc, node, "gpus_per_node", prefix,
+	    "GPUs", &gpu->gpus_per_node, &gpu->has_gpus_per_node,
+	    cause) != 0 ||
+	    data_gpu_optional(data, doc, node, "host_price", prefix, "USD",
+	    &gpu->host_price, &has_price, cause) != 0 ||
+	    data_gpu_optional(data, doc, node, "host_power", prefix, "W",
+	    &gpu->host_power, &has_power, cause) != 0)
+		return -1;
+	if (has_price != has_power) {
+		doc_error(cause, doc, node, false,
+		    _("%s: host_price and host_power come together"), prefix);
+		return -1;
+	}
+	gpu->has_host = has_price;
+	if (gpu->has_gpus_per_node && gpu->gpus_per_node.low < 1) {
+		doc_error(cause, doc, doc_get(node, "gpus_per_node"), false,
+		    _("gpus_per_node and its range must be at least 1"));
+		return -1;
+	}
+	return 0;
+}
+
 static int
 data_gpu(struct data *data, const struct doc *doc,
     const struct doc_node *node, struct gpu *gpu, char **cause)
 {
 	static const char *const keys[] = {
 		"id", "name", "class", "memory", "cloud_price",
-		"purchase_price", "power", "throughput", NULL
+		"purchase_price", "power", "idle_power", "reserved_1y_price",
+		"reserved_3y_price", "spot_price", "gpus_per_node",
+		"host_price", "host_power", "throughput", NULL
 	};
 	const struct doc_node *part;
 	char prefix[200];
@@ -741,6 +799,8 @@ data_gpu(struct data *data, const struct doc *doc,
 			return -1;
 		gpu->has_purchase_price = true;
 	}
+	if (data_gpu_options(data, doc, node, prefix, gpu, cause) != 0)
+		return -1;
 	if (gpu->memory.low <= 0) {
 		doc_error(cause, doc, doc_get(node, "memory"), false,
 		    _("memory must be positive"));
@@ -801,12 +861,15 @@ static const struct data_default_field data_default_fields[] = {
 	DEFAULT_FIELD("engineering", "setup_hours.ml_infra", "hours", setup_hours[EXPERTISE_ML_INFRA]),
 	DEFAULT_FIELD("engineering", "api_ops_hours", "hours/month", api_ops_hours),
 	DEFAULT_FIELD("engineering", "api_setup_hours", "hours", api_setup_hours),
+	DEFAULT_FIELD("engineering", "ops_hours_per_node", "hours/month", ops_hours_per_node),
 	DEFAULT_FIELD("serving", "hours_per_month", "hours", hours_per_month),
 	DEFAULT_FIELD("serving", "on_demand_concurrency", "streams", on_demand_concurrency),
 	DEFAULT_FIELD("serving", "on_demand_overhead", "ratio", on_demand_overhead),
+	DEFAULT_FIELD("serving", "spot_overhead", "ratio", spot_overhead),
 	DEFAULT_FIELD("serving", "memory_headroom", "ratio", memory_headroom),
 	DEFAULT_FIELD("serving", "context_tokens", "tokens", context_tokens),
-	DEFAULT_FIELD("ownership", "amortisation_months", "months", amortisation_months),
+	DEFAULT_FIELD("ownership", "service_life_months", "months", service_life_months),
+	DEFAULT_FIELD("ownership", "residual_share", "share", residual_share),
 	DEFAULT_FIELD("ownership", "electricity_price", "USD/kWh", electricity_price),
 	DEFAULT_FIELD("ownership", "pue", "ratio", pue),
 	DEFAULT_FIELD("quality", "hard_closed", "share", quality_hard_closed),
@@ -974,8 +1037,13 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 		  N_("memory_headroom and its range must lie in (0, 1]") },
 		{ &d->hours_per_month, d->hours_per_month.low > 0,
 		  N_("hours_per_month must be positive") },
-		{ &d->amortisation_months, d->amortisation_months.low >= 1,
-		  N_("amortisation_months and its range must be at least 1") },
+		{ &d->service_life_months, d->service_life_months.low >= 1,
+		  N_("service_life_months and its range must be at least 1") },
+		{ &d->residual_share, d->residual_share.low >= 0 &&
+		  d->residual_share.high < 1,
+		  N_("residual_share and its range must lie in [0, 1)") },
+		{ &d->spot_overhead, d->spot_overhead.low >= 1,
+		  N_("spot_overhead and its range must be at least 1") },
 		{ &d->pue, d->pue.low >= 1,
 		  N_("pue and its range must be at least 1") },
 		{ &d->volume_spread, d->volume_spread.value >= 0 &&

@@ -114,7 +114,21 @@ struct gpu {
 	bool has_cloud_price;
 	struct figure purchase_price;	/* USD */
 	bool has_purchase_price;
-	struct figure power;		/* W */
+	struct figure power;		/* W, busy: board power limit */
+	/* Optional (see gpus.yaml): watts at idle with a model loaded;
+	 * committed 1- and 3-year and interruptible (spot) rental prices;
+	 * GPUs per host server, its price and its own power draw. */
+	struct figure idle_power;			/* W */
+	bool has_idle_power;
+	struct figure reserved_price[2];		/* USD/hour: 1y, 3y */
+	bool has_reserved_price[2];
+	struct figure spot_price;			/* USD/hour */
+	bool has_spot_price;
+	struct figure gpus_per_node;			/* GPUs */
+	bool has_gpus_per_node;
+	struct figure host_price;			/* USD per node */
+	struct figure host_power;			/* W per node */
+	bool has_host;
 };
 
 enum expertise {
@@ -131,12 +145,15 @@ struct defaults {
 	struct figure setup_hours[EXPERTISE_COUNT];	/* hours */
 	struct figure api_ops_hours;			/* hours/month */
 	struct figure api_setup_hours;			/* hours */
+	struct figure ops_hours_per_node;		/* hours/month */
 	struct figure hours_per_month;			/* hours */
 	struct figure on_demand_concurrency;		/* streams */
 	struct figure on_demand_overhead;		/* ratio */
+	struct figure spot_overhead;			/* ratio */
 	struct figure memory_headroom;			/* ratio */
 	struct figure context_tokens;			/* tokens */
-	struct figure amortisation_months;		/* months */
+	struct figure service_life_months;		/* months */
+	struct figure residual_share;			/* share */
 	struct figure electricity_price;		/* USD/kWh */
 	struct figure pue;				/* ratio */
 	struct figure quality_hard_closed;		/* share */

@@ -79,6 +79,8 @@ static const char *const metrics_verdict_names[] = {
 	X(HORIZON, "horizon_months", NUMBER, NULL, false) \
 	X(HARDWARE, "hardware", CHOICE, profile_hardware_names, false) \
 	X(DEPLOYMENT, "deployment", CHOICE, profile_deployment_names, false) \
+	X(AVAILABILITY, "availability", CHOICE, profile_availability_names, \
+	    false) \
 	X(BEST_API, "cost.best_api.total", NUMBER, NULL, true) \
 	X(BEST_API_COMPUTE, "cost.best_api.compute", NUMBER, NULL, true) \
 	X(BEST_API_ENGINEERING, "cost.best_api.engineering", NUMBER, NULL, true) \
@@ -371,7 +373,14 @@ metrics_compute(const struct data *data, const double *values,
 	m[METRIC_LOCK_IN] = p->lock_in;
 	m[METRIC_HORIZON] = p->horizon_months;
 	m[METRIC_HARDWARE] = p->hardware;
+	if (p->owned_gpu[0] != '\0') {
+		/* A named GPU reads as its class word in rules. */
+		const struct gpu *owned = data_find_gpu(data, p->owned_gpu);
+		if (owned != NULL)
+			m[METRIC_HARDWARE] = (int)owned->class + 1;
+	}
 	m[METRIC_DEPLOYMENT] = p->deployment;
+	m[METRIC_AVAILABILITY] = p->availability;
 
 	metrics_monthly(&m[METRIC_BEST_API], cost, cost->best_api);
 	metrics_monthly(&m[METRIC_BEST_SELF], cost, cost->best_self_hosted);

@@ -29,6 +29,11 @@ const char *const profile_hardware_names[] = {
 	"none", "workstation_gpu", "apple_silicon", "datacenter_gpu", NULL };
 const char *const profile_deployment_names[] = {
 	"cloud", "on_prem", NULL };
+const char *const profile_availability_names[] = {
+	"best_effort", "redundant", NULL };
+/* Documented in llmadvisor(1), ANSWERS FILE: one GPU of each word. */
+const char *const profile_hardware_gpus[] = {
+	NULL, "a6000", "mac-studio-192gb", "a100-80gb", NULL };
 
 /* Readable names of the choices and flags, for the questionnaire. */
 static const char *const profile_quality_labels[] = {
@@ -62,13 +67,17 @@ static const char *const profile_lock_in_labels[] = {
 };
 static const char *const profile_hardware_labels[] = {
 	N_("None"),
-	N_("A workstation GPU (A6000 class, 48 GB)"),
-	N_("Apple Silicon with large unified memory"),
-	N_("Datacenter GPUs (A100 or H100 class)"),
+	N_("One workstation GPU (an RTX A6000, 48 GB)"),
+	N_("One Apple Silicon machine (a Mac Studio, 192 GB)"),
+	N_("One datacenter GPU (an A100 80GB)"),
 };
 static const char *const profile_deployment_labels[] = {
 	N_("Rented cloud GPUs"),
 	N_("Our own premises"),
+};
+static const char *const profile_availability_labels[] = {
+	N_("Best effort: an outage of a few hours is bearable"),
+	N_("Redundant: one spare replica, so a failure stops nothing"),
 };
 
 /* The order here is the order of the answers file and the questionnaire. */
@@ -202,14 +211,25 @@ const struct profile_field profile_fields[] = {
 	  N_("What hardware do you own already?"),
 	  N_("A 70B model needs at least 48 GB of GPU memory, quantised. An "
 	  "A6000 costs about $4,000 to $5,000 and pays for itself in 4 to 6 "
-	  "months against cloud rental, given the expertise to run it."),
+	  "months against cloud rental, given the expertise to run it. GPUs "
+	  "you own cost only their power; more capacity is bought. An answers "
+	  "file can name any GPU and count: hardware: {gpu: h100-80gb, "
+	  "count: 8}."),
 	  { 0 }, 0, profile_hardware_labels },
 	{ "deployment", PROFILE_CHOICE, 0, 0, profile_deployment_names,
 	  NULL, N_("Where self-hosting would run"),
 	  N_("Where would self-hosted models run?"),
 	  N_("True privacy needs local hardware: a cloud GPU provider still "
-	  "receives your data, just instead of the API vendor."),
+	  "receives your data, just instead of the API vendor. On your own "
+	  "premises only hardware you buy or own is priced."),
 	  { 0 }, 0, profile_deployment_labels },
+	{ "availability", PROFILE_CHOICE, 0, 0, profile_availability_names,
+	  NULL, N_("Availability"),
+	  N_("Must self-hosted serving survive a failed GPU?"),
+	  N_("A fleet sized exactly for the peak stops when one replica fails. "
+	  "Redundancy keeps one spare replica running (N+1), which doubles a "
+	  "one-replica setup. An API provider carries that for you."),
+	  { 0 }, 0, profile_availability_labels },
 	/* Not asked: the results' price sliders, kept with the answers so a
 	 * saved or exported decision can be reproduced. */
 	{ "pricing.api_factor", PROFILE_NUMBER, 0.25, 4, NULL,
@@ -255,7 +275,10 @@ profile_defaults(struct profile *profile)
 	profile->lock_in = LOCK_IN_ACCEPTABLE;
 	profile->horizon_months = 12;
 	profile->hardware = HARDWARE_NONE;
+	profile->owned_gpu[0] = '\0';
+	profile->owned_gpu_count = 0;
 	profile->deployment = DEPLOYMENT_CLOUD;
+	profile->availability = AVAILABILITY_BEST_EFFORT;
 	profile->api_price_factor = 1;
 	profile->gpu_price_factor = 1;
 }
@@ -284,8 +307,9 @@ profile_get_value(const struct profile *p, const struct profile_field *f)
 	case 16: return p->horizon_months;
 	case 17: return p->hardware;
 	case 18: return p->deployment;
-	case 19: return p->api_price_factor;
-	case 20: return p->gpu_price_factor;
+	case 19: return p->availability;
+	case 20: return p->api_price_factor;
+	case 21: return p->gpu_price_factor;
 	default: return NAN;
 	}
 }
@@ -313,10 +337,16 @@ profile_set_value(struct profile *p, const struct profile_field *f,
 	case 14: p->ecosystem = (unsigned)v; break;
 	case 15: p->lock_in = (enum lock_in)v; break;
 	case 16: p->horizon_months = v; break;
-	case 17: p->hardware = (enum hardware)v; break;
+	case 17:
+		/* A word replaces a mapping: one GPU of the word's model. */
+		p->hardware = (enum hardware)v;
+		p->owned_gpu[0] = '\0';
+		p->owned_gpu_count = 0;
+		break;
 	case 18: p->deployment = (enum deployment)v; break;
-	case 19: p->api_price_factor = v; break;
-	case 20: p->gpu_price_factor = v; break;
+	case 19: p->availability = (enum availability)v; break;
+	case 20: p->api_price_factor = v; break;
+	case 21: p->gpu_price_factor = v; break;
 	default: break;
 	}
 }
@@ -329,6 +359,77 @@ profile_find_field(const char *key)
 		if (strcmp(profile_fields[i].key, key) == 0)
 			return &profile_fields[i];
 	return NULL;
+}
+
+/* True for a GPU id as the data spells them: a-z, 0-9, '.', '_', '-'. */
+static bool
+profile_valid_gpu_id(const char *id)
+{
+	size_t length = strlen(id);
+	if (length == 0 || length >= PROFILE_MAX_GPU_ID)
+		return false;
+	return strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789._-") == length;
+}
+
+/* Stores an owned GPU id (checked against the data when evaluated). */
+static int
+profile_set_owned_gpu(struct profile *profile, const struct doc *doc,
+    const struct doc_node *node, char **cause)
+{
+	const char *id;
+	if (doc_string(doc, node, "hardware.gpu", &id, cause) != 0)
+		return -1;
+	if (!profile_valid_gpu_id(id)) {
+		doc_error(cause, doc, node, false, _("hardware.gpu must be a "
+		    "GPU id from gpus.yaml such as a6000, got '%s'"), id);
+		return -1;
+	}
+	snprintf(profile->owned_gpu, sizeof profile->owned_gpu, "%s", id);
+	profile->hardware = HARDWARE_NONE;	/* its class: profile_owned_gpu */
+	if (profile->owned_gpu_count < 1)
+		profile->owned_gpu_count = 1;
+	return 0;
+}
+
+/* Stores how many of the owned GPU the team has. */
+static int
+profile_set_owned_count(struct profile *profile, const struct doc *doc,
+    const struct doc_node *node, char **cause)
+{
+	double count;
+	if (doc_number(doc, node, "hardware.count", false, 1,
+	    PROFILE_MAX_OWNED_GPUS, &count, cause) != 0)
+		return -1;
+	if (count != floor(count)) {
+		doc_error(cause, doc, node, false,
+		    _("hardware.count must be a whole number"));
+		return -1;
+	}
+	profile->owned_gpu_count = (int)count;
+	return 0;
+}
+
+/* hardware: {gpu: ID, count: N} (count defaults to 1). */
+static int
+profile_read_hardware(struct profile *profile, const struct doc *doc,
+    const struct doc_node *node, char **cause)
+{
+	static const char *const keys[] = { "gpu", "count", NULL };
+	const struct doc_node *gpu = doc_get(node, "gpu");
+	const struct doc_node *count = doc_get(node, "count");
+	if (doc_expect_keys(doc, node, "hardware", keys, cause) != 0)
+		return -1;
+	if (gpu == NULL) {
+		doc_error(cause, doc, node, false,
+		    _("hardware needs gpu: ID (and count: N), or one of none, "
+		    "workstation_gpu, apple_silicon, datacenter_gpu"));
+		return -1;
+	}
+	profile->owned_gpu_count = 1;
+	if (count != NULL && profile_set_owned_count(profile, doc, count,
+	    cause) != 0)
+		return -1;
+	return profile_set_owned_gpu(profile, doc, gpu, cause);
 }
 
 /* Reads one field's value from a node of an answers tree. */
@@ -352,6 +453,9 @@ profile_read_value(struct profile *profile, const struct profile_field *f,
 			return -1;
 		break;
 	case PROFILE_CHOICE:
+		if (f->names == profile_hardware_names &&
+		    node->type == DOC_MAPPING)
+			return profile_read_hardware(profile, doc, node, cause);
 		if (doc_choice(doc, node, f->key, f->names, &index, cause) != 0)
 			return -1;
 		value = index;
@@ -512,12 +616,27 @@ profile_set(struct profile *profile, const char *assignment, char **cause)
 	const struct profile_field *f =
 	    (size_t)(equals - assignment) < sizeof key ?
 	    profile_find_field(key) : NULL;
+	if (strcmp(key, "hardware.gpu") == 0 ||
+	    strcmp(key, "hardware.count") == 0) {
+		memset(&node, 0, sizeof node);
+		node.type = DOC_SCALAR;
+		node.line = 1;
+		node.column = (int)(equals - assignment) + 2;
+		node.scalar = equals + 1;
+		node.null = equals[1] == '\0';
+		if (key[9] == 'g')
+			return profile_set_owned_gpu(profile, &doc, &node, cause);
+		return profile_set_owned_count(profile, &doc, &node, cause);
+	}
 	if (f == NULL) {
 		struct buffer known;
 		buffer_init(&known);
 		for (size_t i = 0; i < profile_field_count; i++) {
 			buffer_add(&known, i ? ", " : "");
 			buffer_add(&known, profile_fields[i].key);
+			if (profile_fields[i].names == profile_hardware_names)
+				buffer_add(&known, ", hardware.gpu, "
+				    "hardware.count");
 		}
 		util_error_at(cause, "--set", 1, 1,
 		    _("unknown key '%s' (known keys: %s)"), key,
@@ -563,6 +682,18 @@ profile_set(struct profile *profile, const char *assignment, char **cause)
 		return result;
 	}
 	return profile_read_value(profile, f, &doc, &node, cause);
+}
+
+/* The owned GPUs: a mapping's, or one of the word's shorthand GPU. */
+const char *
+profile_owned_gpu(const struct profile *profile, int *count)
+{
+	if (profile->owned_gpu[0] != '\0') {
+		*count = profile->owned_gpu_count;
+		return profile->owned_gpu;
+	}
+	*count = profile->hardware == HARDWARE_NONE ? 0 : 1;
+	return profile_hardware_gpus[profile->hardware];
 }
 
 /* Ops hours in force: the team's answer or the default for its expertise. */
@@ -616,7 +747,12 @@ profile_format_value(const struct profile *profile, const struct data *data,
 		profile_format_number(out, size, value);
 		break;
 	case PROFILE_CHOICE:
-		snprintf(out, size, "%s", f->names[(int)value]);
+		if (f->names == profile_hardware_names &&
+		    profile->owned_gpu[0] != '\0')
+			snprintf(out, size, "{gpu: %s, count: %d}",
+			    profile->owned_gpu, profile->owned_gpu_count);
+		else
+			snprintf(out, size, "%s", f->names[(int)value]);
 		break;
 	case PROFILE_FLAGS: {
 		size_t used = 0;

@@ -17,6 +17,12 @@ enum lock_in { LOCK_IN_ACCEPTABLE, LOCK_IN_AVOID, LOCK_IN_UNACCEPTABLE };
 enum hardware { HARDWARE_NONE, HARDWARE_WORKSTATION_GPU,
 	HARDWARE_APPLE_SILICON, HARDWARE_DATACENTER_GPU };
 enum deployment { DEPLOYMENT_CLOUD, DEPLOYMENT_ON_PREM };
+enum availability { AVAILABILITY_BEST_EFFORT, AVAILABILITY_REDUNDANT };
+
+/* The longest GPU id a hardware answer may name, with its NUL. */
+#define PROFILE_MAX_GPU_ID 64
+/* Most GPUs a hardware answer may say the team owns. */
+#define PROFILE_MAX_OWNED_GPUS 100000
 
 /* The answers file's names of each choice, in enum order, NULL-ended
  * (the rule names that read choices use them too). */
@@ -28,6 +34,10 @@ extern const char *const profile_ecosystem_names[];
 extern const char *const profile_lock_in_names[];
 extern const char *const profile_hardware_names[];
 extern const char *const profile_deployment_names[];
+extern const char *const profile_availability_names[];
+/* The GPU each hardware word stands for (one of it), in enum order:
+ * NULL for none.  "hardware: workstation_gpu" means {gpu: a6000, count: 1}. */
+extern const char *const profile_hardware_gpus[];
 
 /* Managed features, as bits of profile.ecosystem. */
 #define ECOSYSTEM_TOOL_USE		(1u << 0)
@@ -53,8 +63,13 @@ struct profile {
 	unsigned ecosystem;		/* ECOSYSTEM_* bits */
 	enum lock_in lock_in;
 	double horizon_months;
-	enum hardware hardware;
+	enum hardware hardware;		/* a word, or the class of owned_gpu */
+	/* hardware: {gpu: ID, count: N}: the GPUs the team owns; an empty
+	 * id when the answer is a word (profile_owned_gpu resolves both). */
+	char owned_gpu[PROFILE_MAX_GPU_ID];
+	int owned_gpu_count;
 	enum deployment deployment;
+	enum availability availability;
 	double api_price_factor;	/* the results' sliders (1: the data) */
 	double gpu_price_factor;
 };
@@ -108,6 +123,9 @@ int profile_apply_doc(struct profile *, const struct doc *, char **cause);
 int profile_set(struct profile *, const char *assignment, char **cause);
 /* The ops hours in force: the answer, or the expertise default. */
 double profile_ops_hours(const struct profile *, const struct data *);
+/* The GPUs the team owns: the id (NULL for none) and *count, from the
+ * hardware mapping or the word's shorthand (profile_hardware_gpus). */
+const char *profile_owned_gpu(const struct profile *, int *count);
 /* Writes the answers as a YAML answers file into buffer. */
 void profile_write_yaml(const struct profile *, const struct data *,
 	struct buffer *);

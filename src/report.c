@@ -216,7 +216,8 @@ report_breakeven_sentence(const struct evaluation *report, struct buffer *out)
 	    "above %s tokens per month."), label, tokens);
 }
 
-/* How soon the cheapest owned option pays for itself. */
+/* How soon the cheapest owned option pays for itself, against the rental
+ * the team would really use for the same load. */
 void
 report_payback_sentence(const struct evaluation *report, struct buffer *out)
 {
@@ -227,16 +228,37 @@ report_payback_sentence(const struct evaluation *report, struct buffer *out)
 		return;
 	const struct cost_option *o = &cost->options[owned];
 	report_option_label(o, label, sizeof label);
-	if (o->payback_vs == NULL || isnan(o->payback_months)) {
+	if (o->already_owned) {
+		buffer_printf(out, _("Payback: %s is already owned; it costs "
+		    "only its power and upkeep."), label);
+		return;
+	}
+	if (o->payback_vs < 0) {
+		if (report->profile.deployment == DEPLOYMENT_ON_PREM)
+			return;		/* no rental to compare with */
 		buffer_printf(out, _("Payback: buying %s never pays back against "
 		    "renting."), label);
 		return;
 	}
-	snprintf(vs, sizeof vs, "%dx %s", o->payback_vs->gpus,
-	    data_config_gpu(report->data, o->payback_vs)->name);
+	const struct cost_option *r = &cost->options[o->payback_vs];
+	snprintf(vs, sizeof vs, "%dx %s", r->gpus, r->gpu->name);
+	if (isnan(o->payback_months)) {
+		if (r->kind == OPTION_CLOUD_ON_DEMAND)
+			buffer_printf(out, _("Payback: buying %s never pays back "
+			    "against renting %s on demand."), label, vs);
+		else
+			buffer_printf(out, _("Payback: buying %s never pays back "
+			    "against renting %s around the clock."), label, vs);
+		return;
+	}
 	util_snprintf_c(months, sizeof months, "%.1f", o->payback_months);
-	buffer_printf(out, _("Payback: buying %s pays for itself in %s months "
-	    "against renting %s around the clock."), label, months, vs);
+	if (r->kind == OPTION_CLOUD_ON_DEMAND)
+		buffer_printf(out, _("Payback: buying %s pays for itself in %s "
+		    "months against renting %s on demand."), label, months, vs);
+	else
+		buffer_printf(out, _("Payback: buying %s pays for itself in %s "
+		    "months against renting %s around the clock."), label,
+		    months, vs);
 }
 
 

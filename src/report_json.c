@@ -73,6 +73,12 @@ report_json_option(const struct evaluation *report, const struct cost_option *o)
 		    data_quantisation_name(o->config->quantisation));
 		cJSON_AddNumberToObject(j, "gpus", o->gpus);
 		cJSON_AddNumberToObject(j, "replicas", o->replicas);
+		cJSON_AddNumberToObject(j, "nodes", o->nodes);
+		if (o->kind == OPTION_CLOUD_24X7)
+			cJSON_AddStringToObject(j, "commitment",
+			    cost_commitment_name(o->commitment));
+		if (o->spot_share > 0)
+			cJSON_AddNumberToObject(j, "spot_share", o->spot_share);
 		if (o->gpu_hours > 0 || o->kind == OPTION_CLOUD_ON_DEMAND ||
 		    (o->kind == OPTION_HYBRID &&
 		    o->hybrid_self_kind == OPTION_CLOUD_ON_DEMAND))
@@ -85,20 +91,19 @@ report_json_option(const struct evaluation *report, const struct cost_option *o)
 	if (o->kind == OPTION_OWNED) {
 		cJSON_AddItemToObject(j, "payback_months",
 		    report_json_number_or_null(o->payback_months, 0.01));
-		if (o->payback_vs != NULL) {
-			struct cost_option vs;
+		if (o->payback_vs >= 0) {
+			const struct cost_option *vs =
+			    &report->cost.options[o->payback_vs];
 			char vs_id[256];
-			memset(&vs, 0, sizeof vs);
-			vs.kind = OPTION_CLOUD_24X7;
-			vs.config = o->payback_vs;
-			vs.model = data_config_model(report->data,
-			    o->payback_vs);
-			vs.gpu = data_config_gpu(report->data, o->payback_vs);
-			report_option_id(&vs, vs_id, sizeof vs_id);
+			report_option_id(vs, vs_id, sizeof vs_id);
 			cJSON_AddStringToObject(j, "payback_vs", vs_id);
+			cJSON_AddNumberToObject(j, "payback_vs_gpus", vs->gpus);
 		} else {
 			cJSON_AddNullToObject(j, "payback_vs");
 		}
+		cJSON_AddNumberToObject(j, "owned_gpus", o->owned_gpus);
+		cJSON_AddItemToObject(j, "upfront",
+		    report_json_number_or_null(o->upfront, 0.01));
 		cJSON_AddBoolToObject(j, "already_owned", o->already_owned);
 	}
 	if (o->kind == OPTION_API || o->kind == OPTION_HOSTED_OPEN ||
@@ -143,6 +148,14 @@ report_json_inputs(const struct evaluation *report)
 			cJSON_AddNumberToObject(parent, name, value);
 			break;
 		case PROFILE_CHOICE:
+			if (f->names == profile_hardware_names &&
+			    p->owned_gpu[0] != '\0') {
+				cJSON *owned = cJSON_AddObjectToObject(parent, name);
+				cJSON_AddStringToObject(owned, "gpu", p->owned_gpu);
+				cJSON_AddNumberToObject(owned, "count",
+				    p->owned_gpu_count);
+				break;
+			}
 			cJSON_AddStringToObject(parent, name,
 			    f->names[(int)value]);
 			break;

@@ -148,7 +148,10 @@ tui_results_summary(struct tui *tui, int y, int x, int width)
 	if (owned >= 0) {
 		const struct cost_option *o = &cost->options[owned];
 		report_option_label(o, label, sizeof label);
-		if (o->payback_vs == NULL || isnan(o->payback_months)) {
+		if (o->already_owned) {
+			snprintf(line + n, sizeof line - n, "  %s  %s",
+			    tui_glyph(tui, "·", "-"), _("GPUs already owned"));
+		} else if (o->payback_vs < 0 || isnan(o->payback_months)) {
 			snprintf(line + n, sizeof line - n, "  %s  %s",
 			    tui_glyph(tui, "·", "-"), _("owned GPUs never pay "
 			    "back"));

@@ -111,7 +111,7 @@ START_TEST(test_positioned_errors)
 	    "defaults.yaml:2:20: self_hosted_model 'closed-a' is not an "
 	    "open_weights model");
 	expect_error("defaults", "  pue:", "  power_usage:",
-	    "defaults.yaml:23:3: unknown key 'power_usage' in ownership");
+	    "defaults.yaml:26:3: unknown key 'power_usage' in ownership");
 	expect_error("gpus", "model: open-c", "model: closed-a",
 	    "gpus.yaml:11:16: model 'closed-a' is not an open_weights model of "
 	    "models.yaml");

@@ -311,9 +311,15 @@ assert_json_options(const struct evaluation *report, const cJSON *root)
 		if (option->kind == OPTION_CLOUD_24X7 ||
 		    option->kind == OPTION_OWNED)
 			json_member(j, "utilisation", cJSON_Number);
-		if (cJSON_GetObjectItemCaseSensitive(j, "payback_months")) {
-			json_member(j, "payback_months", cJSON_Number);
-			json_member(j, "payback_vs", cJSON_String);
+		if (option->kind == OPTION_OWNED) {
+			/* A number with the exact option it is measured
+			 * against, or null ("never") with or without one. */
+			json_member(j, "payback_months", isnan(
+			    option->payback_months) ? cJSON_NULL : cJSON_Number);
+			json_member(j, "payback_vs", option->payback_vs < 0 ?
+			    cJSON_NULL : cJSON_String);
+			json_member(j, "already_owned", option->already_owned ?
+			    cJSON_True : cJSON_False);
 			paybacks++;
 		}
 	}
