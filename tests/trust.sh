@@ -213,13 +213,15 @@ brun 0 -d d -f json --samples 10 -s privacy=hard
 has stdout '"id":	"veto-disabled"'
 has stdout 'rules.d/lax.yaml switches off the veto'
 has stdout '"disabled":	["privacy-hard"]'
-# Reusing a built-in rule's id in another file is an error, not a
-# silent replacement.
+# Reusing a built-in rule's id in another file (without disabling it
+# first) is an error, not a silent replacement.
+mv d/rules.d/lax.yaml lax.yaml.kept
 printf 'rules:\n  - {id: privacy-hard, when: "true", warn: x, because: y}\n' \
 	>d/rules.d/reuse.yaml
 brun 2 -d d -f json
 has stderr "rule 'privacy-hard' is already defined at"
 rm d/rules.d/reuse.yaml
+mv lax.yaml.kept d/rules.d/lax.yaml
 brun 0 -d d -f text --samples 10
 if tr '\n' ' ' <stdout | grep -q 'lax.yaml (0 rules; switches off *privacy-hard)'
 then ok; else bad "the text report does not say lax.yaml switches off privacy-hard"; fi
