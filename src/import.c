@@ -507,7 +507,7 @@ import_yaml_new_item(struct buffer *out, const struct import *import,
 			continue;
 		memset(&f, 0, sizeof f);
 		f.value = v->value;
-		f.low = v->value;
+		f.low = v->low < v->value ? v->low : v->value;
 		f.high = v->high > v->value ? v->high : v->value;
 		f.unit = "USD/Mtok";
 		f.source = import->file->base;

@@ -28,11 +28,12 @@ enum import_skip {
 	IMPORT_NO_PRICE,		/* neither an input nor an output price */
 };
 
-/* A price in USD per million tokens: the base price and the top of its
- * tiers (long prompts cost more), both 0 when unset. */
+/* A price in USD per million tokens: the base price, the lowest rate
+ * the entry also names (an off-peak rate) and the top of its tiers (long
+ * prompts cost more), all 0 when unset. */
 struct import_value {
 	bool set;
-	double value, high;
+	double value, low, high;
 };
 
 /* A genai-prices match clause: the names it matches. */

@@ -97,7 +97,8 @@ import_genai_value(const struct doc *doc, const struct doc_node *prices,
 			return -1;
 		if (set) {
 			price->set = true;
-			price->value = price->high = import_field_significant(value);
+			price->value = price->low = price->high =
+			    import_field_significant(value);
 		}
 		return 0;
 	}
@@ -120,7 +121,8 @@ import_genai_value(const struct doc *doc, const struct doc_node *prices,
 		return -1;
 	}
 	price->set = true;
-	price->value = price->high = import_field_significant(value);
+	price->value = price->low = price->high =
+	    import_field_significant(value);
 	part = doc_get(node, "tiers");
 	for (size_t i = 0; i < part->count; i++) {
 		const struct doc_node *tier = &part->items[i];
@@ -166,17 +168,38 @@ import_genai_model_price(const struct doc *doc, const struct doc_node *node,
 	return 0;
 }
 
+/* genai-prices: a time of day "HH:MM:SSZ" as minutes after midnight. */
+static int
+import_genai_time(const struct doc *doc, const struct doc_node *node,
+    const char *entry, int *minutes, char **cause)
+{
+	int hours, mins, seconds, length = 0;
+	if (node == NULL || node->type != DOC_SCALAR || !node->quoted ||
+	    sscanf(node->scalar, "%2d:%2d:%2d%n", &hours, &mins, &seconds,
+	    &length) != 3 || length != 8 || hours > 23 || mins > 59 ||
+	    hours < 0 || mins < 0 ||
+	    (node->scalar[8] != '\0' && strcmp(node->scalar + 8, "Z") != 0)) {
+		doc_error(cause, doc, node, false, _("the prices of '%s' need "
+		    "start_time and end_time as HH:MM:SSZ"), entry);
+		return -1;
+	}
+	*minutes = hours * 60 + mins;
+	return 0;
+}
+
 /* genai-prices: whether a conditional price applies on today's date.
- * Dated prices apply from their start; time-of-day prices (off-peak
- * hours) never stand for a whole month.  *start receives a start date. */
+ * Dated prices apply from their start (*start receives the date);
+ * a time-of-day price (DeepSeek's hours) is an alternative to the
+ * price in force, and *minutes receives how long it applies a day. */
 static int
 import_genai_constraint(struct arena *arena, const struct doc *doc,
     const struct doc_node *node, const char *entry, const char *today,
-    bool *applies, const char **start, char **cause)
+    bool *applies, const char **start, int *minutes, char **cause)
 {
 	const struct doc_node *part;
 	*applies = true;
 	*start = NULL;
+	*minutes = 0;
 	if (node == NULL || (node->type == DOC_SCALAR && node->null))
 		return 0;
 	if (node->type != DOC_MAPPING) {
@@ -197,7 +220,14 @@ import_genai_constraint(struct arena *arena, const struct doc *doc,
 	}
 	if (doc_get(node, "start_time") != NULL ||
 	    doc_get(node, "end_time") != NULL) {
+		int from, to;
+		if (import_genai_time(doc, doc_get(node, "start_time"), entry,
+		    &from, cause) != 0 ||
+		    import_genai_time(doc, doc_get(node, "end_time"), entry, &to,
+		    cause) != 0)
+			return -1;
 		*applies = false;
+		*minutes = ((to - from) % 1440 + 1440) % 1440;
 		return 0;
 	}
 	doc_error(cause, doc, node, false, _("unknown constraint in the prices "
@@ -206,8 +236,77 @@ import_genai_constraint(struct arena *arena, const struct doc *doc,
 	return -1;
 }
 
+/* The prices a genai-prices entry reads, in one list. */
+static struct import_value *
+import_genai_price(struct import_entry *e, int which)
+{
+	struct import_value *prices[] = {
+		&e->input, &e->output, &e->cache_read, &e->cache_write
+	};
+	return prices[which];
+}
+
+/* genai-prices: the time-of-day prices of an entry, beside the price in
+ * force (e).  The rate that applies most of the day is the standard one
+ * and becomes the value; the lowest (off-peak) rate becomes the low end
+ * of the range. */
+static int
+import_genai_time_of_day(const struct doc *doc, const struct doc_node *node,
+    struct import_entry *e, char **cause)
+{
+	struct import_entry longest = *e, alternative;
+	int longest_minutes = -1, total = 0;
+
+	for (size_t i = 0; i < node->count; i++) {
+		const struct doc_node *constraint =
+		    doc_get(&node->items[i], "constraint");
+		int from, to, minutes;
+		if (constraint == NULL || constraint->type != DOC_MAPPING ||
+		    doc_get(constraint, "start_time") == NULL)
+			continue;
+		if (import_genai_time(doc, doc_get(constraint, "start_time"),
+		    e->name, &from, cause) != 0 ||
+		    import_genai_time(doc, doc_get(constraint, "end_time"),
+		    e->name, &to, cause) != 0)
+			return -1;
+		minutes = ((to - from) % 1440 + 1440) % 1440;
+		total += minutes;
+		alternative = *e;
+		if (import_genai_model_price(doc, doc_get(&node->items[i],
+		    "prices"), &alternative, cause) != 0)
+			return -1;
+		if (minutes > longest_minutes) {
+			longest_minutes = minutes;
+			longest = alternative;
+		}
+		for (int p = 0; p < 4; p++) {
+			struct import_value *v = import_genai_price(e, p);
+			const struct import_value *other =
+			    import_genai_price(&alternative, p);
+			if (v->set && other->set && other->value < v->low)
+				v->low = other->value;
+		}
+	}
+	/* The price in force covers the hours no window names. */
+	if (longest_minutes <= 1440 - total)
+		return 0;
+	for (int p = 0; p < 4; p++) {
+		struct import_value *v = import_genai_price(e, p);
+		const struct import_value *standard =
+		    import_genai_price(&longest, p);
+		double low = v->set && v->low < standard->low ? v->low :
+		    standard->low;
+		if (standard->set) {
+			*v = *standard;
+			v->low = low;
+		}
+	}
+	return 0;
+}
+
 /* genai-prices: "prices", one ModelPrice or a list of conditional prices,
- * of which the last that applies today counts (the first when none). */
+ * of which the last dated one that applies today counts (the first when
+ * none); time-of-day prices widen it (import_genai_time_of_day). */
 static int
 import_genai_prices(struct arena *arena, const struct doc *doc,
     const struct doc_node *node, const char *today, struct import_entry *e,
@@ -215,6 +314,7 @@ import_genai_prices(struct arena *arena, const struct doc *doc,
 {
 	const struct doc_node *chosen = NULL;
 	struct import_entry scratch;
+	bool time_of_day = false;
 
 	if (node->type != DOC_SEQUENCE)
 		return import_genai_model_price(doc, node, e, cause);
@@ -227,6 +327,7 @@ import_genai_prices(struct arena *arena, const struct doc *doc,
 		const struct doc_node *item = &node->items[i], *prices;
 		const char *start;
 		bool applies;
+		int minutes;
 		if (item->type != DOC_MAPPING ||
 		    (prices = doc_get(item, "prices")) == NULL) {
 			doc_error(cause, doc, item, false, _("a conditional price "
@@ -237,17 +338,22 @@ import_genai_prices(struct arena *arena, const struct doc *doc,
 		scratch = *e;
 		if (import_genai_model_price(doc, prices, &scratch, cause) != 0 ||
 		    import_genai_constraint(arena, doc, doc_get(item,
-		    "constraint"), e->name, today, &applies, &start, cause) != 0)
+		    "constraint"), e->name, today, &applies, &start, &minutes,
+		    cause) != 0)
 			return -1;
 		if (applies)
 			chosen = prices;
+		if (minutes > 0)
+			time_of_day = true;
 		if (start != NULL && strcmp(start, today) > 0 &&
 		    (e->next_change == NULL || strcmp(start, e->next_change) < 0))
 			e->next_change = start;
 	}
 	if (chosen == NULL)
 		chosen = doc_get(&node->items[0], "prices");
-	return import_genai_model_price(doc, chosen, e, cause);
+	if (import_genai_model_price(doc, chosen, e, cause) != 0)
+		return -1;
+	return time_of_day ? import_genai_time_of_day(doc, node, e, cause) : 0;
 }
 
 /* genai-prices: one model of a provider. */

@@ -25,7 +25,8 @@ import_litellm_price(const struct doc *doc, const struct doc_node *entry,
 		return -1;
 	if (set) {
 		price->set = true;
-		price->value = price->high = import_field_significant(value * 1e6);
+		price->value = price->low = price->high =
+		    import_field_significant(value * 1e6);
 	}
 	return 0;
 }

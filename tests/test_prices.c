@@ -332,9 +332,15 @@ START_TEST(test_read_genai)
 	ck_assert(e->input.value == 2.5 && e->output.value == 10 &&
 	    e->cache_read.value == 1.25);
 	ck_assert_str_eq(e->next_change, "2099-01-01");
-	/* Off-peak (time-of-day) prices never count. */
+	/* Time-of-day prices (the real file's layout: the unconstrained
+	 * price is DeepSeek's off-peak rate, 00:30-16:30 UTC the standard
+	 * one): the standard rate is the value, the off-peak rate the low
+	 * end of the range. */
 	e = entry(&file, "deepseek-chat");
-	ck_assert(e->input.value == 0.27);
+	ck_assert(e->input.value == 0.27 && e->input.low == 0.135);
+	ck_assert(e->input.high == 0.27);
+	ck_assert(e->output.value == 1.1 && e->output.low == 0.55);
+	ck_assert(e->cache_read.value == 0.07 && e->cache_read.low == 0.035);
 	ck_assert_int_eq(entry(&file, "gpt-4o-realtime-preview")->skip,
 	    IMPORT_NO_PRICE);
 	import_file_free(&file);
