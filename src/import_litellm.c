@@ -108,6 +108,10 @@ import_litellm_entry(struct arena *arena, const struct doc *doc,
 		    (struct import_value *)((char *)e + prices[i].offset),
 		    cause) != 0)
 			return -1;
+	/* DeepSeek's entries name the cache-read price this way. */
+	if (!e->cache_read.set && import_litellm_price(doc, node,
+	    "input_cost_per_token_cache_hit", &e->cache_read, cause) != 0)
+		return -1;
 	if (import_litellm_tiers(doc, node, "input_cost_per_token_above_",
 	    &e->input, cause) != 0 ||
 	    import_litellm_tiers(doc, node, "output_cost_per_token_above_",

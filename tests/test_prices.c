@@ -310,6 +310,24 @@ START_TEST(test_read_litellm)
 }
 END_TEST
 
+START_TEST(test_read_litellm_current)
+{
+	struct import_file file;
+	const struct import_entry *e;
+	read_fixture(&file, "litellm-current.json", "2026-11-28");
+	/* input_cost_per_token_cache_hit is the cache-read price where
+	 * cache_read_input_token_cost is absent... */
+	e = entry(&file, "deepseek/deepseek-r1");
+	ck_assert(e->cache_read.set && e->cache_read.value == 0.14);
+	e = entry(&file, "deepseek/deepseek-v3");
+	ck_assert(e->cache_read.value == 0.07);
+	/* ...and only there. */
+	e = entry(&file, "made-up-both-cache-fields");
+	ck_assert(e->cache_read.value == 0.1);
+	import_file_free(&file);
+}
+END_TEST
+
 START_TEST(test_read_genai)
 {
 	struct import_file file;
@@ -702,6 +720,7 @@ prices_suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("import");
 	tcase_add_test(t, test_read_litellm);
+	tcase_add_test(t, test_read_litellm_current);
 	tcase_add_test(t, test_read_genai);
 	tcase_add_test(t, test_map_litellm);
 	tcase_add_test(t, test_map_genai);
