@@ -259,6 +259,39 @@ import_consider(struct import *import, const struct data *data,
 	}
 }
 
+/* The names an entry goes by: its own, and provider/name when the name
+ * does not start with the provider already (names[1] NULL then). */
+static void
+import_entry_names(const struct import_entry *e, char *prefixed,
+    size_t size, const char *names[2])
+{
+	names[0] = e->name;
+	names[1] = NULL;
+	if (e->provider != NULL) {
+		size_t length = strlen(e->provider);
+		if (!(strncmp(e->name, e->provider, length) == 0 &&
+		    e->name[length] == '/')) {
+			snprintf(prefixed, size, "%s/%s", e->provider, e->name);
+			names[1] = prefixed;
+		}
+	}
+}
+
+/* The model whose id or alias names the entry, or NULL. */
+static const struct model *
+import_named_model(const struct data *data, const struct import_entry *e)
+{
+	char prefixed[512];
+	const char *names[2];
+	const struct model *m = NULL;
+
+	import_entry_names(e, prefixed, sizeof prefixed, names);
+	for (int k = 0; k < 2 && m == NULL; k++)
+		if (names[k] != NULL)
+			m = data_find_model(data, names[k]);
+	return m;
+}
+
 /* Tries name (and provider/name) as a model id or alias. */
 static void
 import_consider_names(struct import *import, const struct data *data,
@@ -266,17 +299,9 @@ import_consider_names(struct import *import, const struct data *data,
 {
 	const struct import_entry *e = &import->file->entries[index];
 	char prefixed[512];
-	const char *names[2] = { e->name, NULL };
+	const char *names[2];
 
-	if (e->provider != NULL) {
-		size_t length = strlen(e->provider);
-		if (!(strncmp(e->name, e->provider, length) == 0 &&
-		    e->name[length] == '/')) {
-			snprintf(prefixed, sizeof prefixed, "%s/%s", e->provider,
-			    e->name);
-			names[1] = prefixed;
-		}
-	}
+	import_entry_names(e, prefixed, sizeof prefixed, names);
 	for (int k = 0; k < 2; k++) {
 		const struct model *m;
 		if (names[k] == NULL ||
@@ -714,6 +739,25 @@ import_summary_changes(const struct import *import, const struct data *data,
 		    "Unchanged: %zu prices.\n", unchanged), unchanged);
 }
 
+/* A skipped entry that a model's id or alias names, with the reason it
+ * gives that model no price. */
+static void
+import_summary_skipped(const struct import_entry *e, const struct data *data,
+    struct buffer *out)
+{
+	const struct model *m;
+	if (e->skip == IMPORT_USED || e->skip == IMPORT_PSEUDO ||
+	    (m = import_named_model(data, e)) == NULL)
+		return;
+	if (e->skip == IMPORT_NOT_CHAT)
+		buffer_printf(out, _("  %s (line %d) names %s but is not for "
+		    "chat (mode %s)\n"), e->name, e->line, m->id,
+		    e->mode != NULL ? e->mode : "?");
+	else
+		buffer_printf(out, _("  %s (line %d) names %s but has no input "
+		    "or output price\n"), e->name, e->line, m->id);
+}
+
 /* The summary's entries that gave no price: superseded, not mapped,
  * skipped (names when verbose). */
 static void
@@ -781,6 +825,8 @@ import_summary_unused(const struct import *import, const struct data *data,
 		}
 		buffer_add(out, ".\n");
 	}
+	for (size_t i = 0; verbose && i < file->count; i++)
+		import_summary_skipped(&file->entries[i], data, out);
 }
 
 /* The summary's notes per model: deprecations, coming price changes,

@@ -59,6 +59,13 @@ has stdout "Unchanged: 22 prices."
 lacks stdout "Changed"
 same "$PRICES" litellm-prices.yaml
 
+# -v names every skipped entry that a model's id or alias names, and why.
+XDG_CONFIG_HOME="$work/skipped" run 0 -d "$DATA" --import-prices "$FIXTURES/litellm-current.json" -v
+has stdout "  openai/gpt-4o-mini (line 47) names gpt-4o-mini but has no input or output price"
+has stdout "  vertex_ai/gemini-1.5-pro (line 53) names gemini-1.5-pro but is not for chat (mode image_generation)"
+XDG_CONFIG_HOME="$work/skipped" run 0 -d "$DATA" --import-prices "$FIXTURES/litellm-current.json"
+lacks stdout "names gpt-4o-mini"
+
 # Later runs use the imported prices: 10M x $2 + 2M x $8 on GPT-4o.
 run 0 -d "$DATA" -f json --samples 100
 grep -A12 '"id":	"api:gpt-4o",' stdout >gpt4o.json
