@@ -504,6 +504,19 @@ import_yaml_old_item(struct buffer *out, const struct data_price_item *item)
 			    &item->prices[p]);
 }
 
+/* Widens a new figure's range to hold the range the data had (old may
+ * be NULL): an import never narrows a range its authors chose. */
+static void
+import_widen(struct figure *f, const struct figure *old)
+{
+	if (old == NULL)
+		return;
+	if (old->low < f->low)
+		f->low = old->low;
+	if (old->high > f->high)
+		f->high = old->high;
+}
+
 /* A model's new item from its chosen entry. */
 static void
 import_yaml_new_item(struct buffer *out, const struct import *import,
@@ -533,7 +546,10 @@ import_yaml_new_item(struct buffer *out, const struct import *import,
 		memset(&f, 0, sizeof f);
 		f.value = v->value;
 		f.low = v->low < v->value ? v->low : v->value;
-		f.high = v->high > v->value ? v->high : v->value;
+		/* A long-context tier is not the top of the normal range: it
+		 * would skew every draw upward. */
+		f.high = v->value;
+		import_widen(&f, data_model_price(model, (enum data_price)p));
 		f.unit = "USD/Mtok";
 		f.source = import->file->base;
 		f.as_of = as_of;

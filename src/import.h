@@ -30,7 +30,8 @@ enum import_skip {
 
 /* A price in USD per million tokens: the base price, the lowest rate
  * the entry also names (an off-peak rate) and the top of its tiers (long
- * prompts cost more), all 0 when unset. */
+ * prompts cost more; read, but never written as the top of the normal
+ * range), all 0 when unset. */
 struct import_value {
 	bool set;
 	double value, low, high;
@@ -136,7 +137,8 @@ int import_map(struct import *, const struct data *,
 void import_free(struct import *);
 /* The new prices.yaml: the existing one's entries (existing may be NULL)
  * with every mapped model replaced, each figure's source the imported
- * file's base name and as_of its prices_checked or today. */
+ * file's base name and as_of its prices_checked or today; each range
+ * holds the price's low rate and value and the range the data had. */
 int import_render_yaml(const struct import *, const struct data *,
 	const char *existing_name, const char *existing_text,
 	struct buffer *out, char **cause);

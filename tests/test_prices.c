@@ -644,7 +644,17 @@ START_TEST(test_render_yaml)
 	ck_assert_double_eq(items[2].prices[DATA_PRICE_INPUT].value, 7);
 	ck_assert_str_eq(items[3].model, "gemini-1.5-pro");
 	ck_assert_double_eq(items[3].prices[DATA_PRICE_INPUT].value, 1.25);
-	ck_assert_double_eq(items[3].prices[DATA_PRICE_INPUT].high, 2.5);
+	/* The range models.yaml chose, [1, 1.5], is kept, not narrowed to
+	 * the price, and the long-context tier (2.5) is not its top. */
+	ck_assert_double_eq(items[3].prices[DATA_PRICE_INPUT].low, 1);
+	ck_assert_double_eq(items[3].prices[DATA_PRICE_INPUT].high, 1.5);
+	/* gpt-4o: the range is the union of the data's and the price. */
+	const struct figure *had = data_model_price(data_find_model(
+	    testutil_data(), "gpt-4o"), DATA_PRICE_INPUT);
+	ck_assert_double_eq(items[1].prices[DATA_PRICE_INPUT].value, 2.5);
+	ck_assert_double_eq(items[1].prices[DATA_PRICE_INPUT].low,
+	    had->low < 2.5 ? had->low : 2.5);
+	ck_assert_double_eq(items[1].prices[DATA_PRICE_INPUT].high, had->high);
 	ck_assert_str_eq(items[5].model, "retired-model");
 	arena_free(&arena);
 	buffer_free(&out);
