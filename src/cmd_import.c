@@ -53,6 +53,11 @@ cmd_import_run(const struct cmd_options *options,
 		status = EXIT_RUNTIME;
 		goto fail;
 	}
+	/* Interim: until --as-of (struct cmd_options) and as_of: undated
+	 * (the data loader) exist, prices the file does not date keep the
+	 * import day, as before.  Then: import_set_as_of(&import,
+	 * options->as_of, &cause), failing with EXIT_USAGE. */
+	snprintf(import.as_of, sizeof import.as_of, "%s", today);
 	if (import.mapped == 0) {
 		/* Nothing to write: prices.yaml stays as it is. */
 		import_summary(&import, &before, NULL, options->verbose,

@@ -406,6 +406,23 @@ import_map(struct import *import, const struct data *data,
 	return 0;
 }
 
+/* The as-of date for undated figures (see import.h). */
+int
+import_set_as_of(struct import *import, const char *as_of, char **cause)
+{
+	if (as_of == NULL) {
+		import->as_of[0] = '\0';
+		return 0;
+	}
+	if (!data_valid_date(as_of)) {
+		util_error(cause, _("--as-of must be a date YYYY-MM-DD, got "
+		    "\"%s\""), as_of);
+		return -1;
+	}
+	snprintf(import->as_of, sizeof import->as_of, "%s", as_of);
+	return 0;
+}
+
 /* Releases what import_map allocated. */
 void
 import_free(struct import *import)
@@ -522,8 +539,9 @@ static void
 import_yaml_new_item(struct buffer *out, const struct import *import,
     const struct model *model, const struct import_entry *e)
 {
-	const char *as_of = e->prices_checked ? e->prices_checked :
-	    import->today;
+	const char *as_of = e->prices_checked != NULL ? e->prices_checked :
+	    import->file->date != NULL ? import->file->date :
+	    import->as_of[0] != '\0' ? import->as_of : IMPORT_UNDATED;
 	buffer_add(out, "  - model: ");
 	import_yaml_string(out, model->id);
 	buffer_add(out, "\n    entry: ");

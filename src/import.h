@@ -82,6 +82,8 @@ struct import_file {
 	enum import_format format;
 	const char *path;		/* as given */
 	const char *base;		/* its base name: the figures' source */
+	const char *date;		/* the file's own date (LiteLLM's
+					 * last_updated), YYYY-MM-DD, or NULL */
 	struct import_entry *entries;
 	size_t count;
 };
@@ -105,6 +107,9 @@ struct import_change {
 struct import {
 	const struct import_file *file;
 	char today[16];			/* the import date, YYYY-MM-DD */
+	/* The as-of date for figures the file does not date (--as-of),
+	 * or empty: they are written IMPORT_UNDATED. */
+	char as_of[16];
 	/* The entry chosen for each model (by index), or -1. */
 	long chosen[DATA_MAX_MODELS];
 	int priority[DATA_MAX_MODELS];
@@ -135,9 +140,16 @@ const char *import_format_name(enum import_format);
 int import_map(struct import *, const struct data *,
 	const struct import_file *, const char *today, char **cause);
 void import_free(struct import *);
+/* The as-of date written where neither the entry (genai-prices'
+ * prices_checked) nor the file (LiteLLM's last_updated) dates a price:
+ * a date YYYY-MM-DD, or NULL for IMPORT_UNDATED.  Never the import day,
+ * or a price would never look stale. */
+int import_set_as_of(struct import *, const char *as_of, char **cause);
+#define IMPORT_UNDATED "undated"
 /* The new prices.yaml: the existing one's entries (existing may be NULL)
  * with every mapped model replaced, each figure's source the imported
- * file's base name and as_of its prices_checked or today; each range
+ * file's base name and as_of the entry's prices_checked, the file's date,
+ * the date import_set_as_of gave, or IMPORT_UNDATED; each range
  * holds the price's low rate and value and the range the data had. */
 int import_render_yaml(const struct import *, const struct data *,
 	const char *existing_name, const char *existing_text,

@@ -205,5 +205,11 @@ import_litellm_read(struct import_file *file, const struct doc *doc,
 		if (import_litellm_entry(&file->arena, doc, &root->items[i],
 		    &file->entries[file->count++], cause) != 0)
 			return -1;
+	/* The table's own date: "last_updated": "2026-07-24T18:23:43...". */
+	const struct doc_node *date = doc_get(root, "last_updated");
+	if (date != NULL && date->type == DOC_SCALAR &&
+	    import_field_date(&file->arena, doc, date, "last_updated",
+	    file->base, &file->date, cause) != 0)
+		return -1;
 	return 0;
 }

@@ -68,6 +68,9 @@ has stdout "  openai/gpt-4o-mini (line 47) names gpt-4o-mini but has no input or
 has stdout "  vertex_ai/gemini-1.5-pro (line 53) names gemini-1.5-pro but is not for chat (mode image_generation)"
 XDG_CONFIG_HOME="$work/skipped" run 0 -d "$DATA" --import-prices "$FIXTURES/litellm-current.json"
 lacks stdout "names gpt-4o-mini"
+# The file's own date (last_updated) is the as-of date, not the import day.
+has "$work/skipped/llmadvisor/prices.yaml" "as_of: 2026-07-24"
+lacks "$work/skipped/llmadvisor/prices.yaml" "as_of: 2026-11-28"
 
 # Later runs use the imported prices: 10M x $2 + 2M x $8 on GPT-4o.
 run 0 -d "$DATA" -f json --samples 100

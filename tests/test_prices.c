@@ -623,6 +623,7 @@ START_TEST(test_render_yaml)
 	read_fixture(&file, "genai.json", "2026-11-28");
 	ck_assert_int_eq(import_map(&import, testutil_data(), &file,
 	    "2026-11-28", &cause), 0);
+	ck_assert_int_eq(import_set_as_of(&import, "2026-11-28", &cause), 0);
 	buffer_init(&out);
 	ck_assert_int_eq(import_render_yaml(&import, testutil_data(), "old.yaml",
 	    existing, &out, &cause), 0);
@@ -639,6 +640,7 @@ START_TEST(test_render_yaml)
 	ck_assert(items[0].has[DATA_PRICE_CACHE_READ]);
 	ck_assert(!items[0].has[DATA_PRICE_BATCH_INPUT]);
 	ck_assert_str_eq(items[1].model, "gpt-4o");
+	/* The date import_set_as_of gave where the entry has none. */
 	ck_assert_str_eq(items[1].prices[DATA_PRICE_INPUT].as_of, "2026-11-28");
 	ck_assert_str_eq(items[2].model, "gpt-4o-mini");
 	ck_assert_double_eq(items[2].prices[DATA_PRICE_INPUT].value, 7);
@@ -660,6 +662,59 @@ START_TEST(test_render_yaml)
 	buffer_free(&out);
 	import_free(&import);
 	import_file_free(&file);
+}
+END_TEST
+
+/* The as_of line written for the first figure of model id. */
+static void
+expect_as_of(const char *fixture, const char *as_of, const char *id,
+    const char *expected)
+{
+	struct import_file file;
+	struct import import;
+	struct buffer out;
+	char *cause = NULL, line[64];
+	const char *item;
+
+	read_fixture(&file, fixture, "2026-11-28");
+	ck_assert_int_eq(import_map(&import, testutil_data(), &file,
+	    "2026-11-28", &cause), 0);
+	ck_assert_int_eq(import_set_as_of(&import, as_of, &cause), 0);
+	buffer_init(&out);
+	ck_assert_int_eq(import_render_yaml(&import, testutil_data(), "old.yaml",
+	    NULL, &out, &cause), 0);
+	snprintf(line, sizeof line, "  - model: \"%s\"\n", id);
+	item = strstr(out.data, line);
+	ck_assert_msg(item != NULL, "no %s in %s", id, out.data);
+	snprintf(line, sizeof line, "as_of: %s\n", expected);
+	ck_assert_msg(strstr(item, "as_of: ") == strstr(item, line),
+	    "%s: not %s in %s", id, line, item);
+	buffer_free(&out);
+	import_free(&import);
+	import_file_free(&file);
+}
+
+START_TEST(test_as_of)
+{
+	struct import import;
+	char *cause = NULL;
+	/* The file's own date (LiteLLM's last_updated) beats --as-of... */
+	expect_as_of("litellm-current.json", "2026-08-01", "gpt-4o",
+	    "2026-07-24");
+	/* ...--as-of dates a file that has none... */
+	expect_as_of("litellm.json", "2026-08-01", "gpt-4o", "2026-08-01");
+	expect_as_of("genai.json", "2026-08-01", "gpt-4o", "2026-08-01");
+	/* ...the entry's prices_checked beats both... */
+	expect_as_of("genai.json", "2026-08-01", "claude-3-5-sonnet-20241022",
+	    "2025-06-23");
+	/* ...and without any, the price is undated, never the import day. */
+	expect_as_of("genai.json", NULL, "gpt-4o", IMPORT_UNDATED);
+	expect_as_of("litellm.json", NULL, "gpt-4o", IMPORT_UNDATED);
+	memset(&import, 0, sizeof import);
+	ck_assert_int_eq(import_set_as_of(&import, "2026-13-01", &cause), -1);
+	ck_assert_str_eq(cause, "--as-of must be a date YYYY-MM-DD, got "
+	    "\"2026-13-01\"");
+	free(cause);
 }
 END_TEST
 
@@ -732,6 +787,7 @@ prices_suite(void)
 	tcase_add_test(t, test_read_litellm);
 	tcase_add_test(t, test_read_litellm_current);
 	tcase_add_test(t, test_read_genai);
+	tcase_add_test(t, test_as_of);
 	tcase_add_test(t, test_map_litellm);
 	tcase_add_test(t, test_map_genai);
 	tcase_add_test(t, test_broken_files);
