@@ -28,6 +28,7 @@ struct cmd_options {
 	unsigned long seed;
 	bool resume;
 	const char *import_prices;	/* --import-prices FILE */
+	const char *as_of;		/* --as-of YYYY-MM-DD, or NULL */
 	bool list_models, list_gpus, verbose;
 };
 

@@ -53,11 +53,12 @@ cmd_import_run(const struct cmd_options *options,
 		status = EXIT_RUNTIME;
 		goto fail;
 	}
-	/* Interim: until --as-of (struct cmd_options) and as_of: undated
-	 * (the data loader) exist, prices the file does not date keep the
-	 * import day, as before.  Then: import_set_as_of(&import,
-	 * options->as_of, &cause), failing with EXIT_USAGE. */
-	snprintf(import.as_of, sizeof import.as_of, "%s", today);
+	/* The prices' date: the entry's or the file's own, --as-of, or
+	 * "undated" - never the day of the import. */
+	if (import_set_as_of(&import, options->as_of, &cause) != 0) {
+		status = EXIT_USAGE;
+		goto fail;
+	}
 	if (import.mapped == 0) {
 		/* Nothing to write: prices.yaml stays as it is. */
 		import_summary(&import, &before, NULL, options->verbose,

@@ -135,8 +135,11 @@ data_figure_stale(const struct figure *f, time_t now, double months)
 {
 	long today = (long)(now / 86400);
 	int year, month, day;
-	if (strncmp(f->unit, "USD", 3) != 0 ||
-	    sscanf(f->as_of, "%d-%d-%d", &year, &month, &day) != 3)
+	if (strncmp(f->unit, "USD", 3) != 0)
+		return false;
+	if (strcmp(f->as_of, DATA_UNDATED) == 0)
+		return true;	/* nobody said when it held: check it */
+	if (sscanf(f->as_of, "%d-%d-%d", &year, &month, &day) != 3)
 		return false;
 	return today - util_days_from_date(year, month, day) > months * 30.44;
 }
@@ -184,13 +187,17 @@ data_figure_parse(struct arena *arena, const struct doc *doc,
 	part = doc_get(node, "as_of");
 	if (doc_string(doc, part, "as_of", &figure->as_of, cause) != 0)
 		return -1;
-	if (!data_valid_date(figure->as_of)) {
+	/* A price list without dates gives "undated" prices: allowed for
+	 * prices only, and always counted as stale. */
+	bool undated = strcmp(figure->as_of, DATA_UNDATED) == 0 &&
+	    strncmp(figure->unit, "USD", 3) == 0;
+	if (!undated && !data_valid_date(figure->as_of)) {
 		doc_error(cause, doc, part, false,
 		    _("as_of must be a date YYYY-MM-DD, got \"%s\""),
 		    figure->as_of);
 		return -1;
 	}
-	if (data_date_in_future(figure->as_of)) {
+	if (!undated && data_date_in_future(figure->as_of)) {
 		doc_error(cause, doc, part, false,
 		    _("as_of %s lies in the future: a figure must be dated when "
 		    "it was read, or it would never go stale"), figure->as_of);

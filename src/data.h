@@ -19,13 +19,17 @@
 #define DATA_MAX_PRICE_FILES 4	/* one prices.yaml per data folder */
 #define DATA_MAX_WARNINGS 32
 
+/* The as_of of a price an imported list did not date: accepted for
+ * prices (units in USD) only, and always stale. */
+#define DATA_UNDATED "undated"
+
 /* A number with its provenance. */
 struct figure {
 	double value;
 	double low, high;		/* plausible range */
 	const char *unit;
 	const char *source;		/* URL or "source article" */
-	const char *as_of;		/* YYYY-MM-DD */
+	const char *as_of;		/* YYYY-MM-DD, or DATA_UNDATED */
 	bool verified;
 	const char *key;		/* e.g. "models.gpt-4o.input_price" */
 	const char *file;		/* the file it was read from */

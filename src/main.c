@@ -65,6 +65,10 @@ main_usage(FILE *stream)
 	    "list into\n"
 	    "                         ~/.config/llmadvisor/prices.yaml (never "
 	    "the network)\n"
+	    "      --as-of=YYYY-MM-DD with --import-prices: the date of prices the "
+	    "file\n"
+	    "                         does not date itself (else \"undated\", "
+	    "never today)\n"
 	    "      --list-models      list every model's figures: value, range, "
 	    "source,\n"
 	    "                         as-of date, verified, file; -f json too\n"
@@ -192,6 +196,11 @@ main_options_check(const struct cmd_options *options, int *status)
 		    "used together"));
 		return -1;
 	}
+	if (options->as_of != NULL && options->import_prices == NULL) {
+		*status = main_usage_error(_("--as-of only applies to "
+		    "--import-prices"));
+		return -1;
+	}
 	if (options->output != NULL && options->output[0] == '\0') {
 		*status = main_usage_error(_("--output needs a file name"));
 		return -1;
@@ -220,7 +229,8 @@ static int
 main_options(int argc, char **argv, struct cmd_options *options, int *status)
 {
 	enum { OPTION_SAMPLES = 256, OPTION_SEED, OPTION_RESUME,
-		OPTION_IMPORT_PRICES, OPTION_LIST_MODELS, OPTION_LIST_GPUS };
+		OPTION_IMPORT_PRICES, OPTION_LIST_MODELS, OPTION_LIST_GPUS,
+		OPTION_AS_OF };
 	static const struct option long_options[] = {
 		{ "answers", required_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
@@ -232,6 +242,7 @@ main_options(int argc, char **argv, struct cmd_options *options, int *status)
 		{ "resume", no_argument, NULL, OPTION_RESUME },
 		{ "import-prices", required_argument, NULL,
 		  OPTION_IMPORT_PRICES },
+		{ "as-of", required_argument, NULL, OPTION_AS_OF },
 		{ "list-models", no_argument, NULL, OPTION_LIST_MODELS },
 		{ "list-gpus", no_argument, NULL, OPTION_LIST_GPUS },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -293,6 +304,9 @@ main_options(int argc, char **argv, struct cmd_options *options, int *status)
 			break;
 		case OPTION_IMPORT_PRICES:
 			options->import_prices = optarg;
+			break;
+		case OPTION_AS_OF:
+			options->as_of = optarg;
 			break;
 		case OPTION_LIST_MODELS:
 			options->list_models = true;

@@ -569,7 +569,8 @@ report_data_as_of(const struct evaluation *report, const char *file)
 	const char *latest = NULL;
 	for (size_t i = 0; i < report->data->figure_count; i++) {
 		const struct figure *f = data_figure_at(report->data, i);
-		if (util_streq(f->file, file) && (latest == NULL ||
+		if (util_streq(f->file, file) &&
+		    strcmp(f->as_of, DATA_UNDATED) != 0 && (latest == NULL ||
 		    strcmp(f->as_of, latest) > 0))
 			latest = f->as_of;
 	}

@@ -39,7 +39,9 @@ has stdout "Note: litellm.json says Claude 3.5 Sonnet (claude-3-5-sonnet-2024102
 lacks stdout "mystery-model-9000"
 [ -f "$PRICES" ] && ok || bad "no $PRICES written"
 has "$PRICES" 'source: "litellm.json"'
-has "$PRICES" "as_of: 2026-11-28"
+# litellm.json carries no date of its own: its prices are undated (and so
+# stale), never dated the day of the import.
+has "$PRICES" "as_of: undated"
 has "$PRICES" 'entry: "gpt-4o-mini-2024-07-18"'
 # models.yaml's range for Gemini 1.5 Pro's input is kept, not narrowed to
 # the price, and the long-context tier (2.5) is not its top.

@@ -198,8 +198,8 @@ has stdout '9999-12-31'
 # The import never writes a half-checked prices.yaml, whatever the date.
 mkdir -p late/llmadvisor
 echo "# precious" >late/llmadvisor/prices.yaml
-# (9999-12-31 is no valid as_of, so the written file would not load back.)
-SOURCE_DATE_EPOCH=253402300799 XDG_CONFIG_HOME="$work/late" brun 1 -d "$DATA" --import-prices "$top_srcdir/tests/prices/genai.json"
+# (An as-of date in the future would not load back.)
+XDG_CONFIG_HOME="$work/late" brun 1 -d "$DATA" --import-prices "$top_srcdir/tests/prices/genai.json" --as-of 2199-01-01
 if [ "$(cat late/llmadvisor/prices.yaml)" = "# precious" ]; then ok; else
 	bad "a failed import changed prices.yaml: $(head -c 80 late/llmadvisor/prices.yaml)"; fi
 
@@ -235,6 +235,16 @@ has stderr 'as_of must be a date YYYY-MM-DD, got "2026-02-30"'
 sed '0,/as_of: 20[0-9-]*/s//as_of: 2199-01-01/' "$DATA/defaults.yaml" >d/defaults.yaml
 brun 2 -d d -f json
 has stderr 'as_of 2199-01-01 lies in the future'
+
+# --as-of dates an import's undated prices; it needs --import-prices and a
+# real date.
+mkdir -p dated/llmadvisor
+XDG_CONFIG_HOME="$work/dated" brun 0 -d "$DATA" --import-prices "$top_srcdir/tests/prices/genai.json" --as-of 2026-11-30
+has dated/llmadvisor/prices.yaml "as_of: 2026-11-30"
+brun 2 -d "$DATA" -f json --as-of 2026-11-30
+has stderr "--as-of only applies to --import-prices"
+XDG_CONFIG_HOME="$work/dated" brun 2 -d "$DATA" --import-prices "$top_srcdir/tests/prices/genai.json" --as-of 30.11.2026
+has stderr "--as-of must be a date YYYY-MM-DD"
 
 # --- Smaller limits ------------------------------------------------------
 # --samples has a documented maximum that keeps a run to seconds.
