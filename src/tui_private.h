@@ -102,6 +102,7 @@ struct tui {
 	unsigned flags;			/* multi-select bits being edited */
 	char input[TUI_INPUT_MAX + 1];	/* the custom number */
 	size_t input_length;
+	bool input_fresh;		/* shown, not typed: a key replaces it */
 	bool input_tried;		/* Enter pressed on an invalid entry */
 	/* Results. */
 	bool evaluated;

@@ -585,5 +585,47 @@ $T send-keys -t u q
 keys q
 finish 0
 
+# 16. Issue 16, bugs 1, 2 and 6: typing replaces the number an Other
+# field shows; the field shows every character it takes and Ctrl-U
+# empties it; Backspace on an empty field stays; Tab takes the typed
+# answer before the results.
+start 80 24 -- -d "$DATA"
+expect "Question 1 of $N"
+keys Enter
+expect "Question 2 of $N"
+expect "Other: 2M"
+keys 4 M
+expect "= 4M tokens a month"
+if screen | grep -q "2M4M"; then bad "typing appended to the shown number"; show
+else ok; fi
+keys C-u
+expect_gone "4M"
+keys 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9
+expect "Other: 12345678901234567890123456789"
+keys C-u
+expect_gone "12345678901234567890123456789"
+keys BSpace BSpace
+expect "Question 2 of $N"
+if screen | grep -q "Question 1 of $N"; then bad "Backspace went back"; else ok; fi
+keys Left
+expect "Question 1 of $N"
+keys Enter
+expect "Question 2 of $N"
+keys Enter
+q=3	# not i: wait_for uses it
+while [ "$q" -le 9 ]; do
+	expect "Question $q of $N"
+	[ "$q" -lt 9 ] && keys Enter
+	q=$((q + 1))
+done
+expect "Engineer hourly rate"
+keys 1 5 0
+expect "= \$150 an hour"
+keys Tab
+expect "Monthly volume"
+expect "\$150/hour"
+keys q
+finish 0
+
 echo "tui: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
