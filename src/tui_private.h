@@ -110,6 +110,8 @@ struct tui {
 	bool chart_ready;
 	char chart_error[256];
 	int focus;			/* focused slider */
+	double input_share;		/* input / volume as answered: the
+					 * volume slider keeps it */
 	int reasons_scroll;
 	int reasons_lines;		/* of the last draw */
 	int reasons_height;

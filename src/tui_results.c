@@ -39,6 +39,12 @@ tui_results_enter(struct tui *tui)
 	tui->chart_ready = false;
 	tui->focus = SENSITIVITY_VOLUME;
 	tui->reasons_scroll = 0;
+	{
+		double total = tui->profile->input_tokens +
+		    tui->profile->output_tokens;
+		tui->input_share = total > 0 ? tui->profile->input_tokens /
+		    total : 5.0 / 6;
+	}
 	tui_autosave_write(tui, profile_question_count);
 }
 
@@ -634,6 +640,43 @@ tui_results_draw(struct tui *tui)
 	tui_footer(tui, layout.footer.y, layout.footer.width, footer);
 }
 
+/* The next round volume (1, 2, 5 per decade: 10M, 20M, 50M, 100M) above
+ * (up) or below v, so 50M and 500M are reachable and values stay round. */
+static double
+tui_results_volume_step(double v, bool up)
+{
+	static const double mantissas[] = { 1, 2, 5 };
+	double decade = pow(10, floor(log10(v)) - 1), next = v;
+	/* The grid over the decades below and above v's, in rising order. */
+	for (int i = 0; i < 3 * 3; i++) {
+		double candidate = mantissas[i % 3] * decade * pow(10, i / 3);
+		if (up && candidate > v * (1 + 1e-9))
+			return candidate;
+		if (!up && candidate < v * (1 - 1e-9))
+			next = candidate;
+	}
+	return next;
+}
+
+/* Sets the volume with its input and output shares rounded to three
+ * significant digits, so the answers stay readable (41.7M + 8.3M, not
+ * 41666666.666666664). */
+static void
+tui_results_set_volume(struct tui *tui, double total)
+{
+	struct profile *p = tui->profile;
+	double input = total * tui->input_share;
+	if (input > 0 && input < total) {
+		double scale = pow(10, floor(log10(input)) - 2);
+		input = round(input / scale) * scale;
+		/* Exact decimals: 41.7M, not 41.699999999999996M. */
+		if (scale >= 1)
+			input = round(input);
+	}
+	p->input_tokens = input;
+	p->output_tokens = total - input;
+}
+
 /* Moves the focused slider by steps (+1, -1), or to an end (+/-2). */
 static void
 tui_results_adjust(struct tui *tui, int how)
@@ -647,6 +690,8 @@ tui_results_adjust(struct tui *tui, int how)
 		next = range->low;
 	else if (how == 2)
 		next = range->high;
+	else if (p == SENSITIVITY_VOLUME)
+		next = tui_results_volume_step(v, how > 0);
 	else if (range->logarithmic)
 		next = how > 0 ? v * range->step : v / range->step;
 	else {
@@ -662,7 +707,10 @@ tui_results_adjust(struct tui *tui, int how)
 		next = range->high;
 	if (next == v)
 		return;
-	sensitivity_set(p, tui->profile, &tui->scenario, next);
+	if (p == SENSITIVITY_VOLUME)
+		tui_results_set_volume(tui, next);
+	else
+		sensitivity_set(p, tui->profile, &tui->scenario, next);
 	tui->evaluated = false;
 }
 

@@ -211,7 +211,7 @@ expect "12M tokens"
 before=$(screen)
 keys Right
 if wait_change "$before"; then ok; else bad "Right changed nothing"; fi
-expect "16M tokens"
+expect "20M tokens"
 after=$(screen)
 if [ "$(echo "$before" | sed -n 3p)" != "$(echo "$after" | sed -n 3p)" ]; then ok; else
 	bad "the cost table did not change with the volume"; fi
@@ -624,6 +624,66 @@ expect "= \$150 an hour"
 keys Tab
 expect "Monthly volume"
 expect "\$150/hour"
+keys q
+finish 0
+
+# 17. Issue 16, bugs 3 and 4: the volume slider steps 1-2-5 per decade;
+# the exported report and the saved answers keep the price sliders and
+# print tokens with suffixes, as the questionnaire does; typed numbers
+# take 250m and 1T and refuse half a token.
+rm -f llmadvisor-report.md llmadvisor-answers.yaml
+start 80 24 -- -d "$DATA" -a ml_infra.yaml
+expect "Question 1 of $N"
+keys Tab
+expect "12M tokens"
+keys Right
+expect "20M tokens"
+keys Right
+expect "50M tokens"
+keys Right Right
+expect "200M tokens"
+keys Left Left
+expect "50M tokens"
+keys BTab BTab
+expect "▶ API price"
+keys End
+expect "x4.00"
+keys e
+expect "Export the report to:"
+keys Enter
+expect "Report written to"
+if grep -q '`pricing.api_factor` | 4 x' llmadvisor-report.md; then ok; else
+	bad "the exported inputs lack the API price factor"
+	grep pricing llmadvisor-report.md; fi
+if grep -q '`volume.input_tokens` | 41.7M tokens/month' llmadvisor-report.md &&
+    grep -q '`volume.output_tokens` | 8.3M tokens/month' llmadvisor-report.md
+then ok; else bad "the exported inputs print raw token counts"
+	grep _tokens llmadvisor-report.md | head -3; fi
+keys s
+expect "Save the answers to:"
+keys Enter
+expect "Answers saved to"
+if grep -q '^  api_factor: 4$' llmadvisor-answers.yaml &&
+    grep -q '^  input_tokens: 41.7M$' llmadvisor-answers.yaml &&
+    grep -q '^  output_tokens: 8.3M$' llmadvisor-answers.yaml; then ok
+else bad "saved answers lack the price factor or print raw tokens"
+	cat llmadvisor-answers.yaml; fi
+"$LLMADVISOR" -d "$DATA" -a llmadvisor-answers.yaml -f markdown </dev/null \
+	>from-saved.md
+if cmp -s from-saved.md llmadvisor-report.md; then ok; else
+	bad "the saved answers do not reproduce the exported report"
+	diff from-saved.md llmadvisor-report.md | head; fi
+keys q
+finish 0
+start 80 24 -- -d "$DATA" -a llmadvisor-answers.yaml
+expect "Question 1 of $N"
+expect "Other: 41.7M"
+keys 2 5 0 m
+expect "= 250M tokens a month"
+keys C-u 1 T
+expect "= 1000B tokens a month"
+keys C-u 0 . 5
+expect "not a whole number of tokens"
 keys q
 finish 0
 
