@@ -687,5 +687,52 @@ expect "not a whole number of tokens"
 keys q
 finish 0
 
+# 18. Issue 16, bug 5: no text is drawn in one colour on the same
+# background (the highlighted row's label was black on black): every
+# visible character's SGR foreground differs from its background.
+same_colour() {	# prints the lines with a character in fg == bg
+	$T capture-pane -e -p -t t | awk '
+	{
+		line = $0; out = ""
+		while (length(line) > 0) {
+			if (match(line, /^\033\[[0-9;]*m/)) {
+				n = split(substr(line, 3, RLENGTH - 3), p, ";")
+				if (n == 0) { fg = ""; bg = "" }
+				for (k = 1; k <= n; k++) {
+					c = p[k] + 0
+					if (c == 0) { fg = ""; bg = "" }
+					else if (c == 38 || c == 48) {
+						v = (p[k + 1] == 5) ? p[k + 2] : ""
+						if (c == 38) fg = "x" v; else bg = "x" v
+						k += (p[k + 1] == 5) ? 2 : 4
+					}
+					else if (c >= 30 && c <= 37) fg = "x" (c - 30)
+					else if (c >= 40 && c <= 47) bg = "x" (c - 40)
+					else if (c >= 90 && c <= 97) fg = "x" (c - 82)
+					else if (c >= 100 && c <= 107) bg = "x" (c - 92)
+					else if (c == 39) fg = ""
+					else if (c == 49) bg = ""
+				}
+				line = substr(line, RLENGTH + 1)
+				continue
+			}
+			ch = substr(line, 1, 1); line = substr(line, 2)
+			if (ch != " " && fg != "" && fg == bg) out = out ch
+		}
+		if (out != "") print NR ": " out
+	}'
+}
+for size in "80 24" "160 48"; do
+	start $size -- -d "$DATA" -a ml_infra.yaml
+	expect "Question 1 of $N"
+	keys Tab
+	expect "Chosen option"
+	invisible=$(same_colour)
+	if [ -z "$invisible" ]; then ok; else
+		bad "text in its own background colour at $size: $invisible"; fi
+	keys q
+	finish 0
+done
+
 echo "tui: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
