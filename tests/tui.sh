@@ -734,5 +734,44 @@ for size in "80 24" "160 48"; do
 	finish 0
 done
 
+# 19. Issue 16, bug 7: the overwrite prompt shows and takes the
+# translated yes letter (German j), from a catalogue made here so the
+# check does not wait for po/de.po.
+if command -v msgfmt >/dev/null 2>&1; then
+	mkdir -p yes/de/LC_MESSAGES
+	cat >yes.po <<'EOF'
+msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\n"
+
+msgctxt "the letter that answers yes"
+msgid "y"
+msgstr "j"
+
+msgid "%s exists. Replace it? (%s/%s)"
+msgstr "%s existiert bereits. Ersetzen? (%s/%s)"
+EOF
+	msgfmt -o yes/de/LC_MESSAGES/llmadvisor.mo yes.po
+	rm -f llmadvisor-report.md
+	start 80 24 LANGUAGE=de LLMADVISOR_LOCALEDIR="$work/yes" -- \
+		-d "$DATA" -a ml_infra.yaml
+	expect "Question 1 of $N"
+	keys Tab
+	expect "Monthly volume"
+	keys e
+	expect "llmadvisor-report.md"
+	keys Enter
+	expect "Report written to"
+	keys e
+	expect "llmadvisor-report.md"
+	keys Enter
+	expect "Ersetzen? (j/n)"
+	keys j
+	expect "Report written to"
+	keys q
+	finish 0
+else
+	skip "msgfmt not installed: the translated yes letter not checked"
+fi
+
 echo "tui: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
