@@ -1135,12 +1135,18 @@ tui_run(const struct data *data, const struct rules *rules,
 	tui->screen = TUI_SCREEN_QUESTIONS;
 	tui_questionnaire_enter(tui, 0);
 	if (options->resume) {
+		/* Checked before curses starts, so the message is not
+		 * written over the screen. */
 		if (!tui_autosave_offer(tui, true)) {
-			tui_message(tui, false, _("Nothing to resume: no "
-			    "autosaved answers were found."));
+			fprintf(stderr, _("%s: --resume: no autosaved answers "
+			    "to resume\n"), PACKAGE);
+			chart_free(&chart);
+			return 2;
 		} else if (tui_autosave_load(tui, &cause) != 0) {
-			tui_message(tui, true, cause);
+			fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 			free(cause);
+			chart_free(&chart);
+			return 2;
 		} else if (tui->resume_question >= (int)profile_question_count) {
 			tui_results_enter(tui);
 		} else {

@@ -773,5 +773,21 @@ else
 	skip "msgfmt not installed: the translated yes letter not checked"
 fi
 
+# 20. Issue 16, bug 8: --resume without an autosave says so on standard
+# error before curses starts (the screen is never taken) and exits 2.
+rm -rf "$XDG_STATE_HOME"
+start 80 24 -- -d "$DATA" --resume
+expect "no autosaved answers to resume"
+finish 2
+if [ "$($T display-message -p -t t '#{alternate_on}')" = 0 ]; then ok; else
+	bad "--resume without an autosave took the screen"; fi
+if screen | grep -q "Question 1 of"; then
+	bad "--resume without an autosave started the questionnaire"; else ok; fi
+"$LLMADVISOR" -d "$DATA" --resume </dev/null >resume.out 2>resume.err
+status=$?
+# Without a terminal, --resume is batch use of the autosave: still 2.
+if [ "$status" -eq 2 ] && [ ! -s resume.out ] && [ -s resume.err ]; then ok
+else bad "batch --resume without an autosave: status $status"; fi
+
 echo "tui: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
