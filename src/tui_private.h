@@ -68,6 +68,19 @@ struct tui_prompt {
 	size_t length;
 };
 
+#define TUI_PANE_STARTS 256
+
+/* A scrolled pane of wrapped paragraphs, as of its last draw: paging
+ * stops where a paragraph or a sentence starts. */
+struct tui_pane {
+	int scroll;			/* first line shown */
+	int lines;			/* lines in all */
+	int height;			/* lines shown */
+	int starts[TUI_PANE_STARTS];	/* lines a paragraph or sentence
+					 * starts, rising */
+	int start_count;
+};
+
 struct tui {
 	const struct data *data;
 	const struct rules *rules;
@@ -112,9 +125,8 @@ struct tui {
 	int focus;			/* focused slider */
 	double input_share;		/* input / volume as answered: the
 					 * volume slider keeps it */
-	int reasons_scroll;
-	int reasons_lines;		/* of the last draw */
-	int reasons_height;
+	struct tui_pane reasons;		/* PgUp/PgDn */
+	struct tui_pane side;		/* warnings and flip points: [ ] */
 	double compute_seconds;		/* last recompute, for the frame log */
 	struct buffer scratch;		/* reason texts, reused every frame */
 };

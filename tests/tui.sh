@@ -789,5 +789,55 @@ status=$?
 if [ "$status" -eq 2 ] && [ ! -s resume.out ] && [ -s resume.err ]; then ok
 else bad "batch --resume without an autosave: status $status"; fi
 
+# 21. Issue 16, bug 9: at 80x24 long warnings push "What would flip it"
+# below the pane; ] scrolls the warnings and flip points to it.  PgDn
+# pages the reasons to where a reason or a sentence starts (at 100x30),
+# or marks a continued line with an ellipsis.
+start 80 24 -- -d "$DATA" -a "$top_srcdir/tests/answers/full.yaml"
+expect "Question 1 of $N"
+keys Tab
+expect "Monthly volume"
+if screen | grep -q "What would flip it"; then
+	skip "the flip points fit at 80x24: scrolling not needed"
+else
+	expect "]: more"
+	n=0
+	while [ "$n" -lt 30 ] && ! screen | grep -q "What would flip it"; do
+		before=$(screen)
+		keys ']'
+		wait_change "$before" || break
+		n=$((n + 1))
+	done
+	if screen | grep -q "What would flip it"; then ok; else
+		bad "] never scrolled to the flip points"; show; fi
+	keys '['
+	expect "[ ]: more"
+fi
+keys q
+finish 0
+# The first line under the reasons' title: a reason's tag, a sentence's
+# capital, or the ellipsis of a continued line.
+reasons_top() {
+	screen | sed -n '/Why: reasons/{n;p;}' | cut -c1-52
+}
+start 100 30 -- -d "$DATA" -a "$top_srcdir/tests/answers/full.yaml"
+expect "Question 1 of $N"
+keys Tab
+expect "PgDn: more"
+n=0
+while [ "$n" -lt 4 ]; do
+	before=$(screen)
+	keys NPage
+	wait_change "$before" || break
+	top=$(reasons_top)
+	case $top in
+	" ["*|"   "[A-Z]*|" …"*) ok ;;
+	*) bad "PgDn opened the reasons on a fragment: '$top'"; show; break ;;
+	esac
+	n=$((n + 1))
+done
+keys q
+finish 0
+
 echo "tui: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
