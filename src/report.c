@@ -110,10 +110,54 @@ report_option_id(const struct cost_option *o, char *out, size_t size)
 	}
 }
 
+/* A GPU's name short enough for a table cell: without the vendor
+ * ("NVIDIA ", "GeForce ", "Apple ") and without parenthesised notes, so
+ * "NVIDIA A100 80GB (SXM4)" reads "A100 80GB" and a label that adds its
+ * own parentheses never doubles them.  The data's full name stays in the
+ * assumptions. */
+void
+report_gpu_short_name(const struct gpu *gpu, char *out, size_t size)
+{
+	static const char *const vendors[] = { "NVIDIA ", "GeForce ", "AMD ",
+	    "Radeon ", "Apple " };
+	const char *name = gpu->name != NULL ? gpu->name : gpu->id;
+	size_t used = 0;
+	bool again = true;
+
+	while (again) {
+		again = false;
+		for (size_t i = 0; i < sizeof vendors / sizeof vendors[0]; i++)
+			if (strncmp(name, vendors[i], strlen(vendors[i])) == 0) {
+				name += strlen(vendors[i]);
+				again = true;
+			}
+	}
+	for (const char *p = name; *p != '\0' && used + 1 < size; p++) {
+		if (*p == '(') {
+			const char *close = strchr(p, ')');
+			if (close == NULL)
+				break;
+			p = close;
+			continue;
+		}
+		out[used++] = *p;
+	}
+	while (used > 0 && out[used - 1] == ' ')
+		used--;
+	if (size > 0)
+		out[used] = '\0';
+	if (used == 0)		/* a name of notes only: keep it whole */
+		snprintf(out, size, "%s", gpu->name != NULL ? gpu->name :
+		    gpu->id);
+}
+
 /* A label a person reads in a table. */
 void
 report_option_label(const struct cost_option *o, char *out, size_t size)
 {
+	char gpu[128];
+	if (o->gpu != NULL)
+		report_gpu_short_name(o->gpu, gpu, sizeof gpu);
 	switch (o->kind) {
 	case OPTION_API:
 	case OPTION_HOSTED_OPEN:
@@ -125,10 +169,10 @@ report_option_label(const struct cost_option *o, char *out, size_t size)
 			    o->hybrid_open_model->name);
 		else
 			snprintf(out, size, "%s + %dx %s", o->model->name, o->gpus,
-			    o->gpu->name);
+			    gpu);
 		break;
 	default:
-		snprintf(out, size, "%dx %s (%s)", o->gpus, o->gpu->name,
+		snprintf(out, size, "%dx %s (%s)", o->gpus, gpu,
 		    data_quantisation_name(o->config->quantisation));
 		break;
 	}

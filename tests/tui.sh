@@ -839,5 +839,19 @@ done
 keys q
 finish 0
 
+# 22. Issue 16, bug 10: GPU names are short enough for the outcome table
+# at 80 columns ("1x RTX A6000 48GB (int4)", not "1x NVIDIA RTX A600…").
+start 80 24 -- -d "$DATA" -a "$top_srcdir/tests/answers/full.yaml"
+expect "Question 1 of $N"
+keys Tab
+expect "Self-hosted"
+row=$(screen | grep "Self-hosted" | head -1)
+case $row in
+*"48GB (int4)"*) ok ;;
+*) bad "the self-hosted option's name is cut: $row" ;;
+esac
+keys q
+finish 0
+
 echo "tui: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
