@@ -276,8 +276,10 @@ report_payback_sentence(const struct evaluation *report, struct buffer *out)
 		    "renting."), label);
 		return;
 	}
-	snprintf(vs, sizeof vs, "%dx %s", o->payback_vs->gpus,
-	    data_config_gpu(report->data, o->payback_vs)->name);
+	char gpu[128];
+	report_gpu_short_name(data_config_gpu(report->data, o->payback_vs), gpu,
+	    sizeof gpu);
+	snprintf(vs, sizeof vs, "%dx %s", o->payback_vs->gpus, gpu);
 	util_snprintf_c(months, sizeof months, "%.1f", o->payback_months);
 	buffer_printf(out, _("Payback: buying %s pays for itself in %s months "
 	    "against renting %s around the clock."), label, months, vs);

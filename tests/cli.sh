@@ -206,7 +206,8 @@ has s1.json '"samples":	500'
 # "NVIDIA RTX A6000 48GB") and never double parentheses ("(SXM4) (int4)").
 for example in "$top_srcdir"/examples/*.yaml; do
 	"$LLMADVISOR" -d "$DATA" -a "$example" -f text </dev/null >labels.txt 2>&1
-	if grep -E '\) \(|x NVIDIA ' labels.txt >doubled.txt; then
+	if grep -E '[0-9]x [^()]*\([^()]*\) \(|x NVIDIA ' labels.txt \
+	    >doubled.txt; then
 		bad "$(basename "$example"): long or doubled names:"
 		head -3 doubled.txt
 	else ok; fi
