@@ -491,6 +491,16 @@ profile_set(struct profile *profile, const char *assignment, char **cause)
 	    profile_find_field(key) : NULL;
 	if (f == NULL) {
 		struct buffer known;
+		/* input_tokens for volume.input_tokens: say which. */
+		for (size_t i = 0; i < profile_field_count; i++) {
+			const char *dot = strrchr(profile_fields[i].key, '.');
+			if (dot != NULL && strcmp(dot + 1, key) == 0) {
+				util_error_at(cause, "--set", 1, 1, _("unknown "
+				    "key '%s': did you mean %s?"), key,
+				    profile_fields[i].key);
+				return -1;
+			}
+		}
 		buffer_init(&known);
 		for (size_t i = 0; i < profile_field_count; i++) {
 			buffer_add(&known, i ? ", " : "");

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 #include "chart.h"
@@ -197,11 +198,13 @@ report_kind_label(enum option_kind kind)
 int
 report_format_from_name(const char *name, enum report_format *format)
 {
-	if (strcmp(name, "text") == 0 || strcmp(name, "txt") == 0)
+	/* Case does not matter: -f JSON is -f json. */
+	if (strcasecmp(name, "text") == 0 || strcasecmp(name, "txt") == 0)
 		*format = REPORT_TEXT;
-	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+	else if (strcasecmp(name, "markdown") == 0 ||
+	    strcasecmp(name, "md") == 0)
 		*format = REPORT_MARKDOWN;
-	else if (strcmp(name, "json") == 0)
+	else if (strcasecmp(name, "json") == 0)
 		*format = REPORT_JSON;
 	else
 		return -1;
