@@ -398,6 +398,13 @@ main_data_warnings(const struct data *data)
 			fprintf(stderr, "%s: %s\n", PACKAGE, data->warnings[i]);
 }
 
+/* True for -o -: standard output, as GNU tools read it. */
+static bool
+main_output_is_stdout(const struct cmd_options *options)
+{
+	return options->output != NULL && strcmp(options->output, "-") == 0;
+}
+
 /* Decides the output: a format from -f or -o's extension, or the
  * terminal interface (*interactive) when both ends are a terminal; -1 with
  * *status (a message printed) when none fits. */
@@ -415,6 +422,8 @@ main_format(const struct cmd_options *options, enum report_format *format,
 			*status = main_usage_error(message);
 			return -1;
 		}
+	} else if (main_output_is_stdout(options)) {
+		*format = REPORT_TEXT;
 	} else if (options->output != NULL) {
 		if (report_format_from_path(options->output, format) != 0) {
 			char message[PATH_MAX + 128];
@@ -504,7 +513,8 @@ main_batch(const struct cmd_options *options, const struct data *data,
 		util_error(&cause, _("out of memory"));
 		status = EXIT_RUNTIME;
 	}
-	if (status == 0 && (options->output != NULL ?
+	if (status == 0 && (options->output != NULL &&
+	    !main_output_is_stdout(options) ?
 	    file_write_atomic(options->output, text.data, text.length,
 	    &cause) : main_write_stdout(&text, &cause)) != 0)
 		status = EXIT_RUNTIME;

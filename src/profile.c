@@ -630,6 +630,16 @@ profile_set(struct profile *profile, const char *assignment, char **cause)
 	}
 	if (f == NULL) {
 		struct buffer known;
+		/* input_tokens for volume.input_tokens: say which. */
+		for (size_t i = 0; i < profile_field_count; i++) {
+			const char *dot = strrchr(profile_fields[i].key, '.');
+			if (dot != NULL && strcmp(dot + 1, key) == 0) {
+				util_error_at(cause, "--set", 1, 1, _("unknown "
+				    "key '%s': did you mean %s?"), key,
+				    profile_fields[i].key);
+				return -1;
+			}
+		}
 		buffer_init(&known);
 		for (size_t i = 0; i < profile_field_count; i++) {
 			buffer_add(&known, i ? ", " : "");
@@ -717,18 +727,25 @@ profile_format_number(char *out, size_t size, double value)
 		util_snprintf_c(out, size, "%.17g", value);
 }
 
-/* Writes a token count exactly, with a suffix where it is whole. */
+/* Writes a token count exactly, with the largest suffix that reads back
+ * as the same number (41.7M, not 41700000 or 41700k). */
 static void
 profile_format_tokens(char *out, size_t size, double tokens)
 {
-	if (tokens >= 1e9 && fmod(tokens, 1e9) == 0)
-		util_snprintf_c(out, size, "%.0fB", tokens / 1e9);
-	else if (tokens >= 1e6 && fmod(tokens, 1e6) == 0)
-		util_snprintf_c(out, size, "%.0fM", tokens / 1e6);
-	else if (tokens >= 1e3 && fmod(tokens, 1e3) == 0)
-		util_snprintf_c(out, size, "%.0fk", tokens / 1e3);
-	else
-		profile_format_number(out, size, tokens);
+	static const struct { double scale; const char *suffix; } units[] = {
+		{ 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" },
+	};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		double back;
+		if (tokens < units[i].scale)
+			continue;
+		util_snprintf_c(out, size, "%.15g%s", tokens / units[i].scale,
+		    units[i].suffix);
+		if (strchr(out, 'e') == NULL &&
+		    util_parse_number(out, true, &back) == 0 && back == tokens)
+			return;
+	}
+	profile_format_number(out, size, tokens);
 }
 
 /* Formats a field's value the way an answers file spells it. */
@@ -850,6 +867,11 @@ profile_parse_input(const struct profile_field *f, const char *input,
 		return -1;
 	}
 	v *= scale;
+	if (f->type == PROFILE_TOKENS && v != floor(v)) {
+		util_error(cause, _("'%s' is not a whole number of tokens."),
+		    input);
+		return -1;
+	}
 	if (v < f->low || v > f->high) {
 		profile_format_readable(f, f->low, low, sizeof low);
 		profile_format_readable(f, f->high, high, sizeof high);

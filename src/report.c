@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 #include "chart.h"
@@ -110,10 +111,54 @@ report_option_id(const struct cost_option *o, char *out, size_t size)
 	}
 }
 
+/* A GPU's name short enough for a table cell: without the vendor
+ * ("NVIDIA ", "GeForce ", "Apple ") and without parenthesised notes, so
+ * "NVIDIA A100 80GB (SXM4)" reads "A100 80GB" and a label that adds its
+ * own parentheses never doubles them.  The data's full name stays in the
+ * assumptions. */
+void
+report_gpu_short_name(const struct gpu *gpu, char *out, size_t size)
+{
+	static const char *const vendors[] = { "NVIDIA ", "GeForce ", "AMD ",
+	    "Radeon ", "Apple " };
+	const char *name = gpu->name != NULL ? gpu->name : gpu->id;
+	size_t used = 0;
+	bool again = true;
+
+	while (again) {
+		again = false;
+		for (size_t i = 0; i < sizeof vendors / sizeof vendors[0]; i++)
+			if (strncmp(name, vendors[i], strlen(vendors[i])) == 0) {
+				name += strlen(vendors[i]);
+				again = true;
+			}
+	}
+	for (const char *p = name; *p != '\0' && used + 1 < size; p++) {
+		if (*p == '(') {
+			const char *close = strchr(p, ')');
+			if (close == NULL)
+				break;
+			p = close;
+			continue;
+		}
+		out[used++] = *p;
+	}
+	while (used > 0 && out[used - 1] == ' ')
+		used--;
+	if (size > 0)
+		out[used] = '\0';
+	if (used == 0)		/* a name of notes only: keep it whole */
+		snprintf(out, size, "%s", gpu->name != NULL ? gpu->name :
+		    gpu->id);
+}
+
 /* A label a person reads in a table. */
 void
 report_option_label(const struct cost_option *o, char *out, size_t size)
 {
+	char gpu[128];
+	if (o->gpu != NULL)
+		report_gpu_short_name(o->gpu, gpu, sizeof gpu);
 	switch (o->kind) {
 	case OPTION_API:
 	case OPTION_HOSTED_OPEN:
@@ -125,10 +170,10 @@ report_option_label(const struct cost_option *o, char *out, size_t size)
 			    o->hybrid_open_model->name);
 		else
 			snprintf(out, size, "%s + %dx %s", o->model->name, o->gpus,
-			    o->gpu->name);
+			    gpu);
 		break;
 	default:
-		snprintf(out, size, "%dx %s (%s)", o->gpus, o->gpu->name,
+		snprintf(out, size, "%dx %s (%s)", o->gpus, gpu,
 		    data_quantisation_name(o->config->quantisation));
 		break;
 	}
@@ -153,11 +198,13 @@ report_kind_label(enum option_kind kind)
 int
 report_format_from_name(const char *name, enum report_format *format)
 {
-	if (strcmp(name, "text") == 0 || strcmp(name, "txt") == 0)
+	/* Case does not matter: -f JSON is -f json. */
+	if (strcasecmp(name, "text") == 0 || strcasecmp(name, "txt") == 0)
 		*format = REPORT_TEXT;
-	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+	else if (strcasecmp(name, "markdown") == 0 ||
+	    strcasecmp(name, "md") == 0)
 		*format = REPORT_MARKDOWN;
-	else if (strcmp(name, "json") == 0)
+	else if (strcasecmp(name, "json") == 0)
 		*format = REPORT_JSON;
 	else
 		return -1;
@@ -241,7 +288,9 @@ report_payback_sentence(const struct evaluation *report, struct buffer *out)
 		return;
 	}
 	const struct cost_option *r = &cost->options[o->payback_vs];
-	snprintf(vs, sizeof vs, "%dx %s", r->gpus, r->gpu->name);
+	char gpu[128];
+	report_gpu_short_name(r->gpu, gpu, sizeof gpu);
+	snprintf(vs, sizeof vs, "%dx %s", r->gpus, gpu);
 	if (isnan(o->payback_months)) {
 		if (r->kind == OPTION_CLOUD_ON_DEMAND)
 			buffer_printf(out, _("Payback: buying %s never pays back "

@@ -108,6 +108,8 @@ int report_json_render(const struct evaluation *, struct buffer *,
 void report_option_id(const struct cost_option *, char *out, size_t size);
 /* A short human label: "GPT-4o", "1x NVIDIA A100 40GB (int4)". */
 void report_option_label(const struct cost_option *, char *out, size_t size);
+/* A GPU's name without vendor and parenthesised notes ("A100 80GB"). */
+void report_gpu_short_name(const struct gpu *, char *out, size_t size);
 /* "Closed API", "Cloud GPUs, on demand", ... (translated). */
 const char *report_kind_label(enum option_kind);
 /* Parses text|markdown|json, or guesses from a file name's extension;

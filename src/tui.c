@@ -788,14 +788,16 @@ tui_help_draw(struct tui *tui)
 		{ _("Enter"), _("accept the highlighted answer, next question") },
 		{ _("Up/Down"), _("choose an answer") },
 		{ _("Space"), _("tick or untick (where several answers fit)") },
-		{ _("0-9 k M B"), _("type a number: 250M, 1.5B, 30%") },
-		{ _("Left/Bksp/Esc"), _("back to the previous question") },
+		{ _("0-9 k M B T"), _("type a number (250M, 30%); Ctrl-U "
+		    "empties it") },
+		{ _("Left/Esc"), _("back to the previous question") },
 		{ _("Tab"), _("straight to the results, other answers kept") },
 		{ NULL, _("Results") },
 		{ _("Tab/S-Tab Up/Dn"), _("focus the next or previous slider") },
 		{ _("Left/Right - +"), _("move the focused slider") },
 		{ _("Home/End"), _("focused slider to its lowest or highest") },
-		{ _("PgUp/PgDn"), _("scroll the reasons") },
+		{ _("PgUp/PgDn [ ]"), _("scroll the reasons; the warnings and "
+		    "flips") },
 		{ _("c"), _("show or hide the cost chart") },
 		{ _("e"), _("export the markdown report") },
 		{ _("s"), _("save the answers to a file") },
@@ -1135,12 +1137,18 @@ tui_run(const struct data *data, const struct rules *rules,
 	tui->screen = TUI_SCREEN_QUESTIONS;
 	tui_questionnaire_enter(tui, 0);
 	if (options->resume) {
+		/* Checked before curses starts, so the message is not
+		 * written over the screen. */
 		if (!tui_autosave_offer(tui, true)) {
-			tui_message(tui, false, _("Nothing to resume: no "
-			    "autosaved answers were found."));
+			fprintf(stderr, _("%s: --resume: no autosaved answers "
+			    "to resume\n"), PACKAGE);
+			chart_free(&chart);
+			return 2;
 		} else if (tui_autosave_load(tui, &cause) != 0) {
-			tui_message(tui, true, cause);
+			fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 			free(cause);
+			chart_free(&chart);
+			return 2;
 		} else if (tui->resume_question >= (int)profile_question_count) {
 			tui_results_enter(tui);
 		} else {

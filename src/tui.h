@@ -26,8 +26,9 @@ struct tui_options {
 /* Runs the questionnaire and the results dashboard on the terminal, with
  * the profile as the starting answers (it holds the last answers when
  * tui_run returns).  rules may be NULL: then there is no verdict.  Returns
- * the exit status: 0 after q, 1 when the terminal fails, 128 + the signal
- * after SIGINT, SIGTERM, SIGHUP or SIGQUIT. */
+ * the exit status: 0 after q, 1 when the terminal fails, 2 when --resume
+ * finds no autosave (said on standard error before curses starts), 128 +
+ * the signal after SIGINT, SIGTERM, SIGHUP or SIGQUIT. */
 int tui_run(const struct data *, const struct rules *, struct profile *,
 	const struct tui_options *);
 

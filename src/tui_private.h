@@ -68,6 +68,19 @@ struct tui_prompt {
 	size_t length;
 };
 
+#define TUI_PANE_STARTS 256
+
+/* A scrolled pane of wrapped paragraphs, as of its last draw: paging
+ * stops where a paragraph or a sentence starts. */
+struct tui_pane {
+	int scroll;			/* first line shown */
+	int lines;			/* lines in all */
+	int height;			/* lines shown */
+	int starts[TUI_PANE_STARTS];	/* lines a paragraph or sentence
+					 * starts, rising */
+	int start_count;
+};
+
 struct tui {
 	const struct data *data;
 	const struct rules *rules;
@@ -102,6 +115,7 @@ struct tui {
 	unsigned flags;			/* multi-select bits being edited */
 	char input[TUI_INPUT_MAX + 1];	/* the custom number */
 	size_t input_length;
+	bool input_fresh;		/* shown, not typed: a key replaces it */
 	bool input_tried;		/* Enter pressed on an invalid entry */
 	/* Results. */
 	bool evaluated;
@@ -109,9 +123,10 @@ struct tui {
 	bool chart_ready;
 	char chart_error[256];
 	int focus;			/* focused slider */
-	int reasons_scroll;
-	int reasons_lines;		/* of the last draw */
-	int reasons_height;
+	double input_share;		/* input / volume as answered: the
+					 * volume slider keeps it */
+	struct tui_pane reasons;		/* PgUp/PgDn */
+	struct tui_pane side;		/* warnings and flip points: [ ] */
 	double compute_seconds;		/* last recompute, for the frame log */
 	struct buffer scratch;		/* reason texts, reused every frame */
 };

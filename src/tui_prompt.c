@@ -118,6 +118,30 @@ tui_prompt_insert(struct tui_prompt *prompt, int code)
 	prompt->text[prompt->length] = '\0';
 }
 
+/* The letter that answers yes (or no) in this language: "j" and "n" in
+ * German. */
+static const char *
+tui_prompt_letter(bool yes)
+{
+	return yes ? pgettext_("the letter that answers yes", "y") :
+	    pgettext_("the letter that answers no", "n");
+}
+
+/* True when a typed key answers yes (or no): the translated letter or the
+ * English one, in either case. */
+static bool
+tui_prompt_is_answer(int code, bool yes)
+{
+	const char *letter = tui_prompt_letter(yes);
+	int english = yes ? 'y' : 'n';
+	if (code == english || code == english - 'a' + 'A')
+		return true;
+	if (letter[0] == '\0' || letter[1] != '\0' || code >= 128)
+		return false;
+	return code == letter[0] ||
+	    (letter[0] >= 'a' && letter[0] <= 'z' && code == letter[0] - 'a' + 'A');
+}
+
 /* A key while the prompt is up. */
 void
 tui_prompt_key(struct tui *tui, struct tui_key key)
@@ -132,9 +156,9 @@ tui_prompt_key(struct tui *tui, struct tui_key key)
 		return;
 	}
 	if (prompt->confirming) {
-		if (!key.function && (key.code == 'y' || key.code == 'Y'))
+		if (!key.function && tui_prompt_is_answer(key.code, true))
 			tui_prompt_write(tui);
-		else if (!key.function && (key.code == 'n' || key.code == 'N'))
+		else if (!key.function && tui_prompt_is_answer(key.code, false))
 			prompt->confirming = false;
 		return;
 	}
@@ -181,8 +205,9 @@ tui_prompt_draw(struct tui *tui, int y, int width)
 		return -1;
 	}
 	if (prompt->confirming) {
-		snprintf(line, sizeof line, _("%s exists. Replace it? (y/n)"),
-		    prompt->text);
+		snprintf(line, sizeof line, _("%s exists. Replace it? (%s/%s)"),
+		    prompt->text, tui_prompt_letter(true),
+		    tui_prompt_letter(false));
 		tui_put(y, 1, width - 2, tui_attr(tui, TUI_ROLE_ERROR), line);
 		return -1;
 	}

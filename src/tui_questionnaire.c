@@ -103,6 +103,7 @@ tui_questionnaire_enter(struct tui *tui, size_t question)
 	profile_format_value(tui->profile, tui->data, f, tui->input,
 	    sizeof tui->input);
 	tui->input_length = strlen(tui->input);
+	tui->input_fresh = true;
 	if (tui_is_ops_hours(f) && !tui->profile->ops_hours_set)
 		return;
 	for (int i = 0, n = tui_entry_count(f); i < n; i++) {
@@ -117,9 +118,10 @@ tui_questionnaire_enter(struct tui *tui, size_t question)
 	}
 }
 
-/* Stores the highlighted answer, autosaves, and moves on. */
-static void
-tui_questionnaire_accept(struct tui *tui)
+/* Stores the highlighted answer; false (and the entry explained) when a
+ * typed number is not valid. */
+static bool
+tui_questionnaire_store(struct tui *tui)
 {
 	const struct profile_field *f = &profile_fields[tui->question];
 	double value = 0;
@@ -139,17 +141,46 @@ tui_questionnaire_accept(struct tui *tui)
 	case TUI_ENTRY_CUSTOM:
 		if (profile_parse_input(f, tui->input, &value, NULL) != 0) {
 			tui->input_tried = true;
-			return;
+			return false;
 		}
 		profile_set_value(tui->profile, f, value);
 		break;
 	}
 	tui->evaluated = false;
+	return true;
+}
+
+/* Stores the highlighted answer, autosaves, and moves on. */
+static void
+tui_questionnaire_accept(struct tui *tui)
+{
+	if (!tui_questionnaire_store(tui))
+		return;
 	tui_autosave_write(tui, tui->question + 1);
 	tui_questionnaire_enter(tui, tui->question + 1);
 }
 
-/* Left, Backspace or Esc: the previous question. */
+/* Tab: the results, with this screen's answer taken first, as Enter
+ * would; an invalid typed number stays, explained. */
+static void
+tui_questionnaire_results(struct tui *tui)
+{
+	if (!tui_questionnaire_store(tui))
+		return;
+	tui_results_enter(tui);
+}
+
+/* Backspace in the typed number: removes its last character. */
+static void
+tui_questionnaire_erase(struct tui *tui)
+{
+	if (tui->input_length > 0)
+		tui->input[--tui->input_length] = '\0';
+	tui->input_fresh = false;
+	tui->input_tried = false;
+}
+
+/* Left or Esc: the previous question. */
 static void
 tui_questionnaire_back(struct tui *tui)
 {
@@ -191,10 +222,9 @@ tui_questionnaire_key(struct tui *tui, struct tui_key key)
 			tui_questionnaire_back(tui);
 			break;
 		case KEY_BACKSPACE:
-			if (custom && tui->input_length > 0)
-				tui->input[--tui->input_length] = '\0';
-			else
-				tui_questionnaire_back(tui);
+			/* Never back a question: an emptied field would. */
+			if (custom)
+				tui_questionnaire_erase(tui);
 			break;
 		case KEY_ENTER:
 			tui_questionnaire_accept(tui);
@@ -210,17 +240,23 @@ tui_questionnaire_key(struct tui *tui, struct tui_key key)
 		tui_questionnaire_accept(tui);
 		return;
 	case TUI_KEY_TAB:
-		tui_results_enter(tui);
+		tui_questionnaire_results(tui);
 		return;
 	case TUI_KEY_ESCAPE:
 		tui_questionnaire_back(tui);
 		return;
 	case 127:
 	case 8:
-		if (custom && tui->input_length > 0)
-			tui->input[--tui->input_length] = '\0';
-		else
-			tui_questionnaire_back(tui);
+		if (custom)
+			tui_questionnaire_erase(tui);
+		return;
+	case TUI_KEY_CONTROL('u'):
+		/* Empties the typed number, as in the file-name prompt. */
+		if (custom) {
+			tui->input_length = 0;
+			tui->input[0] = '\0';
+			tui->input_fresh = false;
+		}
 		return;
 	case 'q':
 	case 'Q':
@@ -234,8 +270,9 @@ tui_questionnaire_key(struct tui *tui, struct tui_key key)
 		break;
 	}
 	if (tui_is_number(f) && key.code > ' ' && key.code < 127) {
-		/* Typing starts a custom entry. */
-		if (!custom) {
+		/* Typing starts a custom entry, or replaces the number it
+		 * showed (as typing over a selection would). */
+		if (!custom || tui->input_fresh) {
 			tui->choice = count - 1;
 			tui->input_length = 0;
 			tui->input[0] = '\0';
@@ -244,6 +281,7 @@ tui_questionnaire_key(struct tui *tui, struct tui_key key)
 			tui->input[tui->input_length++] = (char)key.code;
 			tui->input[tui->input_length] = '\0';
 		}
+		tui->input_fresh = false;
 		tui->input_tried = false;
 	} else if (!tui_is_number(f) && key.code >= '1' &&
 	    key.code < '1' + count && key.code <= '9') {
@@ -339,7 +377,9 @@ tui_questionnaire_draw_entry(struct tui *tui, const struct profile_field *f,
 		break;
 	case TUI_ENTRY_CUSTOM: {
 		int used = tui_put(y, x, width - 2, attr, _("Other: "));
-		tui_put_padded(y, x + used, TUI_INPUT_MAX / 2,
+		/* Room for every character the field accepts, and the
+		 * cursor after them. */
+		tui_put_padded(y, x + used, TUI_INPUT_MAX + 1,
 		    tui_attr(tui, TUI_ROLE_INPUT), tui->input);
 		if (selected) {
 			tui->cursor_y = y;

@@ -38,7 +38,14 @@ tui_results_enter(struct tui *tui)
 	tui->evaluated = false;
 	tui->chart_ready = false;
 	tui->focus = SENSITIVITY_VOLUME;
-	tui->reasons_scroll = 0;
+	tui->reasons.scroll = 0;
+	tui->side.scroll = 0;
+	{
+		double total = tui->profile->input_tokens +
+		    tui->profile->output_tokens;
+		tui->input_share = total > 0 ? tui->profile->input_tokens /
+		    total : 5.0 / 6;
+	}
 	tui_autosave_write(tui, profile_question_count);
 }
 
@@ -324,7 +331,19 @@ struct tui_results_box {
 	int line;			/* lines so far */
 	int indent;			/* for continuation lines */
 	attr_t attr;
+	struct tui_pane *pane;		/* records paragraph starts */
+	const char *continued;		/* marks a top line that goes on
+					 * from above */
 };
+
+/* Records that a paragraph or sentence starts on a line of the box. */
+static void
+tui_results_mark_start(struct tui_results_box *box, int line)
+{
+	struct tui_pane *pane = box->pane;
+	if (pane != NULL && pane->start_count < TUI_PANE_STARTS)
+		pane->starts[pane->start_count++] = line;
+}
 
 /* Draws one wrapped line if it is inside the visible window. */
 static void
@@ -333,6 +352,14 @@ tui_results_line(void *context, int row, const char *text, size_t length)
 	struct tui_results_box *box = context;
 	char line[512];
 	int visible = box->line + row - box->first;
+	/* A wrapped line after ". " opens a sentence: a page may start
+	 * there. */
+	bool starts = row == 0 || text[-1] == '\n' || (text[-1] == ' ' &&
+	    (text[-2] == '.' || text[-2] == ':'));
+	if (row > 0 && starts)
+		tui_results_mark_start(box, box->line + row);
+	if (visible == 0 && !starts && box->continued != NULL)
+		tui_put(box->y, box->x, 1, box->attr, box->continued);
 	if (visible >= 0 && visible < box->rows) {
 		int indent = row > 0 ? box->indent : 0;
 		snprintf(line, sizeof line, "%.*s", (int)length, text);
@@ -348,8 +375,73 @@ tui_results_paragraph(struct tui_results_box *box, const char *text,
 {
 	box->attr = attr;
 	box->indent = indent;
+	tui_results_mark_start(box, box->line);
 	box->line += tui_wrap(text, box->width - indent,
 	    tui_results_line, box);
+}
+
+/* Starts drawing a pane's paragraphs into rows from y. */
+static void
+tui_results_box_start(const struct tui *tui, struct tui_results_box *box,
+    struct tui_pane *pane, int y, int x, int width, int rows)
+{
+	memset(box, 0, sizeof *box);
+	box->continued = tui_glyph(tui, "…", "~");
+	box->y = y;
+	box->x = x;
+	box->width = width;
+	box->rows = rows;
+	box->pane = pane;
+	pane->height = rows;
+	pane->start_count = 0;
+	if (pane->scroll < 0)
+		pane->scroll = 0;
+	box->first = pane->scroll;
+}
+
+/* Pages a pane down (+1) or up (-1), stopping at the paragraph that
+ * starts furthest into the page, so no page opens mid-sentence. */
+static void
+tui_results_page(struct tui_pane *pane, int direction)
+{
+	int page = pane->height > 1 ? pane->height - 1 : 1;
+	int next = -1;
+
+	if (direction > 0) {
+		if (pane->scroll + pane->height >= pane->lines)
+			return;		/* all shown */
+		for (int i = 0; i < pane->start_count; i++)
+			if (pane->starts[i] > pane->scroll &&
+			    pane->starts[i] <= pane->scroll + page)
+				next = pane->starts[i];
+		if (next < 0)		/* a paragraph longer than the page */
+			next = pane->scroll + page;
+	} else {
+		for (int i = pane->start_count - 1; i >= 0; i--)
+			if (pane->starts[i] < pane->scroll &&
+			    pane->starts[i] >= pane->scroll - page)
+				next = pane->starts[i];
+		if (next < 0)
+			next = pane->scroll - page;
+		if (next < 0)
+			next = 0;
+	}
+	pane->scroll = next;
+}
+
+/* Marks a pane that has more above or below with the keys that scroll it,
+ * right-aligned on row y. */
+static void
+tui_results_more(struct tui *tui, const struct tui_pane *pane, int y,
+    int right, const char *up, const char *down, const char *both)
+{
+	const char *more;
+	if (pane->lines <= pane->height && pane->scroll == 0)
+		return;
+	more = pane->scroll == 0 ? down : pane->scroll + pane->height >=
+	    pane->lines ? up : both;
+	tui_put(y, right - tui_width(more), tui_width(more),
+	    tui_attr(tui, TUI_ROLE_DIM), more);
 }
 
 /* The reasons, strongest first, scrolled by PgUp/PgDn. */
@@ -364,22 +456,15 @@ tui_results_reasons(struct tui *tui, const struct tui_rect *r)
 
 	tui_put(r->y, r->x + 1, r->width - 2, tui_attr(tui, TUI_ROLE_TITLE),
 	    _("Why: reasons, strongest first"));
-	memset(&box, 0, sizeof box);
-	box.y = r->y + 1;
-	box.x = r->x + 1;
-	box.width = r->width - 2;
-	box.rows = r->height - 1;
-	tui->reasons_height = box.rows;
-	if (tui->reasons_scroll < 0)
-		tui->reasons_scroll = 0;
-	box.first = tui->reasons_scroll;
+	tui_results_box_start(tui, &box, &tui->reasons, r->y + 1, r->x + 1,
+	    r->width - 2, r->height - 1);
 	if (outcome->reason_count == 0 || tui->rules == NULL) {
 		tui_results_paragraph(&box, outcome->verdict == VERDICT_NONE ?
 		    _("No reasons: the decision rules have not been evaluated. "
 		    "The costs, breakeven and chart are complete; the sliders "
 		    "work.") : _("No rule fired."), tui_attr(tui, TUI_ROLE_DIM),
 		    0);
-		tui->reasons_lines = box.line;
+		tui->reasons.lines = box.line;
 		return;
 	}
 	for (size_t i = 0; i < outcome->reason_count; i++) {
@@ -399,31 +484,20 @@ tui_results_reasons(struct tui *tui, const struct tui_rect *r)
 		if (text->data != NULL)
 			tui_results_paragraph(&box, text->data, A_NORMAL, 2);
 	}
-	tui->reasons_lines = box.line;
-	if (box.line > box.rows) {
-		const char *more = tui->reasons_scroll == 0 ? _("PgDn: more") :
-		    tui->reasons_scroll + box.rows >= box.line ? _("PgUp: back") :
-		    _("PgUp/PgDn");
-		tui_put(r->y, r->x + r->width - tui_width(more) - 1,
-		    tui_width(more), tui_attr(tui, TUI_ROLE_DIM), more);
-	}
+	tui->reasons.lines = box.line;
+	tui_results_more(tui, &tui->reasons, r->y, r->x + r->width - 1,
+	    _("PgUp: back"), _("PgDn: more"), _("PgUp/PgDn"));
 }
 
-/* Warnings, then flip points. */
+/* Adds the warnings, then the flip points, to a box. */
 static void
-tui_results_side(struct tui *tui, const struct tui_rect *r)
+tui_results_side_fill(struct tui *tui, struct tui_results_box *box)
 {
 	const struct evaluation *report = tui->report;
 	const struct decision *outcome = &report->outcome;
-	struct tui_results_box box;
 	struct buffer *text = &tui->scratch;
 
-	memset(&box, 0, sizeof box);
-	box.y = r->y;
-	box.x = r->x + 1;
-	box.width = r->width - 1;
-	box.rows = r->height;
-	tui_results_paragraph(&box, _("Warnings"), tui_attr(tui,
+	tui_results_paragraph(box, _("Warnings"), tui_attr(tui,
 	    TUI_ROLE_TITLE), 0);
 	for (size_t i = 0; tui->rules != NULL &&
 	    i < decide_warning_count(outcome); i++) {
@@ -432,15 +506,15 @@ tui_results_side(struct tui *tui, const struct tui_rect *r)
 		decide_warning_text(tui->rules, outcome, i, report->metrics,
 		    I18N_TRANSLATED, text);
 		if (text->data != NULL)
-			tui_results_paragraph(&box, text->data,
+			tui_results_paragraph(box, text->data,
 			    tui_attr(tui, TUI_ROLE_ERROR), 2);
 	}
 	if (tui->rules == NULL ||
 	    decide_warning_count(outcome) == 0)
-		tui_results_paragraph(&box, _("None."), tui_attr(tui,
+		tui_results_paragraph(box, _("None."), tui_attr(tui,
 		    TUI_ROLE_DIM), 0);
 
-	tui_results_paragraph(&box, _("What would flip it"), tui_attr(tui,
+	tui_results_paragraph(box, _("What would flip it"), tui_attr(tui,
 	    TUI_ROLE_TITLE), 0);
 	for (size_t i = 0; i < report->flip_count; i++) {
 		const struct sensitivity_flip *flip = &report->flips[i];
@@ -451,14 +525,34 @@ tui_results_side(struct tui *tui, const struct tui_rect *r)
 		tui_results_clear(text);
 		report_flip_sentence(report, i, text);
 		if (text->data != NULL)
-			tui_results_paragraph(&box, text->data,
+			tui_results_paragraph(box, text->data,
 			    (int)flip->parameter == tui->focus ?
 			    tui_attr(tui, TUI_ROLE_FLIP) : A_NORMAL, 2);
 	}
 	if (report->flip_count == 0)
-		tui_results_paragraph(&box, outcome->verdict == VERDICT_NONE ?
+		tui_results_paragraph(box, outcome->verdict == VERDICT_NONE ?
 		    _("Nothing without a verdict.") : _("Nothing within the "
 		    "slider ranges."), tui_attr(tui, TUI_ROLE_DIM), 0);
+}
+
+/* Warnings, then flip points, scrolled by [ and ]: a pass that only
+ * counts lines first, so the last row is kept for the scroll keys when
+ * they do not all fit. */
+static void
+tui_results_side(struct tui *tui, const struct tui_rect *r)
+{
+	struct tui_results_box box;
+
+	tui_results_box_start(tui, &box, &tui->side, r->y, r->x + 1, r->width - 1,
+	    0);
+	tui_results_side_fill(tui, &box);
+	tui->side.lines = box.line;
+	tui_results_box_start(tui, &box, &tui->side, r->y, r->x + 1, r->width - 1,
+	    r->height - (tui->side.lines > r->height ? 1 : 0));
+	tui_results_side_fill(tui, &box);
+	tui->side.lines = box.line;
+	tui_results_more(tui, &tui->side, r->y + r->height - 1,
+	    r->x + r->width, _("[: back"), _("]: more"), _("[ ]: more"));
 }
 
 /* Position of a value on a track of width columns (0..width-1). */
@@ -637,6 +731,43 @@ tui_results_draw(struct tui *tui)
 	tui_footer(tui, layout.footer.y, layout.footer.width, footer);
 }
 
+/* The next round volume (1, 2, 5 per decade: 10M, 20M, 50M, 100M) above
+ * (up) or below v, so 50M and 500M are reachable and values stay round. */
+static double
+tui_results_volume_step(double v, bool up)
+{
+	static const double mantissas[] = { 1, 2, 5 };
+	double decade = pow(10, floor(log10(v)) - 1), next = v;
+	/* The grid over the decades below and above v's, in rising order. */
+	for (int i = 0; i < 3 * 3; i++) {
+		double candidate = mantissas[i % 3] * decade * pow(10, i / 3);
+		if (up && candidate > v * (1 + 1e-9))
+			return candidate;
+		if (!up && candidate < v * (1 - 1e-9))
+			next = candidate;
+	}
+	return next;
+}
+
+/* Sets the volume with its input and output shares rounded to three
+ * significant digits, so the answers stay readable (41.7M + 8.3M, not
+ * 41666666.666666664). */
+static void
+tui_results_set_volume(struct tui *tui, double total)
+{
+	struct profile *p = tui->profile;
+	double input = total * tui->input_share;
+	if (input > 0 && input < total) {
+		double scale = pow(10, floor(log10(input)) - 2);
+		input = round(input / scale) * scale;
+		/* Exact decimals: 41.7M, not 41.699999999999996M. */
+		if (scale >= 1)
+			input = round(input);
+	}
+	p->input_tokens = input;
+	p->output_tokens = total - input;
+}
+
 /* Moves the focused slider by steps (+1, -1), or to an end (+/-2). */
 static void
 tui_results_adjust(struct tui *tui, int how)
@@ -650,6 +781,8 @@ tui_results_adjust(struct tui *tui, int how)
 		next = range->low;
 	else if (how == 2)
 		next = range->high;
+	else if (p == SENSITIVITY_VOLUME)
+		next = tui_results_volume_step(v, how > 0);
 	else if (range->logarithmic)
 		next = how > 0 ? v * range->step : v / range->step;
 	else {
@@ -665,7 +798,10 @@ tui_results_adjust(struct tui *tui, int how)
 		next = range->high;
 	if (next == v)
 		return;
-	sensitivity_set(p, tui->profile, &tui->scenario, next);
+	if (p == SENSITIVITY_VOLUME)
+		tui_results_set_volume(tui, next);
+	else
+		sensitivity_set(p, tui->profile, &tui->scenario, next);
 	tui->evaluated = false;
 }
 
@@ -673,9 +809,6 @@ tui_results_adjust(struct tui *tui, int how)
 void
 tui_results_key(struct tui *tui, struct tui_key key)
 {
-	int page = tui->reasons_height > 1 ? tui->reasons_height - 1 : 1;
-	int last = tui->reasons_lines - tui->reasons_height;
-
 	if (key.function) {
 		switch (key.code) {
 		case KEY_BTAB:
@@ -699,14 +832,10 @@ tui_results_key(struct tui *tui, struct tui_key key)
 			tui_results_adjust(tui, 2);
 			break;
 		case KEY_PPAGE:
-			tui->reasons_scroll -= page;
-			if (tui->reasons_scroll < 0)
-				tui->reasons_scroll = 0;
+			tui_results_page(&tui->reasons, -1);
 			break;
 		case KEY_NPAGE:
-			tui->reasons_scroll += page;
-			if (tui->reasons_scroll > last)
-				tui->reasons_scroll = last > 0 ? last : 0;
+			tui_results_page(&tui->reasons, 1);
 			break;
 		default:
 			break;
@@ -724,6 +853,12 @@ tui_results_key(struct tui *tui, struct tui_key key)
 	case '+':
 	case '=':
 		tui_results_adjust(tui, 1);
+		break;
+	case ']':
+		tui_results_page(&tui->side, 1);
+		break;
+	case '[':
+		tui_results_page(&tui->side, -1);
 		break;
 	case 'c':
 	case 'C':

@@ -398,13 +398,13 @@ util_error_at(char **cause, const char *path, int line, int column,
 }
 
 /* Parses a finite decimal number with '.' as the decimal point, optionally
- * followed by k, M or B; the whole text must be used.  Returns 0 or -1. */
+ * followed by k, M (or m), B (or G) or T; the whole text must be used.
+ * Returns 0 or -1. */
 int
 util_parse_number(const char *text, bool allow_suffix, double *value)
 {
 	char *end;
 	const char *p = text;
-	double multiplier = 1;
 
 	if (text == NULL || *text == '\0' || strlen(text) > 64)
 		return -1;
@@ -422,23 +422,35 @@ util_parse_number(const char *text, bool allow_suffix, double *value)
 	if (end == text || errno == ERANGE)
 		return -1;
 	if (*end != '\0') {
+		const char *exponent;
+		char scaled[80];
 		if (!allow_suffix || end[1] != '\0')
 			return -1;
 		switch (*end) {
 		case 'k': case 'K':
-			multiplier = 1e3;
+			exponent = "e3";
 			break;
-		case 'M':
-			multiplier = 1e6;
+		case 'm': case 'M':	/* 250m reads as 250 million */
+			exponent = "e6";
 			break;
 		case 'B': case 'G':
-			multiplier = 1e9;
+			exponent = "e9";
+			break;
+		case 'T':
+			exponent = "e12";
 			break;
 		default:
 			return -1;
 		}
+		/* 8.2M is read as 8.2e6, the double nearest to 8200000,
+		 * not 8.2 * 1e6, which misses it. */
+		snprintf(scaled, sizeof scaled, "%.*s%s", (int)(end - text),
+		    text, exponent);
+		errno = 0;
+		number = strtod_l(scaled, &end, util_c_locale());
+		if (*end != '\0' || errno == ERANGE)
+			return -1;
 	}
-	number *= multiplier;
 	if (!isfinite(number))
 		return -1;
 	/* "-0" is zero: adding +0 turns -0 into +0, so it prints as 0. */

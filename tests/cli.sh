@@ -205,4 +205,26 @@ has stdout "## Verdict: Use both (hybrid)"
 if cmp -s s1.json s2.json; then ok; else bad "same seed, different output"; fi
 has s1.json '"samples":	500'
 
+# Issue 16, GNU habits: -o - is standard output, -f is case-insensitive,
+# a key without its section suggests the full one.
+run 0 -d "$DATA" -o -
+has stdout "Verdict:"
+run 0 -d "$DATA" -f JSON
+has stdout '"verdict"'
+run 0 -d "$DATA" -f Markdown -o -
+has stdout "## Verdict:"
+run 2 -d "$DATA" -f json -s input_tokens=5M
+has stderr "did you mean volume.input_tokens?"
+
+# Issue 16: option labels use short GPU names ("RTX A6000 48GB", not
+# "NVIDIA RTX A6000 48GB") and never double parentheses ("(SXM4) (int4)").
+for example in "$top_srcdir"/examples/*.yaml; do
+	"$LLMADVISOR" -d "$DATA" -a "$example" -f text </dev/null >labels.txt 2>&1
+	if grep -E '[0-9]x [^()]*\([^()]*\) \(|x NVIDIA ' labels.txt \
+	    >doubled.txt; then
+		bad "$(basename "$example"): long or doubled names:"
+		head -3 doubled.txt
+	else ok; fi
+done
+
 testlib_summary
