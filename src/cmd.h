@@ -37,6 +37,11 @@ struct cmd_options {
 int main_fail(int status, const char *message);
 /* Prints the message and a pointer to --help; returns EXIT_USAGE. */
 int main_usage_error(const char *message);
+/* Writes a rendering to -o's file (whole or not at all) or to standard
+ * output (no -o, or -o -); reports a failure, frees text and cause,
+ * returns the final status. */
+int main_write_output(const struct cmd_options *, struct buffer *text,
+	int status, char *cause);
 /* Writes the whole rendering to standard output; 0 or -1 with *cause. */
 int main_write_stdout(const struct buffer *, char **cause);
 /* SOURCE_DATE_EPOCH when set, else the clock. */

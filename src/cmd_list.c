@@ -89,18 +89,7 @@ cmd_list_run(const struct cmd_options *options, const struct paths *paths,
 	} else {
 		listing_models(&data, now, paths->system_dir, &text);
 	}
-	if (status == 0 && text.failed) {
-		util_error(&cause, _("out of memory"));
-		status = EXIT_RUNTIME;
-	}
-	if (status == 0 && (options->output != NULL ?
-	    file_write_atomic(options->output, text.data, text.length,
-	    &cause) : main_write_stdout(&text, &cause)) != 0)
-		status = EXIT_RUNTIME;
-	if (status != 0)
-		main_fail(status, cause);
-	free(cause);
-	buffer_free(&text);
+	status = main_write_output(options, &text, status, cause);
 	data_free(&data);
 	return status;
 }

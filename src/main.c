@@ -398,11 +398,29 @@ main_data_warnings(const struct data *data)
 			fprintf(stderr, "%s: %s\n", PACKAGE, data->warnings[i]);
 }
 
-/* True for -o -: standard output, as GNU tools read it. */
-static bool
-main_output_is_stdout(const struct cmd_options *options)
+/* Writes a rendering where -o says: a file whole or not at all, or
+ * standard output without -o and for -o - (as GNU tools read it).  Takes
+ * the status and cause so far; says what went wrong, frees text and
+ * cause, and returns the final status (0 or EXIT_RUNTIME). */
+int
+main_write_output(const struct cmd_options *options, struct buffer *text,
+    int status, char *cause)
 {
-	return options->output != NULL && strcmp(options->output, "-") == 0;
+	bool to_stdout = options->output == NULL ||
+	    strcmp(options->output, "-") == 0;
+	if (status == 0 && text->failed) {
+		util_error(&cause, _("out of memory"));
+		status = EXIT_RUNTIME;
+	}
+	if (status == 0 && (to_stdout ? main_write_stdout(text, &cause) :
+	    file_write_atomic(options->output, text->data, text->length,
+	    &cause)) != 0)
+		status = EXIT_RUNTIME;
+	if (status != 0)
+		main_fail(status, cause);
+	free(cause);
+	buffer_free(text);
+	return status;
 }
 
 /* Decides the output: a format from -f or -o's extension, or the
@@ -422,8 +440,6 @@ main_format(const struct cmd_options *options, enum report_format *format,
 			*status = main_usage_error(message);
 			return -1;
 		}
-	} else if (main_output_is_stdout(options)) {
-		*format = REPORT_TEXT;
 	} else if (options->output != NULL) {
 		if (report_format_from_path(options->output, format) != 0) {
 			char message[PATH_MAX + 128];
@@ -509,20 +525,7 @@ main_batch(const struct cmd_options *options, const struct data *data,
 			status = EXIT_RUNTIME;
 		break;
 	}
-	if (status == 0 && text.failed) {
-		util_error(&cause, _("out of memory"));
-		status = EXIT_RUNTIME;
-	}
-	if (status == 0 && (options->output != NULL &&
-	    !main_output_is_stdout(options) ?
-	    file_write_atomic(options->output, text.data, text.length,
-	    &cause) : main_write_stdout(&text, &cause)) != 0)
-		status = EXIT_RUNTIME;
-	if (status != 0)
-		main_fail(status, cause);
-	free(cause);
-	buffer_free(&text);
-	return status;
+	return main_write_output(options, &text, status, cause);
 }
 
 int

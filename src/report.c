@@ -217,6 +217,10 @@ report_format_from_path(const char *path, enum report_format *format)
 {
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
+	if (strcmp(path, "-") == 0) {
+		*format = REPORT_TEXT;	/* standard output, as a terminal */
+		return 0;
+	}
 	if (dot == NULL || (slash != NULL && dot < slash))
 		return -1;
 	return report_format_from_name(dot + 1, format);

@@ -115,6 +115,7 @@ const char *report_kind_label(enum option_kind);
 /* Parses text|markdown|json, or guesses from a file name's extension;
  * returns -1 when it cannot tell. */
 int report_format_from_name(const char *name, enum report_format *);
+/* "-" (standard output) is text. */
 int report_format_from_path(const char *path, enum report_format *);
 
 #endif

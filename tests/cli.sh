@@ -213,6 +213,9 @@ run 0 -d "$DATA" -f JSON
 has stdout '"verdict"'
 run 0 -d "$DATA" -f Markdown -o -
 has stdout "## Verdict:"
+run 0 -d "$DATA" --list-models -o -
+has stdout "Models in"
+if [ -e ./- ]; then bad "--list-models -o - wrote a file named -"; else ok; fi
 run 2 -d "$DATA" -f json -s input_tokens=5M
 has stderr "did you mean volume.input_tokens?"
 
