@@ -497,7 +497,7 @@ util_format_money(char *out, size_t size, double usd)
 		snprintf(out, size, "n/a");
 		return;
 	}
-	if (fabs(usd) < 100) {
+	if (fabs(usd) < 10) {
 		util_snprintf_c(out, size, "%s$%.2f", usd < 0 ? "-" : "",
 		    fabs(usd));
 		util_drop_negative_zero(out);

@@ -56,8 +56,8 @@ START_TEST(test_numbers_ignore_locale)
 	ck_assert_double_eq(v, 2.5);
 	util_snprintf_c(out, sizeof out, "%.2f", 1234.5);
 	ck_assert_str_eq(out, "1234.50");
-	util_format_money(out, sizeof out, 45.5);
-	ck_assert_str_eq(out, "$45.50");
+	util_format_money(out, sizeof out, 4.5);
+	ck_assert_str_eq(out, "$4.50");
 	setlocale(LC_ALL, "C");
 }
 END_TEST
@@ -65,8 +65,13 @@ END_TEST
 START_TEST(test_format)
 {
 	char out[64];
+	/* One rule: cents only below $10. */
 	util_format_money(out, sizeof out, 60);
-	ck_assert_str_eq(out, "$60.00");
+	ck_assert_str_eq(out, "$60");
+	util_format_money(out, sizeof out, 9.99);
+	ck_assert_str_eq(out, "$9.99");
+	util_format_money(out, sizeof out, 10);
+	ck_assert_str_eq(out, "$10");
 	util_format_money(out, sizeof out, 1460);
 	ck_assert_str_eq(out, "$1,460");
 	util_format_money(out, sizeof out, 1234567.4);
