@@ -866,6 +866,9 @@ profile_parse_input(const struct profile_field *f, const char *input,
 			    "digits, as in 12 or 2.5."), input);
 		return -1;
 	}
+	/* On a share, "45" can only mean 45%: a share is at most 1. */
+	if (profile_is_share(f) && scale == 1 && v > 1 && v <= 100)
+		scale = 0.01;
 	v *= scale;
 	if (f->type == PROFILE_TOKENS && v != floor(v)) {
 		util_error(cause, _("'%s' is not a whole number of tokens."),

@@ -332,6 +332,12 @@ START_TEST(test_parse_input)
 	ck_assert_double_eq_tol(v, 0.3, 1e-12);
 	ck_assert_int_eq(profile_parse_input(share, "0.25", &v, &cause), 0);
 	ck_assert_double_eq(v, 0.25);
+	/* On a share screen "45" can only mean 45%; "1" stays all of it. */
+	ck_assert_int_eq(profile_parse_input(share, "45", &v, &cause), 0);
+	ck_assert_double_eq_tol(v, 0.45, 1e-12);
+	ck_assert_int_eq(profile_parse_input(share, "1", &v, &cause), 0);
+	ck_assert_double_eq(v, 1);
+	ck_assert_int_eq(profile_parse_input(share, "150", &v, &cause), -1);
 	ck_assert_int_eq(profile_parse_input(months, "24", &v, &cause), 0);
 	ck_assert_double_eq(v, 24);
 
