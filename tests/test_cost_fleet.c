@@ -15,21 +15,8 @@
 #include "testutil.h"
 
 static struct cost_result result;
-
-static void
-evaluate(const struct profile *p)
-{
-	struct cost_scenario scenario;
-	cost_scenario_default(&scenario);
-	cost_evaluate(testutil_data(), testutil_data()->values, p, &scenario,
-	    &result);
-}
-
-static const struct cost_option *
-option(const char *id)
-{
-	return testutil_option(&result, id);
-}
+/* The option of the last testutil_cost(..., &result) with an id, or fail. */
+#define option(id) testutil_option(&result, (id))
 
 /* USD a month for watts drawn all month: 730 h x $0.15/kWh x PUE 1.2. */
 static double
@@ -69,7 +56,7 @@ START_TEST(test_on_prem_hospital)
 {
 	struct profile p;
 	testutil_profile(&p, "privacy=hard deployment=on_prem");
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	for (size_t i = 0; i < result.count; i++) {
 		enum option_kind k = result.options[i].kind;
 		ck_assert(k != OPTION_CLOUD_ON_DEMAND && k != OPTION_CLOUD_24X7);
@@ -98,7 +85,7 @@ START_TEST(test_owns_one_a6000)
 {
 	struct profile p;
 	testutil_profile(&p, "hardware.gpu=a6000 hardware.count=1");
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	const struct cost_option *o = option("owned:a6000:int4:x1");
 	double load = (10e6 / 482 + 2e6 / 150) / 2628000;
 	ck_assert(o->already_owned);
@@ -113,7 +100,7 @@ START_TEST(test_owns_one_a6000)
 	ck_assert_double_eq_tol(a100->upfront, 12000 + 40000, 1e-9);
 	/* The word stands for the same single A6000. */
 	testutil_profile(&p, "hardware=workstation_gpu");
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert(option("owned:a6000:int4:x1")->already_owned);
 }
 END_TEST
@@ -127,7 +114,7 @@ START_TEST(test_grows_past_one_a6000)
 	struct profile p;
 	testutil_profile(&p, "hardware.gpu=a6000 hardware.count=1 "
 	    "volume.input_tokens=1B volume.output_tokens=200M");
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	const struct cost_option *o = option("owned:a6000:int4:x1");
 	double load = (1e9 / 482 + 2e8 / 150) / 2628000;
 	ck_assert_int_eq(o->replicas, 3);
@@ -168,14 +155,14 @@ START_TEST(test_redundant_fleet)
 	struct profile p;
 	testutil_profile(&p, "availability=redundant "
 	    "volume.input_tokens=1B volume.output_tokens=200M");
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	const struct cost_option *o = option("cloud_24x7:a6000:int4:x1");
 	ck_assert_int_eq(o->replicas, 4);
 	ck_assert_double_eq_tol(o->monthly.compute, 2394.4, 1e-9);
 	ck_assert_int_eq(option("owned:a6000:int4:x1")->gpus, 4);
 	testutil_profile(&p, "availability=redundant "
 	    "volume.input_tokens=3B volume.output_tokens=600M");
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	o = option("cloud_24x7:a6000:int4:x1");
 	ck_assert_int_eq(o->replicas, 9);
 	ck_assert_int_eq(o->nodes, 3);
@@ -183,7 +170,7 @@ START_TEST(test_redundant_fleet)
 	/* Best effort: one replica fewer. */
 	testutil_profile(&p, "volume.input_tokens=3B "
 	    "volume.output_tokens=600M");
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert_int_eq(option("cloud_24x7:a6000:int4:x1")->replicas, 8);
 }
 END_TEST
@@ -196,13 +183,13 @@ START_TEST(test_on_demand_batches)
 {
 	struct profile p;
 	testutil_article_profile(&p);
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert_double_eq_tol(
 	    option("cloud_on_demand:a100-40gb:int4:x1")->gpu_hours,
 	    (10e6 / 1200 + 2e6 / 25) / 3600 * 1.15, 1e-9);
 	p.input_tokens = 10e9 * 5 / 6;
 	p.output_tokens = 10e9 / 6;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert_double_eq_tol(
 	    option("cloud_on_demand:a100-40gb:int4:x1")->gpu_hours,
 	    (p.input_tokens / 1200 + p.output_tokens / 150) / 3600 * 1.15,
@@ -210,7 +197,7 @@ START_TEST(test_on_demand_batches)
 	/* Between the two one replica batches all month: 730 x 1.15. */
 	p.input_tokens = 100e6;
 	p.output_tokens = 80e6;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert_double_eq_tol(
 	    option("cloud_on_demand:a100-40gb:int4:x1")->gpu_hours,
 	    730 * 1.15, 1e-9);
@@ -223,12 +210,12 @@ START_TEST(test_commitments_and_spot)
 {
 	struct profile p;
 	testutil_article_profile(&p);
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	const struct cost_option *o = option("cloud_24x7:h100-80gb:int4:x1");
 	ck_assert_int_eq(o->commitment, COST_COMMITMENT_1Y);
 	ck_assert_double_eq_tol(o->monthly.compute, 730 * 1.94, 1e-9);
 	p.horizon_months = 6;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	o = option("cloud_24x7:h100-80gb:int4:x1");
 	ck_assert_int_eq(o->commitment, COST_COMMITMENT_NONE);
 	ck_assert_double_eq_tol(o->monthly.compute, 730 * 2.69, 1e-9);
@@ -236,7 +223,7 @@ START_TEST(test_commitments_and_spot)
 	 * 0.5 x $0.22 x 1.1 an hour. */
 	testutil_article_profile(&p);
 	p.batch_share = 0.5;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	o = option("cloud_on_demand:rtx-4090:int4:x2");
 	ck_assert_double_eq(o->spot_share, 0.5);
 	ck_assert_double_eq_tol(o->monthly.compute,
@@ -254,7 +241,7 @@ START_TEST(test_payback_against_real_alternative)
 {
 	struct profile p;
 	testutil_article_profile(&p);
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	const struct cost_option *o = option("owned:a6000:int4:x1");
 	ck_assert_int_ge(o->payback_vs, 0);
 	ck_assert_int_eq(result.options[o->payback_vs].kind,
@@ -279,7 +266,7 @@ START_TEST(test_sweep_is_honest)
 			p.expertise = (enum expertise)e;
 			p.input_tokens = v * 5 / 6;
 			p.output_tokens = v / 6;
-			evaluate(&p);
+			testutil_cost(&p, &result);
 			for (int k = 0; k < OPTION_KIND_COUNT; k++) {
 				int i = result.cheapest[k];
 				ck_assert_int_ge(i, 0);

@@ -16,23 +16,8 @@
 #include "testutil.h"
 
 static struct cost_result result;
-
-/* Evaluates the default data for a profile. */
-static void
-evaluate(const struct profile *p)
-{
-	struct cost_scenario scenario;
-	cost_scenario_default(&scenario);
-	cost_evaluate(testutil_data(), testutil_data()->values, p, &scenario,
-	    &result);
-}
-
-/* The option of the last evaluation with the given id, or fail. */
-static const struct cost_option *
-option(const char *id)
-{
-	return testutil_option(&result, id);
-}
+/* The option of the last testutil_cost(..., &result) with an id, or fail. */
+#define option(id) testutil_option(&result, (id))
 
 
 #define CLAUDE "api:claude-3-5-sonnet-20241022"
@@ -45,12 +30,12 @@ START_TEST(test_cache_read_price)
 	testutil_article_profile(&p);
 	p.output_tokens = 0;
 	p.cached_input_share = 0.5;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert_double_eq_tol(option(CLAUDE)->monthly.compute, 16.5, 1e-9);
 	ck_assert_uint_eq(option(CLAUDE)->discounts, COST_DISCOUNT_CACHE);
 	/* Output is untouched by the cache: + 2M x $15. */
 	p.output_tokens = 2e6;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert_double_eq_tol(option(CLAUDE)->monthly.compute, 46.5, 1e-9);
 	/* GPT-4o: 5M x $2.50 + 5M x $1.25 + 2M x $10 = $38.75; GPT-4o mini:
 	 * 5M x $0.15 + 5M x $0.075 + 2M x $0.60 = $2.325. */
@@ -61,7 +46,7 @@ START_TEST(test_cache_read_price)
 	/* Everything cached: Claude's input costs a tenth. */
 	p.cached_input_share = 1;
 	p.output_tokens = 0;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert_double_eq_tol(option(CLAUDE)->monthly.compute, 3, 1e-9);
 }
 END_TEST
@@ -71,14 +56,14 @@ START_TEST(test_batch_prices)
 	struct profile p;
 	testutil_article_profile(&p);
 	p.batch_share = 1;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	/* 10M x $1.50 + 2M x $7.50 = $30 on Claude 3.5 Sonnet. */
 	ck_assert_double_eq_tol(option(CLAUDE)->monthly.compute, 30, 1e-9);
 	ck_assert_uint_eq(option(CLAUDE)->discounts, COST_DISCOUNT_BATCH);
 	/* Half batched on GPT-4o: 10M x (0.5 x 1.25 + 0.5 x 2.5) + 2M x
 	 * (0.5 x 5 + 0.5 x 10) = 18.75 + 15. */
 	p.batch_share = 0.5;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert_double_eq_tol(option("api:gpt-4o")->monthly.compute, 33.75,
 	    1e-9);
 }
@@ -93,7 +78,7 @@ START_TEST(test_discounts_do_not_stack)
 	testutil_article_profile(&p);
 	p.cached_input_share = 0.5;
 	p.batch_share = 1;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert_double_eq_tol(option(CLAUDE)->monthly.compute, 24, 1e-9);
 	ck_assert_uint_eq(option(CLAUDE)->discounts,
 	    COST_DISCOUNT_CACHE | COST_DISCOUNT_BATCH);
@@ -109,12 +94,12 @@ START_TEST(test_missing_prices_pay_normal)
 	    "hosted_open:together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo";
 	double plain, gemini;
 	testutil_article_profile(&p);
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	plain = option(hosted)->monthly.compute;
 	gemini = option("api:gemini-1.5-pro")->monthly.compute;
 	p.cached_input_share = 0.7;
 	p.batch_share = 0.6;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert_double_eq_tol(option(hosted)->monthly.compute, plain, 1e-9);
 	ck_assert_uint_eq(option(hosted)->discounts, 0);
 	ck_assert_uint_eq(option("api:gemini-1.5-pro")->discounts,
@@ -132,11 +117,11 @@ START_TEST(test_self_hosted_unaffected)
 	struct cost_result plain;
 	testutil_article_profile(&p);
 	p.input_tokens = 300e6;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	plain = result;
 	p.cached_input_share = 0.9;
 	p.batch_share = 0.9;
-	evaluate(&p);
+	testutil_cost(&p, &result);
 	ck_assert_uint_eq(result.count, plain.count);
 	for (size_t i = 0; i < result.count; i++) {
 		const struct cost_option *o = &result.options[i];

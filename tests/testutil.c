@@ -123,6 +123,17 @@ testutil_render(const struct profile *profile, enum report_format format,
 	return report;
 }
 
+/* The cost model alone for a profile: the default data, neutral price
+ * factors. */
+void
+testutil_cost(const struct profile *profile, struct cost_result *result)
+{
+	struct cost_scenario scenario;
+	cost_scenario_default(&scenario);
+	cost_evaluate(testutil_data(), testutil_data()->values, profile,
+	    &scenario, result);
+}
+
 /* Finds an option by its stable id; a missing one fails the test. */
 const struct cost_option *
 testutil_option(const struct cost_result *result, const char *id)

@@ -29,6 +29,9 @@ void testutil_profile(struct profile *, const char *assignments);
  * rendering fails the test.  The one place the tests call the renderers. */
 const struct evaluation *testutil_render(const struct profile *,
 	enum report_format, struct buffer *out);
+/* Evaluates the cost model alone for a profile with the default data and
+ * neutral price factors. */
+void testutil_cost(const struct profile *, struct cost_result *);
 /* The option of result with the given id ("api:gpt-4o", ...), or fail. */
 const struct cost_option *testutil_option(const struct cost_result *,
 	const char *id);
