@@ -119,7 +119,7 @@ data_valid_date(const char *text)
 /* True when an as_of date (already valid) lies more than the leeway after
  * the real clock's today; SOURCE_DATE_EPOCH does not count here, because
  * reproducing an old report with newer data is legitimate. */
-static bool
+bool
 data_date_in_future(const char *text)
 {
 	int year = 0, month = 0, day = 0;

@@ -340,6 +340,10 @@ const struct figure *data_model_price(const struct model *,
 	enum data_price);
 /* True when text is a date YYYY-MM-DD. */
 bool data_valid_date(const char *text);
+/* True when a valid date lies more than a month after the real clock's
+ * today (SOURCE_DATE_EPOCH does not count): an as_of there never goes
+ * stale. */
+bool data_date_in_future(const char *text);
 /* A price figure (a USD unit) whose as-of date lies more than months
  * (of 30.44 days) before now. */
 bool data_figure_stale(const struct figure *, time_t now, double months);

@@ -196,5 +196,10 @@ int import_field_string(const struct doc *, const struct doc_node *,
 int import_field_date(struct arena *, const struct doc *,
 	const struct doc_node *, const char *field, const char *entry,
 	const char **value, char **cause);
+/* As import_field_date, for a date the prices hold from: one in the
+ * future is an error. */
+int import_field_as_of(struct arena *, const struct doc *,
+	const struct doc_node *, const char *field, const char *entry,
+	const char **value, char **cause);
 
 #endif

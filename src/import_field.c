@@ -119,3 +119,25 @@ import_field_date(struct arena *arena, const struct doc *doc,
 	return 0;
 }
 
+/* A date the prices are said to hold from (an entry's prices_checked, a
+ * table's last_updated): a date, as import_field_date reads it, that does
+ * not lie in the future, because the as-of date an import writes must
+ * load back and must be able to go stale. */
+int
+import_field_as_of(struct arena *arena, const struct doc *doc,
+    const struct doc_node *node, const char *field, const char *entry,
+    const char **value, char **cause)
+{
+	if (import_field_date(arena, doc, node, field, entry, value,
+	    cause) != 0)
+		return -1;
+	if (*value != NULL && data_date_in_future(*value)) {
+		doc_error(cause, doc, node, false, _("%s of '%s' lies in the "
+		    "future (%s): prices are dated when they were read"), field,
+		    entry, *value);
+		*value = NULL;
+		return -1;
+	}
+	return 0;
+}
+

@@ -392,7 +392,7 @@ import_genai_model(struct arena *arena, const struct doc *doc,
 		e->match = clause;
 	}
 	if ((part = doc_get(node, "prices_checked")) != NULL &&
-	    import_field_date(arena, doc, part, "prices_checked", e->name,
+	    import_field_as_of(arena, doc, part, "prices_checked", e->name,
 	    &e->prices_checked, cause) != 0)
 		return -1;
 	if ((part = doc_get(node, "context_window")) != NULL) {

@@ -208,7 +208,7 @@ import_litellm_read(struct import_file *file, const struct doc *doc,
 	/* The table's own date: "last_updated": "2026-07-24T18:23:43...". */
 	const struct doc_node *date = doc_get(root, "last_updated");
 	if (date != NULL && date->type == DOC_SCALAR &&
-	    import_field_date(&file->arena, doc, date, "last_updated",
+	    import_field_as_of(&file->arena, doc, date, "last_updated",
 	    file->base, &file->date, cause) != 0)
 		return -1;
 	return 0;

@@ -133,7 +133,7 @@ for name in broken-empty broken-syntax broken-wrong-type \
     broken-unknown-format broken-genai-wrong-type broken-negative \
     broken-date broken-genai-clause broken-genai-models \
     broken-genai-constraint broken-huge broken-control-in-string \
-    broken-date-space broken-bool; do
+    broken-date-space broken-future-date broken-bool; do
 	run 2 -d "$DATA" --import-prices "$FIXTURES/$name.json"
 	if grep -qE "^llmadvisor: $FIXTURES/$name.json:[0-9]+:[0-9]+: " stderr; then ok; else
 		bad "$name: no positioned message"; cat stderr; fi
@@ -145,6 +145,10 @@ has stderr "broken-bool.json:6:38: supports_function_calling of 'gpt-4o' must be
 # in strings, sscanf's %d skipped the white space) and broke prices.yaml.
 run 2 -d "$DATA" --import-prices "$FIXTURES/broken-control-in-string.json"
 has stderr "broken-control-in-string.json:5:38: control character in a string: JSON writes it as an escape such as \\n"
+# Regression (found by fuzz_prices): a prices_checked date in the future
+# became an as_of the written prices.yaml could not load back.
+run 2 -d "$DATA" --import-prices "$FIXTURES/broken-future-date.json"
+has stderr "broken-future-date.json:14:27: prices_checked of 'claude-3-5-sonnet' lies in the future (2052-06-23)"
 run 2 -d "$DATA" --import-prices "$FIXTURES/broken-date-space.json"
 has stderr "broken-date-space.json:5:29: deprecation_date of 'gpt-4o' must be a date YYYY-MM-DD, got \"2026-10- 2\""
 # Regression (found by fuzz_prices): a per-token price so large that the
