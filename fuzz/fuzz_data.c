@@ -61,7 +61,7 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	result = doc_check_text(fuzz_data_names[FUZZ_DATA_FILE], text, size,
 	    &cause);
 	if (result == 0) {
-		data_copy(&data, fuzz_data_base());
+		result = data_copy(&data, fuzz_data_base(), &cause);
 		for (int file = FUZZ_DATA_FILE; result == 0 &&
 		    file < DATA_FILE_COUNT; file++)
 			result = data_load_file(&data, (enum data_file)file,
@@ -84,9 +84,13 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 		free(text);
 		return 0;
 	}
-	if (data.model_count > DATA_MAX_MODELS || data.gpu_count >
-	    DATA_MAX_GPUS || data.figure_count > DATA_MAX_FIGURES)
+	/* The arrays grow; every registered figure is where its place says
+	 * and knows its index. */
+	if (data.figure_count > data.figure_capacity)
 		fuzz_fail("limits exceeded");
+	for (size_t i = 0; i < data.figure_count; i++)
+		if (data_figure_at(&data, i)->index != (int)i)
+			fuzz_fail("figure %zu lost its place", i);
 	/* Evaluating and rendering cost fifty times the loading: one input
 	 * in 64, picked by a hash (by size, the fuzzer learnt to keep sizes
 	 * that evaluate, and evaluation took 87% of the time again). */

@@ -28,7 +28,8 @@ fuzz_prices_reload(struct import *import, const char *written)
 	static struct data after;
 	char *cause = NULL;
 
-	data_copy(&after, fuzz_data());
+	if (data_copy(&after, fuzz_data(), &cause) != 0)
+		fuzz_fail("out of memory: %s", cause);
 	if (data_prices_apply(&after, "prices.yaml", written, &cause) != 0)
 		fuzz_fail("the prices.yaml an import writes is refused: %s\n%s",
 		    cause, written);

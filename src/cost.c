@@ -530,7 +530,8 @@ cost_evaluate(const struct data *data, const double *values,
 	result->output_tokens = output;
 	for (size_t i = 0; i < data->model_count; i++) {
 		const struct model *m = &data->models[i];
-		if (m->kind == MODEL_OPEN_WEIGHTS)
+		/* Unrated: nobody said how good it is, never an option. */
+		if (m->kind == MODEL_OPEN_WEIGHTS || m->unrated)
 			continue;
 		struct cost_option *o = &result->options[result->count++];
 		memset(o, 0, sizeof *o);

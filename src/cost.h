@@ -83,7 +83,10 @@
 #include "data.h"
 #include "profile.h"
 
-#define COST_MAX_OPTIONS (DATA_MAX_MODELS + 3 * DATA_MAX_CONFIGS + 1)
+/* Every rated API and hosted model, three options per throughput entry
+ * of the self-hosted model, and the hybrid (data_load keeps within). */
+#define COST_MAX_OPTIONS \
+	(DATA_MAX_OPTION_MODELS + 3 * DATA_MAX_OPTION_CONFIGS + 1)
 
 /* Which discounts an API option's price used (cost_option.discounts). */
 #define COST_DISCOUNT_CACHE	(1u << 0)	/* cache-read price */

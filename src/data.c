@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -237,20 +238,127 @@ data_figure_parse(struct arena *arena, const struct doc *doc,
 	return 0;
 }
 
-/* Gives a parsed figure the next index, so samples and reports see it. */
+/* Makes room for extra more elements of size bytes in an array of the
+ * data's arena: a full array moves to a block twice as large (or large
+ * enough), the old block stays in the arena until data_free. */
+static int
+data_grow(struct data *data, void **array, size_t *capacity, size_t count,
+    size_t extra, size_t size, char **cause)
+{
+	size_t wanted, fresh;
+	void *block;
+	if (extra > SIZE_MAX / size - count) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	wanted = count + extra;
+	if (wanted <= *capacity)
+		return 0;
+	fresh = *capacity < 16 ? 16 : *capacity;
+	while (fresh < wanted)
+		fresh = fresh > SIZE_MAX / 2 / size ? wanted : fresh * 2;
+	block = arena_alloc(&data->arena, fresh * size);
+	if (block == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	if (count > 0)
+		memcpy(block, *array, count * size);
+	memset((char *)block + count * size, 0, (fresh - count) * size);
+	*array = block;
+	*capacity = fresh;
+	return 0;
+}
+
+/* Room for extra more models (see data_grow). */
+static int
+data_reserve_models(struct data *data, size_t extra, char **cause)
+{
+	void *array = data->models;
+	if (data_grow(data, &array, &data->model_capacity, data->model_count,
+	    extra, sizeof *data->models, cause) != 0)
+		return -1;
+	data->models = array;
+	return 0;
+}
+
+/* True when pointer lies inside count elements of size at array; the
+ * element and the offset inside it when so. */
+static bool
+data_place_in(const void *array, size_t count, size_t size,
+    const void *pointer, size_t *element, size_t *offset)
+{
+	uintptr_t start = (uintptr_t)array, at = (uintptr_t)pointer;
+	if (array == NULL || at < start || at - start >= count * size)
+		return false;
+	*element = (at - start) / size;
+	*offset = (at - start) % size;
+	return true;
+}
+
+/* Gives a parsed figure the next index, so samples and reports see it;
+ * a figure of an unrated model gets none (index -1): no option reads it. */
 int
 data_register(struct data *data, struct figure *figure, char **cause)
 {
-	if (data->figure_count >= DATA_MAX_FIGURES) {
-		util_error_at(cause, figure->file, figure->line, figure->column,
-		    _("more than %d figures"), DATA_MAX_FIGURES);
-		return -1;
+	struct data_figure_place place;
+	if (data_place_in(data->models, data->model_capacity,
+	    sizeof *data->models, figure, &place.element, &place.offset)) {
+		place.area = DATA_AREA_MODELS;
+		if (data->models[place.element].unrated) {
+			figure->index = -1;
+			return 0;
+		}
+	} else if (data_place_in(data->gpus, data->gpu_capacity,
+	    sizeof *data->gpus, figure, &place.element, &place.offset)) {
+		place.area = DATA_AREA_GPUS;
+	} else if (data_place_in(data->configs, data->config_capacity,
+	    sizeof *data->configs, figure, &place.element, &place.offset)) {
+		place.area = DATA_AREA_CONFIGS;
+	} else {
+		place.area = DATA_AREA_DEFAULTS;
+		place.element = 0;
+		place.offset = (size_t)((const char *)figure -
+		    (const char *)&data->defaults);
+	}
+	if (data->figure_count >= data->figure_capacity) {
+		void *places = data->figure_places;
+		size_t capacity = data->figure_capacity;
+		if (data_grow(data, &places, &capacity, data->figure_count, 1,
+		    sizeof *data->figure_places, cause) != 0)
+			return -1;
+		void *values = data->values;
+		size_t value_capacity = data->figure_capacity;
+		if (data_grow(data, &values, &value_capacity, data->figure_count,
+		    capacity - data->figure_count, sizeof *data->values,
+		    cause) != 0)
+			return -1;
+		data->figure_places = places;
+		data->values = values;
+		data->figure_capacity = capacity;
 	}
 	figure->index = (int)data->figure_count;
 	data->values[data->figure_count] = figure->value;
-	data->figure_offsets[data->figure_count++] =
-	    (size_t)((const char *)figure - (const char *)data);
+	data->figure_places[data->figure_count++] = place;
 	return 0;
+}
+
+/* Keeps a warning for the caller to show; the run goes on (see
+ * data_private.h). */
+void
+data_warn(struct data *data, const char *message)
+{
+	struct buffer escaped;
+	if (data->warning_count >= DATA_MAX_WARNINGS)
+		return;
+	/* The message quotes a data file: escape it as errors are. */
+	buffer_init(&escaped);
+	buffer_add(&escaped, message);
+	buffer_escape_controls(&escaped, 0);
+	if (!escaped.failed)
+		data->warnings[data->warning_count++] =
+		    arena_strdup(&data->arena, escaped.data ? escaped.data : "");
+	buffer_free(&escaped);
 }
 
 /* Reads one figure record and registers it under key. */
@@ -532,7 +640,18 @@ data_model(struct data *data, const struct doc *doc,
 	model->kind = (enum model_kind)choice;
 
 	part = doc_get(node, "tier");
-	if (part != NULL) {
+	if (part != NULL && part->type == DOC_SCALAR &&
+	    strcmp(part->scalar, DATA_UNRATED) == 0) {
+		/* Listed, never compared, until someone sets a tier. */
+		if (model->kind == MODEL_OPEN_WEIGHTS) {
+			doc_error(cause, doc, part, false, _("an open_weights "
+			    "model needs a tier (small, large or frontier), "
+			    "not %s"), DATA_UNRATED);
+			return -1;
+		}
+		model->unrated = true;
+		model->tier = TIER_SMALL;
+	} else if (part != NULL) {
 		if (doc_choice(doc, part, "tier", data_tier_names, &choice,
 		    cause) != 0)
 			return -1;
@@ -565,41 +684,108 @@ data_model(struct data *data, const struct doc *doc,
 	return data_model_weights(data, doc, node, model, prefix, cause);
 }
 
+/* How many API and hosted models are rated, so options (see
+ * DATA_MAX_OPTION_MODELS). */
+static size_t
+data_option_models(const struct data *data)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < data->model_count; i++)
+		count += data->models[i].kind != MODEL_OPEN_WEIGHTS &&
+		    !data->models[i].unrated;
+	return count;
+}
+
+/* Loads the "models:" list of models.yaml, or of a models overlay: there
+ * an id the data already has is skipped with a warning (see
+ * data_overlay_apply), and open weights are refused (gpus.yaml, loaded
+ * before, could never run them). */
 static int
-data_load_models(struct data *data, const struct doc *doc, char **cause)
+data_load_model_list(struct data *data, const struct doc *doc, bool overlay,
+    char **cause)
 {
 	const struct doc_node *list = data_top_list(doc, "models", cause);
-	const char *weights[DATA_MAX_MODELS] = { 0 };
+	const char **weights;
+	size_t *items, start = data->model_count;
+	size_t options = data_option_models(data);
 	if (list == NULL)
 		return -1;
-	if (list->count > DATA_MAX_MODELS) {
-		doc_error(cause, doc, list, false, _("more than %d models"),
-		    DATA_MAX_MODELS);
+	if (data_reserve_models(data, list->count, cause) != 0)
+		return -1;
+	weights = arena_alloc(&data->arena, (list->count + 1) * sizeof *weights);
+	items = arena_alloc(&data->arena, (list->count + 1) * sizeof *items);
+	if (weights == NULL || items == NULL) {
+		util_error(cause, _("out of memory"));
 		return -1;
 	}
 	for (size_t i = 0; i < list->count; i++) {
+		const struct doc_node *node = &list->items[i], *id;
 		struct model *model = &data->models[data->model_count];
-		if (data_model(data, doc, &list->items[i], model,
-		    &weights[data->model_count], cause) != 0)
+		size_t slot = data->model_count - start;
+		if (overlay && node->type == DOC_MAPPING &&
+		    (id = doc_get(node, "id")) != NULL &&
+		    id->type == DOC_SCALAR) {
+			const struct model *known = data_find_model(data,
+			    id->scalar);
+			if (known != NULL && (size_t)(known - data->models) <
+			    start) {
+				char message[1024];
+				snprintf(message, sizeof message, _("%s:%d:%d: "
+				    "warning: model '%s' is already in %s: this "
+				    "entry is skipped (delete it)"), doc->path,
+				    id->line, id->column, id->scalar,
+				    known->file ? known->file : "models.yaml");
+				data_warn(data, message);
+				continue;
+			}
+		}
+		memset(model, 0, sizeof *model);
+		weights[slot] = NULL;
+		items[slot] = i;
+		model->file = doc->path;
+		if (data_model(data, doc, node, model, &weights[slot],
+		    cause) != 0)
 			return -1;
+		if (overlay && model->kind == MODEL_OPEN_WEIGHTS) {
+			doc_error(cause, doc, doc_get(node, "kind"), false,
+			    _("%s holds api and hosted_open models only: open "
+			    "weights belong in models.yaml"), DATA_OVERLAY_FILE);
+			return -1;
+		}
+		if (model->kind != MODEL_OPEN_WEIGHTS && !model->unrated &&
+		    ++options > DATA_MAX_OPTION_MODELS) {
+			doc_error(cause, doc, node, false, _("more than %d rated "
+			    "api and hosted_open models (set tier: %s on the "
+			    "ones not to compare)"), DATA_MAX_OPTION_MODELS,
+			    DATA_UNRATED);
+			return -1;
+		}
 		data->model_count++;
 	}
-	for (size_t i = 0; i < data->model_count; i++) {
+	for (size_t i = start; i < data->model_count; i++) {
 		struct model *model = &data->models[i];
+		const struct doc_node *node = &list->items[items[i - start]];
 		if (model->kind != MODEL_HOSTED_OPEN)
 			continue;
-		const struct model *w = data_find_model(data, weights[i]);
+		const struct model *w = data_find_model(data,
+		    weights[i - start]);
 		if (w == NULL || w->kind != MODEL_OPEN_WEIGHTS) {
-			doc_error(cause, doc, doc_get(&list->items[i], "weights"),
+			doc_error(cause, doc, doc_get(node, "weights"),
 			    false, _("weights '%s' is not an open_weights model"),
-			    weights[i]);
+			    weights[i - start]);
 			return -1;
 		}
 		model->weights = (int)(w - data->models);
-		if (doc_get(&list->items[i], "tier") == NULL)
+		if (doc_get(node, "tier") == NULL)
 			model->tier = w->tier;
 	}
 	return 0;
+}
+
+static int
+data_load_models(struct data *data, const struct doc *doc, char **cause)
+{
+	return data_load_model_list(data, doc, false, cause);
 }
 
 static int
@@ -617,11 +803,11 @@ data_config(struct data *data, const struct doc *doc,
 	double gpus;
 	int choice;
 
-	if (data->config_count >= DATA_MAX_CONFIGS) {
-		doc_error(cause, doc, node, false,
-		    _("more than %d throughput entries"), DATA_MAX_CONFIGS);
+	void *configs = data->configs;
+	if (data_grow(data, &configs, &data->config_capacity,
+	    data->config_count, 1, sizeof *data->configs, cause) != 0)
 		return -1;
-	}
+	data->configs = configs;
 	config = &data->configs[data->config_count];
 	config->gpu = (int)(gpu - data->gpus);
 	if (doc_expect_keys(doc, node, _("a throughput entry"), keys,
@@ -834,11 +1020,11 @@ data_load_gpus(struct data *data, const struct doc *doc, char **cause)
 	const struct doc_node *list = data_top_list(doc, "gpus", cause);
 	if (list == NULL)
 		return -1;
-	if (list->count > DATA_MAX_GPUS) {
-		doc_error(cause, doc, list, false, _("more than %d GPUs"),
-		    DATA_MAX_GPUS);
+	void *gpus = data->gpus;
+	if (data_grow(data, &gpus, &data->gpu_capacity, data->gpu_count,
+	    list->count, sizeof *data->gpus, cause) != 0)
 		return -1;
-	}
+	data->gpus = gpus;
 	for (size_t i = 0; i < list->count; i++) {
 		if (data_gpu(data, doc, &list->items[i],
 		    &data->gpus[data->gpu_count], cause) != 0)
@@ -977,6 +1163,16 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 		return -1;
 	}
 	data->defaults.self_hosted_model = (int)(model - data->models);
+	size_t own_configs = 0;
+	for (size_t i = 0; i < data->config_count; i++)
+		own_configs += data->configs[i].model ==
+		    data->defaults.self_hosted_model;
+	if (own_configs > DATA_MAX_OPTION_CONFIGS) {
+		doc_error(cause, doc, doc_get(root, "self_hosted_model"), false,
+		    _("self_hosted_model '%s' has more than %d throughput "
+		    "entries"), model_id, DATA_MAX_OPTION_CONFIGS);
+		return -1;
+	}
 	for (size_t s = 2; keys[s] != NULL; s++) {
 		part = doc_get(root, keys[s]);
 		if (part == NULL) {
@@ -1141,13 +1337,81 @@ data_load_texts(struct data *data, const char *models_name,
 	return 0;
 }
 
-/* Copies base: the struct refers to its own entries by index, so a
- * plain copy is complete. */
-void
-data_copy(struct data *copy, const struct data *base)
+/* Duplicates count elements of size from base's array into the copy's
+ * arena (see data_copy). */
+static int
+data_copy_array(struct data *copy, void **array, size_t *capacity,
+    size_t count, size_t size, char **cause)
 {
+	const void *from = *array;
+	*array = NULL;
+	*capacity = 0;
+	if (count == 0)
+		return 0;
+	if (data_grow(copy, array, capacity, 0, count, size, cause) != 0)
+		return -1;
+	memcpy(*array, from, count * size);
+	return 0;
+}
+
+/* Copies base: the entries refer to each other by index, so the copy
+ * needs only arrays of its own (in its own arena) to be complete. */
+int
+data_copy(struct data *copy, const struct data *base, char **cause)
+{
+	void *arrays[5];
+	size_t values_capacity;
 	*copy = *base;
 	copy->arena.first = NULL;	/* base owns the text */
+	arrays[0] = copy->models;
+	arrays[1] = copy->gpus;
+	arrays[2] = copy->configs;
+	arrays[3] = copy->figure_places;
+	arrays[4] = copy->values;
+	if (data_copy_array(copy, &arrays[0], &copy->model_capacity,
+	    base->model_count, sizeof *base->models, cause) != 0 ||
+	    data_copy_array(copy, &arrays[1], &copy->gpu_capacity,
+	    base->gpu_count, sizeof *base->gpus, cause) != 0 ||
+	    data_copy_array(copy, &arrays[2], &copy->config_capacity,
+	    base->config_count, sizeof *base->configs, cause) != 0 ||
+	    data_copy_array(copy, &arrays[3], &copy->figure_capacity,
+	    base->figure_count, sizeof *base->figure_places, cause) != 0 ||
+	    data_copy_array(copy, &arrays[4], &values_capacity,
+	    base->figure_count, sizeof *base->values, cause) != 0) {
+		arena_free(&copy->arena);
+		memset(copy, 0, sizeof *copy);
+		return -1;
+	}
+	copy->models = arrays[0];
+	copy->gpus = arrays[1];
+	copy->configs = arrays[2];
+	copy->figure_places = arrays[3];
+	copy->values = arrays[4];
+	/* Both arrays grow together in data_register. */
+	if (values_capacity < copy->figure_capacity)
+		copy->figure_capacity = values_capacity;
+	return 0;
+}
+
+/* Loads one models overlay over the data (see data.h). */
+int
+data_overlay_apply(struct data *data, const char *name, const char *text,
+    char **cause)
+{
+	struct doc doc;
+	int result;
+	if (doc_parse_yaml_named(&doc, &data->arena, name, text, cause) != 0)
+		return -1;
+	if (doc.root == NULL) {
+		/* An empty overlay adds nothing. */
+		result = 0;
+	} else {
+		result = data_load_model_list(data, &doc, true, cause);
+	}
+	arena_adopt(&data->arena, &doc.arena);
+	if (result == 0 && data->overlay_file_count < DATA_MAX_PRICE_FILES)
+		data->overlay_files[data->overlay_file_count++] = doc.path;
+	return result;
 }
 
 /* Releases everything data_load allocated. */

@@ -11,17 +11,25 @@
 #include "paths.h"
 #include "util.h"
 
-#define DATA_MAX_MODELS 64
-#define DATA_MAX_GPUS 32
-#define DATA_MAX_CONFIGS 128	/* GPU throughput entries, all GPUs */
+/* Models, GPUs, throughput entries and figures have no fixed limit: their
+ * arrays grow as the files load (a price list brings thousands of
+ * models).  Until cost_result holds its options in a growable array, the
+ * options one decision compares are bounded: rated API and hosted models
+ * (unrated ones are never options), and throughput entries of the
+ * self-hosted model; data_load refuses more, with the position. */
+#define DATA_MAX_OPTION_MODELS 256
+#define DATA_MAX_OPTION_CONFIGS 128
 #define DATA_MAX_ALIASES 16
-#define DATA_MAX_FIGURES 1024
 #define DATA_MAX_PRICE_FILES 4	/* one prices.yaml per data folder */
 #define DATA_MAX_WARNINGS 32
 
 /* The as_of of a price an imported list did not date: accepted for
  * prices (units in USD) only, and always stale. */
 #define DATA_UNDATED "undated"
+
+/* The tier of a model nobody has rated yet (models an import adds):
+ * listed, never an option. */
+#define DATA_UNRATED "unrated"
 
 /* A number with its provenance. */
 struct figure {
@@ -34,7 +42,9 @@ struct figure {
 	const char *key;		/* e.g. "models.gpt-4o.input_price" */
 	const char *file;		/* the file it was read from */
 	int line, column;
-	int index;			/* position in data.figures/values */
+	int index;			/* position in data.values, or -1 for
+					 * a figure of an unrated model, which
+					 * no option, sample or report reads */
 };
 
 enum model_kind {
@@ -72,6 +82,13 @@ struct model {
 	const char *provider;
 	enum model_kind kind;
 	enum quality_tier tier;
+	/* "tier: unrated" (the models an import adds): nobody has said how
+	 * good it is, so it is listed but never an option; its figures get
+	 * no index (figure.index -1). */
+	bool unrated;
+	/* The file the model was defined in: models.yaml or a
+	 * DATA_OVERLAY_FILE. */
+	const char *file;
 	const char *aliases[DATA_MAX_ALIASES];
 	size_t alias_count;
 	bool fine_tuning;		/* api: provider offers fine-tuning */
@@ -193,28 +210,50 @@ struct defaults {
 	struct figure complex_share_spread;		/* share */
 };
 
+/* Which array of struct data a figure lives in. */
+enum data_area {
+	DATA_AREA_DEFAULTS,
+	DATA_AREA_MODELS,
+	DATA_AREA_GPUS,
+	DATA_AREA_CONFIGS,
+};
+
+/* Where a registered figure lives: the element of an array and the byte
+ * offset inside it, so that a copy (data_copy) with its own arrays finds
+ * its own figures, and an array may move when it grows. */
+struct data_figure_place {
+	enum data_area area;
+	size_t element;
+	size_t offset;
+};
+
+/* The arrays below live in the data's arena and grow by moving to a
+ * larger block (the old one is released with the arena): nothing keeps a
+ * pointer into them across a load, entries refer to each other by index. */
 struct data {
 	struct arena arena;
-	struct model models[DATA_MAX_MODELS];
-	size_t model_count;
-	struct gpu gpus[DATA_MAX_GPUS];
-	size_t gpu_count;
-	struct gpu_config configs[DATA_MAX_CONFIGS];
-	size_t config_count;
+	struct model *models;
+	size_t model_count, model_capacity;
+	struct gpu *gpus;
+	size_t gpu_count, gpu_capacity;
+	struct gpu_config *configs;
+	size_t config_count, config_capacity;
 	struct defaults defaults;
 	/* Where every figure above lives, in file order, for reports and
-	 * sampling: its byte offset inside struct data, so that a copy of
-	 * the struct (data_copy) finds its own figures, not the base's.
-	 * Read them through data_figure_at. */
-	size_t figure_offsets[DATA_MAX_FIGURES];
-	size_t figure_count;
+	 * sampling.  Read them through data_figure_at. */
+	struct data_figure_place *figure_places;
+	size_t figure_count, figure_capacity;
 	/* The value of every figure by index: the cost model reads these, so a
 	 * scenario (slider, Monte Carlo sample) is just another array. */
-	double values[DATA_MAX_FIGURES];
+	double *values;
 	/* A frontier closed API in the data offers fine-tuning. */
 	bool closed_fine_tuning;
 	/* Where each file came from, for --version-like listings. */
 	const char *models_file, *gpus_file, *defaults_file;
+	/* The models overlays (DATA_OVERLAY_FILE) that were loaded, nearest
+	 * first. */
+	const char *overlay_files[DATA_MAX_PRICE_FILES];
+	size_t overlay_file_count;
 	/* The prices.yaml files laid over the models, lowest priority first. */
 	const char *prices_files[DATA_MAX_PRICE_FILES];
 	size_t prices_file_count;
@@ -228,8 +267,23 @@ struct data {
 static inline const struct figure *
 data_figure_at(const struct data *data, size_t i)
 {
-	return (const struct figure *)(const void *)
-	    ((const char *)data + data->figure_offsets[i]);
+	const struct data_figure_place *place = &data->figure_places[i];
+	const char *base;
+	switch (place->area) {
+	case DATA_AREA_MODELS:
+		base = (const char *)&data->models[place->element];
+		break;
+	case DATA_AREA_GPUS:
+		base = (const char *)&data->gpus[place->element];
+		break;
+	case DATA_AREA_CONFIGS:
+		base = (const char *)&data->configs[place->element];
+		break;
+	default:
+		base = (const char *)&data->defaults;
+		break;
+	}
+	return (const struct figure *)(const void *)(base + place->offset);
 }
 
 /* A hosted_open model's open weights; NULL for any other model. */
@@ -318,10 +372,27 @@ int data_load_file(struct data *, enum data_file, const char *name,
 	const char *text, char **cause);
 /* Makes copy equal to base, so that more can be loaded over it without
  * loading base again (fuzzing loads every input over one base).  The
- * struct holds indices, not pointers into itself, so this is a plain
- * copy; the copy shares base's text: data_free(copy) frees only what was loaded
- * into the copy, and must come before data_free(base). */
-void data_copy(struct data *copy, const struct data *base);
+ * entries refer to each other by index, so the copy gets its own arrays
+ * (in its own arena) and shares base's text: data_free(copy) frees only
+ * the copy's arrays and what was loaded into it, and must come before
+ * data_free(base).  -1 (with *cause) when out of memory. */
+int data_copy(struct data *copy, const struct data *base, char **cause);
+
+/* The models overlay beside prices.yaml in every data folder: models an
+ * import added (tier: unrated until someone rates them), loaded after
+ * models.yaml, gpus.yaml and defaults.yaml, nearest folder first. */
+#define DATA_OVERLAY_FILE "models-imported.yaml"
+/* Loads one models overlay: a "models:" list as in models.yaml, of api
+ * and hosted_open models.  An id the data already has (models.yaml or a
+ * nearer overlay) is a warning and the entry is skipped; anything
+ * malformed is an error with its position. */
+int data_overlay_apply(struct data *, const char *name, const char *text,
+	char **cause);
+/* As data_load_with_prices, with overlay_text standing in for the models
+ * overlay at overlay_path too (either text may be NULL). */
+int data_load_with_files(struct data *, const struct paths *,
+	const char *prices_path, const char *prices_text,
+	const char *overlay_path, const char *overlay_text, char **cause);
 
 /* Lays a prices.yaml over the models' price figures (see data_load):
  * each figure it gives replaces the model's; a model the data does not

@@ -4,10 +4,12 @@
  * data.c parses texts; this file decides which texts. */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "data.h"
 #include "data_private.h"
@@ -65,6 +67,59 @@ int
 data_load_with_prices(struct data *data, const struct paths *paths,
     const char *prices_path, const char *prices_text, char **cause)
 {
+	return data_load_with_files(data, paths, prices_path, prices_text,
+	    NULL, NULL, cause);
+}
+
+/* Loads every models overlay of the lookup folders, the nearest first
+ * (an id a nearer one has is skipped in a wider one); overlay_text, when
+ * not NULL, stands in for the file at overlay_path. */
+static int
+data_load_overlays(struct data *data, const struct paths *paths,
+    const char *overlay_path, const char *overlay_text, char **cause)
+{
+	const char *dirs[PATHS_MAX_FOLDERS];
+	size_t dir_count = paths_folders(paths, PATHS_NEAREST_FIRST, dirs);
+	char path[PATH_MAX];
+
+	for (size_t i = 0; i < dir_count; i++) {
+		char *text;
+		size_t length;
+		struct stat st;
+		int result;
+		snprintf(path, sizeof path, "%s/%s", dirs[i], DATA_OVERLAY_FILE);
+		if (overlay_text != NULL && strcmp(path, overlay_path) == 0) {
+			result = doc_check_text(path, overlay_text,
+			    strlen(overlay_text), cause);
+			if (result == 0)
+				result = data_overlay_apply(data, path,
+				    overlay_text, cause);
+			if (result != 0)
+				return -1;
+			continue;
+		}
+		if (lstat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
+			continue;
+		/* Exists: unreadable or broken is an error, never skipped. */
+		if (file_read(path, &text, &length, cause) != 0)
+			return -1;
+		result = doc_check_text(path, text, length, cause);
+		if (result == 0)
+			result = data_overlay_apply(data, path, text, cause);
+		free(text);
+		if (result != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* As data_load_with_prices, with the models overlay at overlay_path
+ * given as text too: an import checks both files it would write. */
+int
+data_load_with_files(struct data *data, const struct paths *paths,
+    const char *prices_path, const char *prices_text,
+    const char *overlay_path, const char *overlay_text, char **cause)
+{
 	static const char *const files[] = {
 		"models.yaml", "gpus.yaml", "defaults.yaml"
 	};
@@ -76,8 +131,9 @@ data_load_with_prices(struct data *data, const struct paths *paths,
 			goto out;
 	result = data_load_texts(data, names[0], texts[0], names[1], texts[1],
 	    names[2], texts[2], cause);
-	if (result == 0 && data_prices_load(data, paths, prices_path,
-	    prices_text, cause) != 0) {
+	if (result == 0 && (data_load_overlays(data, paths, overlay_path,
+	    overlay_text, cause) != 0 || data_prices_load(data, paths,
+	    prices_path, prices_text, cause) != 0)) {
 		data_free(data);
 		result = -1;
 	}

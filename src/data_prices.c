@@ -142,23 +142,6 @@ out:
 	return result;
 }
 
-/* Keeps a message for the caller to show; the run goes on. */
-static void
-data_prices_warn(struct data *data, const char *message)
-{
-	struct buffer escaped;
-	if (data->warning_count >= DATA_MAX_WARNINGS)
-		return;
-	/* The message quotes a prices.yaml: escape it as errors are. */
-	buffer_init(&escaped);
-	buffer_add(&escaped, message);
-	buffer_escape_controls(&escaped, 0);
-	if (!escaped.failed)
-		data->warnings[data->warning_count++] =
-		    arena_strdup(&data->arena, escaped.data ? escaped.data : "");
-	buffer_free(&escaped);
-}
-
 /* Lays one prices.yaml over the models (see data.h). */
 int
 data_prices_apply(struct data *data, const char *name, const char *text,
@@ -166,12 +149,19 @@ data_prices_apply(struct data *data, const char *name, const char *text,
 {
 	struct data_price_item *items;
 	size_t count;
-	bool applied[DATA_MAX_MODELS] = { false };
+	bool *applied;
 	char message[1024], key[320];
 
 	if (data_prices_parse(&data->arena, name, text, &items, &count,
 	    cause) != 0)
 		return -1;
+	applied = arena_alloc(&data->arena, (data->model_count + 1) *
+	    sizeof *applied);
+	if (applied == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	memset(applied, 0, (data->model_count + 1) * sizeof *applied);
 	for (size_t i = 0; i < count; i++) {
 		const struct data_price_item *item = &items[i];
 		const struct model *found = data_find_model(data, item->model);
@@ -180,7 +170,7 @@ data_prices_apply(struct data *data, const char *name, const char *text,
 			    "model '%s' is not in %s: its prices are ignored"),
 			    name, item->line, item->column, item->model,
 			    data->models_file ? data->models_file : "models.yaml");
-			data_prices_warn(data, message);
+			data_warn(data, message);
 			continue;
 		}
 		if (found->kind == MODEL_OPEN_WEIGHTS) {
@@ -215,7 +205,8 @@ data_prices_apply(struct data *data, const char *name, const char *text,
 				/* Replaces the figure where it stands. */
 				figure.index = slot->index;
 				*slot = figure;
-				data->values[slot->index] = slot->value;
+				if (slot->index >= 0)	/* unrated: none */
+					data->values[slot->index] = slot->value;
 			} else {
 				*slot = figure;
 				if (data_register(data, slot, cause) != 0)

@@ -21,6 +21,9 @@ int data_register(struct data *, struct figure *, char **cause);
 int data_member_string(const struct doc *, const struct doc_node *mapping,
 	const char *member, const char *what, const char **value,
 	char **cause);
+/* Keeps a warning (a message that quotes a data file: its control
+ * characters are escaped) for the caller to show; the run goes on. */
+void data_warn(struct data *, const char *message);
 /* Lays every prices.yaml of the lookup folders over the models, the
  * widest scope first (see data_load). */
 int data_prices_load(struct data *, const struct paths *,

@@ -67,11 +67,12 @@ evaluate_find_stale(struct evaluation *evaluation, const double *values)
 	const struct data *data = evaluation->data;
 	double months = values[data->defaults.stale_months.index];
 	evaluation->stale_count = 0;
-	for (size_t i = 0; i < data->figure_count; i++)
+	for (size_t i = 0; i < data->figure_count &&
+	    evaluation->stale_count < EVALUATE_MAX_STALE; i++)
 		if (data_figure_stale(data_figure_at(data, i), evaluation->now,
 		    months))
 			evaluation->stale[evaluation->stale_count++] =
-			    (unsigned short)i;
+			    (unsigned)i;
 }
 
 /* The markdown report's table: the cheapest of a few kinds at volumes

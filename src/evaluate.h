@@ -21,6 +21,9 @@
 #include "sensitivity.h"
 
 #define EVALUATE_MAX_METRICS 256
+/* Stale price figures an evaluation lists: the data has no limit on
+ * figures, a report names at most this many. */
+#define EVALUATE_MAX_STALE 4096
 
 /* Below this share of agreeing scenarios the verdict is "too close to
  * call" and names the runner-up. */
@@ -69,8 +72,9 @@ struct evaluation {
 	size_t flip_count;
 	time_t now;
 	char date[16];			/* YYYY-MM-DD of settings.now (UTC) */
-	/* Price figures older than the data's stale_months, by index. */
-	unsigned short stale[DATA_MAX_FIGURES];
+	/* Price figures older than the data's stale_months, by index (the
+	 * first EVALUATE_MAX_STALE of them). */
+	unsigned stale[EVALUATE_MAX_STALE];
 	size_t stale_count;
 	struct evaluate_volume_table table;
 	/* The reports' chart: CHART_REPORT_WIDTH columns. */

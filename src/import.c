@@ -352,17 +352,26 @@ import_map(struct import *import, const struct data *data,
 	memset(import, 0, sizeof *import);
 	import->file = file;
 	snprintf(import->today, sizeof import->today, "%s", today);
-	for (size_t i = 0; i < DATA_MAX_MODELS; i++)
-		import->chosen[i] = -1;
+	import->model_count = data->model_count;
+	size_t models = data->model_count ? data->model_count : 1;
+	import->chosen = malloc(models * sizeof *import->chosen);
+	import->priority = calloc(models, sizeof *import->priority);
+	import->changes = calloc(models * DATA_PRICE_COUNT,
+	    sizeof *import->changes);
+	import->shadowed_by = calloc(models, sizeof *import->shadowed_by);
 	import->entry_model = malloc((file->count ? file->count : 1) *
 	    sizeof *import->entry_model);
 	import->superseded = calloc(file->count ? file->count : 1,
 	    sizeof *import->superseded);
-	if (import->entry_model == NULL || import->superseded == NULL) {
+	if (import->entry_model == NULL || import->superseded == NULL ||
+	    import->chosen == NULL || import->priority == NULL ||
+	    import->changes == NULL || import->shadowed_by == NULL) {
 		import_free(import);
 		util_error(cause, _("out of memory"));
 		return -1;
 	}
+	for (size_t i = 0; i < data->model_count; i++)
+		import->chosen[i] = -1;
 	for (size_t i = 0; i < file->count; i++) {
 		const struct import_entry *e = &file->entries[i];
 		int rank = 0;
@@ -429,8 +438,16 @@ import_free(struct import *import)
 {
 	free(import->entry_model);
 	free(import->superseded);
+	free(import->chosen);
+	free(import->priority);
+	free(import->changes);
+	free(import->shadowed_by);
 	import->entry_model = NULL;
 	import->superseded = NULL;
+	import->chosen = NULL;
+	import->priority = NULL;
+	import->changes = NULL;
+	import->shadowed_by = NULL;
 }
 
 /* An entry's price of one kind (cache write is read, not used). */
@@ -638,12 +655,13 @@ import_compare(struct import *import, const struct data *before,
     const struct data *after, const char *written)
 {
 	import->change_count = 0;
-	if (before->model_count != after->model_count)
-		return;
-	for (size_t i = 0; i < after->model_count; i++) {
+	/* after may hold more models (those the import added): the same
+	 * model is found by its id. */
+	for (size_t i = 0; i < before->model_count &&
+	    i < import->model_count; i++) {
 		const struct model *b = &before->models[i];
-		const struct model *a = &after->models[i];
-		if (strcmp(a->id, b->id) != 0)
+		const struct model *a = data_find_model(after, b->id);
+		if (a == NULL || strcmp(a->id, b->id) != 0)
 			continue;
 		for (int p = 0; p < DATA_PRICE_COUNT; p++) {
 			const struct figure *fb = data_model_price(b,

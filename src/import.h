@@ -110,19 +110,21 @@ struct import {
 	/* The as-of date for figures the file does not date (--as-of),
 	 * or empty: they are written IMPORT_UNDATED. */
 	char as_of[16];
-	/* The entry chosen for each model (by index), or -1. */
-	long chosen[DATA_MAX_MODELS];
-	int priority[DATA_MAX_MODELS];
+	/* The entry chosen for each model (by index), or -1; model_count
+	 * entries. */
+	size_t model_count;
+	long *chosen;
+	int *priority;
 	/* Per entry: the model it maps to (or -1), and whether another
 	 * entry won that model. */
 	long *entry_model;
 	bool *superseded;
 	size_t mapped, superseded_count, unmapped, pseudo, not_chat, no_price;
-	struct import_change changes[DATA_MAX_MODELS * DATA_PRICE_COUNT];
+	struct import_change *changes;	/* model_count * DATA_PRICE_COUNT */
 	size_t change_count;
 	/* Imported prices that a prices.yaml earlier in the lookup order
 	 * overrides: the file that wins, by model and price. */
-	const char *shadowed_by[DATA_MAX_MODELS][DATA_PRICE_COUNT];
+	const char *(*shadowed_by)[DATA_PRICE_COUNT];
 };
 
 /* Reads an imported file, detecting its format from the content; today

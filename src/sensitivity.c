@@ -25,6 +25,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -399,8 +400,10 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
     unsigned long samples, unsigned long seed,
     struct sensitivity_uncertainty *u)
 {
-	static struct sensitivity_draw draws[DATA_MAX_FIGURES];
-	static double values[DATA_MAX_FIGURES];
+	/* Scratch that grows with the data's figures, kept between runs. */
+	static struct sensitivity_draw *draws;
+	static double *values;
+	static size_t scratch_size;
 	static unsigned bins[OPTION_KIND_COUNT][SENSITIVITY_BINS];
 	unsigned long below[OPTION_KIND_COUNT] = { 0 };
 	unsigned long counted[OPTION_KIND_COUNT] = { 0 };
@@ -418,6 +421,21 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 		u->p10[k] = u->p50[k] = u->p90[k] = NAN;
 	if (base->rules == NULL || samples == 0)
 		return;
+	if (scratch_size < data->figure_count) {
+		size_t size = data->figure_count;
+		struct sensitivity_draw *more_draws = realloc(draws,
+		    size * sizeof *draws);
+		if (more_draws != NULL)
+			draws = more_draws;
+		double *more_values = realloc(values, size * sizeof *values);
+		if (more_values != NULL)
+			values = more_values;
+		if (more_draws == NULL || more_values == NULL) {
+			u->samples = 0;	/* out of memory: no uncertainty */
+			return;
+		}
+		scratch_size = size;
+	}
 	for (int i = 0; i < 4; i++)
 		random.s[i] = sensitivity_splitmix(&x);
 	memcpy(values, data->values, data->figure_count * sizeof values[0]);

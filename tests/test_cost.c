@@ -73,10 +73,11 @@ START_TEST(test_article_a100_around_the_clock)
 	/* One A100 24/7 at $1-2/hour is $730-1,460 a month. */
 	const struct data *data = testutil_data();
 	const struct gpu *a100 = data_find_gpu(data, "a100-40gb");
-	double values[DATA_MAX_FIGURES];
+	double *values = malloc(data->figure_count * sizeof *values);
 	struct profile p;
+	ck_assert_ptr_nonnull(values);
 	testutil_article_profile(&p);
-	memcpy(values, data->values, sizeof values);
+	memcpy(values, data->values, data->figure_count * sizeof *values);
 	values[a100->cloud_price.index] = 1;
 	evaluate(&p, values);
 	const struct cost_option *o = option("cloud_24x7:a100-40gb:int4:x1");
@@ -86,6 +87,7 @@ START_TEST(test_article_a100_around_the_clock)
 	evaluate(&p, values);
 	ck_assert_double_eq_tol(option("cloud_24x7:a100-40gb:int4:x1")->
 	    monthly.compute, 1460, 1e-9);
+	free(values);
 }
 END_TEST
 
@@ -221,9 +223,10 @@ START_TEST(test_fit_check)
 	/* FP16 70B weights (141 GB) do not fit one 80 GB card; a config whose
 	 * memory shrinks below the weights is no longer offered. */
 	const struct data *data = testutil_data();
-	double values[DATA_MAX_FIGURES];
+	double *values = malloc(data->figure_count * sizeof *values);
 	struct profile p;
 	char id[256];
+	ck_assert_ptr_nonnull(values);
 	for (size_t i = 0; i < data->config_count; i++) {
 		const struct gpu_config *c = &data->configs[i];
 		if (c->quantisation == QUANT_FP16 && c->gpus == 1 &&
@@ -232,7 +235,7 @@ START_TEST(test_fit_check)
 	}
 	profile_defaults(&p);
 	evaluate(&p, NULL);
-	memcpy(values, data->values, sizeof values);
+	memcpy(values, data->values, data->figure_count * sizeof *values);
 	const struct gpu_config *a100 =
 	    option("cloud_24x7:a100-40gb:int4:x1")->config;
 	values[data_find_gpu(data, "a100-40gb")->memory.index] = 30;
@@ -244,6 +247,7 @@ START_TEST(test_fit_check)
 	evaluate(&p, values);
 	option("cloud_24x7:a100-40gb:int4:x1");
 	(void)id;
+	free(values);
 }
 END_TEST
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,12 +290,27 @@ START_TEST(test_lookup_order)
 }
 END_TEST
 
-/* True when pointer lies inside the struct data at data. */
+/* True when pointer lies inside count elements of size at start. */
+static bool
+inside_block(const void *start, size_t count, size_t size,
+    const void *pointer)
+{
+	uintptr_t at = (uintptr_t)pointer, from = (uintptr_t)start;
+	return start != NULL && at >= from && at - from < count * size;
+}
+
+/* True when pointer lies inside the struct data at data or one of its
+ * own arrays of models, GPUs and throughput entries. */
 static bool
 inside(const struct data *data, const void *pointer)
 {
-	const char *at = pointer, *start = (const char *)data;
-	return at >= start && at < start + sizeof *data;
+	return inside_block(data, 1, sizeof *data, pointer) ||
+	    inside_block(data->models, data->model_count,
+	    sizeof *data->models, pointer) ||
+	    inside_block(data->gpus, data->gpu_count, sizeof *data->gpus,
+	    pointer) ||
+	    inside_block(data->configs, data->config_count,
+	    sizeof *data->configs, pointer);
 }
 
 START_TEST(test_copy_loads_over_base)
@@ -322,13 +338,18 @@ START_TEST(test_copy_loads_over_base)
 	ck_assert_int_eq(data_load_file(base, DATA_FILE_GPUS, names[1],
 	    texts[1], &cause), 0);
 	size_t base_figures = base->figure_count;
-	data_copy(copy, base);
+	ck_assert_int_eq(data_copy(copy, base, &cause), 0);
+	/* The copy's arrays are its own: nothing it points to is base's. */
+	ck_assert_ptr_ne(copy->models, base->models);
+	ck_assert_ptr_ne(copy->gpus, base->gpus);
+	ck_assert_ptr_ne(copy->configs, base->configs);
+	ck_assert_ptr_ne(copy->values, base->values);
 	ck_assert_int_eq(data_load_file(copy, DATA_FILE_DEFAULTS, names[2],
 	    texts[2], &cause), 0);
 	ck_assert_uint_eq(copy->figure_count, full->figure_count);
 	for (size_t i = 0; i < copy->figure_count; i++) {
 		const struct figure *f = data_figure_at(copy, i);
-		ck_assert(inside(copy, f));
+		ck_assert(inside(copy, f) && !inside(base, f));
 		ck_assert_str_eq(f->key, data_figure_at(full, i)->key);
 		ck_assert_double_eq(f->value, data_figure_at(full, i)->value);
 		ck_assert_int_eq(f->index, (int)i);
