@@ -74,7 +74,7 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	if (import.mapped > 0)
 		fuzz_prices_reload(&import, out.data ? out.data : "");
 	buffer_free(&out);
-	import_summary(&import, fuzz_data(), NULL, true, &out);
+	import_summary(&import, fuzz_data(), NULL, NULL, true, &out);
 	if (out.failed)
 		fuzz_fail("out of memory writing the summary");
 	buffer_free(&out);

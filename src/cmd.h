@@ -29,6 +29,7 @@ struct cmd_options {
 	bool resume;
 	const char *import_prices;	/* --import-prices FILE */
 	const char *as_of;		/* --as-of YYYY-MM-DD, or NULL */
+	bool no_new_models;		/* --no-new-models */
 	bool list_models, list_gpus, verbose;
 };
 

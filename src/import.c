@@ -439,6 +439,8 @@ import_free(struct import *import)
 	free(import->entry_model);
 	free(import->superseded);
 	free(import->chosen);
+	free(import->added);
+	import->added = NULL;
 	free(import->priority);
 	free(import->changes);
 	free(import->shadowed_by);
@@ -551,14 +553,45 @@ import_widen(struct figure *f, const struct figure *old)
 		f->high = old->high;
 }
 
+/* The as-of date of an entry's prices: the entry's own, the file's,
+ * --as-of or IMPORT_UNDATED (see import.h). */
+static const char *
+import_entry_as_of(const struct import *import, const struct import_entry *e)
+{
+	return e->prices_checked != NULL ? e->prices_checked :
+	    import->file->date != NULL ? import->file->date :
+	    import->as_of[0] != '\0' ? import->as_of : IMPORT_UNDATED;
+}
+
+/* An entry's price as a figure: range from its low rate to its value,
+ * widened to hold old (NULL for none); false when the entry has no such
+ * price. */
+static bool
+import_entry_figure(const struct import *import, const struct import_entry *e,
+    enum data_price price, const struct figure *old, struct figure *f)
+{
+	const struct import_value *v = import_entry_value(e, price);
+	if (!v->set)
+		return false;
+	memset(f, 0, sizeof *f);
+	f->value = v->value;
+	f->low = v->low < v->value ? v->low : v->value;
+	/* A long-context tier is not the top of the normal range: it would
+	 * skew every draw upward. */
+	f->high = v->value;
+	import_widen(f, old);
+	f->unit = "USD/Mtok";
+	f->source = import->file->base;
+	f->as_of = import_entry_as_of(import, e);
+	f->verified = true;
+	return true;
+}
+
 /* A model's new item from its chosen entry. */
 static void
 import_yaml_new_item(struct buffer *out, const struct import *import,
     const struct model *model, const struct import_entry *e)
 {
-	const char *as_of = e->prices_checked != NULL ? e->prices_checked :
-	    import->file->date != NULL ? import->file->date :
-	    import->as_of[0] != '\0' ? import->as_of : IMPORT_UNDATED;
 	buffer_add(out, "  - model: ");
 	import_yaml_string(out, model->id);
 	buffer_add(out, "\n    entry: ");
@@ -573,24 +606,102 @@ import_yaml_new_item(struct buffer *out, const struct import *import,
 		buffer_printf(out, "    deprecation_date: %s\n",
 		    e->deprecation_date);
 	for (int p = 0; p < DATA_PRICE_COUNT; p++) {
-		const struct import_value *v = import_entry_value(e,
-		    (enum data_price)p);
 		struct figure f;
-		if (!v->set)
-			continue;
-		memset(&f, 0, sizeof f);
-		f.value = v->value;
-		f.low = v->low < v->value ? v->low : v->value;
-		/* A long-context tier is not the top of the normal range: it
-		 * would skew every draw upward. */
-		f.high = v->value;
-		import_widen(&f, data_model_price(model, (enum data_price)p));
-		f.unit = "USD/Mtok";
-		f.source = import->file->base;
-		f.as_of = as_of;
-		f.verified = true;
-		import_yaml_figure(out, data_price_name((enum data_price)p), &f);
+		if (import_entry_figure(import, e, (enum data_price)p,
+		    data_model_price(model, (enum data_price)p), &f))
+			import_yaml_figure(out,
+			    data_price_name((enum data_price)p), &f);
 	}
+}
+
+/* Picks the entries to add as new models (see import.h). */
+int
+import_plan_models(struct import *import, const struct data *data,
+    char **cause)
+{
+	const struct import_file *file = import->file;
+	import->adding = true;
+	import->added = calloc(file->count ? file->count : 1,
+	    sizeof *import->added);
+	if (import->added == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	for (size_t i = 0; i < file->count; i++) {
+		const struct import_entry *e = &file->entries[i];
+		bool repeated = false;
+		if (e->skip != IMPORT_USED || import->entry_model[i] >= 0)
+			continue;
+		/* A model needs both prices; a name is one model. */
+		for (size_t j = 0; j < i && !repeated; j++)
+			repeated = import->added[j] &&
+			    strcmp(file->entries[j].name, e->name) == 0;
+		if (!e->input.set || !e->output.set || e->name[0] == '\0' ||
+		    repeated || data_find_model(data, e->name) != NULL) {
+			import->not_added++;
+			continue;
+		}
+		import->added[i] = true;
+		import->added_count++;
+	}
+	return 0;
+}
+
+/* One new model of the overlay from an unmapped entry. */
+static void
+import_yaml_new_model(struct buffer *out, const struct import *import,
+    const struct import_entry *e)
+{
+	buffer_add(out, "  - id: ");
+	import_yaml_string(out, e->name);
+	buffer_add(out, "\n    name: ");
+	import_yaml_string(out, e->name);
+	buffer_add(out, "\n    provider: ");
+	import_yaml_string(out, e->provider != NULL && e->provider[0] != '\0' ?
+	    e->provider : "unknown");
+	buffer_printf(out, "\n    kind: api\n    tier: %s\n", DATA_UNRATED);
+	for (int p = 0; p < DATA_PRICE_COUNT; p++) {
+		struct figure f;
+		if (import_entry_figure(import, e, (enum data_price)p, NULL, &f))
+			import_yaml_figure(out,
+			    data_price_name((enum data_price)p), &f);
+	}
+}
+
+/* The new models overlay (see import.h). */
+int
+import_render_overlay(const struct import *import, const char *existing_text,
+    struct buffer *out, char **cause)
+{
+	const struct import_file *file = import->file;
+	bool has_list = false;
+	if (existing_text != NULL) {
+		/* Our own file: its "models:" list ends the text. */
+		for (const char *line = existing_text; line != NULL && *line;
+		    line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+			if (strncmp(line, "models:", 7) == 0)
+				has_list = true;
+		buffer_add(out, existing_text);
+		if (out->length > 0 && out->data[out->length - 1] != '\n')
+			buffer_add_char(out, '\n');
+	}
+	if (!has_list) {
+		buffer_printf(out, "# %s - models an import added, laid beside "
+		    "models.yaml; written by\n# llmadvisor --import-prices (a new "
+		    "import appends, never rewrites). A model\n# marked tier: %s "
+		    "is listed but never compared: set tier: small, large\n# or "
+		    "frontier to compare it. See llmadvisor(1).\n",
+		    DATA_OVERLAY_FILE, DATA_UNRATED);
+		buffer_add(out, "models:\n");
+	}
+	for (size_t i = 0; import->added != NULL && i < file->count; i++)
+		if (import->added[i])
+			import_yaml_new_model(out, import, &file->entries[i]);
+	if (out->failed) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	return 0;
 }
 
 /* The new prices.yaml (see import.h). */
@@ -836,16 +947,24 @@ import_summary_unused(const struct import *import, const struct data *data,
 			    file->entries[import->chosen[m]].name);
 		}
 	}
+	size_t unmapped = import->unmapped - import->added_count;
 	buffer_printf(out, ngettext_("Not mapped: %zu entry", "Not mapped: %zu "
-	    "entries", import->unmapped), import->unmapped);
-	if (import->unmapped > 0)
+	    "entries", unmapped), unmapped);
+	if (unmapped > 0)
 		buffer_add(out, verbose ? _(" (no model id or alias in "
 		    "models.yaml matches them):\n") : _(" (-v lists them).\n"));
 	else
 		buffer_add(out, ".\n");
+	if (unmapped > 0 && import->adding && import->not_added > 0)
+		buffer_printf(out, _("  (not added as models: they lack an "
+		    "input or an output price, or repeat a name)\n"));
+	else if (unmapped > 0 && !import->adding)
+		buffer_printf(out, _("  (not added as models: "
+		    "--no-new-models)\n"));
 	for (size_t i = 0; verbose && i < file->count; i++) {
 		const struct import_entry *e = &file->entries[i];
-		if (e->skip != IMPORT_USED || import->entry_model[i] >= 0)
+		if (e->skip != IMPORT_USED || import->entry_model[i] >= 0 ||
+		    (import->added != NULL && import->added[i]))
 			continue;
 		if (e->provider != NULL)
 			buffer_printf(out, "  %s (%s)\n", e->name, e->provider);
@@ -879,6 +998,91 @@ import_summary_unused(const struct import *import, const struct data *data,
 	}
 	for (size_t i = 0; verbose && i < file->count; i++)
 		import_summary_skipped(&file->entries[i], data, out);
+}
+
+/* The summary's new models: how many, where, how to rate them (their
+ * names when verbose). */
+static void
+import_summary_added(const struct import *import, const char *overlay,
+    bool verbose, struct buffer *out)
+{
+	const struct import_file *file = import->file;
+	if (import->added_count == 0 || overlay == NULL)
+		return;
+	buffer_printf(out, ngettext_("Added %zu new model to %s, unrated: it "
+	    "is not compared until you set its tier there (tier: small, large "
+	    "or frontier)",
+	    "Added %zu new models to %s, unrated: they are not compared until "
+	    "you set a tier there (tier: small, large or frontier)",
+	    import->added_count), import->added_count, overlay);
+	buffer_add(out, verbose ? ":\n" : _(" (-v names them).\n"));
+	for (size_t i = 0; verbose && i < file->count; i++) {
+		const struct import_entry *e = &file->entries[i];
+		if (!import->added[i])
+			continue;
+		if (e->provider != NULL)
+			buffer_printf(out, "  %s (%s)\n", e->name, e->provider);
+		else
+			buffer_printf(out, "  %s\n", e->name);
+	}
+}
+
+/* True when an entry of the file (of any mode, priced or not) names the
+ * model, or was mapped to it. */
+static bool
+import_lists_model(const struct import *import, const struct data *data,
+    size_t model)
+{
+	const struct import_file *file = import->file;
+	if (import->chosen[model] >= 0)
+		return true;
+	for (size_t i = 0; i < file->count; i++) {
+		if (file->entries[i].skip == IMPORT_PSEUDO)
+			continue;
+		if (import->entry_model[i] == (long)model ||
+		    import_named_model(data, &file->entries[i]) ==
+		    &data->models[model])
+			return true;
+	}
+	return false;
+}
+
+/* True when the file has a priced entry of the model's provider: then a
+ * model it does not list is worth a look. */
+static bool
+import_covers_provider(const struct import *import, const struct model *m)
+{
+	const struct import_file *file = import->file;
+	for (size_t i = 0; i < file->count; i++)
+		if (file->entries[i].skip == IMPORT_USED &&
+		    import_same_provider(m->provider, file->entries[i].provider))
+			return true;
+	return false;
+}
+
+/* The summary's built-in models (models.yaml, not an overlay) of a
+ * provider the file covers that no entry of the file lists any more:
+ * possibly retired. */
+static void
+import_summary_retired(const struct import *import, const struct data *data,
+    struct buffer *out)
+{
+	bool first = true;
+	for (size_t m = 0; m < data->model_count && m < import->model_count;
+	    m++) {
+		const struct model *model = &data->models[m];
+		if (model->kind == MODEL_OPEN_WEIGHTS ||
+		    !util_streq(model->file, data->models_file) ||
+		    !import_covers_provider(import, model) ||
+		    import_lists_model(import, data, m))
+			continue;
+		if (first)
+			buffer_printf(out, _("Possibly retired (%s lists other "
+			    "models of their provider, not these):\n"),
+			    import->file->base);
+		first = false;
+		buffer_printf(out, "  %s (%s)\n", model->name, model->id);
+	}
 }
 
 /* The summary's notes per model: deprecations, coming price changes,
@@ -924,7 +1128,8 @@ import_summary_notes(const struct import *import, const struct data *data,
 /* The import's report for people (see import.h). */
 void
 import_summary(const struct import *import, const struct data *data,
-    const char *written, bool verbose, struct buffer *out)
+    const char *written, const char *overlay, bool verbose,
+    struct buffer *out)
 {
 	const struct import_file *file = import->file;
 	size_t models = 0, start = out->length;
@@ -934,9 +1139,12 @@ import_summary(const struct import *import, const struct data *data,
 	buffer_printf(out, ngettext_("Read %zu entry from %s (%s format).\n",
 	    "Read %zu entries from %s (%s format).\n", file->count),
 	    file->count, file->base, import_format_name(file->format));
-	if (written == NULL)
+	if (written == NULL && overlay == NULL)
 		buffer_printf(out, _("Nothing written: no entry maps to a model "
 		    "of %s.\n"), data->models_file);
+	else if (written == NULL)
+		buffer_printf(out, _("Prices of no model written: no entry maps "
+		    "to a model of %s.\n"), data->models_file);
 	else
 		buffer_printf(out, ngettext_("Wrote %s: prices of %zu model.\n",
 		    "Wrote %s: prices of %zu models.\n", models), written,
@@ -944,6 +1152,8 @@ import_summary(const struct import *import, const struct data *data,
 
 	import_summary_changes(import, data, written, out);
 	import_summary_unused(import, data, verbose, out);
+	import_summary_added(import, overlay, verbose, out);
+	import_summary_retired(import, data, out);
 	import_summary_notes(import, data, out);
 	/* Entry names come from a downloaded price list. */
 	buffer_escape_controls(out, start);

@@ -120,6 +120,13 @@ struct import {
 	long *entry_model;
 	bool *superseded;
 	size_t mapped, superseded_count, unmapped, pseudo, not_chat, no_price;
+	/* Unmapped entries added as new models (import_plan_models): per
+	 * entry, how many, and how many lacked an input or output price
+	 * (a model needs both) or repeated an added name. */
+	bool *added;
+	size_t added_count, not_added;
+	/* import_plan_models ran: new models are wanted. */
+	bool adding;
 	struct import_change *changes;	/* model_count * DATA_PRICE_COUNT */
 	size_t change_count;
 	/* Imported prices that a prices.yaml earlier in the lookup order
@@ -148,6 +155,17 @@ void import_free(struct import *);
  * or a price would never look stale. */
 int import_set_as_of(struct import *, const char *as_of, char **cause);
 #define IMPORT_UNDATED "undated"
+/* Picks the unmapped entries to add as new models: every one with an
+ * input and an output price whose name is no model's id or alias yet
+ * (the first of a repeated name).  Without this call, none is added
+ * (--no-new-models). */
+int import_plan_models(struct import *, const struct data *, char **cause);
+/* The new models overlay (DATA_OVERLAY_FILE): the existing text as it is
+ * (edits such as a tier survive) with the planned models appended, each
+ * with the entry's name as id, the entry's provider, tier: unrated and
+ * its prices as import_render_yaml writes them. */
+int import_render_overlay(const struct import *, const char *existing_text,
+	struct buffer *out, char **cause);
 /* The new prices.yaml: the existing one's entries (existing may be NULL)
  * with every mapped model replaced, each figure's source the imported
  * file's base name and as_of the entry's prices_checked, the file's date,
@@ -161,9 +179,12 @@ int import_render_yaml(const struct import *, const struct data *,
 void import_compare(struct import *, const struct data *before,
 	const struct data *after, const char *written);
 /* What changed, what is new, what could not be mapped (names too when
- * verbose), for a person; written is NULL when nothing was written. */
+ * verbose), the models added and the built-in models the file no longer
+ * lists (possibly retired), for a person; written is NULL when no
+ * prices.yaml was written, overlay NULL when no models overlay was. */
 void import_summary(const struct import *, const struct data *,
-	const char *written, bool verbose, struct buffer *out);
+	const char *written, const char *overlay, bool verbose,
+	struct buffer *out);
 
 /* Reads a LiteLLM or genai-prices price list from text into
  * file->entries (the caller has zeroed file); today (YYYY-MM-DD) picks

@@ -10,17 +10,19 @@
 #include "i18n.h"
 #include "import.h"
 
-/* LiteLLM: a per-token price of an entry, as USD per million tokens. */
+/* LiteLLM: a per-token price in an object (an entry, or a tier of the
+ * entry named name), as USD per million tokens. */
 static int
-import_litellm_price(const struct doc *doc, const struct doc_node *entry,
-    const char *field, struct import_value *price, char **cause)
+import_litellm_price_in(const struct doc *doc, const struct doc_node *holder,
+    const char *name, const char *field, struct import_value *price,
+    char **cause)
 {
-	const struct doc_node *node = doc_get(entry, field);
+	const struct doc_node *node = doc_get(holder, field);
 	double value;
 	bool set;
 	if (node == NULL)
 		return 0;
-	if (import_field_number(doc, node, field, entry->key, &value, &set,
+	if (import_field_number(doc, node, field, name, &value, &set,
 	    cause) != 0)
 		return -1;
 	if (set) {
@@ -29,6 +31,15 @@ import_litellm_price(const struct doc *doc, const struct doc_node *entry,
 		    import_field_significant(value * 1e6);
 	}
 	return 0;
+}
+
+/* LiteLLM: a per-token price of an entry, as USD per million tokens. */
+static int
+import_litellm_price(const struct doc *doc, const struct doc_node *entry,
+    const char *field, struct import_value *price, char **cause)
+{
+	return import_litellm_price_in(doc, entry, entry->key, field, price,
+	    cause);
 }
 
 /* LiteLLM: "input_cost_per_token_above_128k_tokens" and the like raise the
@@ -53,6 +64,86 @@ import_litellm_tiers(const struct doc *doc, const struct doc_node *entry,
 		value = import_field_significant(value * 1e6);
 		if (set && price->set && value > price->high)
 			price->high = value;
+	}
+	return 0;
+}
+
+/* LiteLLM: "tiered_pricing": [{"input_cost_per_token": ..., "range":
+ * [0, 256000]}, {..., "range": [256000, 1000000]}] prices by prompt
+ * length.  The tier that starts lowest gives a price the entry does not
+ * give itself; every other tier is long context, and only raises the top
+ * of its tiers (import_value.high), never the normal range. */
+static int
+import_litellm_tiered(const struct doc *doc, const struct doc_node *entry,
+    struct import_entry *e, char **cause)
+{
+	static const char *const fields[] = {
+		"input_cost_per_token", "output_cost_per_token",
+		"cache_read_input_token_cost"
+	};
+	struct import_value *targets[] = { &e->input, &e->output,
+	    &e->cache_read };
+	const struct doc_node *list = doc_get(entry, "tiered_pricing");
+	size_t base = 0;
+	double lowest = INFINITY;
+
+	if (list == NULL || (list->type == DOC_SCALAR && list->null))
+		return 0;
+	if (list->type != DOC_SEQUENCE) {
+		char got[64];
+		import_field_describe(got, sizeof got, list);
+		doc_error(cause, doc, list, false, _("%s of '%s' must be a list "
+		    "or null, got %s"), "tiered_pricing", entry->key, got);
+		return -1;
+	}
+	for (size_t i = 0; i < list->count; i++) {
+		const struct doc_node *tier = &list->items[i];
+		const struct doc_node *range = tier->type == DOC_MAPPING ?
+		    doc_get(tier, "range") : NULL;
+		double start = 0;
+		bool set = false;
+		if (tier->type != DOC_MAPPING) {
+			char got[64];
+			import_field_describe(got, sizeof got, tier);
+			doc_error(cause, doc, tier, false, _("a tier of %s of "
+			    "'%s' must be an object, got %s"), "tiered_pricing",
+			    entry->key, got);
+			return -1;
+		}
+		if (range != NULL && (range->type != DOC_SEQUENCE ||
+		    range->count != 2)) {
+			doc_error(cause, doc, range, false, _("range of a tier of "
+			    "'%s' must be a list [from, to]"), entry->key);
+			return -1;
+		}
+		if (range != NULL && import_field_number(doc, &range->items[0],
+		    "range", entry->key, &start, &set, cause) != 0)
+			return -1;
+		if (!set)
+			start = 0;
+		if (start < lowest) {
+			lowest = start;
+			base = i;
+		}
+	}
+	for (size_t f = 0; f < 3 && list->count > 0; f++) {
+		struct import_value tier = { 0 };
+		if (import_litellm_price_in(doc, &list->items[base], entry->key,
+		    fields[f], &tier, cause) != 0)
+			return -1;
+		if (tier.set && !targets[f]->set)
+			*targets[f] = tier;
+	}
+	for (size_t i = 0; i < list->count; i++) {
+		for (size_t f = 0; f < 3 && i != base; f++) {
+			struct import_value tier = { 0 };
+			if (import_litellm_price_in(doc, &list->items[i],
+			    entry->key, fields[f], &tier, cause) != 0)
+				return -1;
+			if (tier.set && targets[f]->set &&
+			    tier.value > targets[f]->high)
+				targets[f]->high = tier.value;
+		}
 	}
 	return 0;
 }
@@ -95,7 +186,10 @@ import_litellm_entry(struct arena *arena, const struct doc *doc,
 	if ((part = doc_get(node, "mode")) != NULL &&
 	    import_field_string(doc, part, "mode", name, &e->mode, cause) != 0)
 		return -1;
-	if (e->mode != NULL && strcmp(e->mode, "chat") != 0) {
+	/* "responses": chat through OpenAI's Responses API (codex-mini,
+	 * o1-pro), priced per token as chat is. */
+	if (e->mode != NULL && strcmp(e->mode, "chat") != 0 &&
+	    strcmp(e->mode, "responses") != 0) {
 		e->skip = IMPORT_NOT_CHAT;
 		return 0;
 	}
@@ -111,6 +205,8 @@ import_litellm_entry(struct arena *arena, const struct doc *doc,
 	/* DeepSeek's entries name the cache-read price this way. */
 	if (!e->cache_read.set && import_litellm_price(doc, node,
 	    "input_cost_per_token_cache_hit", &e->cache_read, cause) != 0)
+		return -1;
+	if (import_litellm_tiered(doc, node, e, cause) != 0)
 		return -1;
 	if (import_litellm_tiers(doc, node, "input_cost_per_token_above_",
 	    &e->input, cause) != 0 ||

@@ -69,6 +69,10 @@ main_usage(FILE *stream)
 	    "file\n"
 	    "                         does not date itself (else \"undated\", "
 	    "never today)\n"
+	    "      --no-new-models    with --import-prices: do not add the "
+	    "entries that map\n"
+	    "                         to no model to models-imported.yaml "
+	    "(unrated)\n"
 	    "      --list-models      list every model's figures: value, range, "
 	    "source,\n"
 	    "                         as-of date, verified, file; -f json too\n"
@@ -196,6 +200,11 @@ main_options_check(const struct cmd_options *options, int *status)
 		    "used together"));
 		return -1;
 	}
+	if (options->no_new_models && options->import_prices == NULL) {
+		*status = main_usage_error(_("--no-new-models only applies to "
+		    "--import-prices"));
+		return -1;
+	}
 	if (options->as_of != NULL && options->import_prices == NULL) {
 		*status = main_usage_error(_("--as-of only applies to "
 		    "--import-prices"));
@@ -230,6 +239,7 @@ main_options(int argc, char **argv, struct cmd_options *options, int *status)
 {
 	enum { OPTION_SAMPLES = 256, OPTION_SEED, OPTION_RESUME,
 		OPTION_IMPORT_PRICES, OPTION_LIST_MODELS, OPTION_LIST_GPUS,
+		OPTION_NO_NEW_MODELS,
 		OPTION_AS_OF };
 	static const struct option long_options[] = {
 		{ "answers", required_argument, NULL, 'a' },
@@ -243,6 +253,7 @@ main_options(int argc, char **argv, struct cmd_options *options, int *status)
 		{ "import-prices", required_argument, NULL,
 		  OPTION_IMPORT_PRICES },
 		{ "as-of", required_argument, NULL, OPTION_AS_OF },
+		{ "no-new-models", no_argument, NULL, OPTION_NO_NEW_MODELS },
 		{ "list-models", no_argument, NULL, OPTION_LIST_MODELS },
 		{ "list-gpus", no_argument, NULL, OPTION_LIST_GPUS },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -307,6 +318,9 @@ main_options(int argc, char **argv, struct cmd_options *options, int *status)
 			break;
 		case OPTION_AS_OF:
 			options->as_of = optarg;
+			break;
+		case OPTION_NO_NEW_MODELS:
+			options->no_new_models = true;
 			break;
 		case OPTION_LIST_MODELS:
 			options->list_models = true;
