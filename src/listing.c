@@ -26,7 +26,8 @@ listing_origin(const struct figure *figure, const char *system_dir)
 	    file[length] == '/' && strchr(file + length + 1, '/') == NULL &&
 	    strcmp(file + length + 1, "prices.yaml") != 0))
 		return "default";
-	if (strcmp(slash ? slash + 1 : file, "prices.yaml") == 0)
+	if (strcmp(slash ? slash + 1 : file, "prices.yaml") == 0 ||
+	    strcmp(slash ? slash + 1 : file, DATA_OVERLAY_FILE) == 0)
 		return "import";
 	return "override";
 }
@@ -90,18 +91,51 @@ listing_gpu_figures(const struct gpu *g, const struct figure **figures,
 	return n;
 }
 
-/* Columns of a listing. */
+/* Columns of a listing: each figure's row stays within 80 columns; its
+ * unit, file and source follow on a line of their own. */
 enum {
-	LISTING_COL_FIGURE, LISTING_COL_VALUE, LISTING_COL_UNIT, LISTING_COL_RANGE,
-	LISTING_COL_AS_OF, LISTING_COL_VERIFIED, LISTING_COL_CHECK,
-	LISTING_COL_ORIGIN, LISTING_COL_FILE, LISTING_COL_SOURCE, LISTING_COLS
+	LISTING_COL_FIGURE, LISTING_COL_VALUE, LISTING_COL_RANGE,
+	LISTING_COL_CHECK, LISTING_COLS
 };
 
-/* One row: a group line (title set) or a figure's cells. */
+/* Where the source line of a figure starts, and where lines end. */
+#define LISTING_NOTE_INDENT 6
+#define LISTING_WIDTH 80
+
+/* One row: a group line (title set) or a figure's cells and its note
+ * (as-of date, unit, file, source). */
 struct listing_row {
 	char *title;
 	char *cells[LISTING_COLS];
+	char *note;
 };
+
+/* The files the figures come from, numbered in order of appearance, so
+ * that a path is printed once, not on every row. */
+struct listing_files {
+	const char **names;
+	size_t count, size;
+};
+
+/* The number (from 1) of a figure's file, added when new; 0 when out of
+ * memory (the row then names the file itself). */
+static size_t
+listing_file_number(struct listing_files *files, const char *name)
+{
+	for (size_t i = 0; i < files->count; i++)
+		if (strcmp(files->names[i], name) == 0)
+			return i + 1;
+	if (files->count == files->size) {
+		size_t size = files->size ? files->size * 2 : 8;
+		const char **more = realloc(files->names, size * sizeof *more);
+		if (more == NULL)
+			return 0;
+		files->names = more;
+		files->size = size;
+	}
+	files->names[files->count++] = name;
+	return files->count;
+}
 
 /* Display width of UTF-8 text (one column per character). */
 static size_t
@@ -164,31 +198,62 @@ listing_number_cell(double low, double high, bool range)
 static void
 listing_rows(struct listing_row *rows, size_t *n, size_t size,
     const struct figure **figures, const char **names, size_t count,
-    time_t now, double months, const char *system_dir)
+    time_t now, double months, struct listing_files *files)
 {
 	for (size_t i = 0; i < count && *n < size; i++) {
 		const struct figure *f = figures[i];
 		struct listing_row *row = &rows[(*n)++];
 		bool stale = data_figure_stale(f, now, months);
+		size_t file = listing_file_number(files, f->file);
+		char *source = listing_one_line(f->source);
 		memset(row, 0, sizeof *row);
 		row->cells[LISTING_COL_FIGURE] = listing_cell("  %s", names[i]);
 		row->cells[LISTING_COL_VALUE] = listing_number_cell(f->value, 0,
 		    false);
-		row->cells[LISTING_COL_UNIT] = strdup(f->unit);
 		row->cells[LISTING_COL_RANGE] = listing_number_cell(f->low, f->high,
 		    true);
-		row->cells[LISTING_COL_AS_OF] = strdup(f->as_of);
-		row->cells[LISTING_COL_VERIFIED] = strdup(f->verified ? _("yes") :
-		    _("no"));
 		row->cells[LISTING_COL_CHECK] = strdup(stale && !f->verified ?
 		    _("STALE, UNVERIFIED") : stale ? _("STALE") : !f->verified ?
 		    _("UNVERIFIED") : "");
-		row->cells[LISTING_COL_ORIGIN] = strdup(listing_origin(f,
-		    system_dir));
-		row->cells[LISTING_COL_FILE] = listing_cell("%s:%d", f->file,
-		    f->line);
-		row->cells[LISTING_COL_SOURCE] = listing_one_line(f->source);
+		if (file > 0)
+			row->note = listing_cell(_("as of %s, %s, [%zu]:%d: %s"),
+			    f->as_of, f->unit, file, f->line, source ? source : "");
+		else
+			row->note = listing_cell(_("as of %s, %s, %s:%d: %s"),
+			    f->as_of, f->unit, f->file, f->line,
+			    source ? source : "");
+		free(source);
 	}
+}
+
+/* Appends text from column indent on, wrapped at spaces so that lines
+ * end by LISTING_WIDTH (a word longer than a line stands alone). */
+static void
+listing_wrap(struct buffer *out, const char *text, size_t indent)
+{
+	size_t column = indent;
+	buffer_add_repeat(out, " ", indent);
+	while (*text != '\0') {
+		const char *end = strchr(text, ' ');
+		size_t length = end ? (size_t)(end - text) : strlen(text);
+		char word[1024];
+		snprintf(word, sizeof word, "%.*s", (int)length, text);
+		size_t width = listing_width(word);
+		if (column > indent && column + 1 + width > LISTING_WIDTH) {
+			buffer_add(out, "\n");
+			buffer_add_repeat(out, " ", indent);
+			column = indent;
+		} else if (column > indent) {
+			buffer_add(out, " ");
+			column++;
+		}
+		buffer_add_length(out, text, length);
+		column += width;
+		text += length;
+		while (*text == ' ')
+			text++;
+	}
+	buffer_add(out, "\n");
 }
 
 /* Prints rows as an aligned table and frees them. */
@@ -196,8 +261,7 @@ static void
 listing_table(struct listing_row *rows, size_t n, struct buffer *out)
 {
 	const char *heads[LISTING_COLS] = {
-		_("FIGURE"), _("VALUE"), _("UNIT"), _("RANGE"), _("AS OF"),
-		_("VERIFIED"), _("CHECK"), _("ORIGIN"), _("FILE"), _("SOURCE")
+		_("FIGURE"), _("VALUE"), _("RANGE"), _("CHECK")
 	};
 	size_t widths[LISTING_COLS];
 
@@ -218,7 +282,7 @@ listing_table(struct listing_row *rows, size_t n, struct buffer *out)
 	for (size_t i = 0; i < n; i++) {
 		struct listing_row *row = &rows[i];
 		if (row->title != NULL) {
-			buffer_printf(out, "%s\n", row->title);
+			listing_wrap(out, row->title, 0);
 			free(row->title);
 			continue;
 		}
@@ -238,8 +302,27 @@ listing_table(struct listing_row *rows, size_t n, struct buffer *out)
 				buffer_add_repeat(out, " ", (right ? 0 : pad) + 2);
 		}
 		buffer_add(out, "\n");
+		if (row->note != NULL)
+			listing_wrap(out, row->note, LISTING_NOTE_INDENT);
 		for (int c = 0; c < LISTING_COLS; c++)
 			free(row->cells[c]);
+		free(row->note);
+	}
+}
+
+/* The numbered files, each with its origin, once for the listing. */
+static void
+listing_file_legend(const struct listing_files *files, const char *system_dir,
+    struct buffer *out)
+{
+	listing_wrap(out, _("Files (ORIGIN: default = built into llmadvisor or "
+	    "its installed data folder; override = another data folder "
+	    "(--data-dir, $LLMADVISOR_DATADIR, ~/.config/llmadvisor); import = "
+	    "written by --import-prices):"), 0);
+	for (size_t i = 0; i < files->count; i++) {
+		struct figure at = { .file = files->names[i] };
+		buffer_printf(out, "  [%zu] %-8s  %s\n", i + 1,
+		    listing_origin(&at, system_dir), files->names[i]);
 	}
 }
 
@@ -251,28 +334,69 @@ listing_legend(const struct data *data, time_t now, struct buffer *out)
 	util_format_date(date, sizeof date, now);
 	util_snprintf_c(months, sizeof months, "%g",
 	    data->defaults.stale_months.value);
+	char line[512];
 	buffer_add(out, "\n");
-	buffer_printf(out, _("STALE: a price dated more than %s months before "
-	    "%s (thresholds.stale_months).\n"), months, date);
-	buffer_add(out, _("UNVERIFIED: an estimate, or a number no source we "
-	    "read states.\n"));
-	buffer_add(out, _("ORIGIN: default = built into llmadvisor or its "
-	    "installed data folder; override =\nanother data folder (--data-dir, "
-	    "$LLMADVISOR_DATADIR, ~/.config/llmadvisor); import =\na prices.yaml "
-	    "(written by --import-prices).\n"));
+	snprintf(line, sizeof line, _("STALE: a price dated more than %s months "
+	    "before %s (thresholds.stale_months)."), months, date);
+	listing_wrap(out, line, 0);
+	listing_wrap(out, _("UNVERIFIED: an estimate, or a number no source we "
+	    "read states."), 0);
+	listing_wrap(out, _("Under each figure: the date it held on, its unit, "
+	    "[file]:line and its source."), 0);
 }
 
 /* Ends a listing begun at byte start of out: the table of n rows (freed
- * here), the legend, and escapes, since names and sources come from data
- * files, which may be anyone's. */
+ * here), the legends, and escapes, since names and sources come from
+ * data files, which may be anyone's. */
 static void
-listing_end(const struct data *data, time_t now,
-    struct listing_row *rows, size_t n, size_t start, struct buffer *out)
+listing_end(const struct data *data, time_t now, struct listing_row *rows,
+    size_t n, struct listing_files *files, const char *system_dir,
+    size_t start, struct buffer *out)
 {
 	listing_table(rows, n, out);
 	free(rows);
 	listing_legend(data, now, out);
+	buffer_add(out, "\n");
+	listing_file_legend(files, system_dir, out);
+	free(files->names);
 	buffer_escape_controls(out, start);
+}
+
+/* True when the data marks a model retired (no longer offered).  Hook
+ * for the retired flag of models.yaml (data-closed branch, issue 14):
+ * until struct model has it, no model is. */
+static bool
+listing_model_retired(const struct model *m)
+{
+	(void)m;
+	return false;
+}
+
+/* A model's group line: id, name, kind, provider and tier, or how to
+ * rate an unrated one, and whether it is deprecated or retired. */
+static char *
+listing_model_title(const struct model *m, struct listing_files *files)
+{
+	char tier[256], state[128] = "";
+	size_t file = m->file ? listing_file_number(files, m->file) : 0;
+	if (m->unrated && file > 0)
+		snprintf(tier, sizeof tier, _("UNRATED: set its tier in [%zu]"),
+		    file);
+	else if (m->unrated)
+		snprintf(tier, sizeof tier, _("UNRATED: set its tier in %s"),
+		    m->file ? m->file : DATA_OVERLAY_FILE);
+	else
+		snprintf(tier, sizeof tier, "%s", data_tier_name(m->tier));
+	if (listing_model_retired(m))
+		snprintf(state, sizeof state, "; %s", _("RETIRED"));
+	else if (m->deprecation_date != NULL)
+		snprintf(state, sizeof state, _("; deprecated %s"),
+		    m->deprecation_date);
+	if (strcmp(m->id, m->name) == 0)	/* an imported model */
+		return listing_cell("%s (%s, %s, %s%s)", m->id,
+		    data_model_kind_name(m->kind), m->provider, tier, state);
+	return listing_cell("%s: %s (%s, %s, %s%s)", m->id, m->name,
+	    data_model_kind_name(m->kind), m->provider, tier, state);
 }
 
 /* Aligned table of every model's figures (see listing.h). */
@@ -282,8 +406,9 @@ listing_models(const struct data *data, time_t now,
 {
 	const struct figure *figures[32];
 	const char *names[32];
-	size_t size = data->model_count * 33 + 1, n = 0;
+	size_t size = data->model_count * 33 + 1, n = 0, unrated = 0;
 	struct listing_row *rows = calloc(size, sizeof *rows);
+	struct listing_files files = { 0 };
 	double months = data->defaults.stale_months.value;
 	size_t start = out->length;
 
@@ -291,27 +416,30 @@ listing_models(const struct data *data, time_t now,
 		out->failed = true;
 		return;
 	}
-	buffer_printf(out, _("Models in %s"), data->models_file);
-	for (size_t i = 0; i < data->prices_file_count; i++)
-		buffer_printf(out, i ? ", %s" : _(", with prices from %s"),
-		    data->prices_files[i]);
-	buffer_add(out, _(" (prices in USD per million tokens)\n\n"));
+	buffer_add(out, _("Models (prices in USD per million tokens)\n\n"));
 	for (size_t i = 0; i < data->model_count; i++) {
 		const struct model *m = &data->models[i];
 		size_t count = listing_model_figures(m, figures, names, 32);
 		struct listing_row *row = &rows[n++];
 		memset(row, 0, sizeof *row);
-		if (m->deprecation_date != NULL)
-			row->title = listing_cell(_("%s: %s (%s, %s; deprecated "
-			    "%s)"), m->id, m->name, data_model_kind_name(m->kind),
-			    m->provider, m->deprecation_date);
-		else
-			row->title = listing_cell("%s: %s (%s, %s)", m->id, m->name,
-			    data_model_kind_name(m->kind), m->provider);
+		row->title = listing_model_title(m, &files);
+		unrated += m->unrated;
 		listing_rows(rows, &n, size, figures, names, count, now, months,
-		    system_dir);
+		    &files);
 	}
-	listing_end(data, now, rows, n, start, out);
+	listing_end(data, now, rows, n, &files, system_dir, start, out);
+	if (unrated > 0) {
+		char line[512];
+		snprintf(line, sizeof line, ngettext_("UNRATED: %zu model an "
+		    "import added is listed but never compared: edit its file "
+		    "and set tier: small, large or frontier (for example tier: "
+		    "large).", "UNRATED: %zu models an import added are listed "
+		    "but never compared: edit their file and set tier: small, "
+		    "large or frontier (for example tier: large).", unrated),
+		    unrated);
+		buffer_add(out, "\n");
+		listing_wrap(out, line, 0);
+	}
 }
 
 /* Aligned table of every GPU's figures (see listing.h). */
@@ -323,6 +451,7 @@ listing_gpus(const struct data *data, time_t now,
 	const char *names[32];
 	size_t size = data->gpu_count * 5 + 1, n = 0;
 	struct listing_row *rows = calloc(size, sizeof *rows);
+	struct listing_files files = { 0 };
 	double months = data->defaults.stale_months.value;
 	size_t start = out->length;
 
@@ -330,8 +459,8 @@ listing_gpus(const struct data *data, time_t now,
 		out->failed = true;
 		return;
 	}
-	buffer_printf(out, _("GPUs in %s (throughput figures are listed in "
-	    "-f markdown reports)\n\n"), data->gpus_file);
+	buffer_add(out, _("GPUs (throughput figures are listed in -f markdown "
+	    "reports)\n\n"));
 	for (size_t i = 0; i < data->gpu_count; i++) {
 		const struct gpu *g = &data->gpus[i];
 		size_t count = listing_gpu_figures(g, figures, names, 32);
@@ -340,9 +469,9 @@ listing_gpus(const struct data *data, time_t now,
 		row->title = listing_cell("%s: %s (%s)", g->id, g->name,
 		    data_gpu_class_name(g->class));
 		listing_rows(rows, &n, size, figures, names, count, now, months,
-		    system_dir);
+		    &files);
 	}
-	listing_end(data, now, rows, n, start, out);
+	listing_end(data, now, rows, n, &files, system_dir, start, out);
 }
 
 /* One figure with its provenance. */
@@ -390,6 +519,10 @@ listing_render_json(const struct data *data, bool gpus, time_t now,
 		for (size_t i = 0; i < data->prices_file_count; i++)
 			cJSON_AddItemToArray(prices,
 			    cJSON_CreateString(data->prices_files[i]));
+		cJSON *overlays = cJSON_AddArrayToObject(files, "overlays");
+		for (size_t i = 0; i < data->overlay_file_count; i++)
+			cJSON_AddItemToArray(overlays,
+			    cJSON_CreateString(data->overlay_files[i]));
 	}
 	cJSON *list = cJSON_AddArrayToObject(root, gpus ? "gpus" : "models");
 	size_t count = gpus ? data->gpu_count : data->model_count;
@@ -410,7 +543,10 @@ listing_render_json(const struct data *data, bool gpus, time_t now,
 			cJSON_AddStringToObject(j, "kind",
 			    data_model_kind_name(m->kind));
 			cJSON_AddStringToObject(j, "provider", m->provider);
-			cJSON_AddStringToObject(j, "tier", data_tier_name(m->tier));
+			cJSON_AddStringToObject(j, "tier", m->unrated ?
+			    DATA_UNRATED : data_tier_name(m->tier));
+			cJSON_AddBoolToObject(j, "retired",
+			    listing_model_retired(m));
 			cJSON *aliases = cJSON_AddArrayToObject(j, "aliases");
 			for (size_t a = 0; a < m->alias_count; a++)
 				cJSON_AddItemToArray(aliases,

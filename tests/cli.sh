@@ -214,7 +214,7 @@ has stdout '"verdict"'
 run 0 -d "$DATA" -f Markdown -o -
 has stdout "## Verdict:"
 run 0 -d "$DATA" --list-models -o -
-has stdout "Models in"
+has stdout "Models (prices in USD per million tokens)"
 if [ -e ./- ]; then bad "--list-models -o - wrote a file named -"; else ok; fi
 run 2 -d "$DATA" -f json -s input_tokens=5M
 has stderr "did you mean volume.input_tokens?"

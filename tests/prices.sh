@@ -28,7 +28,7 @@ for option in --import-prices --list-models --list-gpus --verbose; do
 done
 
 # ---- Import a LiteLLM file ----------------------------------------------
-run 0 -d "$DATA" --import-prices "$FIXTURES/litellm.json"
+run 0 -d "$DATA" --import-prices "$FIXTURES/litellm.json" --no-new-models
 has stdout "Read 15 entries from litellm.json (LiteLLM format)."
 has stdout "Wrote $PRICES: prices of 6 models."
 has stdout "GPT-4o (gpt-4o): input \$2.50 → \$2.00, output \$10.00 → \$8.00, cache read \$1.25 → \$1.00"
@@ -57,7 +57,7 @@ has stdout "Skipped: 1 pseudo-entry (such as sample_spec)."
 [ -e "$work/unmapped" ] && bad "a folder was created for nothing" || ok
 
 # -v names what was not mapped and what was superseded.
-run 0 -d "$DATA" --import-prices "$FIXTURES/litellm.json" -v
+run 0 -d "$DATA" --import-prices "$FIXTURES/litellm.json" -v --no-new-models
 has stdout "  mystery-model-9000 (mystery)"
 has stdout "  claude-3-5-sonnet-latest (line 26): claude-3-5-sonnet-20241022 takes the prices of claude-3-5-sonnet-20241022 instead"
 has stdout "Unchanged: 22 prices."
@@ -84,12 +84,20 @@ has stdout "litellm.json"
 
 # The listing shows where each value came from.
 run 0 -d "$DATA" --list-models
-has stdout "Models in $DATA/models.yaml, with prices from $PRICES"
+# Each file is named once, numbered, with its origin (issue 16).
+has stdout "] import    $PRICES"
+has stdout "] override  $DATA/models.yaml"
+number=$(sed -n "s|^  \[\([0-9]*\)\] import    $PRICES\$|\1|p" stdout)
 grep -A6 '^gpt-4o: GPT-4o' stdout >gpt4o.txt
 has gpt4o.txt "  input_price"
-has gpt4o.txt "import    $PRICES:"
+has gpt4o.txt "USD/Mtok, [$number]:"
 has gpt4o.txt "litellm.json"
-has stdout "override  $DATA/models.yaml:"
+# Within 80 columns: only a single word longer than a line (a URL) passes.
+if awk 'length($0) > 80 && $0 ~ /[^ ] +[^ ]/' stdout | grep -q .; then
+	bad "--list-models has lines over 80 columns"
+	awk 'length($0) > 80' stdout | head -3
+else ok; fi
+lacks stdout "$DATA/models.yaml:"
 has stdout "STALE, UNVERIFIED"
 has stdout "STALE: a price dated more than 6 months before 2026-11-28"
 run 0 -d "$DATA" --list-models -f json
@@ -112,7 +120,7 @@ has stdout " default  "
 lacks stdout " override  "
 
 # ---- Import a genai-prices file: model by model --------------------------
-run 0 -d "$DATA" --import-prices "$FIXTURES/genai.json"
+run 0 -d "$DATA" --import-prices "$FIXTURES/genai.json" --no-new-models
 has stdout "Read 9 entries from genai.json (genai-prices format)."
 has stdout "Wrote $PRICES: prices of 4 models."
 has stdout "GPT-4o (gpt-4o): input \$2.00 → \$2.50, output \$8.00 → \$10.00, cache read \$1.00 → \$1.25"
@@ -123,7 +131,7 @@ has "$PRICES" 'entry: "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo"'
 has "$PRICES" 'source: "genai.json"'
 # prices_checked is the as-of date where the file gives it.
 has "$PRICES" "as_of: 2025-06-23"
-run 0 -d "$DATA" --import-prices "$FIXTURES/genai.json" -v
+run 0 -d "$DATA" --import-prices "$FIXTURES/genai.json" -v --no-new-models
 has stdout "  deepseek-chat (deepseek)"
 has stdout "  anthropic/claude-3.5-sonnet (line 98): claude-3-5-sonnet-20241022 takes the prices of claude-3-5-sonnet instead"
 cp "$PRICES" genai-prices.yaml
