@@ -741,10 +741,56 @@ START_TEST(test_listing)
 
 	buffer_init(&out);
 	listing_models(data, now, NULL, &out);
-	ck_assert_ptr_nonnull(strstr(out.data, "gpt-4o: GPT-4o (api, openai)\n"));
+	ck_assert_ptr_nonnull(strstr(out.data,
+	    "gpt-4o: GPT-4o (api, openai, frontier)\n"));
 	ck_assert_ptr_nonnull(strstr(out.data, "STALE, UNVERIFIED"));
 	ck_assert_ptr_nonnull(strstr(out.data, "  cache_read_price"));
+	/* Within 80 columns (a word longer than a line, a URL, stands
+	 * alone), and each file named once (issue 16). */
+	for (const char *line = out.data; *line != '\0';) {
+		const char *end = strchr(line, '\n');
+		size_t length = end ? (size_t)(end - line) : strlen(line);
+		const char *word = line;
+		while (word < line + length && *word == ' ')
+			word++;
+		ck_assert_msg(length <= 80 || memchr(word, ' ',
+		    length - (size_t)(word - line)) == NULL,
+		    "line over 80 columns: %.*s", (int)length, line);
+		line += length + (end != NULL);
+	}
+	const char *file = strstr(out.data, "data/models.yaml");
+	ck_assert_ptr_nonnull(file);
+	ck_assert_ptr_null(strstr(file + 1, "data/models.yaml"));
 	buffer_free(&out);
+	f.file = "/home/u/.config/llmadvisor/models-imported.yaml";
+	ck_assert_str_eq(listing_origin(&f, "/usr/share/llmadvisor"), "import");
+
+	/* An unrated model says how to rate it. */
+	struct data copy;
+	ck_assert_int_eq(data_copy(&copy, data, &cause), 0);
+	ck_assert_int_eq(data_overlay_apply(&copy, "/c/" DATA_OVERLAY_FILE,
+	    "models:\n  - id: new-model\n    name: new-model\n    provider: "
+	    "acme\n    kind: api\n    tier: unrated\n    input_price: {value: "
+	    "1, unit: USD/Mtok, source: x, as_of: 2026-01-01, verified: true, "
+	    "range: [1, 1]}\n    output_price: {value: 2, unit: USD/Mtok, "
+	    "source: x, as_of: 2026-01-01, verified: true, range: [2, 2]}\n",
+	    &cause), 0);
+	buffer_init(&out);
+	listing_models(&copy, now, NULL, &out);
+	ck_assert_ptr_nonnull(strstr(out.data, "new-model (api, acme, UNRATED: "
+	    "set its tier in ["));
+	ck_assert_ptr_nonnull(strstr(out.data, "] import    /c/"
+	    DATA_OVERLAY_FILE "\n"));
+	ck_assert_ptr_nonnull(strstr(out.data, "UNRATED: 1 model an import "
+	    "added is listed but never compared"));
+	buffer_free(&out);
+	buffer_init(&out);
+	ck_assert_int_eq(listing_render_json(&copy, false, now, NULL, &out,
+	    &cause), 0);
+	ck_assert_ptr_nonnull(strstr(out.data, "\"tier\":\t\"unrated\""));
+	ck_assert_ptr_nonnull(strstr(out.data, "\"overlays\":\t[\"/c/"));
+	buffer_free(&out);
+	data_free(&copy);
 	buffer_init(&out);
 	ck_assert_int_eq(listing_render_json(data, true, now, NULL, &out,
 	    &cause), 0);
@@ -752,6 +798,217 @@ START_TEST(test_listing)
 	ck_assert_ptr_nonnull(strstr(out.data, "\"name\":\t\"cloud_price\""));
 	ck_assert_ptr_nonnull(strstr(out.data, "\"stale\":\t"));
 	buffer_free(&out);
+}
+END_TEST
+
+START_TEST(test_read_real_excerpts)
+{
+	/* Excerpts of the real LiteLLM table (2026-07-24) and genai-prices
+	 * data.json (47df840a): tiered_pricing, mode: responses and the
+	 * DeepSeek cache-hit name are read. */
+	struct import_file file;
+	const struct import_entry *e;
+	read_fixture(&file, "litellm-real-excerpt.json", "2026-11-28");
+	ck_assert_int_eq(file.format, IMPORT_LITELLM);
+	ck_assert_str_eq(file.date, "2026-07-24");
+	/* tiered_pricing: the tier from 0 tokens is the price, the tier from
+	 * 256,000 tokens only the top of the tiers. */
+	e = entry(&file, "dashscope/qwen-flash");
+	ck_assert_int_eq(e->skip, IMPORT_USED);
+	ck_assert(e->input.set && e->input.value == 0.05);
+	ck_assert(e->input.high == 0.25);
+	ck_assert(e->output.value == 0.4 && e->output.high == 2);
+	/* mode: responses is chat through the Responses API. */
+	e = entry(&file, "azure/codex-mini");
+	ck_assert_int_eq(e->skip, IMPORT_USED);
+	ck_assert(e->input.value == 1.5 && e->output.value == 6);
+	ck_assert(e->cache_read.value == 0.375);
+	e = entry(&file, "deepseek/deepseek-chat");
+	ck_assert(e->cache_read.set && e->cache_read.value == 0.028);
+	ck_assert_int_eq(entry(&file, "text-embedding-3-small")->skip,
+	    IMPORT_NOT_CHAT);
+	import_file_free(&file);
+	read_fixture(&file, "genai-real-excerpt.json", "2026-11-28");
+	ck_assert_int_eq(file.format, IMPORT_GENAI);
+	e = entry(&file, "claude-opus-4-1");
+	ck_assert_int_eq(e->skip, IMPORT_USED);
+	ck_assert(e->input.value == 15 && e->output.value == 75);
+	import_file_free(&file);
+}
+END_TEST
+
+/* Parses a LiteLLM text: 0, or -1 with *cause. */
+static int
+parse_litellm(struct import_file *file, const char *text, char **cause)
+{
+	memset(file, 0, sizeof *file);
+	file->path = file->base = "tiers.json";
+	return import_parse(file, "tiers.json", text, strlen(text),
+	    "2026-11-28", cause);
+}
+
+START_TEST(test_tiered_pricing)
+{
+	struct import_file file;
+	char *cause = NULL;
+	/* Only tiers, the long one first: the tier from 0 is the price, and
+	 * the long tier never becomes the normal price. */
+	ck_assert_int_eq(parse_litellm(&file, "{\"m\": {\"mode\": \"chat\", "
+	    "\"tiered_pricing\": [{\"input_cost_per_token\": 4e-06, "
+	    "\"output_cost_per_token\": 8e-06, \"range\": [200000, 1000000]}, "
+	    "{\"input_cost_per_token\": 2e-06, \"output_cost_per_token\": "
+	    "4e-06, \"range\": [0, 200000]}]}}", &cause), 0);
+	const struct import_entry *e = entry(&file, "m");
+	ck_assert_int_eq(e->skip, IMPORT_USED);
+	ck_assert(e->input.value == 2 && e->input.low == 2);
+	ck_assert(e->input.high == 4);
+	ck_assert(e->output.value == 4 && e->output.high == 8);
+	import_file_free(&file);
+	/* A base price of the entry stays; tiers only raise the top. */
+	ck_assert_int_eq(parse_litellm(&file, "{\"m\": {\"mode\": \"chat\", "
+	    "\"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 2e-06, "
+	    "\"tiered_pricing\": [{\"input_cost_per_token\": 3e-06, "
+	    "\"range\": [128000, 1000000]}]}}", &cause), 0);
+	e = entry(&file, "m");
+	ck_assert(e->input.value == 1 && e->input.high == 1);
+	import_file_free(&file);
+	/* Broken tiers are refused with their position. */
+	ck_assert_int_ne(parse_litellm(&file, "{\"m\": {\"mode\": \"chat\",\n"
+	    "  \"tiered_pricing\": \"cheap\"}}", &cause), 0);
+	ck_assert_str_eq(cause, "tiers.json:2:21: tiered_pricing of 'm' must "
+	    "be a list or null, got \"cheap\"");
+	free(cause);
+	cause = NULL;
+	import_file_free(&file);
+	ck_assert_int_ne(parse_litellm(&file, "{\"m\": {\"mode\": \"chat\",\n"
+	    "  \"tiered_pricing\": [{\"input_cost_per_token\": -1}]}}", &cause),
+	    0);
+	ck_assert_str_eq(cause, "tiers.json:2:47: input_cost_per_token of 'm' "
+	    "must not be negative, got -1");
+	free(cause);
+	cause = NULL;
+	import_file_free(&file);
+	ck_assert_int_ne(parse_litellm(&file, "{\"m\": {\"mode\": \"chat\",\n"
+	    "  \"tiered_pricing\": [{\"range\": 5}]}}", &cause), 0);
+	ck_assert_str_eq(cause, "tiers.json:2:32: range of a tier of 'm' must "
+	    "be a list [from, to]");
+	free(cause);
+	import_file_free(&file);
+}
+END_TEST
+
+/* Options priced for the article's profile over data. */
+static size_t
+option_count(const struct data *data)
+{
+	static struct cost_result options;
+	struct cost_scenario scenario;
+	struct profile profile;
+	profile_defaults(&profile);
+	cost_scenario_default(&scenario);
+	cost_evaluate(data, data->values, &profile, &scenario, &options);
+	return options.count;
+}
+
+START_TEST(test_new_models_overlay)
+{
+	/* Entries that map to no model become unrated models of the overlay,
+	 * with the entry's name as id: loaded, listed, never an option. */
+	struct import_file file;
+	struct import import;
+	struct buffer text;
+	struct data copy;
+	char *cause = NULL;
+	const struct data *data = testutil_data();
+	read_fixture(&file, "litellm-real-excerpt.json", "2026-11-28");
+	ck_assert_int_eq(import_map(&import, data, &file, "2026-11-28",
+	    &cause), 0);
+	ck_assert_int_eq(import_plan_models(&import, data, &cause), 0);
+	ck_assert_uint_eq(import.added_count, 4);
+	buffer_init(&text);
+	ck_assert_int_eq(import_render_overlay(&import, NULL, &text, &cause), 0);
+	ck_assert_ptr_nonnull(strstr(text.data, "  - id: \"claude-opus-4-8\"\n"
+	    "    name: \"claude-opus-4-8\"\n    provider: \"anthropic\"\n"
+	    "    kind: api\n    tier: unrated\n"));
+	/* A long-context tier is not the top of the normal range. */
+	ck_assert_ptr_nonnull(strstr(text.data, "id: \"dashscope/qwen-flash\""));
+	ck_assert_ptr_null(strstr(text.data, "range: [0.05, 0.25]"));
+	ck_assert_int_eq(data_copy(&copy, data, &cause), 0);
+	size_t figures = copy.figure_count, options = option_count(&copy);
+	ck_assert_int_eq(data_overlay_apply(&copy, DATA_OVERLAY_FILE,
+	    text.data, &cause), 0);
+	ck_assert_uint_eq(copy.model_count, data->model_count + 4);
+	const struct model *m = data_find_model(&copy, "azure/codex-mini");
+	ck_assert_ptr_nonnull(m);
+	ck_assert(m->unrated);
+	ck_assert_double_eq(m->input_price.value, 1.5);
+	ck_assert_int_eq(m->input_price.index, -1);
+	/* Unrated: no figure registered, no option added. */
+	ck_assert_uint_eq(copy.figure_count, figures);
+	ck_assert_uint_eq(option_count(&copy), options);
+	/* A prices.yaml over an unrated model replaces its price. */
+	ck_assert_int_eq(data_prices_apply(&copy, "prices.yaml", "prices:\n"
+	    "  - model: azure/codex-mini\n    input_price: {value: 2, unit: "
+	    "USD/Mtok, source: test, as_of: 2026-01-01, verified: true, "
+	    "range: [2, 2]}\n", &cause), 0);
+	ck_assert_double_eq(data_find_model(&copy, "azure/codex-mini")->
+	    input_price.value, 2);
+	data_free(&copy);
+	/* Rated, it is compared. */
+	char *rated = strdup(text.data), *at;
+	while ((at = strstr(rated, "tier: unrated")) != NULL)
+		memcpy(at, "tier: large  ", 13);
+	ck_assert_int_eq(data_copy(&copy, data, &cause), 0);
+	ck_assert_int_eq(data_overlay_apply(&copy, DATA_OVERLAY_FILE, rated,
+	    &cause), 0);
+	ck_assert_uint_eq(option_count(&copy), options + 4);
+	ck_assert_uint_gt(copy.figure_count, figures);
+	data_free(&copy);
+	free(rated);
+	/* A second render keeps the existing text (a tier set there) and
+	 * appends. */
+	struct buffer again;
+	buffer_init(&again);
+	ck_assert_int_eq(import_render_overlay(&import, "models:\n  - id: x\n",
+	    &again, &cause), 0);
+	ck_assert_int_eq(strncmp(again.data, "models:\n  - id: x\n  - id: ", 26),
+	    0);
+	buffer_free(&again);
+	buffer_free(&text);
+	import_free(&import);
+	/* Without import_plan_models (--no-new-models) nothing is added. */
+	ck_assert_int_eq(import_map(&import, data, &file, "2026-11-28",
+	    &cause), 0);
+	ck_assert_uint_eq(import.added_count, 0);
+	ck_assert_ptr_null(import.added);
+	import_free(&import);
+	import_file_free(&file);
+}
+END_TEST
+
+START_TEST(test_possibly_retired)
+{
+	/* The excerpt covers anthropic and openai but lists neither Claude
+	 * 3.5 Sonnet nor GPT-4o mini: the summary names both; Gemini's
+	 * provider is not in the file, so it is not named. */
+	struct import_file file;
+	struct import import;
+	struct buffer out;
+	char *cause = NULL;
+	read_fixture(&file, "litellm-real-excerpt.json", "2026-11-28");
+	ck_assert_int_eq(import_map(&import, testutil_data(), &file,
+	    "2026-11-28", &cause), 0);
+	buffer_init(&out);
+	import_summary(&import, testutil_data(), NULL, NULL, false, &out);
+	const char *retired = strstr(out.data, "Possibly retired");
+	ck_assert_ptr_nonnull(retired);
+	ck_assert_ptr_nonnull(strstr(retired, "(claude-3-5-sonnet-20241022)"));
+	ck_assert_ptr_nonnull(strstr(retired, "(gpt-4o-mini)"));
+	ck_assert_ptr_null(strstr(retired, "gemini"));
+	ck_assert_ptr_null(strstr(retired, "(gpt-4o)\n"));
+	buffer_free(&out);
+	import_free(&import);
+	import_file_free(&file);
 }
 END_TEST
 
@@ -771,6 +1028,10 @@ prices_suite(void)
 	t = tcase_create("import");
 	tcase_add_test(t, test_read_litellm);
 	tcase_add_test(t, test_read_litellm_current);
+	tcase_add_test(t, test_read_real_excerpts);
+	tcase_add_test(t, test_tiered_pricing);
+	tcase_add_test(t, test_new_models_overlay);
+	tcase_add_test(t, test_possibly_retired);
 	tcase_add_test(t, test_read_genai);
 	tcase_add_test(t, test_as_of);
 	tcase_add_test(t, test_map_litellm);
