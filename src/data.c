@@ -739,6 +739,15 @@ data_load_model_list(struct data *data, const struct doc *doc, bool overlay,
 				continue;
 			}
 		}
+		const struct doc_node *kind = node->type == DOC_MAPPING ?
+		    doc_get(node, "kind") : NULL;
+		if (overlay && kind != NULL && kind->type == DOC_SCALAR &&
+		    strcmp(kind->scalar, "open_weights") == 0) {
+			doc_error(cause, doc, kind, false, _("%s holds api and "
+			    "hosted_open models only: open weights belong in "
+			    "models.yaml"), DATA_OVERLAY_FILE);
+			return -1;
+		}
 		memset(model, 0, sizeof *model);
 		weights[slot] = NULL;
 		items[slot] = i;
@@ -746,12 +755,6 @@ data_load_model_list(struct data *data, const struct doc *doc, bool overlay,
 		if (data_model(data, doc, node, model, &weights[slot],
 		    cause) != 0)
 			return -1;
-		if (overlay && model->kind == MODEL_OPEN_WEIGHTS) {
-			doc_error(cause, doc, doc_get(node, "kind"), false,
-			    _("%s holds api and hosted_open models only: open "
-			    "weights belong in models.yaml"), DATA_OVERLAY_FILE);
-			return -1;
-		}
 		if (model->kind != MODEL_OPEN_WEIGHTS && !model->unrated &&
 		    ++options > DATA_MAX_OPTION_MODELS) {
 			doc_error(cause, doc, node, false, _("more than %d rated "
@@ -1400,10 +1403,15 @@ data_overlay_apply(struct data *data, const char *name, const char *text,
 {
 	struct doc doc;
 	int result;
-	if (doc_parse_yaml_named(&doc, &data->arena, name, text, cause) != 0)
+	if (doc_parse_yaml_named_limit(&doc, &data->arena, name, text,
+	    DATA_OVERLAY_MAX_NODES, cause) != 0)
 		return -1;
-	if (doc.root == NULL) {
-		/* An empty overlay adds nothing. */
+	const struct doc_node *list = doc.root != NULL &&
+	    doc.root->type == DOC_MAPPING ? doc_get(doc.root, "models") : NULL;
+	if (doc.root == NULL || (doc.root->type == DOC_MAPPING &&
+	    doc.root->count == 1 && list != NULL &&
+	    list->type == DOC_SCALAR && list->null)) {
+		/* An empty overlay ("models:" and nothing) adds nothing. */
 		result = 0;
 	} else {
 		result = data_load_model_list(data, &doc, true, cause);

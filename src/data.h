@@ -382,6 +382,9 @@ int data_copy(struct data *copy, const struct data *base, char **cause);
  * import added (tier: unrated until someone rates them), loaded after
  * models.yaml, gpus.yaml and defaults.yaml, nearest folder first. */
 #define DATA_OVERLAY_FILE "models-imported.yaml"
+/* An overlay holds thousands of models: more values than the other data
+ * files may (the 4 MiB file limit still bounds it). */
+#define DATA_OVERLAY_MAX_NODES 2000000
 /* Loads one models overlay: a "models:" list as in models.yaml, of api
  * and hosted_open models.  An id the data already has (models.yaml or a
  * nearer overlay) is a warning and the entry is skipped; anything

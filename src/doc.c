@@ -23,7 +23,7 @@ struct doc_builder {
 	struct doc *doc;
 	struct doc_frame stack[DOC_MAX_DEPTH + 1];
 	int depth;
-	size_t nodes;
+	size_t nodes, max_nodes;
 	char **cause;
 };
 
@@ -87,9 +87,10 @@ doc_refuse_tag(const char *path, const yaml_event_t *event,
 static int
 doc_attach(struct doc_builder *b, struct doc_node *node)
 {
-	if (++b->nodes > DOC_MAX_NODES) {
+	if (++b->nodes > b->max_nodes) {
 		util_error_at(b->cause, b->doc->path, node->line, node->column,
-		    _("more than %d values: file too complex"), DOC_MAX_NODES);
+		    _("more than %d values: file too complex"),
+		    (int)b->max_nodes);
 		return -1;
 	}
 	if (b->depth == 0) {
@@ -257,10 +258,33 @@ doc_parse_yaml_named(struct doc *doc, struct arena *names, const char *name,
 	return doc_parse_yaml(doc, path, text, strlen(text), cause);
 }
 
-/* Builds the tree from libyaml's event stream. */
+/* As doc_parse_yaml_named, with at most max_nodes values and keys. */
+int
+doc_parse_yaml_named_limit(struct doc *doc, struct arena *names,
+    const char *name, const char *text, size_t max_nodes, char **cause)
+{
+	const char *path = arena_strdup(names, name);
+	if (path == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	return doc_parse_yaml_limit(doc, path, text, strlen(text), max_nodes,
+	    cause);
+}
+
+/* Parses YAML with the usual limit of values (see doc.h). */
 int
 doc_parse_yaml(struct doc *doc, const char *path, const char *text,
     size_t length, char **cause)
+{
+	return doc_parse_yaml_limit(doc, path, text, length, DOC_MAX_NODES,
+	    cause);
+}
+
+/* Builds the tree from libyaml's event stream. */
+int
+doc_parse_yaml_limit(struct doc *doc, const char *path, const char *text,
+    size_t length, size_t max_nodes, char **cause)
 {
 	yaml_parser_t parser;
 	yaml_event_t event;
@@ -278,6 +302,7 @@ doc_parse_yaml(struct doc *doc, const char *path, const char *text,
 	}
 	b->doc = doc;
 	b->cause = cause;
+	b->max_nodes = max_nodes;
 	if (!yaml_parser_initialize(&parser)) {
 		util_error(cause, _("%s: out of memory"), path);
 		free(b);

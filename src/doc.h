@@ -57,6 +57,12 @@ int doc_parse_json_limit(struct doc *, const char *path, const char *text,
  * the copy. */
 int doc_parse_yaml_named(struct doc *, struct arena *names, const char *name,
 	const char *text, char **cause);
+/* The two above for a larger file (a models overlay of thousands of
+ * models): at most max_nodes values and keys. */
+int doc_parse_yaml_limit(struct doc *, const char *path, const char *text,
+	size_t length, size_t max_nodes, char **cause);
+int doc_parse_yaml_named_limit(struct doc *, struct arena *names,
+	const char *name, const char *text, size_t max_nodes, char **cause);
 /* Refuses a mapping with a key given twice (at the second one). */
 int doc_check_duplicates(const struct doc *, const struct doc_node *mapping,
 	char **cause);

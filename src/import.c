@@ -647,6 +647,21 @@ import_plan_models(struct import *import, const struct data *data,
 	return 0;
 }
 
+/* One figure as a YAML flow mapping on one line under an item: the
+ * overlay holds thousands of models, kept small. */
+static void
+import_yaml_flow_figure(struct buffer *out, const char *name,
+    const struct figure *f)
+{
+	buffer_printf(out, "    %s: {value: ", name);
+	buffer_printf_c(out, "%.10g", f->value);
+	buffer_printf(out, ", unit: %s, source: ", f->unit);
+	import_yaml_string(out, f->source);
+	buffer_printf(out, ", as_of: %s, verified: %s, range: [", f->as_of,
+	    f->verified ? "true" : "false");
+	buffer_printf_c(out, "%.10g, %.10g]}\n", f->low, f->high);
+}
+
 /* One new model of the overlay from an unmapped entry. */
 static void
 import_yaml_new_model(struct buffer *out, const struct import *import,
@@ -663,7 +678,7 @@ import_yaml_new_model(struct buffer *out, const struct import *import,
 	for (int p = 0; p < DATA_PRICE_COUNT; p++) {
 		struct figure f;
 		if (import_entry_figure(import, e, (enum data_price)p, NULL, &f))
-			import_yaml_figure(out,
+			import_yaml_flow_figure(out,
 			    data_price_name((enum data_price)p), &f);
 	}
 }

@@ -433,6 +433,165 @@ START_TEST(test_assigned_copy_outlives_base_struct)
 }
 END_TEST
 
+/* An overlay of count API models, the first rated of them rated large,
+ * the others unrated; malloc'd. */
+static char *
+overlay_text(size_t count, size_t rated)
+{
+	struct buffer text;
+	buffer_init(&text);
+	buffer_add(&text, "models:\n");
+	for (size_t i = 0; i < count; i++)
+		buffer_printf(&text, "  - id: \"synthetic/model-%zu\"\n"
+		    "    name: \"synthetic/model-%zu\"\n    provider: synthetic\n"
+		    "    kind: api\n    tier: %s\n"
+		    "    input_price: {value: %zu, unit: USD/Mtok, source: test, "
+		    "as_of: 2026-07-24, verified: true, range: [0, 10000]}\n"
+		    "    output_price: {value: %zu, unit: USD/Mtok, source: test, "
+		    "as_of: 2026-07-24, verified: true, range: [0, 10000]}\n",
+		    i, i, i < rated ? "large" : "unrated", i % 100 + 1,
+		    i % 100 + 2);
+	ck_assert(!text.failed);
+	return text.data;
+}
+
+/* Options of the default profile over data. */
+static size_t
+options_of(const struct data *data)
+{
+	static struct cost_result result;
+	struct cost_scenario scenario;
+	struct profile profile;
+	profile_defaults(&profile);
+	cost_scenario_default(&scenario);
+	cost_evaluate(data, data->values, &profile, &scenario, &result);
+	return result.count;
+}
+
+START_TEST(test_big_overlay)
+{
+	/* A price list brings thousands of models: they load (no cap of 64
+	 * models any more), are found by id, and, unrated, add neither
+	 * figures nor options; rated ones are compared. */
+	const struct data *full = testutil_data();
+	struct data copy;
+	char *cause = NULL, *text = overlay_text(5000, 0);
+	size_t options = options_of(full);
+	ck_assert_int_eq(data_copy(&copy, full, &cause), 0);
+	ck_assert_msg(data_overlay_apply(&copy, DATA_OVERLAY_FILE, text,
+	    &cause) == 0, "%s", cause);
+	ck_assert_uint_eq(copy.model_count, full->model_count + 5000);
+	ck_assert_uint_eq(copy.figure_count, full->figure_count);
+	const struct model *m = data_find_model(&copy, "synthetic/model-4999");
+	ck_assert_ptr_nonnull(m);
+	ck_assert(m->unrated);
+	ck_assert_str_eq(m->file, DATA_OVERLAY_FILE);
+	ck_assert_double_eq(m->output_price.value, 4999 % 100 + 2);
+	ck_assert_uint_eq(options_of(&copy), options);
+	/* Every figure is still where its place says. */
+	for (size_t i = 0; i < copy.figure_count; i++)
+		ck_assert_int_eq(data_figure_at(&copy, i)->index, (int)i);
+	data_free(&copy);
+	free(text);
+	/* 100 of them rated: 100 more options, 200 more figures. */
+	text = overlay_text(3000, 100);
+	ck_assert_int_eq(data_copy(&copy, full, &cause), 0);
+	ck_assert_msg(data_overlay_apply(&copy, DATA_OVERLAY_FILE, text,
+	    &cause) == 0, "%s", cause);
+	ck_assert_uint_eq(options_of(&copy), options + 100);
+	ck_assert_uint_eq(copy.figure_count, full->figure_count + 200);
+	ck_assert_double_eq(copy.values[data_find_model(&copy,
+	    "synthetic/model-42")->input_price.index], 43);
+	data_free(&copy);
+	free(text);
+	/* More rated models than one decision can compare: refused, with the
+	 * position, until the options grow too. */
+	text = overlay_text(DATA_MAX_OPTION_MODELS + 1, DATA_MAX_OPTION_MODELS +
+	    1);
+	ck_assert_int_eq(data_copy(&copy, full, &cause), 0);
+	ck_assert_int_ne(data_overlay_apply(&copy, DATA_OVERLAY_FILE, text,
+	    &cause), 0);
+	ck_assert_ptr_nonnull(strstr(cause, "more than 256 rated api and "
+	    "hosted_open models (set tier: unrated on the ones not to "
+	    "compare)"));
+	free(cause);
+	data_free(&copy);
+	free(text);
+}
+END_TEST
+
+START_TEST(test_overlay_bad_input)
+{
+	/* A models overlay that is wrong says where. */
+	static const struct {
+		const char *text, *message;
+	} cases[] = {
+		{ "models: 5\n",
+		  "o.yaml:1:9: models must be a list" },
+		{ "prices: []\n",
+		  "o.yaml:1:1: unknown key 'prices' in o.yaml" },
+		{ "models:\n  - id: w\n    name: w\n    kind: open_weights\n",
+		  "o.yaml:4:11: models-imported.yaml holds api and hosted_open "
+		  "models only: open weights belong in models.yaml" },
+		{ "models:\n  - id: a\n    name: a\n    provider: p\n"
+		  "    kind: api\n    tier: great\n",
+		  "o.yaml:6:11: tier must be one of small, large, frontier, got "
+		  "\"great\"" },
+		{ "models:\n  - id: a\n    name: a\n    provider: p\n"
+		  "    kind: api\n    tier: unrated\n",
+		  "o.yaml:2:5: models.a is missing 'input_price'" },
+		{ "models:\n  - id: a\n    name: a\n    provider: p\n"
+		  "    kind: api\n    tier: unrated\n    input_price: {value: -1, "
+		  "unit: USD/Mtok, source: x, as_of: 2026-01-01, verified: true, "
+		  "range: [0, 1]}\n",
+		  "o.yaml:7:26: models.a.input_price must be between 0 and 1, "
+		  "got -1" },
+	};
+	const struct data *full = testutil_data();
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct data copy;
+		char *cause = NULL;
+		ck_assert_int_eq(data_copy(&copy, full, &cause), 0);
+		ck_assert_int_ne(data_overlay_apply(&copy, "o.yaml",
+		    cases[i].text, &cause), 0);
+		ck_assert_str_eq(cause, cases[i].message);
+		free(cause);
+		data_free(&copy);
+	}
+	/* The same new id twice is an error; an id models.yaml has is a
+	 * warning, and the entry is skipped; "models:" alone adds nothing. */
+	struct data copy;
+	char *cause = NULL, *twice = overlay_text(1, 0);
+	size_t length = strlen(twice);
+	char *doubled = malloc(2 * length + 1);
+	memcpy(doubled, twice, length);
+	memcpy(doubled + length, twice + 8, length - 8 + 1);	/* no header */
+	ck_assert_int_eq(data_copy(&copy, full, &cause), 0);
+	ck_assert_int_ne(data_overlay_apply(&copy, "o.yaml", doubled, &cause),
+	    0);
+	ck_assert_str_eq(cause, "o.yaml:9:9: model 'synthetic/model-0' is "
+	    "defined twice");
+	free(cause);
+	cause = NULL;
+	data_free(&copy);
+	ck_assert_int_eq(data_copy(&copy, full, &cause), 0);
+	ck_assert_int_eq(data_overlay_apply(&copy, "o.yaml", "models:\n"
+	    "  - id: gpt-4o\n    name: x\n", &cause), 0);
+	ck_assert_uint_eq(copy.model_count, full->model_count);
+	ck_assert_uint_eq(copy.warning_count, full->warning_count + 1);
+	ck_assert_ptr_nonnull(strstr(copy.warnings[copy.warning_count - 1],
+	    "o.yaml:2:9: warning: model 'gpt-4o' is already in "));
+	ck_assert_int_eq(data_overlay_apply(&copy, "o.yaml", "models:\n",
+	    &cause), 0);
+	ck_assert_int_eq(data_overlay_apply(&copy, "o.yaml", "# empty\n",
+	    &cause), 0);
+	ck_assert_uint_eq(copy.model_count, full->model_count);
+	data_free(&copy);
+	free(twice);
+	free(doubled);
+}
+END_TEST
+
 static Suite *
 data_suite(void)
 {
@@ -448,6 +607,8 @@ data_suite(void)
 	tcase_add_test(t, test_lookup_order);
 	tcase_add_test(t, test_copy_loads_over_base);
 	tcase_add_test(t, test_assigned_copy_outlives_base_struct);
+	tcase_add_test(t, test_big_overlay);
+	tcase_add_test(t, test_overlay_bad_input);
 	suite_add_tcase(s, t);
 	return s;
 }
