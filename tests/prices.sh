@@ -23,7 +23,7 @@ same() {	# A B: identical files
 
 # The options are documented.
 run 0 --help
-for option in --import-prices --list-models --list-gpus --verbose; do
+for option in --import-prices --list-models --list-gpus --verbose --no-new-models; do
 	has stdout "$option"
 done
 
@@ -281,6 +281,68 @@ run 2 -d "$DATA" -f json -a bad-share.yaml
 has stderr "llmadvisor: bad-share.yaml:2:16: volume.batch_share must be between 0 and 1, got 2"
 run 2 -d "$DATA" -f json -s volume.cached_input_share=half
 has stderr "llmadvisor: --set:1:27: volume.cached_input_share must be a number"
+
+# ---- New models: the entries that map to no model (issue 14) -----------
+# Excerpts of the real LiteLLM table (2026-07-24) and genai-prices data.json
+# (47df840a).
+NEW="$work/new"
+OVERLAY="$NEW/llmadvisor/models-imported.yaml"
+XDG_CONFIG_HOME="$NEW" run 0 -d "$DATA" --import-prices "$FIXTURES/litellm-real-excerpt.json" -v
+has stdout "Added 4 new models to $OVERLAY, unrated: they are not compared until you set a tier there (tier: small, large or frontier):"
+has stdout "  claude-opus-4-8 (anthropic)"
+has stdout "  dashscope/qwen-flash (dashscope)"
+has stdout "  azure/codex-mini (azure)"
+# Built-in models of a provider the file covers that it no longer lists.
+has stdout "Possibly retired (litellm-real-excerpt.json lists other models of their provider, not these):"
+has stdout "  Claude 3.5 Sonnet (claude-3-5-sonnet-20241022)"
+has "$OVERLAY" '  - id: "claude-opus-4-8"'
+has "$OVERLAY" "tier: unrated"
+# The long-context tier of qwen-flash is not the top of its range.
+has "$OVERLAY" "input_price: {value: 0.05, unit: USD/Mtok, source: \"litellm-real-excerpt.json\", as_of: 2026-07-24, verified: true, range: [0.05, 0.05]}"
+ls -a "$NEW/llmadvisor" | grep -q '^\.models' && bad "temporary file left behind" || ok
+# Unrated: listed with how to rate it, never an option.
+XDG_CONFIG_HOME="$NEW" run 0 -d "$DATA" --list-models
+has stdout "claude-opus-4-8 (api, anthropic, UNRATED: set its tier in ["
+has stdout "] import    $OVERLAY"
+has stdout "UNRATED: 4 models an import added are listed but never compared"
+XDG_CONFIG_HOME="$NEW" run 0 -d "$DATA" -f json --samples 10
+lacks stdout '"api:claude-opus-4-8"'
+# Rated, it is compared; a later import keeps the edit and appends.
+sed 's/tier: unrated/tier: frontier/' "$OVERLAY" >rated.yaml && cat rated.yaml >"$OVERLAY"
+XDG_CONFIG_HOME="$NEW" run 0 -d "$DATA" -f json --samples 10
+has stdout '"api:claude-opus-4-8"'
+XDG_CONFIG_HOME="$NEW" run 0 -d "$DATA" --import-prices "$FIXTURES/genai-real-excerpt.json"
+has stdout "Added 3 new models to $OVERLAY"
+has "$OVERLAY" "tier: frontier"
+has "$OVERLAY" '  - id: "claude-opus-4-1"'
+XDG_CONFIG_HOME="$NEW" run 0 -d "$DATA" -f json --samples 10
+has stdout '"api:claude-opus-4-8"'
+lacks stdout '"api:claude-opus-4-1"'
+# --no-new-models: nothing added, and the summary says why.
+XDG_CONFIG_HOME="$work/none-new" run 0 -d "$DATA" --import-prices "$FIXTURES/litellm-real-excerpt.json" --no-new-models
+has stdout "  (not added as models: --no-new-models)"
+[ -e "$work/none-new/llmadvisor/models-imported.yaml" ] && bad "--no-new-models wrote an overlay" || ok
+run 2 -d "$DATA" --no-new-models
+has stderr "--no-new-models only applies to --import-prices"
+# An overlay in any data folder is read; broken, it stops the run with
+# its position, and an import writes nothing over it.
+mkdir -p overlaydata
+cp "$DATA"/*.yaml overlaydata/
+printf 'models: 5\n' >overlaydata/models-imported.yaml
+run 2 -d overlaydata -f json
+has stderr "llmadvisor: overlaydata/models-imported.yaml:1:9: models must be a list"
+XDG_CONFIG_HOME="$work/broken-overlay" run 2 -d overlaydata --import-prices "$FIXTURES/litellm-real-excerpt.json"
+[ -e "$work/broken-overlay" ] && bad "an import wrote beside a broken overlay" || ok
+printf 'models:\n  - id: gpt-4o\n    name: again\n' >overlaydata/models-imported.yaml
+run 0 -d overlaydata -f json --samples 10
+has stderr "overlaydata/models-imported.yaml:2:9: warning: model 'gpt-4o' is already in overlaydata/models.yaml: this entry is skipped (delete it)"
+# Thousands of imported models load and decide (no cap of 64 models).
+awk 'BEGIN { print "models:"; for (i = 0; i < 4000; i++) printf "  - {id: \"bulk/m-%d\", name: \"bulk/m-%d\", provider: bulk, kind: api, tier: unrated, input_price: {value: 1, unit: USD/Mtok, source: \"x\", as_of: 2026-07-24, verified: true, range: [1, 1]}, output_price: {value: 2, unit: USD/Mtok, source: \"x\", as_of: 2026-07-24, verified: true, range: [2, 2]}}\n", i, i }' >overlaydata/models-imported.yaml
+run 0 -d overlaydata -f json --samples 100
+has stdout '"verdict":'
+lacks stdout '"api:bulk/m-1"'
+run 0 -d overlaydata --list-models
+has stdout "bulk/m-3999 (api, bulk, UNRATED"
 
 # ---- Stale figures follow the date ---------------------------------------
 SOURCE_DATE_EPOCH=1735689600 run 0 -d "$DATA" --list-models	# 2025-01-01
