@@ -37,6 +37,22 @@ fuzz_prices_reload(struct import *import, const char *written)
 	data_free(&after);
 }
 
+/* Loads the models overlay an import writes over a copy of the data, as
+ * the next run would. */
+static void
+fuzz_prices_overlay(const char *written)
+{
+	static struct data after;
+	char *cause = NULL;
+
+	if (data_copy(&after, fuzz_data(), &cause) != 0)
+		fuzz_fail("out of memory: %s", cause);
+	if (data_overlay_apply(&after, DATA_OVERLAY_FILE, written, &cause) != 0)
+		fuzz_fail("the models overlay an import writes is refused: "
+		    "%s\n%s", cause, written);
+	data_free(&after);
+}
+
 /* Imports the input as a price list. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
@@ -74,7 +90,17 @@ LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	if (import.mapped > 0)
 		fuzz_prices_reload(&import, out.data ? out.data : "");
 	buffer_free(&out);
-	import_summary(&import, fuzz_data(), NULL, NULL, true, &out);
+	/* The new models an import adds: the overlay it writes loads. */
+	if (import_plan_models(&import, fuzz_data(), &cause) != 0)
+		fuzz_fail("cannot plan new models: %s", cause);
+	buffer_init(&out);
+	if (import_render_overlay(&import, NULL, &out, &cause) != 0)
+		fuzz_fail("cannot write the models overlay: %s", cause);
+	if (import.added_count > 0)
+		fuzz_prices_overlay(out.data);
+	buffer_free(&out);
+	import_summary(&import, fuzz_data(), NULL, DATA_OVERLAY_FILE, true,
+	    &out);
 	if (out.failed)
 		fuzz_fail("out of memory writing the summary");
 	buffer_free(&out);
