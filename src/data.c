@@ -1417,6 +1417,11 @@ data_overlay_apply(struct data *data, const char *name, const char *text,
 		result = data_load_model_list(data, &doc, true, cause);
 	}
 	arena_adopt(&data->arena, &doc.arena);
+	for (size_t i = 0; result == 0 && i < data->model_count; i++)
+		if (data->models[i].kind == MODEL_API && !data->models[i].unrated &&
+		    data->models[i].tier == TIER_FRONTIER &&
+		    data->models[i].fine_tuning)
+			data->closed_fine_tuning = true;
 	if (result == 0 && data->overlay_file_count < DATA_MAX_PRICE_FILES)
 		data->overlay_files[data->overlay_file_count++] = doc.path;
 	return result;
