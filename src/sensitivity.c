@@ -25,6 +25,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -391,24 +392,158 @@ sensitivity_draw_answers(const struct data *data, const double *values,
 	    low < 0 ? 0 : low, base->complex_share, high > 1 ? 1 : high);
 }
 
+/* A figure the Monte Carlo draws: it has a range, is not a size (memory,
+ * weights, KV cache: whether a model fits is a fact), and its discount
+ * share is in use. */
+static bool
+sensitivity_figure_drawn(const struct profile *profile, const struct figure *f)
+{
+	const char *unit = f->unit;
+	return f->high > f->low && strcmp(unit, "GB") != 0 &&
+	    strcmp(unit, "bytes/token") != 0 && strcmp(unit, "billion") != 0 &&
+	    sensitivity_figure_used(profile, f);
+}
+
+/* The box the samples can fall in: each figure's draw support (its value
+ * when not drawn) and the answers' spreads at their widest. */
+static void
+sensitivity_box(const struct sensitivity_base *base,
+    const struct sensitivity_draw *draws, size_t draw_count,
+    double *low, double *high, struct cost_box *box)
+{
+	const struct data *data = base->data;
+	const struct defaults *d = &data->defaults;
+	const struct profile *p = base->profile;
+
+	for (size_t i = 0; i < data->figure_count; i++)
+		low[i] = high[i] = data->values[i];
+	for (size_t i = 0; i < draw_count; i++) {
+		low[draws[i].index] = draws[i].low;
+		high[draws[i].index] = draws[i].high;
+	}
+	double volume = p->input_tokens + p->output_tokens;
+	double volume_spread = high[d->volume_spread.index];
+	double rate_spread = high[d->hourly_rate_spread.index];
+	double share_spread = high[d->complex_share_spread.index];
+	box->figure_low = low;
+	box->figure_high = high;
+	box->volume_low = volume * (1 - volume_spread);
+	if (box->volume_low < 0)
+		box->volume_low = 0;
+	box->volume_high = volume * (1 + volume_spread);
+	box->rate_low = p->hourly_rate * (1 - rate_spread);
+	box->rate_high = p->hourly_rate * (1 + rate_spread);
+	box->complex_share_low = p->complex_share - share_spread;
+	box->complex_share_high = p->complex_share + share_spread;
+	if (box->complex_share_low < 0)
+		box->complex_share_low = 0;
+	if (box->complex_share_high > 1)
+		box->complex_share_high = 1;
+}
+
+/* Scratch of one Monte Carlo run, allocated once per run. */
+struct sensitivity_scratch {
+	struct sensitivity_draw *draws;
+	double *values, *low, *high;
+	struct cost_plan plan;
+	bool planned;
+};
+
+static void
+sensitivity_scratch_free(struct sensitivity_scratch *s)
+{
+	free(s->draws);
+	free(s->values);
+	free(s->low);
+	free(s->high);
+	if (s->planned)
+		cost_plan_free(&s->plan);
+}
+
+/* Shapes the draws of every figure the Monte Carlo draws into draws;
+ * returns how many. */
+static size_t
+sensitivity_shape_all(const struct sensitivity_base *base,
+    struct sensitivity_draw *draws)
+{
+	const struct data *data = base->data;
+	size_t count = 0;
+	for (size_t i = 0; i < data->figure_count; i++) {
+		const struct figure *f = data_figure_at(data, i);
+		if (sensitivity_figure_drawn(base->profile, f))
+			sensitivity_shape(f, &draws[count++]);
+	}
+	return count;
+}
+
+/* The plan of the box the draws span (s->draws holds count of them). */
+static int
+sensitivity_plan_draws(const struct sensitivity_base *base,
+    struct sensitivity_scratch *s, size_t count, struct cost_plan *plan)
+{
+	struct cost_box box;
+	sensitivity_box(base, s->draws, count, s->low, s->high, &box);
+	return cost_plan_build(base->data, base->profile, base->scenario, &box,
+	    plan);
+}
+
+/* Shapes the draws of the figures a run needs: with a plan, only those
+ * the options that can win read.  Returns how many. */
+static size_t
+sensitivity_prepare(const struct sensitivity_base *base,
+    struct sensitivity_scratch *s)
+{
+	size_t count = sensitivity_shape_all(base, s->draws), kept = 0;
+	s->planned = sensitivity_plan_draws(base, s, count, &s->plan) == 0;
+	if (!s->planned)
+		return count;
+	for (size_t i = 0; i < count; i++)
+		if (s->plan.figure_needed[s->draws[i].index])
+			s->draws[kept++] = s->draws[i];
+	return kept;
+}
+
+/* The Monte Carlo's plan for a base (benchmarks, tests). */
+int
+sensitivity_plan(const struct sensitivity_base *base, struct cost_plan *plan)
+{
+	size_t figures = base->data->figure_count + 1;
+	struct sensitivity_scratch s = {
+		.draws = malloc(figures * sizeof *s.draws),
+		.low = malloc(figures * sizeof *s.low),
+		.high = malloc(figures * sizeof *s.high),
+	};
+	int status = -1;
+	if (s.draws != NULL && s.low != NULL && s.high != NULL)
+		status = sensitivity_plan_draws(base, &s,
+		    sensitivity_shape_all(base, s.draws), plan);
+	sensitivity_scratch_free(&s);
+	return status;
+}
+
 /* The uncertainty from samples drawn with the seed: every figure with a
- * range and the uncertain answers.  The draws, values and histograms are
- * static scratch (see sensitivity.h). */
+ * range that an option able to win reads (cost_plan.c), and the
+ * uncertain answers.  The histograms are static scratch (see
+ * sensitivity.h); out of memory, no samples are drawn. */
 void
 sensitivity_monte_carlo(const struct sensitivity_base *base,
     unsigned long samples, unsigned long seed,
     struct sensitivity_uncertainty *u)
 {
-	static struct sensitivity_draw draws[DATA_MAX_FIGURES];
-	static double values[DATA_MAX_FIGURES];
 	static unsigned bins[OPTION_KIND_COUNT][SENSITIVITY_BINS];
 	unsigned long below[OPTION_KIND_COUNT] = { 0 };
 	unsigned long counted[OPTION_KIND_COUNT] = { 0 };
 	unsigned long verdicts[VERDICT_COUNT] = { 0 };
 	const struct data *data = base->data;
+	size_t figures = data->figure_count + 1;
+	struct sensitivity_scratch s = {
+		.draws = malloc(figures * sizeof *s.draws),
+		.values = malloc(figures * sizeof *s.values),
+		.low = malloc(figures * sizeof *s.low),
+		.high = malloc(figures * sizeof *s.high),
+	};
 	struct sensitivity_random random;
 	struct profile drawn;
-	size_t draw_count = 0;
 	uint64_t x = seed;
 
 	memset(u, 0, sizeof *u);
@@ -416,21 +551,20 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 	u->seed = seed;
 	for (int k = 0; k < OPTION_KIND_COUNT; k++)
 		u->p10[k] = u->p50[k] = u->p90[k] = NAN;
-	if (base->rules == NULL || samples == 0)
+	if (s.draws == NULL || s.values == NULL || s.low == NULL ||
+	    s.high == NULL)
+		samples = u->samples = 0;
+	if (base->rules == NULL || samples == 0) {
+		sensitivity_scratch_free(&s);
 		return;
+	}
 	for (int i = 0; i < 4; i++)
 		random.s[i] = sensitivity_splitmix(&x);
-	memcpy(values, data->values, data->figure_count * sizeof values[0]);
-	for (size_t i = 0; i < data->figure_count; i++) {
-		const struct figure *f = data_figure_at(data, i);
-		const char *unit = f->unit;
-		if (!(f->high > f->low) || strcmp(unit, "GB") == 0 ||
-		    strcmp(unit, "bytes/token") == 0 ||
-		    strcmp(unit, "billion") == 0 ||
-		    !sensitivity_figure_used(base->profile, f))
-			continue;
-		sensitivity_shape(f, &draws[draw_count++]);
-	}
+	memcpy(s.values, data->values, data->figure_count * sizeof s.values[0]);
+	size_t draw_count = sensitivity_prepare(base, &s);
+	const struct sensitivity_draw *draws = s.draws;
+	const struct cost_plan *plan = s.planned ? &s.plan : NULL;
+	double *values = s.values;
 	/* The rules that read only answers not drawn fire the same way in
 	 * every sample: evaluated once, from the base metrics. */
 	static struct decide_fixed fixed;
@@ -449,13 +583,18 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 				bits = sensitivity_next(&random);
 			double r = (double)(uint32_t)(bits >> (i & 1 ? 0 : 32)) *
 			    0x1.0p-32;
-			bool below = r < d->mode_share;
-			double root = sqrt(below ? r * d->left : (1 - r) * d->right);
-			values[d->index] = below ? d->low + root : d->high - root;
+			/* 1 left of the mode, 0 right of it, as a number:
+			 * arithmetic instead of a select, which compilers
+			 * turn into a branch mispredicted half the time. */
+			double left = r < d->mode_share;
+			double root = sqrt(left * r * d->left +
+			    (1 - left) * (1 - r) * d->right);
+			values[d->index] = left * (d->low + root) +
+			    (1 - left) * (d->high - root);
 		}
 		sensitivity_draw_answers(data, values, base->profile, &random,
 		    &drawn);
-		cost_evaluate(data, values, &drawn, base->scenario,
+		cost_evaluate_planned(data, values, &drawn, base->scenario, plan,
 		    &sensitivity_cost);
 		metrics_compute(data, values, &drawn, base->scenario,
 		    &sensitivity_cost, base->breakeven, sensitivity_metrics);
@@ -478,6 +617,7 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 				    SENSITIVITY_BINS - 1 : (int)position]++;
 		}
 	}
+	sensitivity_scratch_free(&s);
 	for (int v = 0; v < VERDICT_COUNT; v++)
 		u->share[v] = (double)verdicts[v] / samples;
 	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
