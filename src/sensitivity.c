@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,6 +295,8 @@ sensitivity_shape(const struct figure *f, struct sensitivity_draw *d)
 }
 
 #define SENSITIVITY_BINS 4096
+/* The Monte Carlo's samples run in this many chunks, one thread each. */
+#define SENSITIVITY_CHUNKS 2
 #define SENSITIVITY_LOG_LOW 0.0		/* $1 */
 #define SENSITIVITY_LOG_HIGH 9.0	/* $1,000,000,000 */
 
@@ -444,7 +447,7 @@ sensitivity_box(const struct sensitivity_base *base,
 /* Scratch of one Monte Carlo run, allocated once per run. */
 struct sensitivity_scratch {
 	struct sensitivity_draw *draws;
-	double *values, *low, *high;
+	double *low, *high;
 	struct cost_plan plan;
 	bool planned;
 };
@@ -453,7 +456,6 @@ static void
 sensitivity_scratch_free(struct sensitivity_scratch *s)
 {
 	free(s->draws);
-	free(s->values);
 	free(s->low);
 	free(s->high);
 	if (s->planned)
@@ -521,62 +523,48 @@ sensitivity_plan(const struct sensitivity_base *base, struct cost_plan *plan)
 	return status;
 }
 
-/* The uncertainty from samples drawn with the seed: every figure with a
- * range that an option able to win reads (cost_plan.c), and the
- * uncertain answers.  The histograms are static scratch (see
- * sensitivity.h); out of memory, no samples are drawn. */
-void
-sensitivity_monte_carlo(const struct sensitivity_base *base,
-    unsigned long samples, unsigned long seed,
-    struct sensitivity_uncertainty *u)
-{
-	static unsigned bins[OPTION_KIND_COUNT][SENSITIVITY_BINS];
-	unsigned long below[OPTION_KIND_COUNT] = { 0 };
-	unsigned long counted[OPTION_KIND_COUNT] = { 0 };
-	unsigned long verdicts[VERDICT_COUNT] = { 0 };
-	const struct data *data = base->data;
-	size_t figures = data->figure_count + 1;
-	struct sensitivity_scratch s = {
-		.draws = malloc(figures * sizeof *s.draws),
-		.values = malloc(figures * sizeof *s.values),
-		.low = malloc(figures * sizeof *s.low),
-		.high = malloc(figures * sizeof *s.high),
-	};
-	struct sensitivity_random random;
-	struct profile drawn;
-	uint64_t x = seed;
+/* One share of the samples, drawn from its own generator into its own
+ * scratch, so that shares can run at once on separate threads and add up
+ * to the same result whatever runs them. */
+struct sensitivity_chunk {
+	const struct sensitivity_base *base;
+	const struct sensitivity_draw *draws;
+	size_t draw_count;
+	const struct cost_plan *plan;		/* NULL: every option */
+	const struct decide_fixed *fixed;
+	uint64_t seed;				/* of this chunk's generator */
+	unsigned long samples;
+	/* Scratch. */
+	double *values;
+	struct cost_result *cost;
+	double metrics[EVALUATE_MAX_METRICS];
+	struct decision outcome;
+	/* Results. */
+	unsigned long verdicts[VERDICT_COUNT];
+	unsigned long below[OPTION_KIND_COUNT], counted[OPTION_KIND_COUNT];
+	unsigned bins[OPTION_KIND_COUNT][SENSITIVITY_BINS];
+};
 
-	memset(u, 0, sizeof *u);
-	u->samples = samples;
-	u->seed = seed;
-	for (int k = 0; k < OPTION_KIND_COUNT; k++)
-		u->p10[k] = u->p50[k] = u->p90[k] = NAN;
-	if (s.draws == NULL || s.values == NULL || s.low == NULL ||
-	    s.high == NULL)
-		samples = u->samples = 0;
-	if (base->rules == NULL || samples == 0) {
-		sensitivity_scratch_free(&s);
-		return;
-	}
-	for (int i = 0; i < 4; i++)
-		random.s[i] = sensitivity_splitmix(&x);
-	memcpy(s.values, data->values, data->figure_count * sizeof s.values[0]);
-	size_t draw_count = sensitivity_prepare(base, &s);
-	const struct sensitivity_draw *draws = s.draws;
-	const struct cost_plan *plan = s.planned ? &s.plan : NULL;
-	double *values = s.values;
-	/* The rules that read only answers not drawn fire the same way in
-	 * every sample: evaluated once, from the base metrics. */
-	static struct decide_fixed fixed;
-	decide_fix(base->rules, base->metrics, &fixed);
-	memset(bins, 0, sizeof bins);
+/* Draws and decides a chunk's samples. */
+static void *
+sensitivity_run_chunk(void *argument)
+{
+	struct sensitivity_chunk *c = argument;
+	const struct sensitivity_base *base = c->base;
+	const struct data *data = base->data;
+	const struct sensitivity_draw *draws = c->draws;
+	double *values = c->values;
 	const double scale = SENSITIVITY_BINS /
 	    (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW);
-	for (unsigned long n = 0; n < samples; n++) {
-		/* Branch-free: the side of the mode is random, so a branch
-		 * would be mispredicted half the time. */
+	struct sensitivity_random random;
+	struct profile drawn;
+	uint64_t x = c->seed;
+
+	for (int i = 0; i < 4; i++)
+		random.s[i] = sensitivity_splitmix(&x);
+	for (unsigned long n = 0; n < c->samples; n++) {
 		uint64_t bits = 0;
-		for (size_t i = 0; i < draw_count; i++) {
+		for (size_t i = 0; i < c->draw_count; i++) {
 			const struct sensitivity_draw *d = &draws[i];
 			/* Two 32-bit uniforms from each 64-bit draw. */
 			if ((i & 1) == 0)
@@ -594,38 +582,158 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 		}
 		sensitivity_draw_answers(data, values, base->profile, &random,
 		    &drawn);
-		cost_evaluate_planned(data, values, &drawn, base->scenario, plan,
-		    &sensitivity_cost);
-		metrics_compute(data, values, &drawn, base->scenario,
-		    &sensitivity_cost, base->breakeven, sensitivity_metrics);
-		enum verdict v = decide_sample(base->rules, &fixed,
-		    &sensitivity_cost, sensitivity_metrics,
-		    &sensitivity_outcome);
+		cost_evaluate_planned(data, values, &drawn, base->scenario,
+		    c->plan, c->cost);
+		metrics_compute(data, values, &drawn, base->scenario, c->cost,
+		    base->breakeven, c->metrics);
+		enum verdict v = decide_sample(base->rules, c->fixed, c->cost,
+		    c->metrics, &c->outcome);
 		if (v != VERDICT_NONE)
-			verdicts[v]++;
+			c->verdicts[v]++;
 		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-			int best = sensitivity_cost.cheapest[k];
+			int best = c->cost->cheapest[k];
 			if (best < 0)
 				continue;
-			double total = sensitivity_cost.options[best].monthly.total;
-			double position = (log10(total) - SENSITIVITY_LOG_LOW) * scale;
-			counted[k]++;
+			double total = c->cost->options[best].monthly.total;
+			double position = (log10(total) - SENSITIVITY_LOG_LOW) *
+			    scale;
+			c->counted[k]++;
 			if (!(position >= 0))
-				below[k]++;
+				c->below[k]++;
 			else
-				bins[k][position >= SENSITIVITY_BINS ?
+				c->bins[k][position >= SENSITIVITY_BINS ?
 				    SENSITIVITY_BINS - 1 : (int)position]++;
 		}
 	}
-	sensitivity_scratch_free(&s);
-	for (int v = 0; v < VERDICT_COUNT; v++)
-		u->share[v] = (double)verdicts[v] / samples;
-	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-		u->p10[k] = sensitivity_percentile(bins[k], counted[k], below[k],
-		    0.10);
-		u->p50[k] = sensitivity_percentile(bins[k], counted[k], below[k],
-		    0.50);
-		u->p90[k] = sensitivity_percentile(bins[k], counted[k], below[k],
-		    0.90);
+	return NULL;
+}
+
+/* Allocates a chunk's scratch, values starting as the data's; false when
+ * out of memory. */
+static bool
+sensitivity_chunk_start(struct sensitivity_chunk *c, const struct data *data)
+{
+	c->values = malloc((data->figure_count + 1) * sizeof *c->values);
+	c->cost = malloc(sizeof *c->cost);
+	if (c->values == NULL || c->cost == NULL)
+		return false;
+	memcpy(c->values, data->values, data->figure_count * sizeof *c->values);
+	return true;
+}
+
+static void
+sensitivity_chunk_free(struct sensitivity_chunk *c)
+{
+	free(c->values);
+	free(c->cost);
+	free(c);
+}
+
+/* Runs the chunks, the first on this thread and the others each on a
+ * thread of its own where threads can be made (else here, in turn). */
+static void
+sensitivity_run_chunks(struct sensitivity_chunk **chunks, size_t count)
+{
+	pthread_t threads[SENSITIVITY_CHUNKS];
+	bool started[SENSITIVITY_CHUNKS] = { false };
+
+	for (size_t i = 1; i < count; i++)
+		started[i] = pthread_create(&threads[i], NULL,
+		    sensitivity_run_chunk, chunks[i]) == 0;
+	sensitivity_run_chunk(chunks[0]);
+	for (size_t i = 1; i < count; i++) {
+		if (started[i])
+			pthread_join(threads[i], NULL);
+		else
+			sensitivity_run_chunk(chunks[i]);
 	}
+}
+
+/* Adds the chunks' counts up into the shares and percentiles. */
+static void
+sensitivity_summarise(struct sensitivity_chunk **chunks, size_t count,
+    unsigned long samples, struct sensitivity_uncertainty *u)
+{
+	struct sensitivity_chunk *total = chunks[0];
+	for (size_t i = 1; i < count; i++) {
+		const struct sensitivity_chunk *c = chunks[i];
+		for (int v = 0; v < VERDICT_COUNT; v++)
+			total->verdicts[v] += c->verdicts[v];
+		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+			total->below[k] += c->below[k];
+			total->counted[k] += c->counted[k];
+			for (int b = 0; b < SENSITIVITY_BINS; b++)
+				total->bins[k][b] += c->bins[k][b];
+		}
+	}
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		u->share[v] = (double)total->verdicts[v] / samples;
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		u->p10[k] = sensitivity_percentile(total->bins[k],
+		    total->counted[k], total->below[k], 0.10);
+		u->p50[k] = sensitivity_percentile(total->bins[k],
+		    total->counted[k], total->below[k], 0.50);
+		u->p90[k] = sensitivity_percentile(total->bins[k],
+		    total->counted[k], total->below[k], 0.90);
+	}
+}
+
+/* The uncertainty from samples drawn with the seed: every figure with a
+ * range that an option able to win reads (cost_plan.c), and the
+ * uncertain answers.  The samples are cut into SENSITIVITY_CHUNKS
+ * chunks, each with a generator seeded from the seed and its number, run
+ * on as many threads: the result depends on the seed alone.  Out of
+ * memory, no samples are drawn. */
+void
+sensitivity_monte_carlo(const struct sensitivity_base *base,
+    unsigned long samples, unsigned long seed,
+    struct sensitivity_uncertainty *u)
+{
+	const struct data *data = base->data;
+	size_t figures = data->figure_count + 1;
+	struct sensitivity_scratch s = {
+		.draws = malloc(figures * sizeof *s.draws),
+		.low = malloc(figures * sizeof *s.low),
+		.high = malloc(figures * sizeof *s.high),
+	};
+	struct sensitivity_chunk *chunks[SENSITIVITY_CHUNKS] = { NULL };
+	static struct decide_fixed fixed;
+	bool ready = s.draws != NULL && s.low != NULL && s.high != NULL;
+
+	memset(u, 0, sizeof *u);
+	u->samples = samples;
+	u->seed = seed;
+	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+		u->p10[k] = u->p50[k] = u->p90[k] = NAN;
+	for (size_t i = 0; i < SENSITIVITY_CHUNKS && ready; i++) {
+		chunks[i] = calloc(1, sizeof *chunks[i]);
+		ready = chunks[i] != NULL &&
+		    sensitivity_chunk_start(chunks[i], data);
+	}
+	if (!ready)
+		samples = u->samples = 0;
+	if (base->rules != NULL && samples > 0) {
+		size_t draw_count = sensitivity_prepare(base, &s);
+		/* The rules that read only answers not drawn fire the same
+		 * way in every sample: evaluated once, from the base
+		 * metrics. */
+		decide_fix(base->rules, base->metrics, &fixed);
+		for (size_t i = 0; i < SENSITIVITY_CHUNKS; i++) {
+			struct sensitivity_chunk *c = chunks[i];
+			c->base = base;
+			c->draws = s.draws;
+			c->draw_count = draw_count;
+			c->plan = s.planned ? &s.plan : NULL;
+			c->fixed = &fixed;
+			c->seed = seed + i * 0x9E3779B97F4A7C15ull;
+			c->samples = samples / SENSITIVITY_CHUNKS +
+			    (i < samples % SENSITIVITY_CHUNKS);
+		}
+		sensitivity_run_chunks(chunks, SENSITIVITY_CHUNKS);
+		sensitivity_summarise(chunks, SENSITIVITY_CHUNKS, samples, u);
+	}
+	for (size_t i = 0; i < SENSITIVITY_CHUNKS; i++)
+		if (chunks[i] != NULL)
+			sensitivity_chunk_free(chunks[i]);
+	sensitivity_scratch_free(&s);
 }
