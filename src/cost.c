@@ -495,7 +495,8 @@ cost_hybrid(const struct cost_context *c, double api_engineering,
 		return;
 	for (size_t i = 0; i < count; i++) {
 		const struct cost_option *o = &result->options[i];
-		if (o->kind == OPTION_API && o->model->tier == TIER_FRONTIER &&
+		if (o->kind == OPTION_API && o->comparable &&
+		    o->model->tier == TIER_FRONTIER &&
 		    (frontier == NULL ||
 		    o->monthly.compute < frontier->monthly.compute))
 			frontier = o;
@@ -619,6 +620,15 @@ cost_config_kinds(const struct data *data, const struct profile *profile,
 	return kinds;
 }
 
+/* True when an API option competes for its kind's cheapest (and so for
+ * an outcome): its tier is at least the self-hosted reference's. */
+bool
+cost_model_comparable(const struct model *model,
+    const struct model *reference)
+{
+	return model->tier >= reference->tier;
+}
+
 /* One API option (closed or hosted open weights). */
 static void
 cost_add_api(const struct cost_context *c, const struct model *m,
@@ -627,7 +637,8 @@ cost_add_api(const struct cost_context *c, const struct model *m,
 {
 	struct cost_option *o = &result->options[result->count++];
 	cost_option_start(o, m->kind == MODEL_API ? OPTION_API :
-	    OPTION_HOSTED_OPEN, m, NULL, NULL, m->tier >= reference->tier);
+	    OPTION_HOSTED_OPEN, m, NULL, NULL,
+	    cost_model_comparable(m, reference));
 	o->discounts = cost_api(c->values, m, c->profile,
 	    result->input_tokens, result->output_tokens,
 	    c->scenario->api_price_factor, api_engineering, api_setup,

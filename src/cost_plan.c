@@ -105,6 +105,7 @@ cost_plan_apis(const struct data *data, const struct profile *profile,
     const struct cost_box *box, const double *minimum,
     const double *maximum, struct cost_plan *plan)
 {
+	const struct model *reference = data_self_hosted_model(data);
 	double lowest_high[MODEL_KIND_COUNT][TIER_COUNT];
 	double total = profile->input_tokens + profile->output_tokens;
 	double share = total > 0 ? profile->input_tokens / total : 0;
@@ -127,6 +128,9 @@ cost_plan_apis(const struct data *data, const struct profile *profile,
 		if (!cost_model_offered(data, m))
 			continue;
 		plan->options_total++;
+		/* Not compared: never any kind's cheapest, never read. */
+		if (!cost_model_comparable(m, reference))
+			continue;
 		double low = cost_plan_blended(minimum, m, profile, share);
 		if (prune && !m->has_fine_tuning_prices &&
 		    low > lowest_high[m->kind][m->tier] *
