@@ -21,6 +21,7 @@
 #include "report.h"
 #include "rules.h"
 #include "sensitivity.h"
+#include "evaluate.h"
 
 static double
 bench_now(void)
@@ -82,17 +83,32 @@ bench_run(char *const argv[], double *seconds, long *peak_kib)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+/* The budgets one scale of data is held to (0: shown, not checked). */
+struct bench_budgets {
+	double monte_carlo_ms, json_ms;
+};
+
+/* Benchmarks one data set: the data of folder (NULL: the shipped data)
+ * with the default answers, its option counts beside the figures. */
+static int
+bench_scale(const char *scale, const char *folder, const char *program,
+    const struct bench_budgets *budgets)
 {
 	static struct data data;
 	static struct cost_result result;
-	struct paths paths = { .use_embedded = true };
+	static struct rules rules;
+	static struct evaluation report;
+	static double metrics[EVALUATE_MAX_METRICS];
+	static struct decision outcome;
+	struct paths paths = { .data_dir = folder, .use_embedded = true };
 	struct cost_scenario scenario;
 	struct profile profile;
-	char *cause = NULL;
-	enum { ROUNDS = 31, LOADS = 51, CALLS = 20000 };
-	double samples[LOADS];
+	struct evaluate_settings settings;
+	struct cost_plan plan;
+	char *cause = NULL, name[64];
+	enum { ROUNDS = 31, LOADS = 21, CALLS = 20000 };
+	double samples[ROUNDS + LOADS];
+	volatile double sink = 0;
 
 	for (int i = 0; i < LOADS; i++) {
 		double start = bench_now();
@@ -104,60 +120,12 @@ main(int argc, char **argv)
 		if (i + 1 < LOADS)
 			data_free(&data);
 	}
-	bench_report("load_data", bench_median(samples, LOADS) * 1e3, "ms", 5);
-
-	profile_defaults(&profile);
-	cost_scenario_default(&scenario);
-	volatile double sink = 0;
-	for (int r = 0; r < ROUNDS; r++) {
-		double start = bench_now();
-		for (int i = 0; i < CALLS; i++) {
-			profile.input_tokens = 1e6 + i;
-			cost_evaluate(&data, data.values, &profile, &scenario,
-			    &result);
-			sink += result.options[0].monthly.total;
-		}
-		samples[r] = (bench_now() - start) / CALLS;
-	}
-	bench_report("cost_evaluate", bench_median(samples, ROUNDS) * 1e6, "us",
-	    0.5);
-
-	for (int r = 0; r < ROUNDS; r++) {
-		double start = bench_now();
-		sink += cost_breakeven(&data, data.values, &profile, &scenario);
-		samples[r] = bench_now() - start;
-	}
-	bench_report("breakeven", bench_median(samples, ROUNDS) * 1e3, "ms", 2);
-
-	/* One full evaluation: cost model, metrics, every rule, the ledgers
-	 * and the verdict (as the Monte Carlo does it: no text). */
-	static struct rules rules;
-	static struct evaluation report;
-	static double metrics[EVALUATE_MAX_METRICS];
-	static struct decision outcome;
-	struct evaluate_settings settings;
 	if (rules_load(&rules, &paths, &cause) != 0) {
 		fprintf(stderr, "bench: %s\n", cause);
 		return 2;
 	}
 	profile_defaults(&profile);
-	for (int r = 0; r < ROUNDS; r++) {
-		double start = bench_now();
-		for (int i = 0; i < CALLS; i++) {
-			profile.input_tokens = 1e6 + i;
-			cost_evaluate(&data, data.values, &profile, &scenario,
-			    &result);
-			metrics_compute(&data, data.values, &profile, &scenario,
-			    &result, NAN, metrics);
-			decide_run(&rules, &data, data.values, &profile,
-			    &result, metrics, false, &outcome);
-			sink += outcome.verdict;
-		}
-		samples[r] = (bench_now() - start) / CALLS;
-	}
-	bench_report("evaluate", bench_median(samples, ROUNDS) * 1e6, "us", 1);
-
-	profile_defaults(&profile);
+	cost_scenario_default(&scenario);
 	evaluate_settings_default(&settings);
 	settings.samples = 0;
 	settings.flip_points = false;
@@ -167,36 +135,141 @@ main(int argc, char **argv)
 		.scenario = &report.scenario, .breakeven = report.breakeven,
 		.metrics = report.metrics, .verdict = report.outcome.verdict,
 	};
+	if (sensitivity_plan(&base, &plan) != 0) {
+		fprintf(stderr, "bench: out of memory\n");
+		return 2;
+	}
+	printf("data %s: %zu options, %zu of them priced by the Monte Carlo "
+	    "(the others can never be the cheapest of their kind)\n", scale,
+	    plan.options_total, plan.options_kept);
+	snprintf(name, sizeof name, "load_data@%s", scale);
+	bench_report(name, bench_median(samples, LOADS) * 1e3, "ms", 5);
+
+	/* One scenario as the Monte Carlo prices it: the planned options. */
+	for (int r = 0; r < ROUNDS; r++) {
+		double start = bench_now();
+		for (int i = 0; i < CALLS; i++) {
+			profile.input_tokens = 1e7 + i;
+			cost_evaluate_planned(&data, data.values, &profile,
+			    &scenario, &plan, &result);
+			sink += result.options[0].monthly.total;
+		}
+		samples[r] = (bench_now() - start) / CALLS;
+	}
+	snprintf(name, sizeof name, "cost_evaluate@%s", scale);
+	bench_report(name, bench_median(samples, ROUNDS) * 1e6, "us", 0.5);
+
+	/* One full evaluation: cost model, metrics, every rule, the ledgers
+	 * and the verdict (as the Monte Carlo does it: no text). */
+	for (int r = 0; r < ROUNDS; r++) {
+		double start = bench_now();
+		for (int i = 0; i < CALLS; i++) {
+			profile.input_tokens = 1e7 + i;
+			cost_evaluate_planned(&data, data.values, &profile,
+			    &scenario, &plan, &result);
+			metrics_compute(&data, data.values, &profile, &scenario,
+			    &result, NAN, metrics);
+			decide_run(&rules, &data, data.values, &profile,
+			    &result, metrics, false, &outcome);
+			sink += outcome.verdict;
+		}
+		samples[r] = (bench_now() - start) / CALLS;
+	}
+	snprintf(name, sizeof name, "evaluate@%s", scale);
+	bench_report(name, bench_median(samples, ROUNDS) * 1e6, "us", 1);
+	cost_plan_free(&plan);
+	profile_defaults(&profile);
+
+	for (int r = 0; r < 11; r++) {
+		double start = bench_now();
+		sink += cost_breakeven(&data, data.values, &profile, &scenario);
+		samples[r] = bench_now() - start;
+	}
+	snprintf(name, sizeof name, "breakeven@%s", scale);
+	bench_report(name, bench_median(samples, 11) * 1e3, "ms", 2);
 	for (int r = 0; r < 11; r++) {
 		double start = bench_now();
 		sensitivity_monte_carlo(&base, 10000, 1, &report.uncertainty);
 		samples[r] = bench_now() - start;
 	}
-	bench_report("monte_carlo_10k", bench_median(samples, 11) * 1e3, "ms", 10);
+	snprintf(name, sizeof name, "monte_carlo_10k@%s", scale);
+	bench_report(name, bench_median(samples, 11) * 1e3, "ms",
+	    budgets->monte_carlo_ms);
 	for (int r = 0; r < 11; r++) {
 		double start = bench_now();
 		report.flip_count = sensitivity_flip_points(&base, report.flips);
 		samples[r] = bench_now() - start;
 	}
-	bench_report("flip_points", bench_median(samples, 11) * 1e3, "ms", 2);
+	snprintf(name, sizeof name, "flip_points@%s", scale);
+	bench_report(name, bench_median(samples, 11) * 1e3, "ms", 2);
 	rules_free(&rules);
+	data_free(&data);
 	(void)sink;
 
-	if (argc > 1) {
-		char *run[] = { argv[1], "-f", "json", NULL };
-		long peak = 0, kib;
-		for (int r = 0; r < ROUNDS; r++) {
-			if (bench_run(run, &samples[r], &kib) != 0) {
-				fprintf(stderr, "bench: %s -f json failed\n", argv[1]);
-				return 2;
-			}
-			if (kib > peak)
-				peak = kib;
-		}
-		bench_report("batch_json_wall", bench_median(samples, ROUNDS) * 1e3,
-		    "ms", 15);
-		bench_report("batch_json_peak_rss", peak / 1024.0, "MiB", 8);
+	char *run[] = { (char *)program, "-f", "json", NULL, NULL, NULL };
+	if (folder != NULL) {
+		run[3] = "-d";
+		run[4] = (char *)folder;
 	}
-	data_free(&data);
+	long peak = 0, kib;
+	for (int r = 0; r < ROUNDS; r++) {
+		if (bench_run(run, &samples[r], &kib) != 0) {
+			fprintf(stderr, "bench: %s -f json failed\n", program);
+			return 2;
+		}
+		if (kib > peak)
+			peak = kib;
+	}
+	snprintf(name, sizeof name, "batch_json_wall@%s", scale);
+	bench_report(name, bench_median(samples, ROUNDS) * 1e3, "ms",
+	    budgets->json_ms);
+	snprintf(name, sizeof name, "batch_json_peak_rss@%s", scale);
+	bench_report(name, peak / 1024.0, "MiB", 8);
+	return 0;
+}
+
+/* bench PROGRAM SRCDIR: the shipped data, then three and ten times its
+ * models and GPUs (bench/scale_data.sh), so growth shows.  The budgets:
+ * issue 12's for the shipped data, issue 14's from three times it; ten
+ * times is shown against the same. */
+int
+main(int argc, char **argv)
+{
+	static const struct bench_budgets shipped = { 10, 15 };
+	static const struct bench_budgets larger = { 5, 10 };
+	static const int scales[] = { 3, 10 };
+	char folder[] = "/tmp/llmadvisor-bench.XXXXXX";
+	char command[4096], sub[sizeof folder + 16], scale[16];
+	int status;
+
+	if (argc < 3) {
+		fprintf(stderr, "usage: bench PROGRAM SRCDIR\n");
+		return 2;
+	}
+	if ((status = bench_scale("1x", NULL, argv[1], &shipped)) != 0)
+		return status;
+	if (mkdtemp(folder) == NULL) {
+		perror("bench: mkdtemp");
+		return 2;
+	}
+	for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++) {
+		snprintf(sub, sizeof sub, "%s/%dx", folder, scales[i]);
+		snprintf(scale, sizeof scale, "%dx", scales[i]);
+		snprintf(command, sizeof command,
+		    "sh '%s/bench/scale_data.sh' '%s/data' %d '%s'", argv[2],
+		    argv[2], scales[i], sub);
+		if (system(command) != 0) {
+			fprintf(stderr, "bench: %s failed\n", command);
+			status = 2;
+			break;
+		}
+		if ((status = bench_scale(scale, sub, argv[1], &larger)) != 0)
+			break;
+	}
+	snprintf(command, sizeof command, "rm -rf '%s'", folder);
+	if (system(command) != 0)
+		fprintf(stderr, "bench: could not remove %s\n", folder);
+	if (status != 0)
+		return status;
 	return failures == 0 ? 0 : 1;
 }

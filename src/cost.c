@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cost.h"
+#include "cost_private.h"
 
 #define V(figure) (values[(figure).index])
 
@@ -99,6 +100,42 @@ cost_commitment_name(enum cost_commitment commitment)
 
 static int cost_replicas_for_load(double load, double peak_to_mean);
 
+/* Starts an option: every member set, each one by name, so that the
+ * compiler stores them one by one instead of clearing 200 bytes first
+ * (this runs for every option of every Monte Carlo sample); a member
+ * added later and not named here still starts at zero. */
+static void
+cost_option_start(struct cost_option *option, enum option_kind kind,
+    const struct model *model, const struct gpu_config *config,
+    const struct gpu *gpu, bool comparable)
+{
+	*option = (struct cost_option){
+		.kind = kind,
+		.model = model,
+		.config = config,
+		.gpu = gpu,
+		.replicas = 0,
+		.gpus = 0,
+		.gpu_hours = 0,
+		.utilisation = 0,
+		.payback_months = NAN,
+		.payback_vs = -1,
+		.already_owned = false,
+		.owned_gpus = 0,
+		.nodes = 0,
+		.fleet_nodes = 0,
+		.commitment = COST_COMMITMENT_NONE,
+		.spot_share = 0,
+		.upfront = 0,
+		.comparable = comparable,
+		.hybrid_self_kind = kind,
+		.hybrid_open_model = NULL,
+		.discounts = 0,
+		.speed = { 0, 0, 0, 0 },
+		.monthly = { 0, 0, 0, 0, 0 },
+	};
+}
+
 static double
 cost_total(struct cost_monthly *m)
 {
@@ -106,27 +143,24 @@ cost_total(struct cost_monthly *m)
 	return m->total;
 }
 
-/* An API (closed or hosted open) at the given volume, with the cache and
- * batch discounts of cost.h where the model has those prices; returns the
- * COST_DISCOUNT_* bits it used. */
-static unsigned
-cost_api(const double *values, const struct model *model,
-    const struct profile *profile, double input, double output,
-    double price_factor, double engineering, double setup,
-    struct cost_monthly *m)
+/* The input and output price (USD/Mtok, before the API price factor) an
+ * API model charges for the profile's traffic, with the cache and batch
+ * discounts of cost.h where the model has those prices; returns the
+ * COST_DISCOUNT_* bits it used.  Both rise with every price figure. */
+unsigned
+cost_api_prices(const double *values, const struct model *model,
+    const struct profile *profile, double *input_price,
+    double *output_price)
 {
 	double in = V(model->input_price), out = V(model->output_price);
 	double cached = profile->cached_input_share;
 	double batched = profile->batch_share;
 	unsigned discounts = 0;
 
-	m->engineering = engineering;
-	m->setup = setup;
-	m->hardware = 0;
 	if (cached == 0 && batched == 0) {
 		/* The usual case, kept as cheap as it was. */
-		m->compute = (input * in + output * out) / 1e6 * price_factor;
-		cost_total(m);
+		*input_price = in;
+		*output_price = out;
 		return 0;
 	}
 	double cache_price = model->has_cache_read_price ?
@@ -141,40 +175,51 @@ cost_api(const double *values, const struct model *model,
 	if (batched > 0 && (model->has_batch_input_price ||
 	    model->has_batch_output_price))
 		discounts |= COST_DISCOUNT_BATCH;
-	double input_price = cached * cache_price + (1 - cached) *
+	*input_price = cached * cache_price + (1 - cached) *
 	    (batched * batch_in + (1 - batched) * in);
-	double output_price = batched * batch_out + (1 - batched) * out;
+	*output_price = batched * batch_out + (1 - batched) * out;
+	return discounts;
+}
+
+/* An API (closed or hosted open) at the given volume; returns the
+ * COST_DISCOUNT_* bits its price used. */
+static unsigned
+cost_api(const double *values, const struct model *model,
+    const struct profile *profile, double input, double output,
+    double price_factor, double engineering, double setup,
+    struct cost_monthly *m)
+{
+	double input_price, output_price;
+	unsigned discounts = cost_api_prices(values, model, profile,
+	    &input_price, &output_price);
+
+	m->engineering = engineering;
+	m->setup = setup;
+	m->hardware = 0;
 	m->compute = (input * input_price + output * output_price) / 1e6 *
 	    price_factor;
 	cost_total(m);
 	return discounts;
 }
 
-/* What every self-hosted option of one evaluation shares: read once. */
-struct cost_context {
-	const struct data *data;
-	const double *values;
-	const struct profile *profile;
-	const struct cost_scenario *scenario;
-	double ops_hours, rate, setup;
-	int owned_gpu;			/* index in data->gpus, or -1 */
-	int owned_count;
-};
-
 /* GPUs one host server of this GPU holds (1 without the figure). */
-static int
+int
 cost_gpus_per_node(const double *values, const struct gpu *gpu)
 {
 	if (!gpu->has_gpus_per_node)
 		return 1;
-	double n = floor(V(gpu->gpus_per_node));
-	return n < 1 ? 1 : (int)n;
+	double n = V(gpu->gpus_per_node);
+	/* Whole GPUs: truncation is floor for the positive counts kept
+	 * (and no libm call in the Monte Carlo's inner loop). */
+	return n < 1 ? 1 : n > 1e6 ? 1000000 : (int)n;
 }
 
 /* Whole nodes for a number of GPUs. */
-static int
+int
 cost_nodes(int gpus, int per_node)
 {
+	if (per_node == 1)
+		return gpus;	/* the usual case, without a division */
 	return (gpus + per_node - 1) / per_node;
 }
 
@@ -197,7 +242,7 @@ cost_rental_price(const double *values, const struct gpu *gpu,
 
 /* Sizes a 24/7 or owned fleet for a mean load: replicas for the peak,
  * one more when redundant; sets replicas, gpus, utilisation, nodes. */
-static void
+void
 cost_fleet(const struct cost_context *c, const struct gpu_config *config,
     double load, int per_node, struct cost_option *option)
 {
@@ -261,6 +306,7 @@ cost_around_the_clock(const struct cost_context *c,
 	option->monthly.compute = option->gpus * hours * price * factor;
 	if (!gpu->has_spot_price || share <= 0)
 		return;
+	int fleet_nodes = option->nodes;
 	struct cost_option split = *option;
 	cost_fleet(c, config, load * (1 - share), per_node, &split);
 	double spot_hours = share * batched / 3600 * V(d->spot_overhead) *
@@ -271,6 +317,7 @@ cost_around_the_clock(const struct cost_context *c,
 		split.spot_share = share;
 		split.gpu_hours = spot_hours;
 		*option = split;
+		option->fleet_nodes = fleet_nodes;
 	}
 }
 
@@ -304,40 +351,53 @@ cost_owned(const struct cost_context *c, const struct gpu_config *config,
 	    option->gpus, option->nodes, option->utilisation);
 }
 
+/* How long a configuration's replica takes per token, read once per
+ * evaluation and shared by the kinds and the hybrid's share of it. */
+void
+cost_speed_of(const struct cost_context *c, const struct gpu_config *config,
+    struct cost_speed *speed)
+{
+	const double *values = c->values;
+	const struct defaults *d = &c->data->defaults;
+	double decode = V(config->decode) * V(d->on_demand_concurrency);
+	if (decode > V(config->batched_decode))
+		decode = V(config->batched_decode);
+	speed->input = 1 / V(config->prefill);
+	speed->output_batched = 1 / V(config->batched_decode);
+	speed->output_single = 1 / decode;
+	speed->per_node = cost_gpus_per_node(values,
+	    data_config_gpu(c->data, config));
+}
+
 /* One self-hosted option of the given kind for one GPU configuration at
- * a volume (input, output tokens a month). */
-static void
+ * a volume (input, output tokens a month), at the configuration's speed
+ * (cost_speed_of). */
+void
 cost_self_hosted(const struct cost_context *c,
-    const struct gpu_config *config, enum option_kind kind, double input,
-    double output, struct cost_option *option)
+    const struct gpu_config *config, const struct cost_speed *speed,
+    enum option_kind kind, double input, double output,
+    struct cost_option *option)
 {
 	const double *values = c->values;
 	const struct defaults *d = &c->data->defaults;
 	const struct gpu *gpu = data_config_gpu(c->data, config);
 	struct cost_monthly *m = &option->monthly;
-	int per_node = cost_gpus_per_node(values, gpu);
-	double decode = V(config->decode) * V(d->on_demand_concurrency);
-	if (decode > V(config->batched_decode))
-		decode = V(config->batched_decode);
-	double batched = input / V(config->prefill) +
-	    output / V(config->batched_decode);
-	double single = input / V(config->prefill) + output / decode;
+	int per_node = speed->per_node;
+	double prefill = input * speed->input;
+	double batched = prefill + output * speed->output_batched;
+	double single = prefill + output * speed->output_single;
 
-	memset(option, 0, sizeof *option);
-	option->kind = kind;
-	option->model = data_config_model(c->data, config);
-	option->config = config;
-	option->gpu = gpu;
-	option->payback_months = NAN;
-	option->payback_vs = -1;
-	option->comparable = true;
-	option->hybrid_self_kind = kind;
+	cost_option_start(option, kind, data_config_model(c->data, config),
+	    config, gpu, true);
+	option->speed = *speed;
 	if (kind == OPTION_CLOUD_ON_DEMAND)
 		cost_on_demand(c, config, batched, single, per_node, option);
 	else if (kind == OPTION_CLOUD_24X7)
 		cost_around_the_clock(c, config, batched, per_node, option);
 	else
 		cost_owned(c, config, batched, per_node, option);
+	if (option->fleet_nodes < option->nodes)
+		option->fleet_nodes = option->nodes;
 	m->engineering = (c->ops_hours + V(d->ops_hours_per_node) *
 	    (option->nodes > 1 ? option->nodes - 1 : 0)) * c->rate;
 	m->setup = c->setup;
@@ -403,7 +463,12 @@ cost_replicas_for_load(double load, double peak_to_mean)
 	double peak = load * peak_to_mean;
 	if (peak > 1e6)
 		return 1000000;		/* absurd volumes: keep it finite */
-	return peak <= 1 ? 1 : (int)ceil(peak - 1e-9);
+	if (peak <= 1)
+		return 1;
+	/* ceil without a libm call: the same whole number. */
+	double target = peak - 1e-9;
+	int whole = (int)target;
+	return whole < target ? whole + 1 : whole;
 }
 
 /* The hybrids: the hard share on the cheapest frontier API, the rest on
@@ -430,7 +495,8 @@ cost_hybrid(const struct cost_context *c, double api_engineering,
 		return;
 	for (size_t i = 0; i < count; i++) {
 		const struct cost_option *o = &result->options[i];
-		if (o->kind == OPTION_API && o->model->tier == TIER_FRONTIER &&
+		if (o->kind == OPTION_API && o->comparable &&
+		    o->model->tier == TIER_FRONTIER &&
 		    (frontier == NULL ||
 		    o->monthly.compute < frontier->monthly.compute))
 			frontier = o;
@@ -444,7 +510,7 @@ cost_hybrid(const struct cost_context *c, double api_engineering,
 			part.monthly.compute = o->monthly.compute * (1 - share);
 			cost_total(&part.monthly);
 		} else if (cost_kind_is_self_hosted(o->kind)) {
-			cost_self_hosted(c, o->config, o->kind,
+			cost_self_hosted(c, o->config, &o->speed, o->kind,
 			    result->input_tokens * (1 - share),
 			    result->output_tokens * (1 - share), &part);
 		} else {
@@ -502,65 +568,147 @@ cost_owned_gpu(const struct data *data, const struct profile *profile,
 	return (int)(gpu - data->gpus);
 }
 
+/* What every self-hosted option of one evaluation shares, read once. */
+void
+cost_context_init(struct cost_context *c, const struct data *data,
+    const double *values, const struct profile *profile,
+    const struct cost_scenario *scenario)
+{
+	const struct defaults *d = &data->defaults;
+	double rate = profile->hourly_rate;
+
+	c->data = data;
+	c->values = values;
+	c->profile = profile;
+	c->scenario = scenario;
+	c->rate = rate;
+	c->ops_hours = profile->ops_hours_set ? profile->ops_hours_per_month :
+	    V(d->ops_hours[profile->expertise]);
+	c->setup = V(d->setup_hours[profile->expertise]) * rate /
+	    profile->horizon_months;
+	c->owned_gpu = cost_owned_gpu(data, profile, &c->owned_count);
+}
+
+/* True when a model is priced as an option of its own: an API, closed or
+ * hosted open (open weights are priced through GPU configurations), that
+ * is rated (an unrated model, added by an import, is never compared). */
+bool
+cost_model_offered(const struct data *data, const struct model *model)
+{
+	(void)data;
+	return model->kind != MODEL_OPEN_WEIGHTS && !model->unrated;
+}
+
+/* The self-hosted kinds a GPU configuration is offered as for the
+ * profile (COST_KIND_BIT of each); 0 when it serves another model than
+ * the reference or does not fit.  Fit is a fact: the data's own values,
+ * never a sample's. */
+unsigned
+cost_config_kinds(const struct data *data, const struct profile *profile,
+    const struct gpu_config *config)
+{
+	const struct gpu *gpu = data_config_gpu(data, config);
+	unsigned kinds = 0;
+
+	if (data_config_model(data, config) != data_self_hosted_model(data) ||
+	    !cost_config_fits(data, data->values, config))
+		return 0;
+	if (gpu->has_cloud_price && profile->deployment != DEPLOYMENT_ON_PREM)
+		kinds |= COST_KIND_BIT(OPTION_CLOUD_ON_DEMAND) |
+		    COST_KIND_BIT(OPTION_CLOUD_24X7);
+	if (gpu->has_purchase_price)
+		kinds |= COST_KIND_BIT(OPTION_OWNED);
+	return kinds;
+}
+
+/* True when an API option competes for its kind's cheapest (and so for
+ * an outcome): its tier is at least the self-hosted reference's. */
+bool
+cost_model_comparable(const struct model *model,
+    const struct model *reference)
+{
+	return model->tier >= reference->tier;
+}
+
+/* One API option (closed or hosted open weights). */
+static void
+cost_add_api(const struct cost_context *c, const struct model *m,
+    const struct model *reference, double api_engineering, double api_setup,
+    struct cost_result *result)
+{
+	struct cost_option *o = &result->options[result->count++];
+	cost_option_start(o, m->kind == MODEL_API ? OPTION_API :
+	    OPTION_HOSTED_OPEN, m, NULL, NULL,
+	    cost_model_comparable(m, reference));
+	o->discounts = cost_api(c->values, m, c->profile,
+	    result->input_tokens, result->output_tokens,
+	    c->scenario->api_price_factor, api_engineering, api_setup,
+	    &o->monthly);
+}
+
+/* The self-hosted options of one configuration, of the given kinds. */
+static void
+cost_add_self_hosted(const struct cost_context *c,
+    const struct gpu_config *config, unsigned kinds,
+    struct cost_result *result)
+{
+	static const enum option_kind order[] = {
+		OPTION_CLOUD_ON_DEMAND, OPTION_CLOUD_24X7, OPTION_OWNED
+	};
+	struct cost_speed speed;
+	if (kinds == 0)
+		return;
+	cost_speed_of(c, config, &speed);
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
+		if (kinds & COST_KIND_BIT(order[k]))
+			cost_self_hosted(c, config, &speed, order[k],
+			    result->input_tokens, result->output_tokens,
+			    &result->options[result->count++]);
+}
+
 /* Enumerates and prices every option for the profile. */
 void
 cost_evaluate(const struct data *data, const double *values,
     const struct profile *profile, const struct cost_scenario *scenario,
     struct cost_result *result)
 {
+	cost_evaluate_planned(data, values, profile, scenario, NULL, result);
+}
+
+/* Prices the options of a plan (every option when plan is NULL). */
+void
+cost_evaluate_planned(const struct data *data, const double *values,
+    const struct profile *profile, const struct cost_scenario *scenario,
+    const struct cost_plan *plan, struct cost_result *result)
+{
 	const struct defaults *d = &data->defaults;
 	const struct model *reference = data_self_hosted_model(data);
 	double rate = profile->hourly_rate, horizon = profile->horizon_months;
-	double input = profile->input_tokens, output = profile->output_tokens;
 	double api_engineering = V(d->api_ops_hours) * rate;
 	double api_setup = V(d->api_setup_hours) * rate / horizon;
-	bool cloud = profile->deployment != DEPLOYMENT_ON_PREM;
-	struct cost_context c = {
-		.data = data, .values = values, .profile = profile,
-		.scenario = scenario, .rate = rate,
-		.ops_hours = profile->ops_hours_set ?
-		    profile->ops_hours_per_month :
-		    V(d->ops_hours[profile->expertise]),
-		.setup = V(d->setup_hours[profile->expertise]) * rate / horizon,
-	};
-	c.owned_gpu = cost_owned_gpu(data, profile, &c.owned_count);
+	struct cost_context c;
 
+	cost_context_init(&c, data, values, profile, scenario);
 	result->count = 0;
-	result->input_tokens = input;
-	result->output_tokens = output;
-	for (size_t i = 0; i < data->model_count; i++) {
-		const struct model *m = &data->models[i];
-		/* Unrated: nobody said how good it is, never an option. */
-		if (m->kind == MODEL_OPEN_WEIGHTS || m->unrated)
-			continue;
-		struct cost_option *o = &result->options[result->count++];
-		memset(o, 0, sizeof *o);
-		o->kind = m->kind == MODEL_API ? OPTION_API : OPTION_HOSTED_OPEN;
-		o->model = m;
-		o->payback_months = NAN;
-		o->payback_vs = -1;
-		o->comparable = m->tier >= reference->tier;
-		o->hybrid_self_kind = o->kind;
-		o->discounts = cost_api(values, m, profile, input, output,
-		    scenario->api_price_factor, api_engineering, api_setup,
-		    &o->monthly);
-	}
-	for (size_t i = 0; i < data->config_count; i++) {
-		const struct gpu_config *g = &data->configs[i];
-		/* Fit is a fact: the data's values, never a sample's. */
-		if (data_config_model(data, g) != reference ||
-		    !cost_config_fits(data, data->values, g))
-			continue;
-		const struct gpu *gpu = data_config_gpu(data, g);
-		if (gpu->has_cloud_price && cloud) {
-			cost_self_hosted(&c, g, OPTION_CLOUD_ON_DEMAND, input,
-			    output, &result->options[result->count++]);
-			cost_self_hosted(&c, g, OPTION_CLOUD_24X7, input, output,
-			    &result->options[result->count++]);
-		}
-		if (gpu->has_purchase_price)
-			cost_self_hosted(&c, g, OPTION_OWNED, input, output,
-			    &result->options[result->count++]);
+	result->input_tokens = profile->input_tokens;
+	result->output_tokens = profile->output_tokens;
+	if (plan != NULL) {
+		for (size_t i = 0; i < plan->model_count; i++)
+			cost_add_api(&c, &data->models[plan->models[i]],
+			    reference, api_engineering, api_setup, result);
+		for (size_t i = 0; i < plan->config_count; i++)
+			cost_add_self_hosted(&c,
+			    &data->configs[plan->configs[i].config],
+			    plan->configs[i].kinds, result);
+	} else {
+		for (size_t i = 0; i < data->model_count; i++)
+			if (cost_model_offered(data, &data->models[i]))
+				cost_add_api(&c, &data->models[i], reference,
+				    api_engineering, api_setup, result);
+		for (size_t i = 0; i < data->config_count; i++)
+			cost_add_self_hosted(&c, &data->configs[i],
+			    cost_config_kinds(data, profile,
+			    &data->configs[i]), result);
 	}
 	cost_pick_cheapest(result);
 	cost_paybacks(result);

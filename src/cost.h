@@ -117,6 +117,14 @@ struct cost_monthly {
 	double total;
 };
 
+/* A self-hosted configuration's replica: seconds per input token
+ * (prefill), per output token with all streams batched and with one
+ * request's streams, and GPUs per host server. */
+struct cost_speed {
+	double input, output_batched, output_single;
+	int per_node;
+};
+
 struct cost_option {
 	enum option_kind kind;
 	const struct model *model;	/* hybrid: its API part's model */
@@ -133,6 +141,10 @@ struct cost_option {
 	bool already_owned;		/* the team owns all of it */
 	int owned_gpus;			/* GPUs of it the team owns */
 	int nodes;			/* host servers (self-hosted) */
+	int fleet_nodes;		/* the most nodes the option's sizing
+					 * weighed: cloud_24x7's full fleet even
+					 * when spot hours took the batch share
+					 * (cost_plan bounds with it); else nodes */
 	enum cost_commitment commitment;	/* cloud_24x7: price used */
 	double spot_share;		/* traffic served on spot GPUs */
 	double upfront;			/* owned: USD of GPUs and hosts bought */
@@ -142,7 +154,41 @@ struct cost_option {
 	const struct model *hybrid_open_model;	/* hybrid on a hosted
 					 * open-weight API: that model */
 	unsigned discounts;		/* COST_DISCOUNT_* used (APIs, hybrid) */
+	struct cost_speed speed;	/* self-hosted: its configuration's */
 	struct cost_monthly monthly;
+};
+
+/* The bit of an option kind in a set of kinds. */
+#define COST_KIND_BIT(kind)	(1u << (kind))
+
+/* The options a run can need, chosen once per run by cost_plan_build
+ * (cost_plan.c): an option that is dearer than another of its kind in
+ * every scenario the run can draw can never be the cheapest of its kind,
+ * nor the open part of a hybrid, so the Monte Carlo does not price it
+ * and does not draw the figures only it reads. */
+struct cost_plan_config {
+	size_t config;			/* index in data.configs */
+	unsigned kinds;			/* COST_KIND_BIT of the kinds kept */
+};
+struct cost_plan {
+	size_t *models;			/* indices in data.models (APIs) */
+	size_t model_count;
+	struct cost_plan_config *configs;
+	size_t config_count;
+	/* Per figure: false when only options left out read it. */
+	bool *figure_needed;
+	size_t options_total, options_kept;
+};
+
+/* Where a run's scenarios can lie: the support of every figure's draw
+ * (low == high == the value for a figure not drawn), and the answers the
+ * Monte Carlo draws; the rest of the profile and the scenario are held. */
+struct cost_box {
+	const double *figure_low, *figure_high;	/* by figure index */
+	double volume_low, volume_high;		/* total tokens a month,
+						 * input/output ratio kept */
+	double rate_low, rate_high;		/* USD/hour */
+	double complex_share_low, complex_share_high;
 };
 
 /* Slider multipliers on top of the data (1 = as in the data). */
@@ -170,6 +216,21 @@ void cost_scenario_of(const struct profile *, struct cost_scenario *);
 void cost_evaluate(const struct data *, const double *values,
 	const struct profile *, const struct cost_scenario *,
 	struct cost_result *);
+/* Prices only the options of a plan (every option when plan is NULL):
+ * each kind's cheapest option, the best API and self-hosted ones and the
+ * hybrids are those of cost_evaluate in every scenario of the plan's box
+ * (option indices differ). */
+void cost_evaluate_planned(const struct data *, const double *values,
+	const struct profile *, const struct cost_scenario *,
+	const struct cost_plan *, struct cost_result *);
+/* Chooses the options that can win in some scenario of the box, for the
+ * profile and scenario; 0, or -1 when out of memory (plan is then empty:
+ * evaluate with NULL).  Free with cost_plan_free. */
+int cost_plan_build(const struct data *, const struct profile *,
+	const struct cost_scenario *, const struct cost_box *,
+	struct cost_plan *);
+void cost_plan_free(struct cost_plan *);
+
 /* Monthly volume (at the profile's input/output ratio) where the best API
  * costs what the best self-hosted option costs; NAN when they never cross
  * between 100k and 100T tokens.  Evaluates the model in a static

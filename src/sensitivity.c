@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,6 +295,8 @@ sensitivity_shape(const struct figure *f, struct sensitivity_draw *d)
 }
 
 #define SENSITIVITY_BINS 4096
+/* The Monte Carlo's samples run in this many chunks, one thread each. */
+#define SENSITIVITY_CHUNKS 2
 #define SENSITIVITY_LOG_LOW 0.0		/* $1 */
 #define SENSITIVITY_LOG_HIGH 9.0	/* $1,000,000,000 */
 
@@ -392,118 +395,345 @@ sensitivity_draw_answers(const struct data *data, const double *values,
 	    low < 0 ? 0 : low, base->complex_share, high > 1 ? 1 : high);
 }
 
-/* The uncertainty from samples drawn with the seed: every figure with a
- * range and the uncertain answers.  The draws, values and histograms are
- * static scratch (see sensitivity.h). */
-void
-sensitivity_monte_carlo(const struct sensitivity_base *base,
-    unsigned long samples, unsigned long seed,
-    struct sensitivity_uncertainty *u)
+/* A figure the Monte Carlo draws: it has a range, is not a size (memory,
+ * weights, KV cache: whether a model fits is a fact), and its discount
+ * share is in use. */
+static bool
+sensitivity_figure_drawn(const struct profile *profile, const struct figure *f)
 {
-	/* Scratch that grows with the data's figures, kept between runs. */
-	static struct sensitivity_draw *draws;
-	static double *values;
-	static size_t scratch_size;
-	static unsigned bins[OPTION_KIND_COUNT][SENSITIVITY_BINS];
-	unsigned long below[OPTION_KIND_COUNT] = { 0 };
-	unsigned long counted[OPTION_KIND_COUNT] = { 0 };
-	unsigned long verdicts[VERDICT_COUNT] = { 0 };
-	const struct data *data = base->data;
-	struct sensitivity_random random;
-	struct profile drawn;
-	size_t draw_count = 0;
-	uint64_t x = seed;
+	const char *unit = f->unit;
+	return f->high > f->low && strcmp(unit, "GB") != 0 &&
+	    strcmp(unit, "bytes/token") != 0 && strcmp(unit, "billion") != 0 &&
+	    sensitivity_figure_used(profile, f);
+}
 
-	memset(u, 0, sizeof *u);
-	u->samples = samples;
-	u->seed = seed;
-	for (int k = 0; k < OPTION_KIND_COUNT; k++)
-		u->p10[k] = u->p50[k] = u->p90[k] = NAN;
-	if (base->rules == NULL || samples == 0)
-		return;
-	if (scratch_size < data->figure_count) {
-		size_t size = data->figure_count;
-		struct sensitivity_draw *more_draws = realloc(draws,
-		    size * sizeof *draws);
-		if (more_draws != NULL)
-			draws = more_draws;
-		double *more_values = realloc(values, size * sizeof *values);
-		if (more_values != NULL)
-			values = more_values;
-		if (more_draws == NULL || more_values == NULL) {
-			u->samples = 0;	/* out of memory: no uncertainty */
-			return;
-		}
-		scratch_size = size;
+/* The box the samples can fall in: each figure's draw support (its value
+ * when not drawn) and the answers' spreads at their widest. */
+static void
+sensitivity_box(const struct sensitivity_base *base,
+    const struct sensitivity_draw *draws, size_t draw_count,
+    double *low, double *high, struct cost_box *box)
+{
+	const struct data *data = base->data;
+	const struct defaults *d = &data->defaults;
+	const struct profile *p = base->profile;
+
+	for (size_t i = 0; i < data->figure_count; i++)
+		low[i] = high[i] = data->values[i];
+	for (size_t i = 0; i < draw_count; i++) {
+		low[draws[i].index] = draws[i].low;
+		high[draws[i].index] = draws[i].high;
 	}
-	for (int i = 0; i < 4; i++)
-		random.s[i] = sensitivity_splitmix(&x);
-	memcpy(values, data->values, data->figure_count * sizeof values[0]);
+	double volume = p->input_tokens + p->output_tokens;
+	double volume_spread = high[d->volume_spread.index];
+	double rate_spread = high[d->hourly_rate_spread.index];
+	double share_spread = high[d->complex_share_spread.index];
+	box->figure_low = low;
+	box->figure_high = high;
+	box->volume_low = volume * (1 - volume_spread);
+	if (box->volume_low < 0)
+		box->volume_low = 0;
+	box->volume_high = volume * (1 + volume_spread);
+	box->rate_low = p->hourly_rate * (1 - rate_spread);
+	box->rate_high = p->hourly_rate * (1 + rate_spread);
+	box->complex_share_low = p->complex_share - share_spread;
+	box->complex_share_high = p->complex_share + share_spread;
+	if (box->complex_share_low < 0)
+		box->complex_share_low = 0;
+	if (box->complex_share_high > 1)
+		box->complex_share_high = 1;
+}
+
+/* Scratch of one Monte Carlo run, allocated once per run. */
+struct sensitivity_scratch {
+	struct sensitivity_draw *draws;
+	double *low, *high;
+	struct cost_plan plan;
+	bool planned;
+};
+
+static void
+sensitivity_scratch_free(struct sensitivity_scratch *s)
+{
+	free(s->draws);
+	free(s->low);
+	free(s->high);
+	if (s->planned)
+		cost_plan_free(&s->plan);
+}
+
+/* Shapes the draws of every figure the Monte Carlo draws into draws;
+ * returns how many. */
+static size_t
+sensitivity_shape_all(const struct sensitivity_base *base,
+    struct sensitivity_draw *draws)
+{
+	const struct data *data = base->data;
+	size_t count = 0;
 	for (size_t i = 0; i < data->figure_count; i++) {
 		const struct figure *f = data_figure_at(data, i);
-		const char *unit = f->unit;
-		if (!(f->high > f->low) || strcmp(unit, "GB") == 0 ||
-		    strcmp(unit, "bytes/token") == 0 ||
-		    strcmp(unit, "billion") == 0 ||
-		    !sensitivity_figure_used(base->profile, f))
-			continue;
-		sensitivity_shape(f, &draws[draw_count++]);
+		if (sensitivity_figure_drawn(base->profile, f))
+			sensitivity_shape(f, &draws[count++]);
 	}
-	/* The rules that read only answers not drawn fire the same way in
-	 * every sample: evaluated once, from the base metrics. */
-	static struct decide_fixed fixed;
-	decide_fix(base->rules, base->metrics, &fixed);
-	memset(bins, 0, sizeof bins);
+	return count;
+}
+
+/* The plan of the box the draws span (s->draws holds count of them). */
+static int
+sensitivity_plan_draws(const struct sensitivity_base *base,
+    struct sensitivity_scratch *s, size_t count, struct cost_plan *plan)
+{
+	struct cost_box box;
+	sensitivity_box(base, s->draws, count, s->low, s->high, &box);
+	return cost_plan_build(base->data, base->profile, base->scenario, &box,
+	    plan);
+}
+
+/* Shapes the draws of the figures a run needs: with a plan, only those
+ * the options that can win read.  Returns how many. */
+static size_t
+sensitivity_prepare(const struct sensitivity_base *base,
+    struct sensitivity_scratch *s)
+{
+	size_t count = sensitivity_shape_all(base, s->draws), kept = 0;
+	s->planned = sensitivity_plan_draws(base, s, count, &s->plan) == 0;
+	if (!s->planned)
+		return count;
+	for (size_t i = 0; i < count; i++)
+		if (s->plan.figure_needed[s->draws[i].index])
+			s->draws[kept++] = s->draws[i];
+	return kept;
+}
+
+/* The Monte Carlo's plan for a base (benchmarks, tests). */
+int
+sensitivity_plan(const struct sensitivity_base *base, struct cost_plan *plan)
+{
+	size_t figures = base->data->figure_count + 1;
+	struct sensitivity_scratch s = {
+		.draws = malloc(figures * sizeof *s.draws),
+		.low = malloc(figures * sizeof *s.low),
+		.high = malloc(figures * sizeof *s.high),
+	};
+	int status = -1;
+	if (s.draws != NULL && s.low != NULL && s.high != NULL)
+		status = sensitivity_plan_draws(base, &s,
+		    sensitivity_shape_all(base, s.draws), plan);
+	sensitivity_scratch_free(&s);
+	return status;
+}
+
+/* One share of the samples, drawn from its own generator into its own
+ * scratch, so that shares can run at once on separate threads and add up
+ * to the same result whatever runs them. */
+struct sensitivity_chunk {
+	const struct sensitivity_base *base;
+	const struct sensitivity_draw *draws;
+	size_t draw_count;
+	const struct cost_plan *plan;		/* NULL: every option */
+	const struct decide_fixed *fixed;
+	uint64_t seed;				/* of this chunk's generator */
+	unsigned long samples;
+	/* Scratch. */
+	double *values;
+	struct cost_result *cost;
+	double metrics[EVALUATE_MAX_METRICS];
+	struct decision outcome;
+	/* Results. */
+	unsigned long verdicts[VERDICT_COUNT];
+	unsigned long below[OPTION_KIND_COUNT], counted[OPTION_KIND_COUNT];
+	unsigned bins[OPTION_KIND_COUNT][SENSITIVITY_BINS];
+};
+
+/* Draws and decides a chunk's samples. */
+static void *
+sensitivity_run_chunk(void *argument)
+{
+	struct sensitivity_chunk *c = argument;
+	const struct sensitivity_base *base = c->base;
+	const struct data *data = base->data;
+	const struct sensitivity_draw *draws = c->draws;
+	double *values = c->values;
 	const double scale = SENSITIVITY_BINS /
 	    (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW);
-	for (unsigned long n = 0; n < samples; n++) {
-		/* Branch-free: the side of the mode is random, so a branch
-		 * would be mispredicted half the time. */
+	struct sensitivity_random random;
+	struct profile drawn;
+	uint64_t x = c->seed;
+
+	for (int i = 0; i < 4; i++)
+		random.s[i] = sensitivity_splitmix(&x);
+	for (unsigned long n = 0; n < c->samples; n++) {
 		uint64_t bits = 0;
-		for (size_t i = 0; i < draw_count; i++) {
+		for (size_t i = 0; i < c->draw_count; i++) {
 			const struct sensitivity_draw *d = &draws[i];
 			/* Two 32-bit uniforms from each 64-bit draw. */
 			if ((i & 1) == 0)
 				bits = sensitivity_next(&random);
 			double r = (double)(uint32_t)(bits >> (i & 1 ? 0 : 32)) *
 			    0x1.0p-32;
-			bool below = r < d->mode_share;
-			double root = sqrt(below ? r * d->left : (1 - r) * d->right);
-			values[d->index] = below ? d->low + root : d->high - root;
+			/* 1 left of the mode, 0 right of it, as a number:
+			 * arithmetic instead of a select, which compilers
+			 * turn into a branch mispredicted half the time. */
+			double left = r < d->mode_share;
+			double root = sqrt(left * r * d->left +
+			    (1 - left) * (1 - r) * d->right);
+			values[d->index] = left * (d->low + root) +
+			    (1 - left) * (d->high - root);
 		}
 		sensitivity_draw_answers(data, values, base->profile, &random,
 		    &drawn);
-		cost_evaluate(data, values, &drawn, base->scenario,
-		    &sensitivity_cost);
-		metrics_compute(data, values, &drawn, base->scenario,
-		    &sensitivity_cost, base->breakeven, sensitivity_metrics);
-		enum verdict v = decide_sample(base->rules, &fixed,
-		    &sensitivity_cost, sensitivity_metrics,
-		    &sensitivity_outcome);
+		cost_evaluate_planned(data, values, &drawn, base->scenario,
+		    c->plan, c->cost);
+		metrics_compute(data, values, &drawn, base->scenario, c->cost,
+		    base->breakeven, c->metrics);
+		enum verdict v = decide_sample(base->rules, c->fixed, c->cost,
+		    c->metrics, &c->outcome);
 		if (v != VERDICT_NONE)
-			verdicts[v]++;
+			c->verdicts[v]++;
 		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-			int best = sensitivity_cost.cheapest[k];
+			int best = c->cost->cheapest[k];
 			if (best < 0)
 				continue;
-			double total = sensitivity_cost.options[best].monthly.total;
-			double position = (log10(total) - SENSITIVITY_LOG_LOW) * scale;
-			counted[k]++;
+			double total = c->cost->options[best].monthly.total;
+			double position = (log10(total) - SENSITIVITY_LOG_LOW) *
+			    scale;
+			c->counted[k]++;
 			if (!(position >= 0))
-				below[k]++;
+				c->below[k]++;
 			else
-				bins[k][position >= SENSITIVITY_BINS ?
+				c->bins[k][position >= SENSITIVITY_BINS ?
 				    SENSITIVITY_BINS - 1 : (int)position]++;
 		}
 	}
-	for (int v = 0; v < VERDICT_COUNT; v++)
-		u->share[v] = (double)verdicts[v] / samples;
-	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-		u->p10[k] = sensitivity_percentile(bins[k], counted[k], below[k],
-		    0.10);
-		u->p50[k] = sensitivity_percentile(bins[k], counted[k], below[k],
-		    0.50);
-		u->p90[k] = sensitivity_percentile(bins[k], counted[k], below[k],
-		    0.90);
+	return NULL;
+}
+
+/* Allocates a chunk's scratch, values starting as the data's; false when
+ * out of memory. */
+static bool
+sensitivity_chunk_start(struct sensitivity_chunk *c, const struct data *data)
+{
+	c->values = malloc((data->figure_count + 1) * sizeof *c->values);
+	c->cost = malloc(sizeof *c->cost);
+	if (c->values == NULL || c->cost == NULL)
+		return false;
+	memcpy(c->values, data->values, data->figure_count * sizeof *c->values);
+	return true;
+}
+
+static void
+sensitivity_chunk_free(struct sensitivity_chunk *c)
+{
+	free(c->values);
+	free(c->cost);
+	free(c);
+}
+
+/* Runs the chunks, the first on this thread and the others each on a
+ * thread of its own where threads can be made (else here, in turn). */
+static void
+sensitivity_run_chunks(struct sensitivity_chunk **chunks, size_t count)
+{
+	pthread_t threads[SENSITIVITY_CHUNKS];
+	bool started[SENSITIVITY_CHUNKS] = { false };
+
+	for (size_t i = 1; i < count; i++)
+		started[i] = pthread_create(&threads[i], NULL,
+		    sensitivity_run_chunk, chunks[i]) == 0;
+	sensitivity_run_chunk(chunks[0]);
+	for (size_t i = 1; i < count; i++) {
+		if (started[i])
+			pthread_join(threads[i], NULL);
+		else
+			sensitivity_run_chunk(chunks[i]);
 	}
+}
+
+/* Adds the chunks' counts up into the shares and percentiles. */
+static void
+sensitivity_summarise(struct sensitivity_chunk **chunks, size_t count,
+    unsigned long samples, struct sensitivity_uncertainty *u)
+{
+	struct sensitivity_chunk *total = chunks[0];
+	for (size_t i = 1; i < count; i++) {
+		const struct sensitivity_chunk *c = chunks[i];
+		for (int v = 0; v < VERDICT_COUNT; v++)
+			total->verdicts[v] += c->verdicts[v];
+		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+			total->below[k] += c->below[k];
+			total->counted[k] += c->counted[k];
+			for (int b = 0; b < SENSITIVITY_BINS; b++)
+				total->bins[k][b] += c->bins[k][b];
+		}
+	}
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		u->share[v] = (double)total->verdicts[v] / samples;
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		u->p10[k] = sensitivity_percentile(total->bins[k],
+		    total->counted[k], total->below[k], 0.10);
+		u->p50[k] = sensitivity_percentile(total->bins[k],
+		    total->counted[k], total->below[k], 0.50);
+		u->p90[k] = sensitivity_percentile(total->bins[k],
+		    total->counted[k], total->below[k], 0.90);
+	}
+}
+
+/* The uncertainty from samples drawn with the seed: every figure with a
+ * range that an option able to win reads (cost_plan.c), and the
+ * uncertain answers.  The samples are cut into SENSITIVITY_CHUNKS
+ * chunks, each with a generator seeded from the seed and its number, run
+ * on as many threads: the result depends on the seed alone.  Out of
+ * memory, no samples are drawn. */
+void
+sensitivity_monte_carlo(const struct sensitivity_base *base,
+    unsigned long samples, unsigned long seed,
+    struct sensitivity_uncertainty *u)
+{
+	const struct data *data = base->data;
+	size_t figures = data->figure_count + 1;
+	struct sensitivity_scratch s = {
+		.draws = malloc(figures * sizeof *s.draws),
+		.low = malloc(figures * sizeof *s.low),
+		.high = malloc(figures * sizeof *s.high),
+	};
+	struct sensitivity_chunk *chunks[SENSITIVITY_CHUNKS] = { NULL };
+	static struct decide_fixed fixed;
+	bool ready = s.draws != NULL && s.low != NULL && s.high != NULL;
+
+	memset(u, 0, sizeof *u);
+	u->samples = samples;
+	u->seed = seed;
+	for (int k = 0; k < OPTION_KIND_COUNT; k++)
+		u->p10[k] = u->p50[k] = u->p90[k] = NAN;
+	for (size_t i = 0; i < SENSITIVITY_CHUNKS && ready; i++) {
+		chunks[i] = calloc(1, sizeof *chunks[i]);
+		ready = chunks[i] != NULL &&
+		    sensitivity_chunk_start(chunks[i], data);
+	}
+	if (!ready)
+		samples = u->samples = 0;
+	if (base->rules != NULL && samples > 0) {
+		size_t draw_count = sensitivity_prepare(base, &s);
+		/* The rules that read only answers not drawn fire the same
+		 * way in every sample: evaluated once, from the base
+		 * metrics. */
+		decide_fix(base->rules, base->metrics, &fixed);
+		for (size_t i = 0; i < SENSITIVITY_CHUNKS; i++) {
+			struct sensitivity_chunk *c = chunks[i];
+			c->base = base;
+			c->draws = s.draws;
+			c->draw_count = draw_count;
+			c->plan = s.planned ? &s.plan : NULL;
+			c->fixed = &fixed;
+			c->seed = seed + i * 0x9E3779B97F4A7C15ull;
+			c->samples = samples / SENSITIVITY_CHUNKS +
+			    (i < samples % SENSITIVITY_CHUNKS);
+		}
+		sensitivity_run_chunks(chunks, SENSITIVITY_CHUNKS);
+		sensitivity_summarise(chunks, SENSITIVITY_CHUNKS, samples, u);
+	}
+	for (size_t i = 0; i < SENSITIVITY_CHUNKS; i++)
+		if (chunks[i] != NULL)
+			sensitivity_chunk_free(chunks[i]);
+	sensitivity_scratch_free(&s);
 }

@@ -90,6 +90,10 @@ struct sensitivity_base {
  * (0 without rules or a verdict). */
 size_t sensitivity_flip_points(const struct sensitivity_base *,
 	struct sensitivity_flip flips[SENSITIVITY_MAX_FLIPS]);
+/* The options the Monte Carlo prices for a base: those that can be the
+ * cheapest of their kind somewhere in the box its draws span (cost.h);
+ * 0, or -1 when out of memory.  Free with cost_plan_free. */
+int sensitivity_plan(const struct sensitivity_base *, struct cost_plan *);
 /* The uncertainty from samples drawn with the seed (no samples without
  * rules). */
 void sensitivity_monte_carlo(const struct sensitivity_base *,

@@ -1,0 +1,47 @@
+/* cost_private.h - what cost.c shares with cost_plan.c and nobody else:
+ * the pieces of one option's price, so that the plan bounds an option
+ * with the very code that prices it. */
+#ifndef LLMADVISOR_COST_PRIVATE_H
+#define LLMADVISOR_COST_PRIVATE_H
+
+#include "cost.h"
+
+/* What every self-hosted option of one evaluation shares: read once. */
+struct cost_context {
+	const struct data *data;
+	const double *values;
+	const struct profile *profile;
+	const struct cost_scenario *scenario;
+	double ops_hours, rate, setup;
+	int owned_gpu;			/* index in data->gpus, or -1 */
+	int owned_count;
+};
+
+void cost_context_init(struct cost_context *, const struct data *,
+	const double *values, const struct profile *,
+	const struct cost_scenario *);
+/* The per-token prices (USD/Mtok, before the API price factor) an API
+ * model charges for the profile's traffic mix; returns COST_DISCOUNT_*. */
+unsigned cost_api_prices(const double *values, const struct model *,
+	const struct profile *, double *input_price, double *output_price);
+/* True when a model is an option of its own (an API). */
+bool cost_model_offered(const struct data *, const struct model *);
+/* True when an API option competes for its kind's cheapest. */
+bool cost_model_comparable(const struct model *, const struct model *reference);
+/* The self-hosted kinds (COST_KIND_BIT) a configuration is offered as. */
+unsigned cost_config_kinds(const struct data *, const struct profile *,
+	const struct gpu_config *);
+/* A configuration's speed under the context's values. */
+void cost_speed_of(const struct cost_context *, const struct gpu_config *,
+	struct cost_speed *);
+/* One self-hosted option of a kind at a volume (tokens a month). */
+void cost_self_hosted(const struct cost_context *,
+	const struct gpu_config *, const struct cost_speed *,
+	enum option_kind, double input, double output, struct cost_option *);
+/* Sizes a 24/7 or owned fleet for a mean load. */
+void cost_fleet(const struct cost_context *, const struct gpu_config *,
+	double load, int per_node, struct cost_option *);
+int cost_gpus_per_node(const double *values, const struct gpu *);
+int cost_nodes(int gpus, int per_node);
+
+#endif

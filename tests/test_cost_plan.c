@@ -1,0 +1,208 @@
+/* test_cost_plan.c - the Monte Carlo's option pruning (cost_plan.c) is
+ * invisible: for many teams, in random scenarios drawn anywhere in the
+ * box the plan was built for, the planned evaluation finds the same
+ * cheapest option of every kind, the same best API and self-hosted
+ * option and the same hybrids (by total) as pricing every option; and it
+ * does leave options out, or the Monte Carlo would be no faster. */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cost.h"
+#include "testutil.h"
+
+static struct cost_result full, planned;
+
+/* The teams: space-separated --set assignments on the default profile. */
+static const char *const teams[] = {
+	"",
+	"volume.input_tokens=1M volume.output_tokens=200k",
+	"volume.input_tokens=100M volume.output_tokens=20M",
+	"volume.input_tokens=1B volume.output_tokens=200M",
+	"volume.input_tokens=20B volume.output_tokens=4B",
+	"team.expertise=ml_infra volume.input_tokens=300M",
+	"team.expertise=some volume.batch_share=0.6 volume.input_tokens=2B",
+	"volume.cached_input_share=0.5 volume.batch_share=0.3",
+	"horizon_months=36 volume.input_tokens=500M",
+	"deployment=on_prem volume.input_tokens=1B",
+	"availability=redundant volume.peak_to_mean=4 volume.input_tokens=3B",
+	"tasks.complex_share=0.95 volume.input_tokens=400M",
+	"tasks.complex_share=0 volume.input_tokens=50M",
+	"hardware.gpu=h100-80gb hardware.count=2 volume.input_tokens=800M",
+	"team.hourly_rate=400 team.ops_hours_per_month=80 volume.input_tokens=5B",
+};
+
+/* A uniform number in [0, 1) (xorshift: the test's own, reproducible). */
+static double
+uniform(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return (double)(*state >> 11) * 0x1.0p-53;
+}
+
+/* The box of a team: every figure over its whole plausible range (wider
+ * than any draw), the answers within the spreads the Monte Carlo uses. */
+static void
+box_of(const struct profile *p, double *low, double *high,
+    struct cost_box *box)
+{
+	const struct data *data = testutil_data();
+	for (size_t i = 0; i < data->figure_count; i++) {
+		const struct figure *f = data_figure_at(data, i);
+		bool size = strcmp(f->unit, "GB") == 0 ||
+		    strcmp(f->unit, "bytes/token") == 0 ||
+		    strcmp(f->unit, "billion") == 0;
+		low[i] = size ? f->value : f->low;
+		high[i] = size ? f->value : f->high;
+	}
+	double volume = p->input_tokens + p->output_tokens;
+	*box = (struct cost_box){
+		.figure_low = low, .figure_high = high,
+		.volume_low = volume * 0.6, .volume_high = volume * 1.4,
+		.rate_low = p->hourly_rate * 0.75,
+		.rate_high = p->hourly_rate * 1.25,
+		.complex_share_low = fmax(0, p->complex_share - 0.1),
+		.complex_share_high = fmin(1, p->complex_share + 0.1),
+	};
+}
+
+/* A total of an option index, or -1 for none. */
+static double
+total_of(const struct cost_result *r, int index)
+{
+	return index < 0 ? -1 : r->options[index].monthly.total;
+}
+
+/* Full and planned evaluations agree on everything the Monte Carlo
+ * reads, in random scenarios of the box. */
+START_TEST(test_planned_agrees_with_full)
+{
+	const struct data *data = testutil_data();
+	static double low[4096], high[4096], values[4096];
+	struct profile base, p;
+	struct cost_scenario scenario;
+	struct cost_box box;
+	struct cost_plan plan;
+	uint64_t state = 0x9E3779B97F4A7C15ull + (uint64_t)_i;
+
+	ck_assert_uint_lt(data->figure_count, 4096);
+	testutil_profile(&base, teams[_i]);
+	cost_scenario_default(&scenario);
+	box_of(&base, low, high, &box);
+	ck_assert_int_eq(cost_plan_build(data, &base, &scenario, &box, &plan),
+	    0);
+	ck_assert_uint_le(plan.options_kept, plan.options_total);
+	for (int n = 0; n < 400; n++) {
+		/* Corners as well as inside: the bounds are tight there. */
+		for (size_t i = 0; i < data->figure_count; i++) {
+			double r = uniform(&state);
+			if (n % 4 == 0)
+				r = r < 0.5 ? 0 : 1;
+			values[i] = low[i] + r * (high[i] - low[i]);
+		}
+		p = base;
+		double volume = box.volume_low + uniform(&state) *
+		    (box.volume_high - box.volume_low);
+		double total = base.input_tokens + base.output_tokens;
+		p.input_tokens = volume * base.input_tokens / total;
+		p.output_tokens = volume - p.input_tokens;
+		p.hourly_rate = box.rate_low + uniform(&state) *
+		    (box.rate_high - box.rate_low);
+		p.complex_share = box.complex_share_low + uniform(&state) *
+		    (box.complex_share_high - box.complex_share_low);
+		p.ops_hours_per_month = 1 + uniform(&state) * 40;
+		p.ops_hours_set = true;
+		cost_evaluate(data, values, &p, &scenario, &full);
+		cost_evaluate_planned(data, values, &p, &scenario, &plan,
+		    &planned);
+		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+			ck_assert_double_eq(total_of(&planned, planned.cheapest[k]),
+			    total_of(&full, full.cheapest[k]));
+			ck_assert_double_eq(total_of(&planned,
+			    planned.hybrid_by_open_kind[k]),
+			    total_of(&full, full.hybrid_by_open_kind[k]));
+		}
+		ck_assert_double_eq(total_of(&planned, planned.best_api),
+		    total_of(&full, full.best_api));
+		ck_assert_double_eq(total_of(&planned, planned.best_self_hosted),
+		    total_of(&full, full.best_self_hosted));
+	}
+	cost_plan_free(&plan);
+}
+END_TEST
+
+/* The default team's plan leaves options out, and keeps at least the
+ * cheapest option of every kind the full evaluation has. */
+START_TEST(test_plan_prunes)
+{
+	const struct data *data = testutil_data();
+	static double low[4096], high[4096];
+	struct profile p;
+	struct cost_scenario scenario;
+	struct cost_box box;
+	struct cost_plan plan;
+
+	testutil_profile(&p, "");
+	cost_scenario_default(&scenario);
+	box_of(&p, low, high, &box);
+	ck_assert_int_eq(cost_plan_build(data, &p, &scenario, &box, &plan), 0);
+	ck_assert_uint_lt(plan.options_kept, plan.options_total);
+	ck_assert_uint_lt(plan.model_count, 6);
+	size_t needed = 0;
+	for (size_t i = 0; i < data->figure_count; i++)
+		needed += plan.figure_needed[i];
+	ck_assert_uint_lt(needed, data->figure_count);
+	cost_plan_free(&plan);
+}
+END_TEST
+
+/* A box with no volume prunes no competing API: at no tokens every API
+ * costs the same, and the first one is the cheapest. */
+START_TEST(test_no_volume_keeps_apis)
+{
+	const struct data *data = testutil_data();
+	static double low[4096], high[4096];
+	struct profile p;
+	struct cost_scenario scenario;
+	struct cost_box box;
+	struct cost_plan plan;
+	size_t apis = 0;
+
+	testutil_profile(&p, "volume.input_tokens=0 volume.output_tokens=0");
+	cost_scenario_default(&scenario);
+	box_of(&p, low, high, &box);
+	ck_assert_int_eq(cost_plan_build(data, &p, &scenario, &box, &plan), 0);
+	/* Every API that competes: those below the self-hosted model's
+	 * tier are never any kind's cheapest. */
+	for (size_t i = 0; i < data->model_count; i++)
+		apis += data->models[i].kind != MODEL_OPEN_WEIGHTS &&
+		    data->models[i].tier >= data_self_hosted_model(data)->tier;
+	ck_assert_uint_eq(plan.model_count, apis);
+	cost_plan_free(&plan);
+}
+END_TEST
+
+static Suite *
+cost_plan_suite(void)
+{
+	Suite *s = suite_create("cost_plan");
+	TCase *c = tcase_create("core");
+	tcase_set_timeout(c, 120);
+	tcase_add_loop_test(c, test_planned_agrees_with_full, 0,
+	    (int)(sizeof teams / sizeof teams[0]));
+	tcase_add_test(c, test_plan_prunes);
+	tcase_add_test(c, test_no_volume_keeps_apis);
+	suite_add_tcase(s, c);
+	return s;
+}
+
+int
+main(void)
+{
+	return testutil_run(cost_plan_suite());
+}
