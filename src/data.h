@@ -18,7 +18,7 @@
  * (unrated ones are never options), and throughput entries of the
  * self-hosted model; data_load refuses more, with the position. */
 #define DATA_MAX_OPTION_MODELS 256
-#define DATA_MAX_OPTION_CONFIGS 128
+#define DATA_MAX_OPTION_CONFIGS 256
 #define DATA_MAX_ALIASES 16
 #define DATA_MAX_PRICE_FILES 4	/* one prices.yaml per data folder */
 #define DATA_MAX_WARNINGS 32
