@@ -171,79 +171,26 @@ cost_plan_grid(double low, double high, double *points)
 	return n + 1;
 }
 
-/* An option's bounds at one volume (see the top of this file): its own
- * part at the cost-minimising corner (low) and the maximising one
- * (high), and its compute and hardware with the common factors held at
- * the data's values (own_...), for the term-by-term comparison. */
-struct cost_plan_bound {
-	double low, high;
-	double own_low[2], own_high[2];	/* compute, hardware */
-	bool one_node;			/* one node even at the high corner */
-};
-
-/* The contexts the bounds are priced in. */
-struct cost_plan_corners {
-	struct cost_context low, high, own_low, own_high;
-	double input_share;
-};
-
-/* An option's bounds at one volume. */
+/* An option's own part (see the top of this file) at one volume: lower
+ * bound at the minimising corner, upper at the maximising one. */
 static void
-cost_plan_bounds(const struct cost_plan_corners *k,
+cost_plan_bounds(const struct cost_context *low, const struct cost_context *high,
     const struct gpu_config *config, enum option_kind kind, double volume,
-    struct cost_plan_bound *b)
+    double input_share, double *lower, double *upper)
 {
-	const struct cost_context *corner[4] = {
-		&k->low, &k->high, &k->own_low, &k->own_high
-	};
-	struct cost_option o[4];
-	double input = volume * k->input_share, output = volume - input;
+	const struct data *data = low->data;
+	struct cost_option o;
+	struct cost_speed fast, slow;
+	double input = volume * input_share, output = volume - input;
 
-	for (int i = 0; i < 4; i++) {
-		struct cost_speed speed;
-		cost_speed_of(corner[i], config, &speed);
-		cost_self_hosted(corner[i], config, &speed, kind, input, output,
-		    &o[i]);
-	}
-	const struct data *data = k->low.data;
-	b->low = o[0].monthly.compute + o[0].monthly.hardware;
-	b->high = o[1].monthly.compute + o[1].monthly.hardware +
-	    k->high.values[data->defaults.ops_hours_per_node.index] *
-	    (o[1].fleet_nodes > 1 ? o[1].fleet_nodes - 1 : 0) * k->high.rate;
-	b->own_low[0] = o[2].monthly.compute;
-	b->own_low[1] = o[2].monthly.hardware;
-	b->own_high[0] = o[3].monthly.compute;
-	b->own_high[1] = o[3].monthly.hardware;
-	b->one_node = o[1].fleet_nodes <= 1;
-}
-
-/* True when b (at a cell's end) beats a (at its start) term by term:
- * each of compute and hardware is a figure of the option's own times
- * common factors (overheads, power price, write-off) that every option
- * of the kind shares in a scenario, so own parts that compare one way
- * compare so whatever the common factors; b's per-node operations must
- * be none, as a's lower bound counts none. */
-static bool
-cost_plan_beats(const struct cost_plan_bound *a, const struct cost_plan_bound *b)
-{
-	return b->one_node && a->own_low[0] >= b->own_high[0] &&
-	    a->own_low[1] >= b->own_high[1] &&
-	    a->own_low[0] + a->own_low[1] > (b->own_high[0] + b->own_high[1]) *
-	    (1 + COST_PLAN_MARGIN) + COST_PLAN_MARGIN;
-}
-
-/* The figures every option of a kind reads as a factor of its compute,
- * hardware or per-node operations (see cost_plan_beats). */
-static void
-cost_plan_common(const struct data *data, bool *common)
-{
-	const struct defaults *d = &data->defaults;
-	cost_plan_mark(common, &d->on_demand_overhead, true);
-	cost_plan_mark(common, &d->electricity_price, true);
-	cost_plan_mark(common, &d->pue, true);
-	cost_plan_mark(common, &d->residual_share, true);
-	cost_plan_mark(common, &d->service_life_months, true);
-	cost_plan_mark(common, &d->ops_hours_per_node, true);
+	cost_speed_of(low, config, &fast);
+	cost_speed_of(high, config, &slow);
+	cost_self_hosted(low, config, &fast, kind, input, output, &o);
+	*lower = o.monthly.compute + o.monthly.hardware;
+	cost_self_hosted(high, config, &slow, kind, input, output, &o);
+	*upper = o.monthly.compute + o.monthly.hardware +
+	    high->values[data->defaults.ops_hours_per_node.index] *
+	    (o.fleet_nodes > 1 ? o.fleet_nodes - 1 : 0) * high->rate;
 }
 
 /* Keeps, per self-hosted kind, the configurations that can be its
@@ -258,83 +205,64 @@ cost_plan_self_hosted(const struct data *data, const struct profile *profile,
 		OPTION_CLOUD_ON_DEMAND, OPTION_CLOUD_24X7, OPTION_OWNED
 	};
 	const struct figure *hours = &data->defaults.hours_per_month;
-	size_t figures = data->figure_count, configs = data->config_count;
 	double total = profile->input_tokens + profile->output_tokens;
+	double share = total > 0 ? profile->input_tokens / total : 5.0 / 6;
 	double points[COST_PLAN_MAX_POINTS + 1];
 	struct profile cheap = *profile, dear = *profile;
-	struct cost_plan_corners k;
+	struct cost_context low, high;
 
 	if (box->figure_low[hours->index] != box->figure_high[hours->index] ||
 	    profile->peak_to_mean < 1)
 		return 0;
 	size_t count = cost_plan_grid(box->volume_low *
 	    (1 - box->complex_share_high), box->volume_high, points);
-	if (count < 2 || configs == 0)
+	if (count < 2 || data->config_count == 0)
 		return 0;
-	struct cost_plan_bound *bounds = malloc(configs * count *
-	    sizeof *bounds);
-	double *smallest = malloc(count * sizeof *smallest);
-	double *own_minimum = malloc((figures + 1) * sizeof *own_minimum);
-	double *own_maximum = malloc((figures + 1) * sizeof *own_maximum);
-	bool *common = calloc(figures + 1, sizeof *common);
-	int status = -1;
-	if (bounds == NULL || smallest == NULL || own_minimum == NULL ||
-	    own_maximum == NULL || common == NULL)
-		goto done;
-	cost_plan_common(data, common);
-	for (size_t i = 0; i < figures; i++) {
-		own_minimum[i] = common[i] ? data->values[i] : minimum[i];
-		own_maximum[i] = common[i] ? data->values[i] : maximum[i];
-	}
 	cheap.hourly_rate = box->rate_low;
 	dear.hourly_rate = box->rate_high;
-	k.input_share = total > 0 ? profile->input_tokens / total : 5.0 / 6;
-	cost_context_init(&k.low, data, minimum, &cheap, scenario);
-	cost_context_init(&k.high, data, maximum, &dear, scenario);
-	cost_context_init(&k.own_low, data, own_minimum, profile, scenario);
-	cost_context_init(&k.own_high, data, own_maximum, profile, scenario);
+	cost_context_init(&low, data, minimum, &cheap, scenario);
+	cost_context_init(&high, data, maximum, &dear, scenario);
 
-	for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
-		unsigned bit = COST_KIND_BIT(order[o]);
+	double *lower = malloc(data->config_count * count * sizeof *lower);
+	double *upper = malloc(data->config_count * count * sizeof *upper);
+	double *smallest = malloc(count * sizeof *smallest);
+	if (lower == NULL || upper == NULL || smallest == NULL) {
+		free(lower);
+		free(upper);
+		free(smallest);
+		return -1;
+	}
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		unsigned bit = COST_KIND_BIT(order[k]);
 		for (size_t p = 0; p < count; p++)
 			smallest[p] = INFINITY;
-		for (size_t i = 0; i < configs; i++) {
+		for (size_t i = 0; i < data->config_count; i++) {
 			if (!(kinds[i] & bit))
 				continue;
 			for (size_t p = 0; p < count; p++) {
-				struct cost_plan_bound *b = &bounds[i * count + p];
-				cost_plan_bounds(&k, &data->configs[i], order[o],
-				    points[p], b);
-				if (b->high < smallest[p])
-					smallest[p] = b->high;
+				double *l = &lower[i * count + p];
+				double *u = &upper[i * count + p];
+				cost_plan_bounds(&low, &high, &data->configs[i],
+				    order[k], points[p], share, l, u);
+				if (*u < smallest[p])
+					smallest[p] = *u;
 			}
 		}
-		for (size_t i = 0; i < configs; i++) {
+		for (size_t i = 0; i < data->config_count; i++) {
 			if (!(kinds[i] & bit))
 				continue;
 			bool beaten = true;
-			for (size_t p = 0; p + 1 < count && beaten; p++) {
-				const struct cost_plan_bound *a =
-				    &bounds[i * count + p];
-				beaten = a->low > smallest[p + 1] *
+			for (size_t p = 0; p + 1 < count && beaten; p++)
+				beaten = lower[i * count + p] > smallest[p + 1] *
 				    (1 + COST_PLAN_MARGIN) + COST_PLAN_MARGIN;
-				for (size_t j = 0; j < configs && !beaten; j++)
-					beaten = j != i && (kinds[j] & bit) &&
-					    cost_plan_beats(a,
-					    &bounds[j * count + p + 1]);
-			}
 			if (beaten)
 				kinds[i] &= ~bit;
 		}
 	}
-	status = 0;
-done:
-	free(bounds);
+	free(lower);
+	free(upper);
 	free(smallest);
-	free(own_minimum);
-	free(own_maximum);
-	free(common);
-	return status;
+	return 0;
 }
 
 /* Marks the figures the profile's answers never let the core read: the
