@@ -509,7 +509,11 @@ cost_evaluate(const struct data *data, const double *values,
     struct cost_result *result)
 {
 	const struct defaults *d = &data->defaults;
-	const struct model *reference = data_self_hosted_model(data);
+	/* Resolved once per run (evaluate_self_hosted_model), else the
+	 * data's pinned default; NULL: no self-hosted options. */
+	const struct model *reference = profile->self_hosted_index >= 0 ?
+	    &data->models[profile->self_hosted_index] :
+	    data_self_hosted_model(data);
 	double rate = profile->hourly_rate, horizon = profile->horizon_months;
 	double input = profile->input_tokens, output = profile->output_tokens;
 	double api_engineering = V(d->api_ops_hours) * rate;
@@ -538,7 +542,7 @@ cost_evaluate(const struct data *data, const double *values,
 		o->model = m;
 		o->payback_months = NAN;
 		o->payback_vs = -1;
-		o->comparable = m->tier >= reference->tier;
+		o->comparable = reference == NULL || m->tier >= reference->tier;
 		o->hybrid_self_kind = o->kind;
 		o->discounts = cost_api(values, m, profile, input, output,
 		    scenario->api_price_factor, api_engineering, api_setup,
