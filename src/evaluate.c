@@ -224,13 +224,26 @@ evaluate_model_fits(const struct data *data, const struct model *model)
 	return false;
 }
 
+/* The open-weights model the answer (or defaults.yaml) pins; NULL for
+ * auto, and for an id the data lacks (profile_check_data refuses one
+ * before; an autosave read later falls back to auto). */
+static const struct model *
+evaluate_pinned_model(const struct data *data, const struct profile *profile)
+{
+	const char *answer = profile_self_hosted_answer(profile, data);
+	const struct model *m = data_find_model(data, answer);
+	if (strcmp(answer, PROFILE_SELF_HOSTED_AUTO) == 0 || m == NULL ||
+	    m->kind != MODEL_OPEN_WEIGHTS)
+		return NULL;
+	return m;
+}
+
 /* The pinned model, or the cheapest fitting one of the tier needed. */
 int
 evaluate_self_hosted_model(const struct data *data,
     const struct profile *profile, const struct cost_scenario *scenario)
 {
-	const char *answer = profile_self_hosted_answer(profile, data);
-	const struct model *pinned = data_find_model(data, answer);
+	const struct model *pinned = evaluate_pinned_model(data, profile);
 	enum quality_tier needed = evaluate_tier_needed(profile);
 	enum quality_tier best = TIER_SMALL;
 	bool any = false;
@@ -238,10 +251,8 @@ evaluate_self_hosted_model(const struct data *data,
 	double cheapest = INFINITY;
 	int chosen = -1;
 
-	if (strcmp(answer, PROFILE_SELF_HOSTED_AUTO) != 0 && pinned != NULL &&
-	    pinned->kind == MODEL_OPEN_WEIGHTS)
+	if (pinned != NULL)
 		return (int)(pinned - data->models);
-	/* auto (an unknown id was refused before: profile_check_data) */
 	for (size_t i = 0; i < data->model_count; i++) {
 		const struct model *m = &data->models[i];
 		if (m->kind != MODEL_OPEN_WEIGHTS || !evaluate_model_fits(data, m))
@@ -290,8 +301,8 @@ evaluate_run(struct evaluation *evaluation, const struct data *data,
 	evaluation->profile = *profile;
 	evaluation->scenario = *scenario;
 	/* The model self-hosting runs: once per run, not per sample. */
-	evaluation->self_hosted_auto = strcmp(profile_self_hosted_answer(
-	    profile, data), PROFILE_SELF_HOSTED_AUTO) == 0;
+	evaluation->self_hosted_auto = evaluate_pinned_model(data,
+	    profile) == NULL;
 	evaluation->self_hosted_tier_needed = evaluate_tier_needed(profile);
 	evaluation->profile.self_hosted_index =
 	    evaluate_self_hosted_model(data, profile, scenario);

@@ -472,6 +472,7 @@ END_TEST
 START_TEST(test_id_pins_model)
 {
 	const struct data *data = testutil_data();
+	const struct evaluation *r;
 	struct cost_scenario scenario;
 	struct profile p;
 	cost_scenario_default(&scenario);
@@ -487,18 +488,26 @@ START_TEST(test_id_pins_model)
 		int pinned = evaluate_self_hosted_model(data, &p, &scenario);
 		ck_assert_ptr_eq(&data->models[pinned],
 		    data_find_model(data, pins[i]));
-		const struct evaluation *r = testutil_evaluate(&p, 0, false);
+		r = testutil_evaluate(&p, 0, false);
 		ck_assert(!r->self_hosted_auto);
 		for (size_t o = 0; o < r->cost.count; o++)
 			if (cost_kind_is_self_hosted(r->cost.options[o].kind))
 				ck_assert_str_eq(r->cost.options[o].model->id,
 				    pins[i]);
 	}
+	/* An id the data lacks (an old autosave: main refuses one before)
+	 * runs as auto, and says so. */
+	testutil_profile(&p, "");
+	snprintf(p.self_hosted_model, sizeof p.self_hosted_model, "gone-70b");
+	p.self_hosted_index = -1;
+	r = testutil_evaluate(&p, 0, false);
+	ck_assert(r->self_hosted_auto);
+	ck_assert_int_ge(r->profile.self_hosted_index, 0);
 	/* No answer: the data's default, which is auto. */
 	profile_defaults(&p);
 	ck_assert_str_eq(profile_self_hosted_answer(&p, data), "auto");
 	ck_assert_ptr_null(data_self_hosted_model(data));
-	const struct evaluation *r = testutil_evaluate(&p, 0, false);
+	r = testutil_evaluate(&p, 0, false);
 	ck_assert(r->self_hosted_auto);
 	ck_assert_int_ge(r->profile.self_hosted_index, 0);
 	ck_assert_int_eq(data->models[r->profile.self_hosted_index].tier,
