@@ -46,13 +46,19 @@ cmd_list_usage(const struct cmd_options *options)
 
 /* What self_hosted_model auto picks for the default answers (the
  * article's 12M tokens a month), with the best quality on their hard
- * tasks and with good-enough quality. */
+ * tasks and with good-enough quality, and how many GPU configurations
+ * hold each open-weights model. */
 static void
 cmd_list_self_hosted(const struct data *data, struct buffer *text)
 {
 	struct listing_pick picks[2];
 	struct cost_scenario scenario;
 	struct profile profile;
+	int fitting[DATA_MAX_MODELS] = { 0 };
+
+	for (size_t i = 0; i < data->config_count; i++)
+		if (cost_config_fits(data, data->values, &data->configs[i]))
+			fitting[data->configs[i].model]++;
 
 	profile_defaults(&profile);
 	snprintf(profile.self_hosted_model, sizeof profile.self_hosted_model,
@@ -64,7 +70,7 @@ cmd_list_self_hosted(const struct data *data, struct buffer *text)
 	profile.quality = QUALITY_GOOD_ENOUGH;
 	picks[1].label = _("good-enough quality");
 	picks[1].model = evaluate_self_hosted_model(data, &profile, &scenario);
-	listing_self_hosted(data, picks, 2, text);
+	listing_self_hosted(data, picks, 2, fitting, text);
 }
 
 /* --list-models and --list-gpus, as aligned text or JSON. */

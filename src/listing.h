@@ -34,9 +34,11 @@ struct listing_pick {
 	int model;
 };
 /* The lines under --list-models that say which open-weights model
- * self-hosting runs: defaults.yaml's pin, or auto's picks. */
+ * self-hosting runs: defaults.yaml's pin, or auto's picks; then every
+ * open-weights model with its tier and fitting[i], the number of GPU
+ * configurations that hold model i (computed by the caller). */
 void listing_self_hosted(const struct data *, const struct listing_pick *,
-	size_t count, struct buffer *out);
+	size_t count, const int *fitting, struct buffer *out);
 /* --list-models (gpus false) or --list-gpus as JSON. */
 int listing_render_json(const struct data *, bool gpus, time_t now,
 	const char *system_dir, struct buffer *, char **cause);

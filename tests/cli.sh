@@ -223,6 +223,9 @@ run 0 -d "$DATA" -f Markdown -o -
 has stdout "## Verdict:"
 run 0 -d "$DATA" --list-models -o -
 has stdout "Models in"
+# It ends with what self_hosted_model: auto picks, and the candidates.
+has stdout "  the best quality on hard tasks: deepseek-v3.2 (frontier tier)"
+has stdout "  gpt-oss-120b             large     "
 if [ -e ./- ]; then bad "--list-models -o - wrote a file named -"; else ok; fi
 run 2 -d "$DATA" -f json -s input_tokens=5M
 has stderr "did you mean volume.input_tokens?"
