@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "file.h"
 #include "i18n.h"
+#include "evaluate.h"
 #include "listing.h"
 #include "report.h"
 
@@ -41,6 +42,40 @@ cmd_list_usage(const struct cmd_options *options)
 	snprintf(message, sizeof message, _("%s and %s cannot be used "
 	    "together"), command, other);
 	return main_usage_error(message);
+}
+
+/* What self_hosted_model auto picks for the default answers (the
+ * article's 12M tokens a month), with the best quality on their hard
+ * tasks and with good-enough quality, and how many GPU configurations
+ * hold each open-weights model. */
+static void
+cmd_list_self_hosted(const struct data *data, struct buffer *text)
+{
+	struct listing_pick picks[2];
+	struct cost_scenario scenario;
+	struct profile profile;
+	/* The models array grows with imports: counted on the heap (out of
+	 * memory, the listing goes without this part). */
+	int *fitting = calloc(data->model_count + 1, sizeof *fitting);
+
+	if (fitting == NULL)
+		return;
+	for (size_t i = 0; i < data->config_count; i++)
+		if (cost_config_fits(data, data->values, &data->configs[i]))
+			fitting[data->configs[i].model]++;
+
+	profile_defaults(&profile);
+	snprintf(profile.self_hosted_model, sizeof profile.self_hosted_model,
+	    "%s", PROFILE_SELF_HOSTED_AUTO);
+	cost_scenario_of(&profile, &scenario);
+	profile.quality = QUALITY_BEST;
+	picks[0].label = _("the best quality on hard tasks");
+	picks[0].model = evaluate_self_hosted_model(data, &profile, &scenario);
+	profile.quality = QUALITY_GOOD_ENOUGH;
+	picks[1].label = _("good-enough quality");
+	picks[1].model = evaluate_self_hosted_model(data, &profile, &scenario);
+	listing_self_hosted(data, picks, 2, fitting, text);
+	free(fitting);
 }
 
 /* --list-models and --list-gpus, as aligned text or JSON. */
@@ -88,6 +123,7 @@ cmd_list_run(const struct cmd_options *options, const struct paths *paths,
 		listing_gpus(&data, now, paths->system_dir, &text);
 	} else {
 		listing_models(&data, now, paths->system_dir, &text);
+		cmd_list_self_hosted(&data, &text);
 	}
 	status = main_write_output(options, &text, status, cause);
 	data_free(&data);

@@ -610,7 +610,8 @@ cost_config_kinds(const struct data *data, const struct profile *profile,
 	const struct gpu *gpu = data_config_gpu(data, config);
 	unsigned kinds = 0;
 
-	if (data_config_model(data, config) != data_self_hosted_model(data) ||
+	if (data_config_model(data, config) !=
+	    cost_reference_model(data, profile) ||
 	    !cost_config_fits(data, data->values, config))
 		return 0;
 	if (gpu->has_cloud_price && profile->deployment != DEPLOYMENT_ON_PREM)
@@ -621,13 +622,24 @@ cost_config_kinds(const struct data *data, const struct profile *profile,
 	return kinds;
 }
 
+/* The open-weights model self-hosted options run: resolved once per run
+ * (evaluate_self_hosted_model), else the data's pinned default; NULL
+ * when there is none (then no self-hosted options). */
+const struct model *
+cost_reference_model(const struct data *data, const struct profile *profile)
+{
+	return profile->self_hosted_index >= 0 ?
+	    &data->models[profile->self_hosted_index] :
+	    data_self_hosted_model(data);
+}
+
 /* True when an API option competes for its kind's cheapest (and so for
  * an outcome): its tier is at least the self-hosted reference's. */
 bool
 cost_model_comparable(const struct model *model,
     const struct model *reference)
 {
-	return model->tier >= reference->tier;
+	return reference == NULL || model->tier >= reference->tier;
 }
 
 /* One API option (closed or hosted open weights). */
@@ -682,7 +694,7 @@ cost_evaluate_planned(const struct data *data, const double *values,
     const struct cost_plan *plan, struct cost_result *result)
 {
 	const struct defaults *d = &data->defaults;
-	const struct model *reference = data_self_hosted_model(data);
+	const struct model *reference = cost_reference_model(data, profile);
 	double rate = profile->hourly_rate, horizon = profile->horizon_months;
 	double api_engineering = V(d->api_ops_hours) * rate;
 	double api_setup = V(d->api_setup_hours) * rate / horizon;

@@ -105,7 +105,7 @@ cost_plan_apis(const struct data *data, const struct profile *profile,
     const struct cost_box *box, const double *minimum,
     const double *maximum, struct cost_plan *plan)
 {
-	const struct model *reference = data_self_hosted_model(data);
+	const struct model *reference = cost_reference_model(data, profile);
 	double lowest_high[MODEL_KIND_COUNT][TIER_COUNT];
 	double total = profile->input_tokens + profile->output_tokens;
 	double share = total > 0 ? profile->input_tokens / total : 0;

@@ -26,6 +26,9 @@ unsigned cost_api_prices(const double *values, const struct model *,
 	const struct profile *, double *input_price, double *output_price);
 /* True when a model is an option of its own (an API). */
 bool cost_model_offered(const struct data *, const struct model *);
+/* The open-weights model self-hosted options run, or NULL. */
+const struct model *cost_reference_model(const struct data *,
+	const struct profile *);
 /* True when an API option competes for its kind's cheapest. */
 bool cost_model_comparable(const struct model *, const struct model *reference);
 /* The self-hosted kinds (COST_KIND_BIT) a configuration is offered as. */

@@ -901,15 +901,20 @@ data_gpu_optional(struct data *data, const struct doc *doc,
 	return 0;
 }
 
-/* A GPU's optional figures of cost model v2: idle watts, committed and
- * spot prices, and its host server (price and power come together). */
+/* A GPU's optional figures: memory bandwidth (what estimated decode
+ * speeds are derived from; the checks hold them to it), and those of
+ * cost model v2: idle watts, committed and spot prices, and its host
+ * server (price and power come together). */
 static int
 data_gpu_options(struct data *data, const struct doc *doc,
     const struct doc_node *node, const char *prefix, struct gpu *gpu,
     char **cause)
 {
 	bool has_price, has_power;
-	if (data_gpu_optional(data, doc, node, "idle_power", prefix, "W",
+	if (data_gpu_optional(data, doc, node, "memory_bandwidth", prefix,
+	    "GB/s", &gpu->memory_bandwidth, &gpu->has_memory_bandwidth,
+	    cause) != 0 ||
+	    data_gpu_optional(data, doc, node, "idle_power", prefix, "W",
 	    &gpu->idle_power, &gpu->has_idle_power, cause) != 0 ||
 	    data_gpu_optional(data, doc, node, "reserved_1y_price", prefix,
 	    "USD/hour", &gpu->reserved_price[0], &gpu->has_reserved_price[0],
@@ -946,8 +951,8 @@ data_gpu(struct data *data, const struct doc *doc,
     const struct doc_node *node, struct gpu *gpu, char **cause)
 {
 	static const char *const keys[] = {
-		"id", "name", "class", "memory", "cloud_price",
-		"purchase_price", "power", "idle_power", "reserved_1y_price",
+		"id", "name", "class", "memory", "memory_bandwidth",
+		"cloud_price", "purchase_price", "power", "idle_power", "reserved_1y_price",
 		"reserved_3y_price", "spot_price", "gpus_per_node",
 		"host_price", "host_power", "throughput", NULL
 	};
@@ -1159,22 +1164,29 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 	    &model_id, cause) != 0)
 		return -1;
 	const struct model *model = data_find_model(data, model_id);
-	if (model == NULL || model->kind != MODEL_OPEN_WEIGHTS) {
+	if (strcmp(model_id, DATA_SELF_HOSTED_AUTO) == 0) {
+		data->defaults.self_hosted_model = -1;	/* per evaluation */
+	} else if (model == NULL || model->kind != MODEL_OPEN_WEIGHTS) {
 		doc_error(cause, doc, doc_get(root, "self_hosted_model"), false,
-		    _("self_hosted_model '%s' is not an open_weights model"),
-		    model_id);
+		    _("self_hosted_model '%s' is not an open_weights model "
+		    "(or auto)"), model_id);
 		return -1;
+	} else {
+		data->defaults.self_hosted_model = (int)(model - data->models);
 	}
-	data->defaults.self_hosted_model = (int)(model - data->models);
-	size_t own_configs = 0;
-	for (size_t i = 0; i < data->config_count; i++)
-		own_configs += data->configs[i].model ==
-		    data->defaults.self_hosted_model;
-	if (own_configs > DATA_MAX_OPTION_CONFIGS) {
-		doc_error(cause, doc, doc_get(root, "self_hosted_model"), false,
-		    _("self_hosted_model '%s' has more than %d throughput "
-		    "entries"), model_id, DATA_MAX_OPTION_CONFIGS);
-		return -1;
+	/* Any open-weights model may run (auto, or pinned by the answers):
+	 * each one's throughput entries must fit a decision's options. */
+	for (size_t m = 0; m < data->model_count; m++) {
+		size_t own_configs = 0;
+		for (size_t i = 0; i < data->config_count; i++)
+			own_configs += data->configs[i].model == (int)m;
+		if (own_configs > DATA_MAX_OPTION_CONFIGS) {
+			doc_error(cause, doc, doc_get(root, "self_hosted_model"),
+			    false, _("open-weights model '%s' has more than %d "
+			    "throughput entries"), data->models[m].id,
+			    DATA_MAX_OPTION_CONFIGS);
+			return -1;
+		}
 	}
 	for (size_t s = 2; keys[s] != NULL; s++) {
 		part = doc_get(root, keys[s]);

@@ -566,3 +566,49 @@ listing_render_json(const struct data *data, bool gpus, time_t now,
 	}
 	return json_print(root, out, cause);
 }
+
+/* Every open-weights model an answer may pin, with its tier and how
+ * many GPU configurations hold it. */
+static void
+listing_open_models(const struct data *data, const int *fitting,
+    struct buffer *out)
+{
+	buffer_add(out, _("Open-weights models (tier, GPU configurations that "
+	    "hold them):\n"));
+	for (size_t i = 0; i < data->model_count; i++) {
+		const struct model *m = &data->models[i];
+		if (m->kind == MODEL_OPEN_WEIGHTS)
+			buffer_printf(out, "  %-24s %-9s %d\n", m->id,
+			    data_tier_name(m->tier), fitting[i]);
+	}
+}
+
+/* defaults.yaml's self_hosted_model, and for auto the model it picks for
+ * each set of answers given. */
+void
+listing_self_hosted(const struct data *data, const struct listing_pick *picks,
+    size_t count, const int *fitting, struct buffer *out)
+{
+	const struct model *pinned = data_self_hosted_model(data);
+	if (pinned != NULL) {
+		buffer_printf(out, _("\nSelf-hosted model: %s (defaults.yaml "
+		    "self_hosted_model pins it;\nan answer may pin another).\n"),
+		    pinned->id);
+		listing_open_models(data, fitting, out);
+		return;
+	}
+	buffer_add(out, _("\nSelf-hosted model: auto (defaults.yaml "
+	    "self_hosted_model; an answer may pin\nan id above): the cheapest "
+	    "open-weights model that fits a GPU configuration,\nof the tier the "
+	    "answers need. For the default answers (12M tokens a month):\n"));
+	for (size_t i = 0; i < count; i++) {
+		if (picks[i].model < 0) {
+			buffer_printf(out, _("  %s: none fits\n"), picks[i].label);
+			continue;
+		}
+		const struct model *m = &data->models[picks[i].model];
+		buffer_printf(out, _("  %s: %s (%s tier)\n"), picks[i].label,
+		    m->id, data_tier_name(m->tier));
+	}
+	listing_open_models(data, fitting, out);
+}

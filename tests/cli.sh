@@ -197,8 +197,16 @@ run 0 -d "$DATA" -f text
 has stdout "Verdict: Go closed (API)"
 run 0 -d "$DATA" -f text --set privacy=hard --set deployment=on_prem
 has stdout "Verdict: Go open (self-hosted)"
-run 0 -d "$DATA" -f markdown --set team.expertise=some --set volume.input_tokens=200M --set lock_in=avoid
+# On the article's model (auto would want a frontier-tier one here).
+run 0 -d "$DATA" -f markdown --set team.expertise=some --set volume.input_tokens=200M --set lock_in=avoid \
+	--set self_hosted_model=llama-3.1-70b
 has stdout "## Verdict: Use both (hybrid)"
+# self_hosted_model: a typo is refused with its position and the closest id.
+run 2 -d "$DATA" -f text --set self_hosted_model=qwen3-23b
+has stderr "llmadvisor: --set:1:19: self_hosted_model 'qwen3-23b' is not an open-weights model in the data (did you mean 'qwen3-32b'?)"
+run 0 -d "$DATA" -f json --set self_hosted_model=gpt-oss-20b
+has stdout '"self_hosted_model":	{'
+has stdout '"id":	"gpt-oss-20b"' 
 # The same seed gives byte-identical output; --samples shows in the result.
 "$LLMADVISOR" -d "$DATA" -f json --seed 42 --samples 500 </dev/null >s1.json
 "$LLMADVISOR" -d "$DATA" -f json --seed 42 --samples 500 </dev/null >s2.json
@@ -215,6 +223,9 @@ run 0 -d "$DATA" -f Markdown -o -
 has stdout "## Verdict:"
 run 0 -d "$DATA" --list-models -o -
 has stdout "Models (prices in USD per million tokens)"
+# It ends with what self_hosted_model: auto picks, and the candidates.
+has stdout "  the best quality on hard tasks: deepseek-v3.2 (frontier tier)"
+has stdout "  gpt-oss-120b             large     "
 if [ -e ./- ]; then bad "--list-models -o - wrote a file named -"; else ok; fi
 run 2 -d "$DATA" -f json -s input_tokens=5M
 has stderr "did you mean volume.input_tokens?"

@@ -179,9 +179,11 @@ START_TEST(test_no_volume_keeps_apis)
 	ck_assert_int_eq(cost_plan_build(data, &p, &scenario, &box, &plan), 0);
 	/* Every API that competes: those below the self-hosted model's
 	 * tier are never any kind's cheapest. */
+	ck_assert_int_ge(p.self_hosted_index, 0);
+	enum quality_tier tier = data->models[p.self_hosted_index].tier;
 	for (size_t i = 0; i < data->model_count; i++)
 		apis += data->models[i].kind != MODEL_OPEN_WEIGHTS &&
-		    data->models[i].tier >= data_self_hosted_model(data)->tier;
+		    data->models[i].tier >= tier;
 	ck_assert_uint_eq(plan.model_count, apis);
 	cost_plan_free(&plan);
 }
