@@ -855,8 +855,8 @@ tui_help_draw(struct tui *tui)
 		{ _("Up/Down j/k"), _("choose an answer (g/G: first, last)") },
 		{ _("1-9"), _("pick the numbered answer (choice questions)") },
 		{ _("Space"), _("tick or untick (where several answers fit)") },
-		{ _("0-9 k M B T"), _("number questions: type a number (250M, "
-		    "30%); Ctrl-U empties it") },
+		{ _("0-9 k M B T"), _("type a number (250M, 30%); Ctrl-U "
+		    "empties it") },
 		{ _("Left/Esc/h"), _("back to the previous question") },
 		{ NULL, _("Results") },
 		{ _("Up/Down j/k"), _("focus an outcome row or a slider") },
@@ -866,11 +866,11 @@ tui_help_draw(struct tui *tui)
 		    "highest") },
 		{ _("0 / u"), _("slider back to your answer / undo the last "
 		    "change") },
-		{ _("Enter"), _("on an outcome row: every option, its costs "
-		    "and sources") },
+		{ _("Enter"), _("outcome row: its options, costs and "
+		    "sources") },
 		{ _("PgUp/PgDn [ ]"), _("scroll the reasons; the warnings and "
 		    "flips") },
-		{ _("Mouse"), _("click a slider, a track or a row; the wheel "
+		{ _("Mouse"), _("click a slider, track or row; wheel "
 		    "scrolls") },
 		{ _("c e s"), _("cost chart; export the report; save the "
 		    "answers") },
