@@ -1092,6 +1092,9 @@ tui_mouse(struct tui *tui)
 	}
 	tui->message[0] = '\0';
 	switch (tui->screen) {
+	case TUI_SCREEN_QUESTIONS:
+		tui_questionnaire_mouse(tui, event.y, event.x, event.bstate);
+		break;
 	case TUI_SCREEN_RESULTS:
 		tui_results_mouse(tui, event.y, event.x, event.bstate);
 		break;

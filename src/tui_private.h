@@ -188,6 +188,7 @@ double tui_now(void);
 void tui_questionnaire_enter(struct tui *, size_t question);
 void tui_questionnaire_draw(struct tui *);
 void tui_questionnaire_key(struct tui *, struct tui_key);
+void tui_questionnaire_mouse(struct tui *, int y, int x, mmask_t buttons);
 
 /* tui_results.c */
 void tui_results_enter(struct tui *);

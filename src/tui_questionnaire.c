@@ -17,6 +17,10 @@
 #include "i18n.h"
 #include "tui_private.h"
 
+/* The first row of the answers, and the help panel's height. */
+#define TUI_QUESTION_FIRST_ROW 6
+#define TUI_QUESTION_HELP_ROWS 7
+
 enum tui_entry_kind {
 	TUI_ENTRY_NAME,			/* a choice or a flag */
 	TUI_ENTRY_DEFAULT,		/* ops hours: the expertise default */
@@ -499,13 +503,14 @@ tui_questionnaire_draw(struct tui *tui)
 	const struct profile_field *f = &profile_fields[tui->question];
 	double preset;
 	int count = tui_entry_count(f), y, width = COLS - 4;
-	int help_height = 7, help_y = LINES - 2 - help_height;
+	int help_height = TUI_QUESTION_HELP_ROWS, help_y = LINES - 2 -
+	    help_height;
 
 	tui_questionnaire_draw_progress(tui);
 	tui_put(3, 2, width, tui_attr(tui, TUI_ROLE_TITLE), _(f->label));
 	tui_questionnaire_text(4, 2, width, 2, A_NORMAL, _(f->question));
 
-	y = 6;
+	y = TUI_QUESTION_FIRST_ROW;
 	for (int i = 0; i < count && y < help_y - 1; i++, y++)
 		tui_questionnaire_draw_entry(tui, f, i, y, width);
 
@@ -522,4 +527,44 @@ tui_questionnaire_draw(struct tui *tui)
 		    A_NORMAL, _(f->help));
 	}
 	tui_questionnaire_draw_footer(tui, f);
+}
+
+/* A click on an answer highlights it; a click on the highlighted one
+ * takes it, as Enter does (a tick box toggles instead); the wheel moves
+ * the highlight. */
+void
+tui_questionnaire_mouse(struct tui *tui, int y, int x, mmask_t buttons)
+{
+	const struct profile_field *f = &profile_fields[tui->question];
+	int count = tui_entry_count(f);
+	int last_row = LINES - 2 - TUI_QUESTION_HELP_ROWS - 2;
+	int i = y - TUI_QUESTION_FIRST_ROW;
+	(void)x;
+
+	if (buttons & BUTTON4_PRESSED) {
+		if (tui->choice > 0)
+			tui->choice--;
+		tui->input_tried = false;
+		return;
+	}
+#ifdef BUTTON5_PRESSED
+	if (buttons & BUTTON5_PRESSED) {
+		if (tui->choice < count - 1)
+			tui->choice++;
+		tui->input_tried = false;
+		return;
+	}
+#endif
+	if (!(buttons & BUTTON1_PRESSED) || i < 0 || i >= count ||
+	    y > last_row)
+		return;
+	if (f->type == PROFILE_FLAGS) {
+		tui->choice = i;
+		tui->flags ^= 1u << i;
+	} else if (i == tui->choice) {
+		tui_questionnaire_accept(tui);
+	} else {
+		tui->choice = i;
+		tui->input_tried = false;
+	}
 }

@@ -1070,6 +1070,23 @@ if [ "$(screen | sed -n 12p)" != "$before" ]; then ok; else
 	bad "the wheel did not scroll the reasons"; show; fi
 keys q
 finish 0
+# On a question: a click highlights an answer, a second click takes it;
+# the wheel moves the highlight.
+start 80 24 -- -d "$DATA"
+expect "Question 1 of $N"
+expect "▶ 10M tokens a month"
+mouse 0 10 10
+expect "▶ 500M tokens a month"
+mouse 65 10 10
+expect "▶ 1B tokens a month"
+mouse 64 10 10
+expect "▶ 500M tokens a month"
+mouse 0 10 10
+expect "Question 2 of $N"
+keys Left
+expect "▶ 500M tokens a month"
+keys q
+finish 0
 # vt100 and NO_COLOR as before, with the mouse handler in place.
 start 80 24 TERM=vt100 NO_COLOR=1 -- -d "$DATA" -a ml_infra.yaml
 expect "Monthly volume"
