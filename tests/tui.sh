@@ -958,20 +958,32 @@ start 80 24 -- -d "$DATA" -a ml_infra.yaml
 expect "Monthly volume"
 keys Tab Tab
 expect "▶ Hourly rate"
-answer=$(screen | grep "Hourly rate" | sed 's/.*┤ *//')
+hourly() { screen | grep "Hourly rate" | sed 's/.*┤ *//'; }
+# hourly_leaves VALUE: polls until the hourly rate shows another value.
+hourly_leaves() {
+	i=0
+	while [ "$i" -lt 200 ] && [ "$(hourly)" = "$1" ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	hourly
+}
+answer=$(hourly)
 keys l
-wait_change "$(screen)" >/dev/null
+once=$(hourly_leaves "$answer")
 keys l
-expect "▶ Hourly rate"
-moved=$(screen | grep "Hourly rate" | sed 's/.*┤ *//')
-if [ "$moved" != "$answer" ]; then ok; else bad "l did not move the slider"; fi
+moved=$(hourly_leaves "$once")
+if [ "$moved" != "$answer" ] && [ "$moved" != "$once" ]; then ok; else
+	bad "l l did not move the slider twice: $answer $once $moved"; fi
 keys 0
 expect "Slider reset to your answer"
 expect "$answer"
 keys u
 expect "Undone."
 expect "$moved"
-keys u u
+keys u
+expect "$once"
+keys u
 expect "$answer"
 keys u
 expect "Nothing to undo."
@@ -1036,10 +1048,10 @@ mouse() {	# BUTTON COLUMN ROW (0-based cells); a click is released
 start 80 24 -- -d "$DATA" -a "$top_srcdir/tests/answers/full.yaml"
 expect "Monthly volume"
 # The hourly-rate slider is on row 17; its track runs from column 22.
-answer=$(screen | grep "Hourly rate" | sed 's/.*┤ *//')
+answer=$(hourly)
 mouse 0 50 17
 expect "▶ Hourly rate"
-clicked=$(screen | grep "Hourly rate" | sed 's/.*┤ *//')
+clicked=$(hourly_leaves "$answer")
 if [ "$clicked" != "$answer" ]; then ok; else
 	bad "a click on the track did not set the slider"; show; fi
 keys u
