@@ -593,6 +593,7 @@ main(int argc, char **argv)
 		memset(&tui_options, 0, sizeof tui_options);
 		tui_options.prefilled = options.answers != NULL ||
 		    options.set_count > 0;
+		tui_options.answers_file = options.answers != NULL;
 		tui_options.resume = options.resume;
 		tui_options.samples = options.samples;
 		tui_options.seed = options.seed;

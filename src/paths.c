@@ -181,3 +181,11 @@ paths_autosave(char *out, size_t size)
 	return paths_xdg("XDG_STATE_HOME", ".local/state", "autosave.yaml",
 	    out, size);
 }
+
+/* Where the terminal front end's settings file lives:
+ * $XDG_CONFIG_HOME/llmadvisor/config, else ~/.config/llmadvisor/config. */
+int
+paths_config_file(char *out, size_t size)
+{
+	return paths_xdg("XDG_CONFIG_HOME", ".config", "config", out, size);
+}

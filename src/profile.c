@@ -1053,3 +1053,33 @@ profile_write_yaml(const struct profile *profile, const struct data *data,
 		    dot ? dot + 1 : f->key, value);
 	}
 }
+
+/* Answers that are valid but rarely meant: a front end asks once before
+ * it takes a typed number outside these ranges. */
+static const struct {
+	const char *key;
+	double low, high;
+} profile_usual_ranges[] = {
+	/* A loaded engineer hour from $10 to $1,000 (issue 16): "3" is
+	 * more likely a slip than a $3 hour. */
+	{ "team.hourly_rate", 10, 1000 },
+};
+
+/* Whether a number is outside its field's usual range (see profile.h). */
+bool
+profile_value_unusual(const struct profile_field *field, double value,
+    double *low, double *high)
+{
+	for (size_t i = 0; i < sizeof profile_usual_ranges /
+	    sizeof profile_usual_ranges[0]; i++) {
+		if (strcmp(field->key, profile_usual_ranges[i].key) != 0)
+			continue;
+		if (low != NULL)
+			*low = profile_usual_ranges[i].low;
+		if (high != NULL)
+			*high = profile_usual_ranges[i].high;
+		return value < profile_usual_ranges[i].low ||
+		    value > profile_usual_ranges[i].high;
+	}
+	return false;
+}

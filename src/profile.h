@@ -178,5 +178,10 @@ void profile_format_readable(const struct profile_field *, double value,
 #define PROFILE_INPUT_MAX 40
 int profile_parse_input(const struct profile_field *, const char *input,
 	double *value, char **cause);
+/* True when a typed number is outside the field's usual range (the
+ * table profile_usual_ranges in profile.c), so a front end asks before
+ * it takes it; *low and *high (either may be NULL) receive the range. */
+bool profile_value_unusual(const struct profile_field *, double value,
+	double *low, double *high);
 
 #endif

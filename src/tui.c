@@ -24,6 +24,7 @@
 #include <wchar.h>
 
 #include "i18n.h"
+#include "paths.h"
 #include "tui_private.h"
 
 #include <term.h>		/* setupterm: after our headers, for its macros */
@@ -288,9 +289,10 @@ tui_end_terminal(void)
 	tui_screen = NULL;
 }
 
-/* One attribute set per role: colours when allowed, else attributes. */
+/* One attribute set per role: the theme's colours when allowed, else
+ * attributes (NO_COLOR, a monochrome terminal, theme = mono). */
 static void
-tui_colours(struct tui *tui)
+tui_colours(struct tui *tui, enum tui_theme theme)
 {
 	const char *no_colour = getenv("NO_COLOR");
 	attr_t *a = tui->attrs;
@@ -313,8 +315,8 @@ tui_colours(struct tui *tui)
 	a[TUI_ROLE_KNOB] = A_BOLD;
 	a[TUI_ROLE_INPUT] = A_UNDERLINE;
 	tui->colour = false;
-	if ((no_colour != NULL && *no_colour != '\0') || !has_colors() ||
-	    start_color() == ERR)
+	if ((no_colour != NULL && *no_colour != '\0') ||
+	    theme == TUI_THEME_MONO || !has_colors() || start_color() == ERR)
 		return;
 	tui->colour = true;
 	short background = use_default_colors() == OK ? -1 : COLOR_BLACK;
@@ -345,13 +347,51 @@ tui_colours(struct tui *tui)
 		{ TUI_ROLE_SERIES + OPTION_OWNED, COLOR_GREEN, -2, 0 },
 		{ TUI_ROLE_SERIES + OPTION_HYBRID, COLOR_MAGENTA, -2, 0 },
 	};
-	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+	/* On a light background: no yellow, white or cyan text on it. */
+	static const struct {
+		enum tui_role role;
+		short foreground, background;	/* -2: the default */
+		attr_t extra;
+	} light[] = {
+		{ TUI_ROLE_TITLE, COLOR_BLUE, -2, A_BOLD },
+		{ TUI_ROLE_SELECTED, COLOR_WHITE, COLOR_BLUE, 0 },
+		{ TUI_ROLE_FOCUS, COLOR_BLACK, COLOR_YELLOW, A_BOLD },
+		{ TUI_ROLE_ERROR, COLOR_RED, -2, A_BOLD },
+		{ TUI_ROLE_GOOD, COLOR_GREEN, -2, A_BOLD },
+		{ TUI_ROLE_KEY, COLOR_WHITE, COLOR_BLACK, 0 },
+		{ TUI_ROLE_BORDER, COLOR_BLUE, -2, 0 },
+		{ TUI_ROLE_BANNER_NONE, COLOR_WHITE, COLOR_BLACK, 0 },
+		{ TUI_ROLE_BANNER_CLOSED, COLOR_WHITE, COLOR_BLUE, A_BOLD },
+		{ TUI_ROLE_BANNER_OPEN, COLOR_WHITE, COLOR_GREEN, A_BOLD },
+		{ TUI_ROLE_BANNER_OPEN_HOSTED, COLOR_WHITE, COLOR_CYAN, A_BOLD },
+		{ TUI_ROLE_BANNER_HYBRID, COLOR_WHITE, COLOR_MAGENTA, A_BOLD },
+		{ TUI_ROLE_FLIP, COLOR_MAGENTA, -2, A_BOLD },
+		{ TUI_ROLE_KNOB, COLOR_BLUE, -2, A_BOLD },
+		{ TUI_ROLE_INPUT, COLOR_BLACK, COLOR_CYAN, 0 },
+		{ TUI_ROLE_SERIES + OPTION_API, COLOR_BLUE, -2, A_BOLD },
+		{ TUI_ROLE_SERIES + OPTION_HOSTED_OPEN, COLOR_CYAN, -2, A_BOLD },
+		{ TUI_ROLE_SERIES + OPTION_CLOUD_ON_DEMAND, COLOR_BLACK, -2,
+		    A_BOLD },
+		{ TUI_ROLE_SERIES + OPTION_CLOUD_24X7, COLOR_RED, -2, 0 },
+		{ TUI_ROLE_SERIES + OPTION_OWNED, COLOR_GREEN, -2, A_BOLD },
+		{ TUI_ROLE_SERIES + OPTION_HYBRID, COLOR_MAGENTA, -2, 0 },
+	};
+	size_t count = theme == TUI_THEME_LIGHT ?
+	    sizeof light / sizeof light[0] : sizeof pairs / sizeof pairs[0];
+	for (size_t i = 0; i < count; i++) {
 		short pair = (short)(i + 1);
+		enum tui_role role = theme == TUI_THEME_LIGHT ? light[i].role :
+		    pairs[i].role;
+		short foreground = theme == TUI_THEME_LIGHT ?
+		    light[i].foreground : pairs[i].foreground;
+		short back = theme == TUI_THEME_LIGHT ? light[i].background :
+		    pairs[i].background;
+		attr_t extra = theme == TUI_THEME_LIGHT ? light[i].extra :
+		    pairs[i].extra;
 		if (pair >= COLOR_PAIRS)
 			break;
-		init_pair(pair, pairs[i].foreground, pairs[i].background == -2 ?
-		    background : pairs[i].background);
-		a[pairs[i].role] = COLOR_PAIR(pair) | pairs[i].extra;
+		init_pair(pair, foreground, back == -2 ? background : back);
+		a[role] = COLOR_PAIR(pair) | extra;
 	}
 }
 
@@ -417,6 +457,18 @@ tui_reset_add(const char *name)
 			continue;
 		}
 		tui_reset_sequence[tui_reset_length++] = *p++;
+	}
+}
+
+/* Appends fixed bytes to the fault handler's reset (mouse reporting off,
+ * which no capability names). */
+static void
+tui_reset_literal(const char *bytes)
+{
+	size_t n = strlen(bytes);
+	if (tui_reset_length + n < sizeof tui_reset_sequence) {
+		memcpy(tui_reset_sequence + tui_reset_length, bytes, n);
+		tui_reset_length += n;
 	}
 }
 
@@ -522,7 +574,20 @@ tui_start(struct tui *tui)
 	 * (vt100, vt220, ...), which know only ASCII. */
 	tui->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 &&
 	    strncmp(term, "vt", 2) != 0;
-	tui_colours(tui);
+	tui_colours(tui, tui->config.theme);
+	/* Clicks and the wheel, where the terminal reports them; Press
+	 * alone (no click interval) so a click acts at once. */
+	tui->mouse = false;
+	if (tui->config.mouse) {
+		mmask_t wanted = BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+		wanted |= BUTTON5_PRESSED;
+#endif
+		mouseinterval(0);
+		tui->mouse = mousemask(wanted, NULL) != 0;
+		if (tui->mouse)
+			tui_reset_literal("\033[?1000l\033[?1002l\033[?1006l");
+	}
 	return 0;
 }
 
@@ -785,27 +850,33 @@ tui_help_draw(struct tui *tui)
 {
 	const char *rows[][2] = {
 		{ NULL, _("Questionnaire") },
-		{ _("Enter"), _("accept the highlighted answer, next question") },
-		{ _("Up/Down"), _("choose an answer") },
+		{ _("Enter / Tab"), _("accept and go on / straight to the "
+		    "results") },
+		{ _("Up/Down j/k"), _("choose an answer (g/G: first, last)") },
+		{ _("1-9"), _("pick the numbered answer (choice questions)") },
 		{ _("Space"), _("tick or untick (where several answers fit)") },
 		{ _("0-9 k M B T"), _("type a number (250M, 30%); Ctrl-U "
 		    "empties it") },
-		{ _("Left/Esc"), _("back to the previous question") },
-		{ _("Tab"), _("straight to the results, other answers kept") },
+		{ _("Left/Esc/h"), _("back to the previous question") },
 		{ NULL, _("Results") },
-		{ _("Tab/S-Tab Up/Dn"), _("focus the next or previous slider") },
-		{ _("Left/Right - +"), _("move the focused slider") },
-		{ _("Home/End"), _("focused slider to its lowest or highest") },
+		{ _("Up/Down j/k"), _("focus an outcome row or a slider") },
+		{ _("Tab/S-Tab"), _("focus the next or previous slider") },
+		{ _("Left/Right h/l"), _("move the focused slider (- + too)") },
+		{ _("Home/End g/G"), _("focused slider to its lowest or "
+		    "highest") },
+		{ _("0 / u"), _("slider back to your answer / undo the last "
+		    "change") },
+		{ _("Enter"), _("outcome row: its options, costs and "
+		    "sources") },
 		{ _("PgUp/PgDn [ ]"), _("scroll the reasons; the warnings and "
 		    "flips") },
-		{ _("c"), _("show or hide the cost chart") },
-		{ _("e"), _("export the markdown report") },
-		{ _("s"), _("save the answers to a file") },
-		{ _("r"), _("revise the answers (questionnaire)") },
+		{ _("Mouse"), _("click a slider, track or row; wheel "
+		    "scrolls") },
+		{ _("c e s"), _("cost chart; export the report; save the "
+		    "answers") },
+		{ _("r"), _("the answers: Enter edits one, Esc back") },
 		{ NULL, _("Anywhere") },
-		{ _("?"), _("this help (any key closes it)") },
-		{ _("Ctrl-L"), _("redraw the screen") },
-		{ _("q"), _("quit (answers are autosaved)") },
+		{ _("? Ctrl-L q"), _("this help; redraw; quit (autosaved)") },
 	};
 	int count = (int)(sizeof rows / sizeof rows[0]);
 	int width = COLS - 4 < 72 ? COLS - 4 : 72;
@@ -925,6 +996,12 @@ tui_draw(struct tui *tui)
 		case TUI_SCREEN_RESULTS:
 			tui_results_draw(tui);
 			break;
+		case TUI_SCREEN_OVERVIEW:
+			tui_overview_draw(tui);
+			break;
+		case TUI_SCREEN_DETAIL:
+			tui_detail_draw(tui);
+			break;
 		}
 		if (tui->help)
 			tui_help_draw(tui);
@@ -939,12 +1016,18 @@ tui_draw(struct tui *tui)
 	doupdate();
 }
 
+static void tui_mouse(struct tui *);
+
 /* Dispatches one key. */
 static void
 tui_key(struct tui *tui, struct tui_key key)
 {
 	if (key.function && key.code == KEY_RESIZE) {
 		tui->chart_ready = false;
+		return;
+	}
+	if (key.function && key.code == KEY_MOUSE) {
+		tui_mouse(tui);
 		return;
 	}
 	if (!key.function && key.code == TUI_KEY_CONTROL('l')) {
@@ -983,6 +1066,69 @@ tui_key(struct tui *tui, struct tui_key key)
 	case TUI_SCREEN_RESULTS:
 		tui_results_key(tui, key);
 		break;
+	case TUI_SCREEN_OVERVIEW:
+		tui_overview_key(tui, key);
+		break;
+	case TUI_SCREEN_DETAIL:
+		tui_detail_key(tui, key);
+		break;
+	}
+}
+
+/* Reads a mouse event and hands it to the screen under it. */
+static void
+tui_mouse(struct tui *tui)
+{
+	MEVENT event;
+	if (getmouse(&event) != OK)
+		return;
+	if (LINES < TUI_MIN_LINES || COLS < TUI_MIN_COLUMNS ||
+	    tui_prompt_active(tui))
+		return;
+	if (tui->help) {
+		if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+			tui->help = false;
+		return;
+	}
+	tui->message[0] = '\0';
+	switch (tui->screen) {
+	case TUI_SCREEN_QUESTIONS:
+		tui_questionnaire_mouse(tui, event.y, event.x, event.bstate);
+		break;
+	case TUI_SCREEN_RESULTS:
+		tui_results_mouse(tui, event.y, event.x, event.bstate);
+		break;
+	case TUI_SCREEN_OVERVIEW:
+		tui_overview_mouse(tui, event.y, event.x, event.bstate);
+		break;
+	case TUI_SCREEN_DETAIL:
+		if (event.bstate & BUTTON4_PRESSED)
+			tui_pane_scroll(&tui->detail, -3);
+#ifdef BUTTON5_PRESSED
+		else if (event.bstate & BUTTON5_PRESSED)
+			tui_pane_scroll(&tui->detail, 3);
+#endif
+		break;
+	default:
+		break;
+	}
+}
+
+/* vi motions outside text fields (see tui_private.h). */
+bool
+tui_vi_key(struct tui_key key, struct tui_key *as)
+{
+	if (key.function)
+		return false;
+	as->function = true;
+	switch (key.code) {
+	case 'j': as->code = KEY_DOWN; return true;
+	case 'k': as->code = KEY_UP; return true;
+	case 'h': as->code = KEY_LEFT; return true;
+	case 'l': as->code = KEY_RIGHT; return true;
+	case 'g': as->code = KEY_HOME; return true;
+	case 'G': as->code = KEY_END; return true;
+	default: return false;
 	}
 }
 
@@ -1133,10 +1279,38 @@ tui_run(const struct data *data, const struct rules *rules,
 	tui->settings.now = options->now;
 	cost_scenario_default(&tui->scenario);
 	tui_autosave_init(tui);
+	tui_config_default(&tui->config);
+	{
+		char path[PATH_MAX];
+		if (paths_config_file(path, sizeof path) == 0 &&
+		    tui_config_load(&tui->config, path, &cause) != 0) {
+			/* Shown on the status line, the home folder as ~ so
+			 * the position fits: the program carries on with the
+			 * good lines and the defaults. */
+			const char *home = getenv("HOME");
+			size_t n = home != NULL ? strlen(home) : 0;
+			if (cause == NULL)
+				tui_message(tui, true, _("cannot read the "
+				    "settings file"));
+			else if (n > 1 && strncmp(cause, home, n) == 0 &&
+			    cause[n] == '/') {
+				char shown[sizeof tui->message];
+				snprintf(shown, sizeof shown, "~%s", cause + n);
+				tui_message(tui, true, shown);
+			} else
+				tui_message(tui, true, cause);
+			free(cause);
+			cause = NULL;
+		}
+	}
 
 	tui->screen = TUI_SCREEN_QUESTIONS;
 	tui_questionnaire_enter(tui, 0);
-	if (options->resume) {
+	if (options->answers_file && !options->resume) {
+		/* The answers are given: their results, with r to change
+		 * any of them. */
+		tui_results_enter(tui);
+	} else if (options->resume) {
 		/* Checked before curses starts, so the message is not
 		 * written over the screen. */
 		if (!tui_autosave_offer(tui, true)) {

@@ -15,6 +15,7 @@
 
 struct tui_options {
 	bool prefilled;			/* answers came from -a or --set */
+	bool answers_file;		/* -a FILE: open on the results */
 	bool resume;			/* --resume: continue the autosave */
 	unsigned long samples;		/* Monte Carlo samples */
 	unsigned long seed;

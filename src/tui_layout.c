@@ -106,3 +106,60 @@ tui_layout_overlap(const struct tui_rect *a, const struct tui_rect *b)
 	return a->y < b->y + b->height && b->y < a->y + a->height &&
 	    a->x < b->x + b->width && b->x < a->x + a->width;
 }
+
+/* The track of the slider rows (see tui_layout.h): after the marker and
+ * the label, before the value. */
+void
+tui_layout_track(const struct tui_rect *sliders, int *x, int *width)
+{
+	*x = sliders->x + TUI_SLIDER_LABEL + 2;
+	*width = sliders->width - TUI_SLIDER_LABEL - 2 - TUI_SLIDER_VALUE - 3;
+}
+
+/* True when the cell is inside the rectangle. */
+static bool
+tui_layout_inside(const struct tui_rect *r, int y, int x)
+{
+	return r->height > 0 && r->width > 0 && y >= r->y &&
+	    y < r->y + r->height && x >= r->x && x < r->x + r->width;
+}
+
+/* Maps a click to a slider, a spot on a track, an outcome row or a pane
+ * (see tui_layout.h). */
+void
+tui_layout_hit(const struct tui_layout *layout, int y, int x,
+    struct tui_hit *hit)
+{
+	memset(hit, 0, sizeof *hit);
+	hit->kind = TUI_HIT_NONE;
+	if (layout->too_small)
+		return;
+	if (tui_layout_inside(&layout->sliders, y, x)) {
+		int track_x, track_width;
+		tui_layout_track(&layout->sliders, &track_x, &track_width);
+		hit->index = y - layout->sliders.y;
+		hit->kind = TUI_HIT_SLIDER;
+		/* The track and its end marks. */
+		if (track_width > 1 && x >= track_x - 1 &&
+		    x <= track_x + track_width) {
+			double f = (double)(x - track_x) / (track_width - 1);
+			hit->kind = TUI_HIT_TRACK;
+			hit->fraction = f < 0 ? 0 : f > 1 ? 1 : f;
+		}
+		return;
+	}
+	if (tui_layout_inside(&layout->table, y, x)) {
+		int row = y - layout->table.y - 1;
+		if (row >= 0 && row < TUI_TABLE_OUTCOMES) {
+			hit->kind = TUI_HIT_ROW;
+			hit->index = row;
+		}
+		return;
+	}
+	if (tui_layout_inside(&layout->reasons, y, x))
+		hit->kind = TUI_HIT_REASONS;
+	else if (tui_layout_inside(&layout->side, y, x))
+		hit->kind = TUI_HIT_SIDE;
+	else if (tui_layout_inside(&layout->chart, y, x))
+		hit->kind = TUI_HIT_CHART;
+}

@@ -16,6 +16,12 @@
 #define TUI_WIDE_COLUMNS 150
 #define TUI_TALL_LINES 44
 
+/* The slider rows: a marker and a label, the track, then the value. */
+#define TUI_SLIDER_LABEL 20
+#define TUI_SLIDER_VALUE 20
+/* Outcome rows of the table, under its heading row. */
+#define TUI_TABLE_OUTCOMES 4
+
 struct tui_rect {
 	int y, x, height, width;
 };
@@ -27,6 +33,30 @@ struct tui_layout {
 	struct tui_rect banner, table, reasons, side, chart, sliders, status,
 	    footer;
 };
+
+/* What a mouse click on the dashboard landed on. */
+enum tui_hit_kind {
+	TUI_HIT_NONE,
+	TUI_HIT_SLIDER,			/* index: the slider; on its label */
+	TUI_HIT_TRACK,			/* index: the slider; fraction 0..1
+					 * along its track */
+	TUI_HIT_ROW,			/* index: the outcome row, 0.. */
+	TUI_HIT_REASONS,
+	TUI_HIT_SIDE,			/* warnings and flip points */
+	TUI_HIT_CHART,
+};
+
+struct tui_hit {
+	enum tui_hit_kind kind;
+	int index;
+	double fraction;
+};
+
+/* The track of slider rows in r: its first column and its width. */
+void tui_layout_track(const struct tui_rect *sliders, int *x, int *width);
+/* Maps a cell (y, x) of the dashboard to what is drawn there. */
+void tui_layout_hit(const struct tui_layout *, int y, int x,
+	struct tui_hit *);
 
 /* True when the terminal is large enough for the chart as a panel. */
 bool tui_layout_is_large(int lines, int columns);

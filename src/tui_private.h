@@ -12,6 +12,7 @@
 #include "chart.h"
 #include "report.h"
 #include "tui.h"
+#include "tui_config.h"
 #include "tui_layout.h"
 
 #define TUI_INPUT_MAX PROFILE_INPUT_MAX	/* typed numbers */
@@ -23,7 +24,12 @@ enum tui_screen {
 	TUI_SCREEN_RESUME,		/* offer to continue the autosave */
 	TUI_SCREEN_QUESTIONS,
 	TUI_SCREEN_RESULTS,
+	TUI_SCREEN_OVERVIEW,		/* r: every answer, Enter edits one */
+	TUI_SCREEN_DETAIL,		/* Enter on an outcome row */
 };
+
+/* How many slider changes u can take back. */
+#define TUI_UNDO_MAX 64
 
 /* What a piece of the screen is, mapped to colours or attributes. */
 enum tui_role {
@@ -117,12 +123,31 @@ struct tui {
 	size_t input_length;
 	bool input_fresh;		/* shown, not typed: a key replaces it */
 	bool input_tried;		/* Enter pressed on an invalid entry */
+	bool input_warned;		/* Enter pressed once on an unusual
+					 * number: the next Enter keeps it */
+	bool from_overview;		/* editing one answer of the overview:
+					 * Enter and Esc go back to it */
+	/* Answers overview. */
+	int overview_row;		/* highlighted question */
+	int overview_scroll;		/* first question shown */
 	/* Results. */
 	bool evaluated;
 	bool chart_wanted;
 	bool chart_ready;
 	char chart_error[256];
 	int focus;			/* focused slider */
+	int table_focus;		/* focused outcome row (its place in
+					 * the table), -1: a slider has it */
+	/* Undo: the answers before each slider change, and the answers the
+	 * results were entered with ("0" resets a slider to them). */
+	struct profile undo[TUI_UNDO_MAX];
+	int undo_count;
+	struct profile answered;
+	/* Detail view. */
+	int detail_outcome;		/* enum verdict shown */
+	struct tui_pane detail;		/* its scroll */
+	bool mouse;			/* mouse events are reported */
+	struct tui_config config;	/* theme and mouse (settings file) */
 	double input_share;		/* input / volume as answered: the
 					 * volume slider keeps it */
 	struct tui_pane reasons;		/* PgUp/PgDn */
@@ -138,6 +163,9 @@ attr_t tui_attr(const struct tui *, enum tui_role);
 int tui_put(int y, int x, int width, attr_t, const char *text);
 /* The same, padded with blanks to width. */
 void tui_put_padded(int y, int x, int width, attr_t, const char *text);
+/* Writes text in width columns, an ellipsis marking a cut. */
+void tui_put_cut(const struct tui *, int y, int x, int width, attr_t,
+	const char *text);
 /* Display width of UTF-8 text. */
 int tui_width(const char *text);
 /* Breaks text into lines of at most width columns; calls line() for each
@@ -160,12 +188,37 @@ double tui_now(void);
 void tui_questionnaire_enter(struct tui *, size_t question);
 void tui_questionnaire_draw(struct tui *);
 void tui_questionnaire_key(struct tui *, struct tui_key);
+void tui_questionnaire_mouse(struct tui *, int y, int x, mmask_t buttons);
 
 /* tui_results.c */
 void tui_results_enter(struct tui *);
 void tui_results_evaluate(struct tui *);
 void tui_results_draw(struct tui *);
 void tui_results_key(struct tui *, struct tui_key);
+
+/* The order of the outcome rows in the results table. */
+extern const enum verdict tui_results_order[VERDICT_COUNT];
+/* Remembers the answers before a slider change, for u. */
+void tui_results_remember(struct tui *);
+/* Scrolls a pane by lines (wheel, j/k in panes), within its text. */
+void tui_pane_scroll(struct tui_pane *, int lines);
+/* A mouse event on the dashboard (KEY_MOUSE already read). */
+void tui_results_mouse(struct tui *, int y, int x, mmask_t buttons);
+
+/* tui_overview.c: r on the results. */
+void tui_overview_enter(struct tui *);
+void tui_overview_draw(struct tui *);
+void tui_overview_key(struct tui *, struct tui_key);
+void tui_overview_mouse(struct tui *, int y, int x, mmask_t buttons);
+
+/* tui_detail.c: Enter on an outcome row. */
+void tui_detail_enter(struct tui *, enum verdict);
+void tui_detail_draw(struct tui *);
+void tui_detail_key(struct tui *, struct tui_key);
+
+/* Whether a key is a vi motion (j k h l g G) and the curses key it
+ * stands for (KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT, KEY_HOME, KEY_END). */
+bool tui_vi_key(struct tui_key, struct tui_key *as);
 
 /* tui_prompt.c */
 void tui_prompt_start(struct tui *, enum tui_prompt_kind);

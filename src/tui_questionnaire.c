@@ -17,6 +17,10 @@
 #include "i18n.h"
 #include "tui_private.h"
 
+/* The first row of the answers, and the help panel's height. */
+#define TUI_QUESTION_FIRST_ROW 6
+#define TUI_QUESTION_HELP_ROWS 7
+
 enum tui_entry_kind {
 	TUI_ENTRY_NAME,			/* a choice or a flag */
 	TUI_ENTRY_DEFAULT,		/* ops hours: the expertise default */
@@ -89,6 +93,7 @@ tui_questionnaire_enter(struct tui *tui, size_t question)
 	tui->screen = TUI_SCREEN_QUESTIONS;
 	tui->question = question;
 	tui->input_tried = false;
+	tui->input_warned = false;
 	tui->choice = 0;
 	f = &profile_fields[question];
 	v = profile_get_value(tui->profile, f);
@@ -143,6 +148,13 @@ tui_questionnaire_store(struct tui *tui)
 			tui->input_tried = true;
 			return false;
 		}
+		/* An unusual number ("3" for an hourly rate) is asked about
+		 * once: the second Enter keeps it. */
+		if (profile_value_unusual(f, value, NULL, NULL) &&
+		    !tui->input_warned) {
+			tui->input_warned = true;
+			return false;
+		}
 		profile_set_value(tui->profile, f, value);
 		break;
 	}
@@ -156,6 +168,12 @@ tui_questionnaire_accept(struct tui *tui)
 {
 	if (!tui_questionnaire_store(tui))
 		return;
+	if (tui->from_overview) {
+		/* One answer edited: back to the list of answers. */
+		tui_autosave_write(tui, profile_question_count);
+		tui_overview_enter(tui);
+		return;
+	}
 	tui_autosave_write(tui, tui->question + 1);
 	tui_questionnaire_enter(tui, tui->question + 1);
 }
@@ -167,6 +185,7 @@ tui_questionnaire_results(struct tui *tui)
 {
 	if (!tui_questionnaire_store(tui))
 		return;
+	tui->from_overview = false;
 	tui_results_enter(tui);
 }
 
@@ -178,12 +197,18 @@ tui_questionnaire_erase(struct tui *tui)
 		tui->input[--tui->input_length] = '\0';
 	tui->input_fresh = false;
 	tui->input_tried = false;
+	tui->input_warned = false;
 }
 
 /* Left or Esc: the previous question. */
 static void
 tui_questionnaire_back(struct tui *tui)
 {
+	if (tui->from_overview) {
+		/* The answer stays as it was. */
+		tui_overview_enter(tui);
+		return;
+	}
 	if (tui->question == 0) {
 		tui_message(tui, false, _("This is the first question."));
 		return;
@@ -199,7 +224,13 @@ tui_questionnaire_key(struct tui *tui, struct tui_key key)
 	int count = tui_entry_count(f);
 	double preset;
 	bool custom = tui_entry(f, tui->choice, &preset) == TUI_ENTRY_CUSTOM;
+	struct tui_key vi;
 
+	/* j k g G h move, except in the typed number, which takes letters
+	 * (k is a suffix). */
+	if (!(tui_is_number(f) && custom) && tui_vi_key(key, &vi) &&
+	    vi.code != KEY_RIGHT)
+		key = vi;
 	if (key.function) {
 		switch (key.code) {
 		case KEY_UP:
@@ -256,6 +287,7 @@ tui_questionnaire_key(struct tui *tui, struct tui_key key)
 			tui->input_length = 0;
 			tui->input[0] = '\0';
 			tui->input_fresh = false;
+			tui->input_warned = false;
 		}
 		return;
 	case 'q':
@@ -283,6 +315,7 @@ tui_questionnaire_key(struct tui *tui, struct tui_key key)
 		}
 		tui->input_fresh = false;
 		tui->input_tried = false;
+		tui->input_warned = false;
 	} else if (!tui_is_number(f) && key.code >= '1' &&
 	    key.code < '1' + count && key.code <= '9') {
 		tui->choice = key.code - '1';
@@ -355,12 +388,18 @@ tui_questionnaire_draw_entry(struct tui *tui, const struct profile_field *f,
 	x += 2;
 	switch (kind) {
 	case TUI_ENTRY_NAME:
+		/* Numbered: the digit picks it (a number question's digits
+		 * type a number instead, so its entries have none). */
+		if (i < 9)
+			snprintf(value, sizeof value, "%d. ", i + 1);
+		else
+			snprintf(value, sizeof value, "   ");
 		if (f->type == PROFILE_FLAGS)
-			snprintf(text, sizeof text, "[%s] %s",
+			snprintf(text, sizeof text, "%s[%s] %s", value,
 			    (tui->flags & (1u << i)) ? "x" : " ",
 			    f->labels != NULL ? _(f->labels[i]) : f->names[i]);
 		else
-			snprintf(text, sizeof text, "%s",
+			snprintf(text, sizeof text, "%s%s", value,
 			    f->labels != NULL ? _(f->labels[i]) : f->names[i]);
 		tui_put_padded(y, x, width - 2, attr, text);
 		break;
@@ -399,7 +438,20 @@ tui_questionnaire_draw_check(struct tui *tui, const struct profile_field *f,
 	char *cause = NULL;
 	double v;
 
-	if (profile_parse_input(f, tui->input, &v, &cause) == 0) {
+	double low, high;
+	int parsed = profile_parse_input(f, tui->input, &v, &cause);
+	if (parsed == 0 && profile_value_unusual(f, v, &low, &high)) {
+		char from[64], to[64];
+		profile_format_readable(f, v, value, sizeof value);
+		profile_format_readable(f, low, from, sizeof from);
+		profile_format_readable(f, high, to, sizeof to);
+		snprintf(message, sizeof message, tui->input_warned ?
+		    _("= %s? Unusual (usually %s to %s): Enter again keeps "
+		    "it") : _("= %s? Unusual (usually %s to %s): check it, "
+		    "Enter asks once more"), value, from, to);
+		tui_questionnaire_text(y, 4, width - 2, 2,
+		    tui_attr(tui, TUI_ROLE_ERROR), message);
+	} else if (parsed == 0) {
 		profile_format_readable(f, v, value, sizeof value);
 		snprintf(message, sizeof message, _("= %s; Enter accepts"),
 		    value);
@@ -431,8 +483,9 @@ tui_questionnaire_draw_footer(struct tui *tui, const struct profile_field *f)
 		footer[n++] = _("Space");
 		footer[n++] = _("tick");
 	}
-	footer[n++] = tui_glyph(tui, "←", "Left");
-	footer[n++] = _("back");
+	footer[n++] = tui->from_overview ? _("Esc") :
+	    tui_glyph(tui, "←", "Left");
+	footer[n++] = tui->from_overview ? _("cancel") : _("back");
 	footer[n++] = _("Tab");
 	footer[n++] = _("results");
 	footer[n++] = "?";
@@ -450,13 +503,14 @@ tui_questionnaire_draw(struct tui *tui)
 	const struct profile_field *f = &profile_fields[tui->question];
 	double preset;
 	int count = tui_entry_count(f), y, width = COLS - 4;
-	int help_height = 7, help_y = LINES - 2 - help_height;
+	int help_height = TUI_QUESTION_HELP_ROWS, help_y = LINES - 2 -
+	    help_height;
 
 	tui_questionnaire_draw_progress(tui);
 	tui_put(3, 2, width, tui_attr(tui, TUI_ROLE_TITLE), _(f->label));
 	tui_questionnaire_text(4, 2, width, 2, A_NORMAL, _(f->question));
 
-	y = 6;
+	y = TUI_QUESTION_FIRST_ROW;
 	for (int i = 0; i < count && y < help_y - 1; i++, y++)
 		tui_questionnaire_draw_entry(tui, f, i, y, width);
 
@@ -473,4 +527,44 @@ tui_questionnaire_draw(struct tui *tui)
 		    A_NORMAL, _(f->help));
 	}
 	tui_questionnaire_draw_footer(tui, f);
+}
+
+/* A click on an answer highlights it; a click on the highlighted one
+ * takes it, as Enter does (a tick box toggles instead); the wheel moves
+ * the highlight. */
+void
+tui_questionnaire_mouse(struct tui *tui, int y, int x, mmask_t buttons)
+{
+	const struct profile_field *f = &profile_fields[tui->question];
+	int count = tui_entry_count(f);
+	int last_row = LINES - 2 - TUI_QUESTION_HELP_ROWS - 2;
+	int i = y - TUI_QUESTION_FIRST_ROW;
+	(void)x;
+
+	if (buttons & BUTTON4_PRESSED) {
+		if (tui->choice > 0)
+			tui->choice--;
+		tui->input_tried = false;
+		return;
+	}
+#ifdef BUTTON5_PRESSED
+	if (buttons & BUTTON5_PRESSED) {
+		if (tui->choice < count - 1)
+			tui->choice++;
+		tui->input_tried = false;
+		return;
+	}
+#endif
+	if (!(buttons & BUTTON1_PRESSED) || i < 0 || i >= count ||
+	    y > last_row)
+		return;
+	if (f->type == PROFILE_FLAGS) {
+		tui->choice = i;
+		tui->flags ^= 1u << i;
+	} else if (i == tui->choice) {
+		tui_questionnaire_accept(tui);
+	} else {
+		tui->choice = i;
+		tui->input_tried = false;
+	}
 }

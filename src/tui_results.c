@@ -17,8 +17,6 @@
 #define TUI_MONEY_WIDTH 9
 #define TUI_KIND_WIDTH 12
 #define TUI_SUCCESS_WIDTH 8
-#define TUI_SLIDER_LABEL 20
-#define TUI_SLIDER_VALUE 20
 
 /* Empties a buffer but keeps its memory for the next text. */
 static void
@@ -30,7 +28,15 @@ tui_results_clear(struct buffer *buffer)
 		buffer->data[0] = '\0';
 }
 
-/* Shows the results; the volume slider has the focus. */
+/* The outcome rows of the table, top to bottom. */
+const enum verdict tui_results_order[VERDICT_COUNT] = {
+	VERDICT_CLOSED, VERDICT_OPEN_HOSTED, VERDICT_OPEN, VERDICT_HYBRID
+};
+_Static_assert(TUI_TABLE_OUTCOMES == VERDICT_COUNT,
+    "the layout's outcome rows are the outcomes");
+
+/* Shows the results; the volume slider has the focus.  The answers as
+ * they are now are what "0" resets a slider to; u starts afresh. */
 void
 tui_results_enter(struct tui *tui)
 {
@@ -38,6 +44,9 @@ tui_results_enter(struct tui *tui)
 	tui->evaluated = false;
 	tui->chart_ready = false;
 	tui->focus = SENSITIVITY_VOLUME;
+	tui->table_focus = -1;
+	tui->answered = *tui->profile;
+	tui->undo_count = 0;
 	tui->reasons.scroll = 0;
 	tui->side.scroll = 0;
 	{
@@ -106,9 +115,10 @@ tui_results_banner(struct tui *tui, const struct tui_rect *r)
 	tui_put_padded(r->y, r->x, r->width, tui_attr(tui, role), line);
 }
 
-/* Writes text in width columns, marking a cut with an ellipsis. */
-static void
-tui_results_cut(const struct tui *tui, int y, int x, int width, attr_t attr,
+/* Writes text in width columns, marking a cut with an ellipsis (see
+ * tui_private.h). */
+void
+tui_put_cut(const struct tui *tui, int y, int x, int width, attr_t attr,
     const char *text)
 {
 	if (tui_width(text) <= width) {
@@ -256,14 +266,22 @@ tui_results_table_row(struct tui *tui, int y, const struct tui_rect *r,
 	const struct cost_option *option = decide_option(&report->outcome,
 	    &report->cost, v);
 	bool chosen = v == report->outcome.verdict;
+	bool focused = tui->table_focus >= 0 &&
+	    tui_results_order[tui->table_focus] == v;
 	attr_t attr = chosen ? tui_attr(tui, TUI_ROLE_SELECTED) :
 	    !l->allowed ? tui_attr(tui, TUI_ROLE_DIM) : A_NORMAL;
 	char label[256], text[64];
 
 	if (chosen)
 		tui_put_padded(y, r->x, r->width, attr, "");
-	tui_put(y, c->marker, 2, attr, chosen ? tui_glyph(tui, "▶", ">") :
-	    " ");
+	/* The focused row (Up/Down, a click) is marked in the focus colour:
+	 * Enter opens its detail. */
+	if (focused)
+		tui_put(y, c->marker, 2, tui_attr(tui, TUI_ROLE_FOCUS),
+		    tui_glyph(tui, "»", ">>"));
+	else
+		tui_put(y, c->marker, 2, attr, chosen ? tui_glyph(tui, "▶",
+		    ">") : " ");
 	tui_put(y, c->label, TUI_KIND_WIDTH, chosen || !l->allowed ? attr :
 	    tui_attr(tui, tui_results_outcome_role(v)),
 	    tui_results_outcome(v));
@@ -278,7 +296,7 @@ tui_results_table_row(struct tui *tui, int y, const struct tui_rect *r,
 		size_t n = strlen(label);
 		snprintf(label + n, sizeof label - n, " %s", _("(vetoed)"));
 	}
-	tui_results_cut(tui, y, c->option, c->option_width, attr, label);
+	tui_put_cut(tui, y, c->option, c->option_width, attr, label);
 	tui_results_money(y, c->monthly, attr, l->monthly.total);
 	if (l->adjustment_count > 0) {
 		report_reason_amount(text, sizeof text, l->adjustments_total);
@@ -298,9 +316,6 @@ tui_results_table_row(struct tui *tui, int y, const struct tui_rect *r,
 static void
 tui_results_table(struct tui *tui, const struct tui_rect *r)
 {
-	static const enum verdict order[VERDICT_COUNT] = {
-		VERDICT_CLOSED, VERDICT_OPEN_HOSTED, VERDICT_OPEN, VERDICT_HYBRID
-	};
 	struct tui_results_columns c;
 	int row = r->y;
 
@@ -316,9 +331,9 @@ tui_results_table(struct tui *tui, const struct tui_rect *r)
 	tui_results_table_head(tui, row, &c);
 	for (int i = 0; i < VERDICT_COUNT && row + 1 < r->y + r->height - 1;
 	    i++)
-		tui_results_table_row(tui, ++row, r, &c, order[i]);
+		tui_results_table_row(tui, ++row, r, &c, tui_results_order[i]);
 	if (row + 1 < r->y + r->height - 1)
-		tui_results_cut(tui, ++row, r->x + 2, r->width - 3,
+		tui_put_cut(tui, ++row, r->x + 2, r->width - 3,
 		    tui_attr(tui, TUI_ROLE_DIM), _("Effective = (monthly + "
 		    "adjustments) / success: the lowest allowed one wins."));
 	tui_results_summary(tui, r->y + r->height - 1, r->x + 1, r->width - 2);
@@ -577,13 +592,13 @@ static void
 tui_results_sliders(struct tui *tui, const struct tui_rect *r)
 {
 	const struct evaluation *report = tui->report;
-	int track_x = r->x + TUI_SLIDER_LABEL + 2;
-	int track_width = r->width - TUI_SLIDER_LABEL - 2 - TUI_SLIDER_VALUE - 3;
+	int track_x, track_width;
 	char value[64];
 
+	tui_layout_track(r, &track_x, &track_width);
 	for (int p = 0; p < SENSITIVITY_PARAMETER_COUNT && p < r->height; p++) {
 		int y = r->y + p;
-		bool focused = p == tui->focus;
+		bool focused = p == tui->focus && tui->table_focus < 0;
 		double v = sensitivity_get((enum sensitivity_parameter)p,
 		    &report->profile, &report->scenario, tui->data);
 		attr_t label = focused ? tui_attr(tui, TUI_ROLE_FOCUS) : A_NORMAL;
@@ -722,7 +737,7 @@ tui_results_draw(struct tui *tui)
 	footer[n++] = "s";
 	footer[n++] = _("save");
 	footer[n++] = "r";
-	footer[n++] = _("revise");
+	footer[n++] = _("answers");
 	footer[n++] = "?";
 	footer[n++] = _("help");
 	footer[n++] = "q";
@@ -768,6 +783,42 @@ tui_results_set_volume(struct tui *tui, double total)
 	p->output_tokens = total - input;
 }
 
+/* Remembers the answers before a slider change, for u; the oldest is
+ * forgotten when the stack is full. */
+void
+tui_results_remember(struct tui *tui)
+{
+	if (tui->undo_count == TUI_UNDO_MAX) {
+		memmove(&tui->undo[0], &tui->undo[1],
+		    (TUI_UNDO_MAX - 1) * sizeof tui->undo[0]);
+		tui->undo_count--;
+	}
+	tui->undo[tui->undo_count++] = *tui->profile;
+}
+
+/* Sets the focused slider to next (within its range): remembered for u,
+ * recomputed at the next frame. */
+static void
+tui_results_set(struct tui *tui, double next)
+{
+	enum sensitivity_parameter p = (enum sensitivity_parameter)tui->focus;
+	const struct sensitivity_range *range = &sensitivity_ranges[p];
+	double v = sensitivity_get(p, tui->profile, &tui->scenario, tui->data);
+
+	if (next < range->low)
+		next = range->low;
+	if (next > range->high)
+		next = range->high;
+	if (next == v)
+		return;
+	tui_results_remember(tui);
+	if (p == SENSITIVITY_VOLUME)
+		tui_results_set_volume(tui, next);
+	else
+		sensitivity_set(p, tui->profile, &tui->scenario, next);
+	tui->evaluated = false;
+}
+
 /* Moves the focused slider by steps (+1, -1), or to an end (+/-2). */
 static void
 tui_results_adjust(struct tui *tui, int how)
@@ -792,44 +843,241 @@ tui_results_adjust(struct tui *tui, int how)
 		    ceil(steps - 1e-9) - 1;
 		next = range->low + target * range->step;
 	}
-	if (next < range->low)
-		next = range->low;
-	if (next > range->high)
-		next = range->high;
-	if (next == v)
-		return;
-	if (p == SENSITIVITY_VOLUME)
-		tui_results_set_volume(tui, next);
+	tui_results_set(tui, next);
+}
+
+/* The value at a fraction (0..1) of a slider's track: the inverse of
+ * tui_results_track_column, rounded as the steps round. */
+static double
+tui_results_track_value(enum sensitivity_parameter p, double fraction)
+{
+	const struct sensitivity_range *range = &sensitivity_ranges[p];
+	double v;
+	if (range->logarithmic && range->low > 0)
+		v = range->low * pow(range->high / range->low, fraction);
 	else
-		sensitivity_set(p, tui->profile, &tui->scenario, next);
+		v = range->low + fraction * (range->high - range->low);
+	if (p == SENSITIVITY_VOLUME || range->logarithmic) {
+		/* Two significant digits: 37M, not 36.8142M. */
+		double scale = pow(10, floor(log10(v)) - 1);
+		v = round(v / scale) * scale;
+	} else if (range->step > 0) {
+		v = range->low + round((v - range->low) / range->step) *
+		    range->step;
+	}
+	return v;
+}
+
+/* "0": the focused slider back to the answer the results opened with. */
+static void
+tui_results_reset(struct tui *tui)
+{
+	enum sensitivity_parameter p = (enum sensitivity_parameter)tui->focus;
+	struct profile after = *tui->profile;
+	const struct profile *a = &tui->answered;
+
+	switch (p) {
+	case SENSITIVITY_VOLUME:
+		after.input_tokens = a->input_tokens;
+		after.output_tokens = a->output_tokens;
+		break;
+	case SENSITIVITY_COMPLEX_SHARE:
+		after.complex_share = a->complex_share;
+		break;
+	case SENSITIVITY_HOURLY_RATE:
+		after.hourly_rate = a->hourly_rate;
+		break;
+	case SENSITIVITY_OPS_HOURS:
+		after.ops_hours_per_month = a->ops_hours_per_month;
+		after.ops_hours_set = a->ops_hours_set;
+		break;
+	case SENSITIVITY_GPU_PRICE:
+		after.gpu_price_factor = a->gpu_price_factor;
+		break;
+	case SENSITIVITY_API_PRICE:
+		after.api_price_factor = a->api_price_factor;
+		break;
+	case SENSITIVITY_HORIZON:
+		after.horizon_months = a->horizon_months;
+		break;
+	default:
+		return;
+	}
+	struct cost_scenario now, then;
+	cost_scenario_of(tui->profile, &now);
+	cost_scenario_of(&after, &then);
+	if (sensitivity_get(p, &after, &then, tui->data) ==
+	    sensitivity_get(p, tui->profile, &now, tui->data) &&
+	    after.ops_hours_set == tui->profile->ops_hours_set) {
+		tui_message(tui, false, _("The slider is at your answer."));
+		return;
+	}
+	tui_results_remember(tui);
+	*tui->profile = after;
+	cost_scenario_of(tui->profile, &tui->scenario);
 	tui->evaluated = false;
+	tui_message(tui, false, _("Slider reset to your answer (u undoes)."));
+}
+
+/* u: takes back the last slider change. */
+static void
+tui_results_undo(struct tui *tui)
+{
+	if (tui->undo_count == 0) {
+		tui_message(tui, false, _("Nothing to undo."));
+		return;
+	}
+	*tui->profile = tui->undo[--tui->undo_count];
+	cost_scenario_of(tui->profile, &tui->scenario);
+	tui->evaluated = false;
+	tui_message(tui, false, _("Undone."));
+}
+
+/* True when the outcome table is on the screen (not under the chart). */
+static bool
+tui_results_table_shown(const struct tui *tui)
+{
+	struct tui_layout layout;
+	if (tui->rules == NULL)
+		return false;
+	tui_layout_results(&layout, LINES, COLS, SENSITIVITY_PARAMETER_COUNT,
+	    tui->chart_wanted);
+	return layout.table.height > 0;
+}
+
+/* Up (-1) or Down (+1) through the outcome rows, then the sliders, and
+ * round again. */
+static void
+tui_results_move(struct tui *tui, int direction)
+{
+	int rows = tui_results_table_shown(tui) ? VERDICT_COUNT : 0;
+	int count = rows + SENSITIVITY_PARAMETER_COUNT;
+	int at = tui->table_focus >= 0 ? tui->table_focus : rows + tui->focus;
+
+	at = (at + direction + count) % count;
+	if (at < rows) {
+		tui->table_focus = at;
+	} else {
+		tui->table_focus = -1;
+		tui->focus = at - rows;
+	}
+}
+
+/* Tab and Shift-Tab: the next or previous slider. */
+static void
+tui_results_next_slider(struct tui *tui, int direction)
+{
+	if (tui->table_focus >= 0)
+		tui->table_focus = -1;
+	else
+		tui->focus = (tui->focus + direction +
+		    SENSITIVITY_PARAMETER_COUNT) % SENSITIVITY_PARAMETER_COUNT;
+}
+
+/* Scrolls a pane by lines, within its text (see tui_private.h). */
+void
+tui_pane_scroll(struct tui_pane *pane, int lines)
+{
+	int last = pane->lines - pane->height;
+	pane->scroll += lines;
+	if (pane->scroll > last)
+		pane->scroll = last;
+	if (pane->scroll < 0)
+		pane->scroll = 0;
+}
+
+/* A click or the wheel on the dashboard: a click focuses a slider or an
+ * outcome row, a click on a track sets the slider there, a click on a
+ * focused row opens its detail; the wheel scrolls the pane under it, or
+ * moves the slider under it. */
+void
+tui_results_mouse(struct tui *tui, int y, int x, mmask_t buttons)
+{
+	struct tui_layout layout;
+	struct tui_hit hit;
+	bool wheel_up = buttons & BUTTON4_PRESSED;
+	bool wheel_down = false;
+#ifdef BUTTON5_PRESSED
+	wheel_down = buttons & BUTTON5_PRESSED;
+#endif
+	bool click = buttons & (BUTTON1_PRESSED | BUTTON1_CLICKED |
+	    BUTTON1_RELEASED);
+
+	tui_layout_results(&layout, LINES, COLS, SENSITIVITY_PARAMETER_COUNT,
+	    tui->chart_wanted);
+	tui_layout_hit(&layout, y, x, &hit);
+	switch (hit.kind) {
+	case TUI_HIT_SLIDER:
+	case TUI_HIT_TRACK:
+		if (hit.index >= SENSITIVITY_PARAMETER_COUNT)
+			break;
+		tui->table_focus = -1;
+		tui->focus = hit.index;
+		if (wheel_up || wheel_down)
+			tui_results_adjust(tui, wheel_up ? 1 : -1);
+		else if (click && hit.kind == TUI_HIT_TRACK)
+			tui_results_set(tui, tui_results_track_value(
+			    (enum sensitivity_parameter)hit.index,
+			    hit.fraction));
+		break;
+	case TUI_HIT_ROW:
+		if (tui->rules == NULL)
+			break;
+		if (wheel_up || wheel_down) {
+			tui_results_move(tui, wheel_up ? -1 : 1);
+			break;
+		}
+		if (click && tui->table_focus == hit.index)
+			tui_detail_enter(tui, tui_results_order[hit.index]);
+		else if (click)
+			tui->table_focus = hit.index;
+		break;
+	case TUI_HIT_REASONS:
+		if (wheel_up || wheel_down)
+			tui_pane_scroll(&tui->reasons, wheel_up ? -3 : 3);
+		break;
+	case TUI_HIT_SIDE:
+		if (wheel_up || wheel_down)
+			tui_pane_scroll(&tui->side, wheel_up ? -3 : 3);
+		break;
+	default:
+		break;
+	}
 }
 
 /* Handles a key on the dashboard. */
 void
 tui_results_key(struct tui *tui, struct tui_key key)
 {
+	struct tui_key vi;
+	if (tui_vi_key(key, &vi))
+		key = vi;
 	if (key.function) {
 		switch (key.code) {
 		case KEY_BTAB:
+			tui_results_next_slider(tui, -1);
+			break;
 		case KEY_UP:
-			tui->focus = (tui->focus + SENSITIVITY_PARAMETER_COUNT - 1) %
-			    SENSITIVITY_PARAMETER_COUNT;
+			tui_results_move(tui, -1);
 			break;
 		case KEY_DOWN:
-			tui->focus = (tui->focus + 1) % SENSITIVITY_PARAMETER_COUNT;
+			tui_results_move(tui, 1);
 			break;
 		case KEY_LEFT:
-			tui_results_adjust(tui, -1);
+			if (tui->table_focus < 0)
+				tui_results_adjust(tui, -1);
 			break;
 		case KEY_RIGHT:
-			tui_results_adjust(tui, 1);
+			if (tui->table_focus < 0)
+				tui_results_adjust(tui, 1);
 			break;
 		case KEY_HOME:
-			tui_results_adjust(tui, -2);
+			if (tui->table_focus < 0)
+				tui_results_adjust(tui, -2);
 			break;
 		case KEY_END:
-			tui_results_adjust(tui, 2);
+			if (tui->table_focus < 0)
+				tui_results_adjust(tui, 2);
 			break;
 		case KEY_PPAGE:
 			tui_results_page(&tui->reasons, -1);
@@ -837,22 +1085,45 @@ tui_results_key(struct tui *tui, struct tui_key key)
 		case KEY_NPAGE:
 			tui_results_page(&tui->reasons, 1);
 			break;
+		case KEY_ENTER:
+			if (tui->table_focus >= 0)
+				tui_detail_enter(tui,
+				    tui_results_order[tui->table_focus]);
+			break;
 		default:
 			break;
 		}
 		return;
 	}
 	switch (key.code) {
+	case '\r':
+	case '\n':
+		if (tui->table_focus >= 0)
+			tui_detail_enter(tui, tui_results_order[tui->table_focus]);
+		else
+			tui_message(tui, false, _("Up/Down to an outcome row, "
+			    "then Enter shows its options."));
+		break;
 	case TUI_KEY_TAB:
-		tui->focus = (tui->focus + 1) % SENSITIVITY_PARAMETER_COUNT;
+		tui_results_next_slider(tui, 1);
 		break;
 	case '-':
 	case '_':
-		tui_results_adjust(tui, -1);
+		if (tui->table_focus < 0)
+			tui_results_adjust(tui, -1);
 		break;
 	case '+':
 	case '=':
-		tui_results_adjust(tui, 1);
+		if (tui->table_focus < 0)
+			tui_results_adjust(tui, 1);
+		break;
+	case '0':
+		if (tui->table_focus < 0)
+			tui_results_reset(tui);
+		break;
+	case 'u':
+	case 'U':
+		tui_results_undo(tui);
 		break;
 	case ']':
 		tui_results_page(&tui->side, 1);
@@ -864,6 +1135,8 @@ tui_results_key(struct tui *tui, struct tui_key key)
 	case 'C':
 		tui->chart_wanted = !tui->chart_wanted;
 		tui->chart_ready = false;
+		if (!tui_results_table_shown(tui))
+			tui->table_focus = -1;
 		break;
 	case 'e':
 	case 'E':
@@ -875,7 +1148,7 @@ tui_results_key(struct tui *tui, struct tui_key key)
 		break;
 	case 'r':
 	case 'R':
-		tui_questionnaire_enter(tui, 0);
+		tui_overview_enter(tui);
 		break;
 	case 'q':
 	case 'Q':

@@ -213,8 +213,8 @@ finish 0
 
 # 3. Sliders: a move changes the numbers; across a flip point, the verdict.
 start 80 24 LLMADVISOR_FRAME_LOG="$work/frames.log" -- -d "$DATA" -a ml_infra.yaml
-expect "Question 1 of $N"
-keys Tab
+# -a FILE opens on the results (issue 16), not at question 1.
+expect "Monthly volume"
 expect "12M tokens"
 before=$(screen)
 keys Right
@@ -274,10 +274,10 @@ keys c
 expect_gone "Monthly cost + adjustments"
 expect "Chosen option"
 keys '?'
-expect "export the markdown report"
-expect "revise the answers"
+expect "export the report"
+expect "the answers: Enter edits one"
 keys x
-expect_gone "export the markdown report"
+expect_gone "export the report"
 keys q
 finish 0
 
@@ -285,10 +285,8 @@ finish 0
 # that -a reads back; an existing file asks; a failure keeps running.
 cp "$top_srcdir/tests/answers/full.yaml" answers.yaml
 start 80 24 -- -d "$DATA" -a answers.yaml
-expect "Question 1 of $N"
-expect "200M"
-keys Tab
 expect "Monthly volume"
+expect "240M tokens"
 keys e
 expect "Export the report to: llmadvisor-report.md"
 keys Enter
@@ -319,8 +317,8 @@ keys n o w h e r e / r . m d Enter
 expect "cannot"
 expect "Monthly volume"
 keys r
-expect "Question 1 of $N"
-expect "200M"
+expect "your answers"
+expect "200M tokens a month"
 keys q
 finish 0
 
@@ -478,7 +476,7 @@ if [ -f "$gmo" ]; then
 	mkdir -p locale/de/LC_MESSAGES
 	cp "$gmo" locale/de/LC_MESSAGES/llmadvisor.mo
 	start 80 24 LANGUAGE=de LLMADVISOR_LOCALEDIR="$work/locale" -- \
-		-d "$DATA" -a ml_infra.yaml
+		-d "$DATA"
 	expect "Frage 1 von $N"
 	expect "Wie viele Eingabe-Token senden Sie pro Monat?"
 	keys Tab
@@ -570,8 +568,6 @@ finish 1
 # 14. Exporting to a pipe nobody reads says so; the program never hangs.
 mkfifo pipe.md
 start 80 24 -- -d "$DATA" -a ml_infra.yaml
-expect "Question 1 of $N"
-keys Tab
 expect "Monthly volume"
 keys e C-u
 expect_gone "llmadvisor-report.md"
@@ -647,8 +643,7 @@ finish 0
 # take 250m and 1T and refuse half a token.
 rm -f llmadvisor-report.md llmadvisor-answers.yaml
 start 80 24 -- -d "$DATA" -a ml_infra.yaml
-expect "Question 1 of $N"
-keys Tab
+expect "Monthly volume"
 expect "12M tokens"
 keys Right
 expect "20M tokens"
@@ -690,6 +685,10 @@ if cmp -s from-saved.md llmadvisor-report.md; then ok; else
 keys q
 finish 0
 start 80 24 -- -d "$DATA" -a llmadvisor-answers.yaml
+expect "Monthly volume"
+keys r
+expect "your answers"
+keys Enter
 expect "Question 1 of $N"
 expect "Other: 41.7M"
 keys 2 5 0 m
@@ -738,8 +737,6 @@ same_colour() {	# prints the lines with a character in fg == bg
 }
 for size in "80 24" "160 48"; do
 	start $size -- -d "$DATA" -a ml_infra.yaml
-	expect "Question 1 of $N"
-	keys Tab
 	expect "Chosen option"
 	invisible=$(same_colour)
 	if [ -z "$invisible" ]; then ok; else
@@ -768,8 +765,6 @@ EOF
 	rm -f llmadvisor-report.md
 	start 80 24 LANGUAGE=de LLMADVISOR_LOCALEDIR="$work/yes" -- \
 		-d "$DATA" -a ml_infra.yaml
-	expect "Question 1 of $N"
-	keys Tab
 	expect "Monthly volume"
 	keys e
 	expect "llmadvisor-report.md"
@@ -808,8 +803,6 @@ else bad "batch --resume without an autosave: status $status"; fi
 # pages the reasons to where a reason or a sentence starts (at 100x30),
 # or marks a continued line with an ellipsis.
 start 80 24 -- -d "$DATA" -a "$top_srcdir/tests/answers/full.yaml"
-expect "Question 1 of $N"
-keys Tab
 expect "Monthly volume"
 if screen | grep -q "What would flip it"; then
 	skip "the flip points fit at 80x24: scrolling not needed"
@@ -835,8 +828,6 @@ reasons_top() {
 	screen | sed -n '/Why: reasons/{n;p;}' | cut -c1-52
 }
 start 100 30 -- -d "$DATA" -a "$top_srcdir/tests/answers/full.yaml"
-expect "Question 1 of $N"
-keys Tab
 expect "PgDn: more"
 n=0
 while [ "$n" -lt 4 ]; do
@@ -856,8 +847,6 @@ finish 0
 # 22. Issue 16, bug 10: GPU names are short enough for the outcome table
 # at 80 columns ("1x RTX A6000 48GB (int4)", not "1x NVIDIA RTX A600…").
 start 80 24 -- -d "$DATA" -a "$top_srcdir/tests/answers/full.yaml"
-expect "Question 1 of $N"
-keys Tab
 expect "Self-hosted"
 row=$(screen | grep "Self-hosted" | head -1)
 case $row in
@@ -866,6 +855,319 @@ case $row in
 esac
 keys q
 finish 0
+
+
+# 23. Issue 16: choice answers are numbered and a digit picks one; the
+# digits are in the help.  An unusual typed number (an hourly rate of
+# $3) is asked about once before it is taken.  vi keys move outside
+# text fields.
+start 80 24 -- -d "$DATA"
+expect "Question 1 of $N"
+expect "▶ 10M tokens a month"
+keys j
+expect "▶ 50M tokens a month"
+keys k
+expect "▶ 10M tokens a month"
+keys G
+expect "▶ Other:"
+# In the typed number letters are typed (k is a suffix): arrows only.
+keys Up
+expect "▶ 1B tokens a month"
+keys g
+expect "▶ 1M tokens a month"
+keys Enter
+q=2
+while [ "$q" -le 6 ]; do
+	expect "Question $q of $N"
+	keys Enter
+	q=$((q + 1))
+done
+expect "Question 7 of $N"
+expect "1. "
+expect "2. "
+keys 2
+expect "▶ 2. "
+keys '?'
+expect "pick the numbered answer"
+keys x
+expect_gone "pick the numbered answer"
+keys Enter
+expect "Question 8 of $N"
+keys h
+expect "Question 7 of $N"
+expect "▶ 2. "
+keys Enter
+expect "Question 8 of $N"
+keys Enter
+expect "Question 9 of $N"
+expect "Engineer hourly rate"
+keys 3 Enter
+expect "Unusual (usually \$10 an hour to \$1,000 an hour)"
+if screen | grep -q "Question 9 of $N"; then ok; else
+	bad "an hourly rate of \$3 was taken without a question"; show; fi
+keys Enter
+expect "Question 10 of $N"
+keys Left
+expect "Question 9 of $N"
+expect "Other: 3"
+keys C-u 8 0 Enter
+expect "Question 10 of $N"
+keys Tab
+expect "\$80/hour"
+keys q
+finish 0
+
+# 24. Issue 16: r opens the answers overview; Enter edits one answer and
+# comes back to the overview; Esc returns to the results, recomputed.
+# Esc on the question screen keeps the old answer.
+start 80 24 -- -d "$DATA" -a ml_infra.yaml
+expect "Monthly volume"
+expect "12 months"
+keys r
+expect "your answers"
+expect "▶  1. Input tokens per month"
+expect "Decision horizon"
+n=1
+while [ "$n" -lt 30 ] && ! screen | grep -q "▶.*Decision horizon"; do
+	before=$(screen)
+	keys j
+	wait_change "$before" || break
+	n=$((n + 1))
+done
+if screen | grep -q "▶.*Decision horizon"; then ok; else
+	bad "j never reached the horizon in the overview"; show; fi
+keys Enter
+expect "How many months must this decision hold?"
+keys Escape
+expect "your answers"
+expect "12 months"
+keys Enter
+expect "Esc cancel"
+keys C-u 3 6 Enter
+expect "your answers"
+expect "36 months"
+keys Escape
+expect "Monthly volume"
+expect "36 months"
+keys q
+finish 0
+
+# 25. Issue 16: undo.  "0" puts the focused slider back to the answer, u
+# takes back the last change (several in a row).
+start 80 24 -- -d "$DATA" -a ml_infra.yaml
+expect "Monthly volume"
+keys Tab Tab
+expect "▶ Hourly rate"
+hourly() { screen | grep "Hourly rate" | sed 's/.*┤ *//'; }
+# hourly_leaves VALUE: polls until the hourly rate shows another value.
+hourly_leaves() {
+	i=0
+	while [ "$i" -lt 200 ] && [ "$(hourly)" = "$1" ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	hourly
+}
+answer=$(hourly)
+keys l
+once=$(hourly_leaves "$answer")
+keys l
+moved=$(hourly_leaves "$once")
+if [ "$moved" != "$answer" ] && [ "$moved" != "$once" ]; then ok; else
+	bad "l l did not move the slider twice: $answer $once $moved"; fi
+keys 0
+expect "Slider reset to your answer"
+expect "$answer"
+keys u
+expect "Undone."
+expect "$moved"
+keys u
+expect "$once"
+keys u
+expect "$answer"
+keys u
+expect "Nothing to undo."
+keys q
+finish 0
+
+# 26. Issue 16: the detail view.  Up from the first slider reaches the
+# outcome rows; Enter opens every option of that outcome with its cost
+# breakdown, capacity, sources and why; full GPU names; Esc returns.
+start 80 24 -- -d "$DATA" -a "$top_srcdir/tests/answers/full.yaml"
+expect "Monthly volume"
+keys k k
+expect "» Self-hosted"
+keys Enter
+expect "Open weights, self-hosted: every option, cheapest first"
+expect "NVIDIA RTX A6000 48GB"
+expect "compute \$"
+expect "capacity:"
+expect "GPUs"
+expect "Used: the cheapest option"
+before=$(screen)
+keys NPage
+if wait_change "$before"; then ok; else bad "PgDn did not scroll the detail"; fi
+if screen | grep -qE "verified\)|estimate\)"; then ok; else
+	bad "the detail shows no sources of its figures"; show; fi
+keys Escape
+expect "Monthly volume"
+expect "» Self-hosted"
+keys j
+expect "» Hybrid"
+keys k k k
+expect "» Closed API"
+keys Enter
+expect "Closed API: every option, cheapest first"
+expect "Not chosen"
+keys q
+finish 0
+# The same at a large terminal.
+start 160 48 -- -d "$DATA" -a "$top_srcdir/tests/answers/full.yaml"
+expect "Monthly volume"
+keys k
+expect "» Hybrid"
+keys Enter
+expect "every option, cheapest first"
+keys Escape
+expect "Monthly volume"
+keys q
+finish 0
+
+# 27. Issue 16: the mouse.  tmux writes an X10 mouse report (ESC [ M,
+# then 32 + button, 32 + column, 32 + row, both from 1) to the program
+# as a terminal would; the mapping from cells to sliders, tracks and rows
+# is also checked without a terminal in tests/test_tui.c.
+character() { printf "\\$(printf '%03o' "$1")"; }
+mouse() {	# BUTTON COLUMN ROW (0-based cells); a click is released
+	keys -l "$(printf '\033[M')$(character $((32 + $1)))$(character \
+	    $((33 + $2)))$(character $((33 + $3)))"
+	[ "$1" -eq 0 ] && keys -l "$(printf '\033[M#')$(character \
+	    $((33 + $2)))$(character $((33 + $3)))"
+	return 0
+}
+start 80 24 -- -d "$DATA" -a "$top_srcdir/tests/answers/full.yaml"
+expect "Monthly volume"
+# The hourly-rate slider is on row 17; its track runs from column 22.
+answer=$(hourly)
+mouse 0 50 17
+expect "▶ Hourly rate"
+clicked=$(hourly_leaves "$answer")
+if [ "$clicked" != "$answer" ]; then ok; else
+	bad "a click on the track did not set the slider"; show; fi
+keys u
+expect "$answer"
+# A click on a label focuses that slider, nothing else.
+mouse 0 5 21
+expect "▶ Horizon"
+# A click on an outcome row focuses it, a second opens its detail.
+mouse 0 5 4
+expect "» Self-hosted"
+mouse 0 5 4
+expect "every option, cheapest first"
+expect "lines 1-"
+# The wheel scrolls the detail (button 64 up, 65 down).
+mouse 65 10 10
+expect "lines 4-"
+mouse 64 10 10
+expect "lines 1-"
+keys Escape
+expect "Monthly volume"
+# The wheel over the reasons scrolls them.
+before=$(screen | sed -n 12p)
+mouse 65 10 11
+i=0
+while [ "$i" -lt 100 ] && [ "$(screen | sed -n 12p)" = "$before" ]; do
+	sleep 0.05; i=$((i + 1)); done
+if [ "$(screen | sed -n 12p)" != "$before" ]; then ok; else
+	bad "the wheel did not scroll the reasons"; show; fi
+keys q
+finish 0
+# On a question: a click highlights an answer, a second click takes it;
+# the wheel moves the highlight.
+start 80 24 -- -d "$DATA"
+expect "Question 1 of $N"
+expect "▶ 10M tokens a month"
+mouse 0 10 10
+expect "▶ 500M tokens a month"
+mouse 65 10 10
+expect "▶ 1B tokens a month"
+mouse 64 10 10
+expect "▶ 500M tokens a month"
+mouse 0 10 10
+expect "Question 2 of $N"
+keys Left
+expect "▶ 500M tokens a month"
+keys q
+finish 0
+# vt100 and NO_COLOR as before, with the mouse handler in place.
+start 80 24 TERM=vt100 NO_COLOR=1 -- -d "$DATA" -a ml_infra.yaml
+expect "Monthly volume"
+keys k
+expect ">>Hybrid"
+keys Enter
+expect "every option, cheapest first"
+keys Escape q
+finish 0
+
+# 28. Issue 16: the colour theme in $XDG_CONFIG_HOME/llmadvisor/config
+# (here ~/.config/llmadvisor/config): light has colours and never the
+# same colour for text and background, mono has none; a bad file is a
+# positioned warning on the status line, and the program runs on with
+# the good lines.
+config="$HOME/.config/llmadvisor/config"
+mkdir -p "$HOME/.config/llmadvisor"
+printf '# test\ntheme = light\n' >"$config"
+start 80 24 -u XDG_CONFIG_HOME -- -d "$DATA" -a ml_infra.yaml
+expect "Chosen option"
+if has_colour; then ok; else bad "no colours in the light theme"; fi
+invisible=$(same_colour)
+if [ -z "$invisible" ]; then ok; else
+	bad "light theme: text in its own background colour: $invisible"; fi
+keys c
+expect "Monthly cost + adjustments"
+invisible=$(same_colour)
+if [ -z "$invisible" ]; then ok; else
+	bad "light theme chart: text in its background colour: $invisible"; fi
+keys q
+finish 0
+printf 'theme = mono\n' >"$config"
+start 80 24 -u XDG_CONFIG_HOME -- -d "$DATA" -a ml_infra.yaml
+expect "Chosen option"
+if has_colour; then bad "colours in the mono theme"; else ok; fi
+if $T capture-pane -e -p -t t | grep -q '\[7m'; then ok; else
+	bad "no reverse video in the mono theme"; fi
+keys q
+finish 0
+printf 'theme = mono\ncolour = red\n' >"$config"
+start 80 24 -u XDG_CONFIG_HOME -- -d "$DATA" -a ml_infra.yaml
+expect "~/.config/llmadvisor/config:2:1: unknown key 'colour' (theme, mouse)"
+expect "Monthly volume"
+if has_colour; then bad "the good line (theme = mono) was not applied"; else ok; fi
+keys q
+finish 0
+printf 'theme = pink\n' >"$config"
+start 80 24 -u XDG_CONFIG_HOME -- -d "$DATA"
+expect "~/.config/llmadvisor/config:1:9: unknown theme 'pink' (dark, light or mono)"
+expect "Question 1 of $N"
+keys q
+finish 0
+# The mouse can be turned off: a click then does nothing.
+printf 'mouse = off\n' >"$config"
+start 80 24 -u XDG_CONFIG_HOME -- -d "$DATA" -a ml_infra.yaml
+expect "▶ Monthly volume"
+mouse 0 5 21
+keys Tab
+expect "▶ Hard-task share"
+keys q
+finish 0
+rm -f "$config"
+mkdir "$config"
+start 80 24 -u XDG_CONFIG_HOME -- -d "$DATA"
+expect "Question 1 of $N"
+expect "~/.config/llmadvisor/config"
+keys q
+finish 0
+rm -rf "$HOME/.config"
 
 echo "tui: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
