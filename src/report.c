@@ -59,7 +59,7 @@ report_parameter_value(enum sensitivity_parameter parameter, double value,
 		break;
 	case SENSITIVITY_GPU_PRICE:
 	case SENSITIVITY_API_PRICE:
-		util_format_number_in(REPORT_LANGUAGE, number, sizeof number,
+		util_format_fixed_in(REPORT_LANGUAGE, number, sizeof number,
 		    value, 2);
 		snprintf(out, size, "x%s", number);
 		break;

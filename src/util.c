@@ -509,8 +509,8 @@ util_number_style(enum i18n_language language, struct util_number_style *s)
 }
 
 /* Rewrites a number printed in the C locale ("-1234.5") with the
- * language's thousands separator (from 10,000 on, or from 1,000 when
- * group_thousands says so) and decimal point. */
+ * language's decimal point and, when group_thousands, its thousands
+ * separator (1,234). */
 static void
 util_localise_number(const struct util_number_style *style, const char *c,
     bool group_thousands, char *out, size_t size)
@@ -603,7 +603,8 @@ util_format_tokens_in(enum i18n_language language, char *out, size_t size,
 			util_snprintf_c(digits, sizeof digits, format, v);
 			util_trim_zeros(digits);
 			util_drop_negative_zero(digits);
-			util_localise_number(&style, digits, true, number,
+			/* Ungrouped: only a count past 999B has four digits. */
+			util_localise_number(&style, digits, false, number,
 			    sizeof number);
 			snprintf(out, size, units[i].suffix, number);
 			return;
@@ -659,6 +660,24 @@ util_format_number_in(enum i18n_language language, char *out, size_t size,
 	util_number_style(language, &style);
 	util_snprintf_c(digits, sizeof digits, "%.*f", decimals, value);
 	util_trim_zeros(digits);
+	util_drop_negative_zero(digits);
+	util_localise_number(&style, digits, true, out, size);
+}
+
+/* Formats a number with exactly decimals digits after the point in a
+ * language: 0.50, in German 0,50 (slider factors keep their width). */
+void
+util_format_fixed_in(enum i18n_language language, char *out, size_t size,
+    double value, int decimals)
+{
+	struct util_number_style style;
+	char digits[UTIL_NUMBER_MAX];
+	if (!isfinite(value)) {
+		snprintf(out, size, "n/a");
+		return;
+	}
+	util_number_style(language, &style);
+	util_snprintf_c(digits, sizeof digits, "%.*f", decimals, value);
 	util_drop_negative_zero(digits);
 	util_localise_number(&style, digits, true, out, size);
 }

@@ -84,7 +84,8 @@ void util_format_count(char *out, size_t size, unsigned long count);
  * from the message catalogue (msgctxt "number format"), so German reads
  * "1.234 $", "12,5 %", "50 Mio.", "1,5 Mrd." (a German "Billion" is
  * 10^12).  Money has cents only below 10; tokens have at most three
- * significant digits; a percentage has one decimal below 10%. */
+ * significant digits (not grouped: "1000B"); a percentage has one decimal
+ * below 10%. */
 void util_format_money_in(enum i18n_language, char *out, size_t size,
 	double usd);
 void util_format_tokens_in(enum i18n_language, char *out, size_t size,
@@ -96,6 +97,9 @@ void util_format_count_in(enum i18n_language, char *out, size_t size,
 /* A plain number with at most decimals digits after the point, trailing
  * zeros dropped, thousands grouped: "1,234.5", in German "1.234,5". */
 void util_format_number_in(enum i18n_language, char *out, size_t size,
+	double value, int decimals);
+/* The same with exactly decimals digits, zeros kept: "4.00". */
+void util_format_fixed_in(enum i18n_language, char *out, size_t size,
 	double value, int decimals);
 
 /* Dates: days since 1970-01-01 for a calendar date, the days of a month,
