@@ -264,7 +264,9 @@ chart_legend_layout(struct chart_legend_entry *entries, size_t count,
 	return count > 0 ? row + 1 : 0;
 }
 
-/* Formats a money axis label. */
+/* Formats a money axis label.  The chart's words come from the message
+ * catalogue, and its figures follow them: "$1,000" in English, "1.000 $"
+ * in German (never LC_NUMERIC). */
 static void
 chart_money_label(char *out, size_t size, double usd)
 {
@@ -513,7 +515,8 @@ chart_legend(struct chart_legend_entry *legend,
 	snprintf(legend[count].text, sizeof legend[count].text, "%s",
 	    _("breakeven"));
 	count++;
-	util_format_tokens_in(I18N_TRANSLATED, tokens, sizeof tokens, series->volume);
+	util_format_tokens_in(I18N_TRANSLATED, tokens, sizeof tokens,
+	    series->volume);
 	legend[count].glyph = g->now;
 	legend[count].style = CHART_STYLE_NOW;
 	snprintf(legend[count].text, sizeof legend[count].text,

@@ -28,7 +28,8 @@ report_confidence_sentence(const struct evaluation *report, struct buffer *out)
 		return;
 	util_format_percent_in(REPORT_LANGUAGE, share, sizeof share,
 	    u->share[report->outcome.verdict]);
-	util_format_count_in(REPORT_LANGUAGE, samples, sizeof samples, u->samples);
+	util_format_count_in(REPORT_LANGUAGE, samples, sizeof samples,
+	    u->samples);
 	buffer_printf(out, ngettext_("%s of %s scenario agrees",
 	    "%s of %s scenarios agree", u->samples), share, samples);
 }
@@ -41,14 +42,16 @@ report_parameter_value(enum sensitivity_parameter parameter, double value,
 	char number[48];
 	switch (parameter) {
 	case SENSITIVITY_VOLUME:
-		util_format_tokens_in(REPORT_LANGUAGE, number, sizeof number, value);
+		util_format_tokens_in(REPORT_LANGUAGE, number, sizeof number,
+		    value);
 		snprintf(out, size, _("%s tokens"), number);
 		break;
 	case SENSITIVITY_COMPLEX_SHARE:
 		util_format_percent_in(REPORT_LANGUAGE, out, size, value);
 		break;
 	case SENSITIVITY_HOURLY_RATE:
-		util_format_money_in(REPORT_LANGUAGE, number, sizeof number, value);
+		util_format_money_in(REPORT_LANGUAGE, number, sizeof number,
+		    value);
 		snprintf(out, size, _("%s/hour"), number);
 		break;
 	case SENSITIVITY_OPS_HOURS:
@@ -242,7 +245,8 @@ report_workload_sentence(const struct evaluation *report, struct buffer *out)
 	const struct profile *p = &report->profile;
 	char in[32], outp[32], total[32];
 	util_format_tokens_in(REPORT_LANGUAGE, in, sizeof in, p->input_tokens);
-	util_format_tokens_in(REPORT_LANGUAGE, outp, sizeof outp, p->output_tokens);
+	util_format_tokens_in(REPORT_LANGUAGE, outp, sizeof outp,
+	    p->output_tokens);
 	util_format_tokens_in(REPORT_LANGUAGE, total, sizeof total,
 	    p->input_tokens + p->output_tokens);
 	buffer_printf(out, _("%s input + %s output tokens per month (%s in all)"),
@@ -270,7 +274,8 @@ report_breakeven_sentence(const struct evaluation *report, struct buffer *out)
 		    "checked."));
 		return;
 	}
-	util_format_tokens_in(REPORT_LANGUAGE, tokens, sizeof tokens, report->breakeven);
+	util_format_tokens_in(REPORT_LANGUAGE, tokens, sizeof tokens,
+	    report->breakeven);
 	report_option_label(&cost->options[cost->best_api], label, sizeof label);
 	buffer_printf(out, _("Breakeven: self-hosting becomes cheaper than %s "
 	    "above %s tokens per month."), label, tokens);
@@ -343,7 +348,8 @@ void
 report_reason_amount(char *out, size_t size, double usd)
 {
 	char money[48];
-	util_format_money_in(REPORT_LANGUAGE, money, size < sizeof money ? size : sizeof money,
+	util_format_money_in(REPORT_LANGUAGE, money,
+	    size < sizeof money ? size : sizeof money,
 	    fabs(usd));
 	snprintf(out, size, "%s%s", usd < 0 ? "-" : "+", money);
 }
@@ -458,7 +464,8 @@ report_summary(const struct evaluation *report, struct buffer *out)
 	const struct decide_ledger *w = &o->ledgers[o->verdict];
 	const struct cost_option *option = decide_option(o, &report->cost,
 	    o->verdict);
-	util_format_money_in(REPORT_LANGUAGE, money, sizeof money, w->monthly.total +
+	util_format_money_in(REPORT_LANGUAGE, money, sizeof money,
+	    w->monthly.total +
 	    w->adjustments_total);
 	if (option != NULL)
 		report_option_label(option, label, sizeof label);
@@ -466,7 +473,8 @@ report_summary(const struct evaluation *report, struct buffer *out)
 		label[0] = '\0';
 	if (o->runner_up != VERDICT_NONE) {
 		const struct decide_ledger *r = &o->ledgers[o->runner_up];
-		util_format_money_in(REPORT_LANGUAGE, other, sizeof other, r->monthly.total +
+		util_format_money_in(REPORT_LANGUAGE, other, sizeof other,
+		    r->monthly.total +
 		    r->adjustments_total);
 		/* The option is named without parentheses around it: its
 		 * name may end in its own ("Qwen 2.5 72B (DeepInfra)"). */
@@ -536,7 +544,8 @@ report_discount_sentence(const struct evaluation *report, struct buffer *out)
 
 	if (p->cached_input_share > 0) {
 		buffer_init(&names);
-		util_format_percent_in(REPORT_LANGUAGE, share, sizeof share, p->cached_input_share);
+		util_format_percent_in(REPORT_LANGUAGE, share, sizeof share,
+		    p->cached_input_share);
 		if (report_discounted_names(&report->cost, COST_DISCOUNT_CACHE,
 		    &names) > 0)
 			buffer_printf(out, _("%s of input tokens are read from a "
@@ -552,7 +561,8 @@ report_discount_sentence(const struct evaluation *report, struct buffer *out)
 	}
 	if (p->batch_share > 0) {
 		buffer_init(&names);
-		util_format_percent_in(REPORT_LANGUAGE, share, sizeof share, p->batch_share);
+		util_format_percent_in(REPORT_LANGUAGE, share, sizeof share,
+		    p->batch_share);
 		buffer_add(out, first ? "" : " ");
 		if (report_discounted_names(&report->cost, COST_DISCOUNT_BATCH,
 		    &names) > 0)

@@ -90,12 +90,26 @@ report_markdown_answer(const struct evaluation *report,
 {
 	const char *unit = f->unit != NULL ? f->unit : "";
 	double v = profile_get_value(&report->profile, f);
-	char number[64];
+	char number[128];
 
+	if (strcmp(f->key, "hardware") == 0 &&
+	    report->profile.owned_gpu[0] != '\0') {
+		/* GPUs owned by id: "2x a6000". */
+		buffer_printf(out, "%dx %s", report->profile.owned_gpu_count,
+		    report->profile.owned_gpu);
+		return;
+	}
 	if (f->type == PROFILE_CHOICE || f->type == PROFILE_FLAGS) {
-		char raw[256];
 		size_t n = 0;
-		for (int i = 0; f->labels != NULL && f->names[i] != NULL; i++) {
+		if (f->labels == NULL || f->names == NULL) {
+			/* No readable labels: the answers file's word. */
+			char raw[256];
+			profile_format_value(&report->profile, report->data, f,
+			    raw, sizeof raw);
+			buffer_add(out, raw);
+			return;
+		}
+		for (int i = 0; f->names[i] != NULL; i++) {
 			bool chosen = f->type == PROFILE_CHOICE ? (int)v == i :
 			    ((unsigned)v & (1u << i)) != 0;
 			if (!chosen)
@@ -103,52 +117,21 @@ report_markdown_answer(const struct evaluation *report,
 			buffer_add(out, n++ ? ", " : "");
 			buffer_add(out, i18n_text(language, f->labels[i]));
 		}
-		if (f->labels == NULL || (f->type == PROFILE_CHOICE &&
-		    f->names == NULL) || (n == 0 && f->type == PROFILE_CHOICE)) {
-			/* No readable labels (or an owned GPU by id). */
-			profile_format_value(&report->profile, report->data, f,
-			    raw, sizeof raw);
-			buffer_add(out, raw);
-		} else if (n == 0) {
+		if (n == 0)
 			/* TRANSLATORS: an empty list of answers. */
 			buffer_add(out, language == I18N_TRANSLATED ?
 			    pgettext_("answer", "none") : "none");
-		}
 		return;
 	}
 	if (f == profile_find_field("team.ops_hours_per_month"))
 		v = profile_ops_hours(&report->profile, report->data);
-	if (f->type == PROFILE_TOKENS) {
-		util_format_tokens_in(language, number, sizeof number, v);
-		buffer_printf(out, strcmp(unit, "tokens") == 0 ?
-		    i18n_text(language, "%s tokens") :
-		    i18n_text(language, "%s tokens a month"), number);
-	} else if (strcmp(unit, "share") == 0) {
-		util_format_percent_in(language, number, sizeof number, v);
-		buffer_add(out, number);
-	} else if (strcmp(unit, "USD/hour") == 0) {
-		util_format_money_in(language, number, sizeof number, v);
-		buffer_printf(out, i18n_text(language, "%s an hour"), number);
-	} else {
+	if (strcmp(unit, "x") == 0) {	/* a price factor */
 		util_format_number_in(language, number, sizeof number, v, 2);
-		if (strcmp(unit, "1/year") == 0)
-			buffer_printf(out, i18n_text(language, "%s a year"),
-			    number);
-		else if (strcmp(unit, "hours/month") == 0)
-			buffer_printf(out, i18n_plural(language, "%s hour a month",
-			    "%s hours a month", report_count_of(v)), number);
-		else if (strcmp(unit, "months") == 0)
-			buffer_printf(out, i18n_plural(language, "%s month",
-			    "%s months", report_count_of(v)), number);
-		else if (strcmp(unit, "ratio") == 0)
-			buffer_printf(out, i18n_text(language,
-			    "%s times the mean"), number);
-		else if (strcmp(unit, "x") == 0)
-			buffer_printf(out, "x%s", number);
-		else
-			buffer_printf(out, "%s%s%s", number, *unit ? " " : "",
-			    unit);
+		buffer_printf(out, "x%s", number);
+		return;
 	}
+	profile_format_readable_in(language, f, v, number, sizeof number);
+	buffer_add(out, number);
 }
 
 /* The answers: each question, the answer in words and numbers of the
@@ -408,7 +391,8 @@ report_markdown_costs(const struct evaluation *report,
 		report_markdown_money(out, o->monthly.hardware, language);
 		buffer_add(out, " | **");
 		char total[48];
-		util_format_money_in(language, total, sizeof total, o->monthly.total);
+		util_format_money_in(language, total, sizeof total,
+		    o->monthly.total);
 		buffer_printf(out, "%s** |\n", total);
 	}
 	buffer_add(out, "\n- ");
@@ -489,7 +473,8 @@ report_markdown_sensitivity(const struct evaluation *report,
 	buffer_add(out, " ");
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		char share[32];
-		util_format_percent_in(language, share, sizeof share, u->share[v]);
+		util_format_percent_in(language, share, sizeof share,
+		    u->share[v]);
 		buffer_printf(out, "%s%s: %s", v ? ", " : "",
 		    rules_verdict_phrase(v), share);
 	}

@@ -442,7 +442,8 @@ report_text_sensitivity(const struct evaluation *report,
 	    "figures' ranges:", u->samples), count, u->seed);
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		char share[32];
-		util_format_percent_in(language, share, sizeof share, u->share[v]);
+		util_format_percent_in(language, share, sizeof share,
+		    u->share[v]);
 		buffer_printf(&line, " %s %s%s", rules_verdict_phrase(v), share,
 		    v + 1 < VERDICT_COUNT ? "," : ".");
 	}
