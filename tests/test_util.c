@@ -141,18 +141,19 @@ END_TEST
 START_TEST(test_format_in_german)
 {
 	char dir[] = "/tmp/llmadvisor-test-XXXXXX", path[300], out[64];
-	char *catalogue, *cause = NULL;
-	size_t length;
+	char command[1200];
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	ck_assert_msg(file_read(testutil_path("po/de.gmo"), &catalogue,
-	    &length, &cause) == 0, "po/de.gmo, built by make: %s", cause);
 	snprintf(path, sizeof path, "%s/de", dir);
 	ck_assert_int_eq(mkdir(path, 0700), 0);
 	snprintf(path, sizeof path, "%s/de/LC_MESSAGES", dir);
 	ck_assert_int_eq(mkdir(path, 0700), 0);
 	snprintf(path, sizeof path, "%s/de/LC_MESSAGES/%s.mo", dir, PACKAGE);
-	ck_assert_int_eq(file_write_atomic(path, catalogue, length, &cause), 0);
-	free(catalogue);
+	/* Compiled from po/de.po itself: a po/de.gmo of an earlier build
+	 * may lack the newest entries. */
+	snprintf(command, sizeof command, "msgfmt -o '%s' '%s'", path,
+	    testutil_path("po/de.po"));
+	ck_assert_msg(system(command) == 0, "%s failed (gettext's msgfmt is "
+	    "needed to build with NLS)", command);
 	setenv("LANGUAGE", "de", 1);
 	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C.UTF-8"));
 	bindtextdomain(PACKAGE, dir);
