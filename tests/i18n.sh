@@ -77,6 +77,24 @@ en -d "$DATA" -f text >"$work/text.en"
 if grep -q "Nobody on the team runs ML infrastructure" "$work/text.de"; then
 	bad "a rule text stayed English"
 else ok; fi
+# Rule texts that count take their German singular or plural through
+# ngettext (issue 16), and figures are German: 1.234 $, 50 Mio.
+printf 'ecosystem: [tool_use, structured_output]\n' >"$work/two.yaml"
+de -d "$DATA" -f text --set ecosystem=tool_use --set team.expertise=ml_infra \
+	--set volume.input_tokens=1500M >"$work/one.de"
+de -d "$DATA" -f text -a "$work/two.yaml" --set team.expertise=ml_infra \
+	--set volume.input_tokens=1500M >"$work/two.de"
+tr '\n' ' ' <"$work/one.de" | tr -s ' ' >"$work/one.de.line"
+tr '\n' ' ' <"$work/two.de" | tr -s ' ' >"$work/two.de.line"
+has "$work/one.de.line" "Sie brauchen 1 Plattformfunktion (Tool-Nutzung"
+has "$work/two.de.line" "Sie brauchen 2 Plattformfunktionen (Tool-Nutzung"
+nbsp=$(printf '\302\240')
+has "$work/one.de.line" "1,5${nbsp}Mrd. Eingabe-"
+if grep -q '\$[0-9]' "$work/one.de"; then
+	bad "a German report writes dollars the English way"
+	grep '\$[0-9]' "$work/one.de" | head -3
+else ok; fi
+
 # Error messages too.
 de -d "$DATA" -f json -s volume.input_tokens=lots >/dev/null 2>"$work/error.de"
 if grep -q "must be a number" "$work/error.de"; then
