@@ -63,6 +63,9 @@ report_cell(struct buffer *out, const char *text, int width, bool right)
 		buffer_add_repeat(out, " ", (size_t)(width - w));
 }
 
+/* Appends " $1,234" right-aligned in width columns.  A figure wider than
+ * its column ("405.000 $" in German) is written whole, moving the rest
+ * of its row: a number cut to "405.00~" would read as another number. */
 static void
 report_money_cell(struct buffer *out, double usd, int width,
     enum i18n_language language)
@@ -70,7 +73,10 @@ report_money_cell(struct buffer *out, double usd, int width,
 	char money[48];
 	util_format_money_in(language, money, sizeof money, usd);
 	buffer_add(out, " ");
-	report_cell(out, money, width, true);
+	if (report_width(money) > width)
+		buffer_add(out, money);
+	else
+		report_cell(out, money, width, true);
 }
 
 /* Appends text wrapped at width columns, breaking at spaces. */

@@ -95,6 +95,14 @@ if grep -q '\$[0-9]' "$work/one.de"; then
 	grep '\$[0-9]' "$work/one.de" | head -3
 else ok; fi
 
+# A German figure wider than its column is written whole, never cut
+# ("405.000 $", not "405.00~").
+de -d "$DATA" -f text --set volume.input_tokens=90B \
+	--set volume.output_tokens=9B >"$work/huge.de"
+if grep -q '[0-9]~' "$work/huge.de"; then
+	bad "a German figure was cut"; grep '[0-9]~' "$work/huge.de" | head -3
+else ok; fi
+
 # Error messages too.
 de -d "$DATA" -f json -s volume.input_tokens=lots >/dev/null 2>"$work/error.de"
 if grep -q "must be a number" "$work/error.de"; then
