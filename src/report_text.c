@@ -435,7 +435,13 @@ report_text_sensitivity(const struct evaluation *report,
 		    metrics_cost_per_success_of(report->metrics, v));
 		buffer_add(out, "  ");
 		report_cell(out, rules_verdict_phrase(v), phrase_width, false);
-		buffer_printf(out, " %6s  %10s\n", rate, cost);
+		/* Cells by display width: a German "88 %" holds a
+		 * two-byte no-break space. */
+		buffer_add(out, " ");
+		report_cell(out, rate, 6, true);
+		buffer_add(out, "  ");
+		report_cell(out, cost, 10, true);
+		buffer_add(out, "\n");
 	}
 	if (u->samples == 0)
 		return;
@@ -467,7 +473,12 @@ report_text_sensitivity(const struct evaluation *report,
 		util_format_money_in(language, p90, sizeof p90, u->p90[k]);
 		buffer_add(out, "  ");
 		report_cell(out, report_kind_label((enum option_kind)k), 38, false);
-		buffer_printf(out, " %10s %10s %10s\n", p10, p50, p90);
+		const char *cells[] = { p10, p50, p90 };
+		for (size_t i = 0; i < 3; i++) {
+			buffer_add(out, " ");
+			report_cell(out, cells[i], 10, true);
+		}
+		buffer_add(out, "\n");
 	}
 }
 
