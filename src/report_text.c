@@ -190,12 +190,23 @@ report_text_kind(const struct evaluation *report,
 	}
 }
 
+/* "lead amount " with the amount padded to width display columns, the
+ * prefix of an adjustment or reason line. */
+static void
+report_text_prefix(char *out, size_t size, const char *lead,
+    const char *amount, int width)
+{
+	int pad = width - report_width(amount);
+	snprintf(out, size, "%s%s%*s ", lead, amount, pad > 0 ? pad : 0, "");
+}
+
 /* Appends "prefix text" wrapped at 78 columns with a hanging indent. */
 static void
 report_text_item(struct buffer *out, const char *prefix, const char *text)
 {
 	struct buffer wrapped;
-	size_t indent = strlen(prefix);
+	/* By display width: a German amount holds a two-byte space. */
+	size_t indent = (size_t)report_width(prefix);
 	buffer_init(&wrapped);
 	report_wrap(&wrapped, text, 78 - (int)indent);
 	bool first = true;
@@ -299,7 +310,7 @@ report_text_outcome(const struct evaluation *report,
 		    language, &line);
 		report_reason_amount(amount, sizeof amount,
 		    l->adjustments[i].amount);
-		snprintf(prefix, sizeof prefix, "    %-8s ", amount);
+		report_text_prefix(prefix, sizeof prefix, "    ", amount, 8);
 		report_text_item(out, prefix, line.data ? line.data : "");
 		buffer_free(&line);
 	}
@@ -356,7 +367,7 @@ report_text_verdict(const struct evaluation *report,
 			snprintf(amount, sizeof amount, "%s", _("veto"));
 		else
 			report_reason_amount(amount, sizeof amount, r->weight);
-		snprintf(prefix, sizeof prefix, "  %-9s ", amount);
+		report_text_prefix(prefix, sizeof prefix, "  ", amount, 9);
 		report_text_item(out, prefix, line.data ? line.data : "");
 		buffer_free(&line);
 	}
