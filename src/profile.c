@@ -802,8 +802,7 @@ profile_format_readable_in(enum i18n_language language,
 {
 	char number[64];
 	const char *unit = f->unit != NULL ? f->unit : "";
-	unsigned long count = v >= 0 && v == floor(v) && v < 1e9 ?
-	    (unsigned long)v : 2;
+	unsigned long count = util_plural_count(v);
 	if (f->type == PROFILE_TOKENS) {
 		util_format_tokens_in(language, number, sizeof number, v);
 		snprintf(out, size, strcmp(unit, "tokens") == 0 ?

@@ -58,7 +58,7 @@ report_parameter_value(enum sensitivity_parameter parameter, double value,
 		util_format_number_in(REPORT_LANGUAGE, number, sizeof number,
 		    value, 1);
 		snprintf(out, size, ngettext_("%s hour/month", "%s hours/month",
-		    report_count_of(value)), number);
+		    util_plural_count(value)), number);
 		break;
 	case SENSITIVITY_GPU_PRICE:
 	case SENSITIVITY_API_PRICE:
@@ -320,7 +320,7 @@ report_payback_sentence(const struct evaluation *report, struct buffer *out)
 	}
 	util_format_number_in(REPORT_LANGUAGE, months, sizeof months,
 	    o->payback_months, 1);
-	unsigned long count = report_count_of(floor(o->payback_months * 10 +
+	unsigned long count = util_plural_count(floor(o->payback_months * 10 +
 	    0.5) / 10);
 	if (r->kind == OPTION_CLOUD_ON_DEMAND)
 		buffer_printf(out, ngettext_("Payback: buying %s pays for itself "
@@ -334,14 +334,6 @@ report_payback_sentence(const struct evaluation *report, struct buffer *out)
 		    "renting %s around the clock.", count), label, months, vs);
 }
 
-
-/* The plural count of a number (see report.h). */
-unsigned long
-report_count_of(double value)
-{
-	return value >= 0 && value == floor(value) && value < 1e9 ?
-	    (unsigned long)value : 2;
-}
 
 /* "+$1,234" for a reason's amount in USD a month. */
 void

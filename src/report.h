@@ -38,9 +38,6 @@ void report_workload_sentence(const struct evaluation *, struct buffer *);
 void report_breakeven_sentence(const struct evaluation *, struct buffer *);
 /* How soon the cheapest owned option pays for itself. */
 void report_payback_sentence(const struct evaluation *, struct buffer *);
-/* The count that chooses a plural form for a number: the number when
- * it is whole, else 2 ("1.5 months" takes the plural). */
-unsigned long report_count_of(double value);
 /* "+$1,234": a reason's amount in USD a month. */
 void report_reason_amount(char *out, size_t size, double usd);
 /* What a reason is about, after its text: for a veto the outcomes it

@@ -575,11 +575,11 @@ report_render_text(const struct evaluation *report, enum i18n_language language,
 	double ops = profile_ops_hours(p, report->data);
 	util_format_number_in(language, number, sizeof number, ops, 2);
 	snprintf(hours, sizeof hours, i18n_plural(language, "%s ops hour per "
-	    "month", "%s ops hours per month", report_count_of(ops)), number);
+	    "month", "%s ops hours per month", util_plural_count(ops)), number);
 	util_format_number_in(language, number, sizeof number,
 	    p->horizon_months, 2);
 	snprintf(horizon, sizeof horizon, i18n_plural(language, "%s month",
-	    "%s months", report_count_of(p->horizon_months)), number);
+	    "%s months", util_plural_count(p->horizon_months)), number);
 	/* TRANSLATORS: "Team: <some experience serving models>, <$100> per
 	 * hour, <10 ops hours per month>; horizon <12 months>." */
 	buffer_printf(&line, i18n_text(language, "Team: %s, %s per hour, %s; "

@@ -763,9 +763,7 @@ rules_text(const struct rule *rule, const double *metrics,
 {
 	if (rule->plural_slot >= 0) {
 		double n = metrics[rule->plural_slot];
-		/* A fraction takes the plural, as "1.5 months" does. */
-		unsigned long count = n >= 0 && n == floor(n) && n < 1e9 ?
-		    (unsigned long)n : 2;
+		unsigned long count = util_plural_count(n);
 		const struct template *chosen = count == 1 ? rule->because :
 		    rule->because_plural;
 		if (language == I18N_TRANSLATED) {

@@ -338,8 +338,7 @@ template_expand_field(const struct template_part *part, double value,
 	case TEMPLATE_HOURS:
 		template_format_number(language, number, sizeof number, value);
 		/* A fraction takes the plural: "1.5 months". */
-		unsigned long count = value >= 0 && value == floor(value) &&
-		    value < 1e9 ? (unsigned long)value : 2;
+		unsigned long count = util_plural_count(value);
 		if (part->format == TEMPLATE_MONTHS)
 			snprintf(piece, sizeof piece, i18n_plural(language,
 			    "%s month", "%s months", count), number);

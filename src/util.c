@@ -682,6 +682,14 @@ util_format_fixed_in(enum i18n_language language, char *out, size_t size,
 	util_localise_number(&style, digits, true, out, size);
 }
 
+/* The plural count of a number (see util.h). */
+unsigned long
+util_plural_count(double value)
+{
+	return value >= 0 && value == floor(value) && value < 1e9 ?
+	    (unsigned long)value : 2;
+}
+
 /* The English forms (see util.h). */
 void
 util_format_money(char *out, size_t size, double usd)

@@ -102,6 +102,10 @@ void util_format_number_in(enum i18n_language, char *out, size_t size,
 void util_format_fixed_in(enum i18n_language, char *out, size_t size,
 	double value, int decimals);
 
+/* The count that chooses a plural form for a number: the number when it
+ * is whole, else 2 ("1.5 months" takes the plural, as in English). */
+unsigned long util_plural_count(double value);
+
 /* Dates: days since 1970-01-01 for a calendar date, the days of a month,
  * and a time as YYYY-MM-DD in UTC (-1 and an empty string when the year
  * does not have four digits, instead of a cut or unset text). */

@@ -127,6 +127,12 @@ START_TEST(test_format_in_english)
 	ck_assert_str_eq(out, "10,000");
 	util_format_money_in(I18N_ENGLISH, out, sizeof out, -1234);
 	ck_assert_str_eq(out, "-$1,234");
+	/* The count that picks "1 month" or "1.5 months". */
+	ck_assert_uint_eq(util_plural_count(1), 1);
+	ck_assert_uint_eq(util_plural_count(0), 0);
+	ck_assert_uint_eq(util_plural_count(1.5), 2);
+	ck_assert_uint_eq(util_plural_count(-1), 2);
+	ck_assert_uint_eq(util_plural_count(NAN), 2);
 }
 END_TEST
 
