@@ -264,11 +264,13 @@ chart_legend_layout(struct chart_legend_entry *entries, size_t count,
 	return count > 0 ? row + 1 : 0;
 }
 
-/* Formats a money axis label. */
+/* Formats a money axis label.  The chart's words come from the message
+ * catalogue, and its figures follow them: "$1,000" in English, "1.000 $"
+ * in German (never LC_NUMERIC). */
 static void
 chart_money_label(char *out, size_t size, double usd)
 {
-	util_format_money(out, size, usd);
+	util_format_money_in(I18N_TRANSLATED, out, size, usd);
 }
 
 /* Makes room for width x height cells; 0 or -1 (the old grid is kept). */
@@ -385,7 +387,7 @@ chart_draw_axes(struct chart *chart, const struct chart_glyphs *g,
 			continue;
 		chart_put_glyph(chart, chart->axis_row, column, g->tick_x,
 		    CHART_STYLE_AXIS);
-		util_format_tokens(label, sizeof label, v);
+		util_format_tokens_in(I18N_TRANSLATED, label, sizeof label, v);
 		int w = chart_text_width(label);
 		int start = column - w / 2;
 		if (start + w > chart->width)
@@ -513,7 +515,8 @@ chart_legend(struct chart_legend_entry *legend,
 	snprintf(legend[count].text, sizeof legend[count].text, "%s",
 	    _("breakeven"));
 	count++;
-	util_format_tokens(tokens, sizeof tokens, series->volume);
+	util_format_tokens_in(I18N_TRANSLATED, tokens, sizeof tokens,
+	    series->volume);
 	legend[count].glyph = g->now;
 	legend[count].style = CHART_STYLE_NOW;
 	snprintf(legend[count].text, sizeof legend[count].text,

@@ -452,9 +452,9 @@ decide_warning_count(const struct decision *d)
 
 /* "$1,234 a month"-style money for a sentence. */
 static void
-decide_money(char *out, size_t size, double usd)
+decide_money(enum i18n_language language, char *out, size_t size, double usd)
 {
-	util_format_money(out, size, usd);
+	util_format_money_in(language, out, size, usd);
 }
 
 /* The text of a reason. */
@@ -496,9 +496,9 @@ decide_reason_text(const struct rules *rules, const struct decision *d,
 	const char *mine = rules_verdict_phrase_in(r->favours, language);
 	const char *theirs = rules_verdict_phrase_in(r->against, language);
 	if (r->line == DECIDE_LINE_QUALITY) {
-		util_format_percent(a, sizeof a, w->success);
-		util_format_percent(b, sizeof b, o->success);
-		decide_money(c, sizeof c, r->weight);
+		util_format_percent_in(language, a, sizeof a, w->success);
+		util_format_percent_in(language, b, sizeof b, o->success);
+		decide_money(language, c, sizeof c, r->weight);
 		buffer_printf(out, i18n_text(language, "Expected success on "
 		    "your task mix: %s for %s against %s for %s; per task that "
 		    "succeeds, the difference is worth %s a month."), a, mine,
@@ -508,8 +508,8 @@ decide_reason_text(const struct rules *rules, const struct decision *d,
 	const double *mine_money = &w->monthly.compute;
 	const double *their_money = &o->monthly.compute;
 	int part = r->line - DECIDE_LINE_COMPUTE;
-	decide_money(a, sizeof a, mine_money[part]);
-	decide_money(b, sizeof b, their_money[part]);
+	decide_money(language, a, sizeof a, mine_money[part]);
+	decide_money(language, b, sizeof b, their_money[part]);
 	buffer_printf(out, i18n_text(language, sentences[r->line]), a, mine,
 	    b, theirs);
 }

@@ -84,8 +84,8 @@ evaluate_table(struct evaluation *evaluation)
 		1e6, 3e6, 1e7, 3e7, 1e8, 3e8, 1e9, 3e9, 1e10
 	};
 	static const enum option_kind kinds[EVALUATE_TABLE_KINDS] = {
-		OPTION_API, OPTION_CLOUD_ON_DEMAND, OPTION_CLOUD_24X7,
-		OPTION_OWNED, OPTION_HYBRID
+		OPTION_API, OPTION_HOSTED_OPEN, OPTION_CLOUD_ON_DEMAND,
+		OPTION_CLOUD_24X7, OPTION_OWNED, OPTION_HYBRID
 	};
 	struct evaluate_volume_table *table = &evaluation->table;
 	const struct cost_result *r = &evaluate_scratch;

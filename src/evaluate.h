@@ -32,7 +32,7 @@
 /* The markdown report's cost table: volumes (1M to 10B tokens a month, at
  * the profile's input/output ratio) by option kinds. */
 #define EVALUATE_TABLE_VOLUMES 9
-#define EVALUATE_TABLE_KINDS 5
+#define EVALUATE_TABLE_KINDS 6
 
 /* How much work an evaluation does. */
 struct evaluate_settings {

@@ -922,39 +922,54 @@ profile_is_share(const struct profile_field *f)
 	return f->unit != NULL && strcmp(f->unit, "share") == 0;
 }
 
-/* A number as people read it in this field's unit. */
+/* A number as people read it in this field's unit, in a language
+ * (German "250 Mio. Token pro Monat"); the number decides between
+ * singular and plural ("1 month"). */
+void
+profile_format_readable_in(enum i18n_language language,
+    const struct profile_field *f, double v, char *out, size_t size)
+{
+	char number[64];
+	const char *unit = f->unit != NULL ? f->unit : "";
+	unsigned long count = util_plural_count(v);
+	if (f->type == PROFILE_TOKENS) {
+		util_format_tokens_in(language, number, sizeof number, v);
+		snprintf(out, size, strcmp(unit, "tokens") == 0 ?
+		    i18n_text(language, "%s tokens") : i18n_text(language,
+		    "%s tokens a month"), number);
+		return;
+	}
+	if (strcmp(unit, "share") == 0) {
+		util_format_percent_in(language, out, size, v);
+		return;
+	}
+	if (strcmp(unit, "USD/hour") == 0) {
+		util_format_money_in(language, number, sizeof number, v);
+		snprintf(out, size, i18n_text(language, "%s an hour"), number);
+		return;
+	}
+	util_format_number_in(language, number, sizeof number, v, 6);
+	if (strcmp(unit, "1/year") == 0)
+		snprintf(out, size, i18n_text(language, "%s a year"), number);
+	else if (strcmp(unit, "hours/month") == 0)
+		snprintf(out, size, i18n_plural(language,
+		    "%s hour a month", "%s hours a month", count), number);
+	else if (strcmp(unit, "months") == 0)
+		snprintf(out, size, i18n_plural(language, "%s month",
+		    "%s months", count),
+		    number);
+	else if (strcmp(unit, "ratio") == 0)
+		snprintf(out, size, i18n_text(language, "%s times the mean"), number);
+	else
+		snprintf(out, size, "%s", number);
+}
+
+/* The same in the catalogue's language, like the questions around it. */
 void
 profile_format_readable(const struct profile_field *f, double v, char *out,
     size_t size)
 {
-	char number[64];
-	const char *unit = f->unit != NULL ? f->unit : "";
-	if (f->type == PROFILE_TOKENS && strcmp(unit, "tokens") == 0) {
-		util_format_tokens(number, sizeof number, v);
-		snprintf(out, size, _("%s tokens"), number);
-	} else if (f->type == PROFILE_TOKENS) {
-		util_format_tokens(number, sizeof number, v);
-		snprintf(out, size, _("%s tokens a month"), number);
-	} else if (strcmp(unit, "1/year") == 0) {
-		util_snprintf_c(number, sizeof number, "%g", v);
-		snprintf(out, size, _("%s a year"), number);
-	} else if (strcmp(unit, "share") == 0) {
-		util_format_percent(out, size, v);
-	} else if (strcmp(unit, "USD/hour") == 0) {
-		util_format_money(number, sizeof number, v);
-		snprintf(out, size, _("%s an hour"), number);
-	} else if (strcmp(unit, "hours/month") == 0) {
-		util_snprintf_c(number, sizeof number, "%g", v);
-		snprintf(out, size, _("%s hours a month"), number);
-	} else if (strcmp(unit, "months") == 0) {
-		util_snprintf_c(number, sizeof number, "%g", v);
-		snprintf(out, size, _("%s months"), number);
-	} else if (strcmp(unit, "ratio") == 0) {
-		util_snprintf_c(number, sizeof number, "%g", v);
-		snprintf(out, size, _("%s times the mean"), number);
-	} else {
-		util_snprintf_c(out, size, "%g", v);
-	}
+	profile_format_readable_in(I18N_TRANSLATED, f, v, out, size);
 }
 
 /* Parses a number typed for a field: spaces around it are ignored, token

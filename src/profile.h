@@ -171,6 +171,9 @@ void profile_format_value(const struct profile *, const struct data *,
  * "30%", "$100 an hour"), translated. */
 void profile_format_readable(const struct profile_field *, double value,
 	char *out, size_t size);
+/* The same in a language (the reports pass theirs). */
+void profile_format_readable_in(enum i18n_language,
+	const struct profile_field *, double value, char *out, size_t size);
 /* Parses what a person typed for a number field (k/M/B for tokens, a %
  * sign for shares, at most PROFILE_INPUT_MAX bytes are read): 0 with
  * *value in the field's range, or -1 with a *cause (which may be NULL)

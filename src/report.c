@@ -14,6 +14,10 @@
 #include "metrics.h"
 #include "report.h"
 
+/* The sentences below that take no language speak the message
+ * catalogue's (their words come from _()), and so do their numbers. */
+#define REPORT_LANGUAGE I18N_TRANSLATED
+
 /* Shares of the Monte Carlo scenarios that agree with the verdict. */
 void
 report_confidence_sentence(const struct evaluation *report, struct buffer *out)
@@ -22,9 +26,10 @@ report_confidence_sentence(const struct evaluation *report, struct buffer *out)
 	char share[32], samples[32];
 	if (report->outcome.verdict == VERDICT_NONE || u->samples == 0)
 		return;
-	util_format_percent(share, sizeof share,
+	util_format_percent_in(REPORT_LANGUAGE, share, sizeof share,
 	    u->share[report->outcome.verdict]);
-	util_format_count(samples, sizeof samples, u->samples);
+	util_format_count_in(REPORT_LANGUAGE, samples, sizeof samples,
+	    u->samples);
 	buffer_printf(out, ngettext_("%s of %s scenario agrees",
 	    "%s of %s scenarios agree", u->samples), share, samples);
 }
@@ -37,26 +42,33 @@ report_parameter_value(enum sensitivity_parameter parameter, double value,
 	char number[48];
 	switch (parameter) {
 	case SENSITIVITY_VOLUME:
-		util_format_tokens(number, sizeof number, value);
+		util_format_tokens_in(REPORT_LANGUAGE, number, sizeof number,
+		    value);
 		snprintf(out, size, _("%s tokens"), number);
 		break;
 	case SENSITIVITY_COMPLEX_SHARE:
-		util_format_percent(out, size, value);
+		util_format_percent_in(REPORT_LANGUAGE, out, size, value);
 		break;
 	case SENSITIVITY_HOURLY_RATE:
-		util_format_money(number, sizeof number, value);
+		util_format_money_in(REPORT_LANGUAGE, number, sizeof number,
+		    value);
 		snprintf(out, size, _("%s/hour"), number);
 		break;
 	case SENSITIVITY_OPS_HOURS:
-		util_snprintf_c(number, sizeof number, "%.1f", value);
-		snprintf(out, size, _("%s hours/month"), number);
+		util_format_number_in(REPORT_LANGUAGE, number, sizeof number,
+		    value, 1);
+		snprintf(out, size, ngettext_("%s hour/month", "%s hours/month",
+		    util_plural_count(value)), number);
 		break;
 	case SENSITIVITY_GPU_PRICE:
 	case SENSITIVITY_API_PRICE:
-		util_snprintf_c(out, size, "x%.2f", value);
+		util_format_fixed_in(REPORT_LANGUAGE, number, sizeof number,
+		    value, 2);
+		snprintf(out, size, "x%s", number);
 		break;
 	case SENSITIVITY_HORIZON:
-		util_snprintf_c(number, sizeof number, "%.0f", value);
+		util_format_number_in(REPORT_LANGUAGE, number, sizeof number,
+		    value, 0);
 		snprintf(out, size, ngettext_("%s month", "%s months",
 		    (unsigned long)(value + 0.5)), number);
 		break;
@@ -232,9 +244,10 @@ report_workload_sentence(const struct evaluation *report, struct buffer *out)
 {
 	const struct profile *p = &report->profile;
 	char in[32], outp[32], total[32];
-	util_format_tokens(in, sizeof in, p->input_tokens);
-	util_format_tokens(outp, sizeof outp, p->output_tokens);
-	util_format_tokens(total, sizeof total,
+	util_format_tokens_in(REPORT_LANGUAGE, in, sizeof in, p->input_tokens);
+	util_format_tokens_in(REPORT_LANGUAGE, outp, sizeof outp,
+	    p->output_tokens);
+	util_format_tokens_in(REPORT_LANGUAGE, total, sizeof total,
 	    p->input_tokens + p->output_tokens);
 	buffer_printf(out, _("%s input + %s output tokens per month (%s in all)"),
 	    in, outp, total);
@@ -261,7 +274,8 @@ report_breakeven_sentence(const struct evaluation *report, struct buffer *out)
 		    "checked."));
 		return;
 	}
-	util_format_tokens(tokens, sizeof tokens, report->breakeven);
+	util_format_tokens_in(REPORT_LANGUAGE, tokens, sizeof tokens,
+	    report->breakeven);
 	report_option_label(&cost->options[cost->best_api], label, sizeof label);
 	buffer_printf(out, _("Breakeven: self-hosting becomes cheaper than %s "
 	    "above %s tokens per month."), label, tokens);
@@ -304,14 +318,20 @@ report_payback_sentence(const struct evaluation *report, struct buffer *out)
 			    "against renting %s around the clock."), label, vs);
 		return;
 	}
-	util_snprintf_c(months, sizeof months, "%.1f", o->payback_months);
+	util_format_number_in(REPORT_LANGUAGE, months, sizeof months,
+	    o->payback_months, 1);
+	unsigned long count = util_plural_count(floor(o->payback_months * 10 +
+	    0.5) / 10);
 	if (r->kind == OPTION_CLOUD_ON_DEMAND)
-		buffer_printf(out, _("Payback: buying %s pays for itself in %s "
-		    "months against renting %s on demand."), label, months, vs);
+		buffer_printf(out, ngettext_("Payback: buying %s pays for itself "
+		    "in %s month against renting %s on demand.", "Payback: "
+		    "buying %s pays for itself in %s months against renting %s "
+		    "on demand.", count), label, months, vs);
 	else
-		buffer_printf(out, _("Payback: buying %s pays for itself in %s "
-		    "months against renting %s around the clock."), label,
-		    months, vs);
+		buffer_printf(out, ngettext_("Payback: buying %s pays for itself "
+		    "in %s month against renting %s around the clock.",
+		    "Payback: buying %s pays for itself in %s months against "
+		    "renting %s around the clock.", count), label, months, vs);
 }
 
 
@@ -320,7 +340,8 @@ void
 report_reason_amount(char *out, size_t size, double usd)
 {
 	char money[48];
-	util_format_money(money, size < sizeof money ? size : sizeof money,
+	util_format_money_in(REPORT_LANGUAGE, money,
+	    size < sizeof money ? size : sizeof money,
 	    fabs(usd));
 	snprintf(out, size, "%s%s", usd < 0 ? "-" : "+", money);
 }
@@ -421,7 +442,7 @@ report_summary(const struct evaluation *report, struct buffer *out)
 	const struct decision *o = &report->outcome;
 	char tokens[32], money[48], other[48], label[200];
 
-	util_format_tokens(tokens, sizeof tokens,
+	util_format_tokens_in(REPORT_LANGUAGE, tokens, sizeof tokens,
 	    report->profile.input_tokens + report->profile.output_tokens);
 	if (o->verdict == VERDICT_NONE) {
 		buffer_printf(out, _("At %s tokens a month no outcome meets every "
@@ -435,7 +456,8 @@ report_summary(const struct evaluation *report, struct buffer *out)
 	const struct decide_ledger *w = &o->ledgers[o->verdict];
 	const struct cost_option *option = decide_option(o, &report->cost,
 	    o->verdict);
-	util_format_money(money, sizeof money, w->monthly.total +
+	util_format_money_in(REPORT_LANGUAGE, money, sizeof money,
+	    w->monthly.total +
 	    w->adjustments_total);
 	if (option != NULL)
 		report_option_label(option, label, sizeof label);
@@ -443,16 +465,20 @@ report_summary(const struct evaluation *report, struct buffer *out)
 		label[0] = '\0';
 	if (o->runner_up != VERDICT_NONE) {
 		const struct decide_ledger *r = &o->ledgers[o->runner_up];
-		util_format_money(other, sizeof other, r->monthly.total +
+		util_format_money_in(REPORT_LANGUAGE, other, sizeof other,
+		    r->monthly.total +
 		    r->adjustments_total);
+		/* The option is named without parentheses around it: its
+		 * name may end in its own ("Qwen 2.5 72B (DeepInfra)"). */
 		buffer_printf(out, _("At %s tokens a month it costs %s a month "
-		    "(%s), adjustments included, against %s for %s; counted per "
-		    "task that succeeds, it is the cheapest allowed outcome."),
+		    "with %s, adjustments included, against %s for %s; counted "
+		    "per task that succeeds, it is the cheapest allowed "
+		    "outcome."),
 		    tokens, money, label, other,
 		    rules_verdict_phrase(o->runner_up));
 	} else {
 		buffer_printf(out, _("At %s tokens a month it costs %s a month "
-		    "(%s), adjustments included: the only outcome the hard "
+		    "with %s, adjustments included: the only outcome the hard "
 		    "requirements allow."), tokens, money, label);
 	}
 	if (o->verdict == VERDICT_NONE)
@@ -510,7 +536,8 @@ report_discount_sentence(const struct evaluation *report, struct buffer *out)
 
 	if (p->cached_input_share > 0) {
 		buffer_init(&names);
-		util_format_percent(share, sizeof share, p->cached_input_share);
+		util_format_percent_in(REPORT_LANGUAGE, share, sizeof share,
+		    p->cached_input_share);
 		if (report_discounted_names(&report->cost, COST_DISCOUNT_CACHE,
 		    &names) > 0)
 			buffer_printf(out, _("%s of input tokens are read from a "
@@ -526,7 +553,8 @@ report_discount_sentence(const struct evaluation *report, struct buffer *out)
 	}
 	if (p->batch_share > 0) {
 		buffer_init(&names);
-		util_format_percent(share, sizeof share, p->batch_share);
+		util_format_percent_in(REPORT_LANGUAGE, share, sizeof share,
+		    p->batch_share);
 		buffer_add(out, first ? "" : " ");
 		if (report_discounted_names(&report->cost, COST_DISCOUNT_BATCH,
 		    &names) > 0)
@@ -555,8 +583,8 @@ report_stale_sentence(const struct evaluation *report,
 	char months[32];
 	if (report->stale_count == 0)
 		return;
-	util_snprintf_c(months, sizeof months, "%g",
-	    report->data->defaults.stale_months.value);
+	util_format_number_in(language, months, sizeof months,
+	    report->data->defaults.stale_months.value, 2);
 	buffer_printf(out, i18n_plural(language, "%zu price is older than %s "
 	    "months: ", "%zu prices are older than %s months: ",
 	    report->stale_count), report->stale_count, months);
@@ -643,15 +671,80 @@ report_check_heading(enum verdict outcome)
 	}
 }
 
+/* True for a figure counted in tokens ("tokens", "tokens/month"): its
+ * millions read as 50M, not 5e+07. */
+static bool
+report_unit_is_tokens(const char *unit)
+{
+	return unit != NULL && strncmp(unit, "tokens", 6) == 0 &&
+	    (unit[6] == '\0' || unit[6] == '/');
+}
+
+/* A number of a figure in a language: millions of tokens with their
+ * suffix (50M), other numbers with up to six significant digits, grouped
+ * and without an exponent (4,096 tokens, 1,032,192 bytes/token). */
+static void
+report_figure_number(const struct figure *f, double value,
+    enum i18n_language language, char *out, size_t size)
+{
+	if (report_unit_is_tokens(f->unit) && fabs(value) >= 1e6) {
+		util_format_tokens_in(language, out, size, value);
+		return;
+	}
+	int decimals = 0;
+	if (value != 0 && fabs(value) < 1e5)
+		decimals = 5 - (int)floor(log10(fabs(value)));
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 10)
+		decimals = 10;
+	util_format_number_in(language, out, size, value, decimals);
+}
+
+/* The unit after a figure's value, singular for exactly one of a
+ * counted thing: "1 stream", "1 hour/month", but "2 streams". */
+static void
+report_figure_unit(const char *unit, double value, char *out, size_t size)
+{
+	static const char *const counted[] = { "streams", "epochs", "GPUs",
+	    "hours", "months", "tokens", "years", "days", "requests" };
+	size_t word = strcspn(unit, "/ ");
+
+	snprintf(out, size, "%s", unit);
+	if (value != 1)
+		return;
+	for (size_t i = 0; i < sizeof counted / sizeof counted[0]; i++)
+		if (strlen(counted[i]) == word &&
+		    strncmp(unit, counted[i], word) == 0) {
+			snprintf(out, size, "%.*s%s", (int)(word - 1), unit,
+			    unit + word);
+			return;
+		}
+}
+
+/* A figure's value and unit: "50M tokens", "1 stream", "2.5 USD/hour". */
+void
+report_figure_value(const struct figure *f, enum i18n_language language,
+    char *out, size_t size)
+{
+	char number[64], unit[64];
+	report_figure_number(f, f->value, language, number, sizeof number);
+	report_figure_unit(f->unit != NULL ? f->unit : "", f->value, unit,
+	    sizeof unit);
+	snprintf(out, size, "%s%s%s", number, unit[0] != '\0' ? " " : "",
+	    unit);
+}
+
 /* A figure's range in words. */
 void
-report_figure_range(const struct figure *f, char *out, size_t size)
+report_figure_range(const struct figure *f, enum i18n_language language,
+    char *out, size_t size)
 {
-	char low[32], high[32];
-	util_snprintf_c(low, sizeof low, "%g", f->low);
-	util_snprintf_c(high, sizeof high, "%g", f->high);
+	char low[64], high[64];
+	report_figure_number(f, f->low, language, low, sizeof low);
+	report_figure_number(f, f->high, language, high, sizeof high);
 	/* TRANSLATORS: a range of values, "2 to 5". */
-	snprintf(out, size, _("%s to %s"), low, high);
+	snprintf(out, size, i18n_text(language, "%s to %s"), low, high);
 }
 
 /* True when the figure is among the stale prices. */

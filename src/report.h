@@ -72,8 +72,14 @@ void report_self_hosted_sentence(const struct evaluation *, struct buffer *);
 size_t report_checklist(const struct evaluation *, struct report_check *checks);
 /* "Go closed (API) if" and its siblings: the checklist's headings. */
 const char *report_check_heading(enum verdict);
-/* A figure's plausible range, "2 to 5" (numbers with a decimal point). */
-void report_figure_range(const struct figure *, char *out, size_t size);
+/* A figure's value and unit as a person reads them, in the language:
+ * "50M tokens" (never 5e+07), "1 stream" (singular for one). */
+void report_figure_value(const struct figure *, enum i18n_language,
+	char *out, size_t size);
+/* A figure's plausible range, "2 to 5", numbers as in
+ * report_figure_value. */
+void report_figure_range(const struct figure *, enum i18n_language,
+	char *out, size_t size);
 /* True when figure index is a stale price. */
 bool report_figure_is_stale(const struct evaluation *, size_t index);
 /* Appends the cost-against-volume chart as text (CHART_REPORT_WIDTH x

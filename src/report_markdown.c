@@ -27,10 +27,11 @@ report_markdown_escape(struct buffer *out, const char *text)
 
 /* Appends " | $1,234" (a money cell after another cell). */
 static void
-report_markdown_money(struct buffer *out, double usd)
+report_markdown_money(struct buffer *out, double usd,
+    enum i18n_language language)
 {
 	char money[48];
-	util_format_money(money, sizeof money, usd);
+	util_format_money_in(language, money, sizeof money, usd);
 	buffer_add(out, " | ");
 	buffer_add(out, money);
 }
@@ -80,27 +81,84 @@ report_markdown_heading(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "\n\n");
 }
 
+/* An answer as a person reads it, in the language: "250 Mio. Token pro
+ * Monat", "25 %", the choice's label rather than its name. */
 static void
-report_markdown_inputs(const struct evaluation *report, struct buffer *out)
+report_markdown_answer(const struct evaluation *report,
+    const struct profile_field *f, enum i18n_language language,
+    struct buffer *out)
+{
+	const char *unit = f->unit != NULL ? f->unit : "";
+	double v = profile_get_value(&report->profile, f);
+	char number[128];
+
+	if (strcmp(f->key, "hardware") == 0 &&
+	    report->profile.owned_gpu[0] != '\0') {
+		/* GPUs owned by id: "2x a6000". */
+		buffer_printf(out, "%dx %s", report->profile.owned_gpu_count,
+		    report->profile.owned_gpu);
+		return;
+	}
+	if (f->type == PROFILE_CHOICE || f->type == PROFILE_FLAGS) {
+		size_t n = 0;
+		if (f->labels == NULL || f->names == NULL) {
+			/* No readable labels: the answers file's word. */
+			char raw[256];
+			profile_format_value(&report->profile, report->data, f,
+			    raw, sizeof raw);
+			buffer_add(out, raw);
+			return;
+		}
+		for (int i = 0; f->names[i] != NULL; i++) {
+			bool chosen = f->type == PROFILE_CHOICE ? (int)v == i :
+			    ((unsigned)v & (1u << i)) != 0;
+			if (!chosen)
+				continue;
+			buffer_add(out, n++ ? ", " : "");
+			buffer_add(out, i18n_text(language, f->labels[i]));
+		}
+		if (n == 0)
+			/* TRANSLATORS: an empty list of answers. */
+			buffer_add(out, language == I18N_TRANSLATED ?
+			    pgettext_("answer", "none") : "none");
+		return;
+	}
+	if (f == profile_find_field("team.ops_hours_per_month"))
+		v = profile_ops_hours(&report->profile, report->data);
+	if (strcmp(unit, "x") == 0) {	/* a price factor */
+		util_format_number_in(language, number, sizeof number, v, 2);
+		buffer_printf(out, "x%s", number);
+		return;
+	}
+	profile_format_readable_in(language, f, v, number, sizeof number);
+	buffer_add(out, number);
+}
+
+/* The answers: each question, the answer in words and numbers of the
+ * language, and the line of the answers file that gives it. */
+static void
+report_markdown_inputs(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	char value[256];
+	struct buffer answer;
 	buffer_printf(out, "## %s\n\n", _("Your inputs"));
 	buffer_printf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Question"),
-	    _("Key"), _("Answer"));
+	    _("Answer"), _("In the answers file"));
 	for (size_t i = 0; i < profile_field_count; i++) {
 		const struct profile_field *f = &profile_fields[i];
 		profile_format_value(&report->profile, report->data, f, value,
 		    sizeof value);
 		buffer_add(out, "| ");
 		report_markdown_escape(out, _(f->label));
-		buffer_printf(out, " | `%s` | ", f->key);
-		report_markdown_escape(out, value);
-		if (f->unit != NULL && strcmp(f->unit, "ratio") != 0 &&
-		    strcmp(f->unit, "share") != 0) {
-			buffer_add(out, " ");
-			report_markdown_escape(out, f->unit);
-		}
-		buffer_add(out, " |\n");
+		buffer_add(out, " | ");
+		buffer_init(&answer);
+		report_markdown_answer(report, f, language, &answer);
+		report_markdown_escape(out, answer.data ? answer.data : "");
+		buffer_free(&answer);
+		/* A code span holds any value but a backtick. */
+		buffer_printf(out, " | `%s: %s` |\n", f->key,
+		    strchr(value, '`') == NULL ? value : "?");
 	}
 	buffer_add(out, "\n");
 }
@@ -108,7 +166,7 @@ report_markdown_inputs(const struct evaluation *report, struct buffer *out)
 /* One outcome's row: the recommended one in bold. */
 static void
 report_markdown_outcome(const struct evaluation *report, enum verdict v,
-    struct buffer *out)
+    enum i18n_language language, struct buffer *out)
 {
 	const struct decision *d = &report->outcome;
 	const struct decide_ledger *l = &d->ledgers[v];
@@ -124,12 +182,12 @@ report_markdown_outcome(const struct evaluation *report, enum verdict v,
 	} else {
 		report_option_label(option, text, sizeof text);
 		report_markdown_escape(out, text);
-		report_markdown_money(out, l->monthly.total);
+		report_markdown_money(out, l->monthly.total, language);
 		report_reason_amount(text, sizeof text, l->adjustments_total);
 		buffer_printf(out, " | %s | ", l->adjustment_count ? text : "-");
-		util_format_percent(text, sizeof text, l->success);
+		util_format_percent_in(language, text, sizeof text, l->success);
 		buffer_add(out, text);
-		util_format_money(text, sizeof text, l->effective);
+		util_format_money_in(language, text, sizeof text, l->effective);
 		buffer_printf(out, " | %s%s%s | ", bold, text, bold);
 	}
 	buffer_init(&cell);
@@ -190,9 +248,35 @@ report_markdown_outcomes(const struct evaluation *report,
 	    _("Success"), _("Effective"), _("Status"));
 	buffer_add(out, "|---|---|--:|--:|--:|--:|---|\n");
 	for (int v = 0; v < VERDICT_COUNT; v++)
-		report_markdown_outcome(report, v, out);
+		report_markdown_outcome(report, v, language, out);
 	buffer_add(out, "\n");
 	report_markdown_adjustments(report, language, out);
+}
+
+/* What follows a reason, in the language: its amount (or "veto") and
+ * the rule that gave it, or the ledger line it compares: "+$385, ledger
+ * line: compute", "veto, rule quality-hard-tasks". */
+static void
+report_markdown_reason_tag(const struct evaluation *report, size_t index,
+    const char *weight, enum i18n_language language, struct buffer *out)
+{
+	static const char *const lines[] = {
+		[DECIDE_LINE_COMPUTE] = N_("compute"),
+		[DECIDE_LINE_ENGINEERING] = N_("engineering time"),
+		[DECIDE_LINE_SETUP] = N_("set-up"),
+		[DECIDE_LINE_HARDWARE] = N_("hardware"),
+		[DECIDE_LINE_QUALITY] = N_("expected success"),
+	};
+	const struct decide_reason *r = &report->outcome.reasons[index];
+	if (r->line >= DECIDE_LINE_COMPUTE && r->line <= DECIDE_LINE_QUALITY)
+		/* TRANSLATORS: "+$385, ledger line: compute". */
+		buffer_printf(out, i18n_text(language, "%s, ledger line: %s"),
+		    weight, i18n_text(language, lines[r->line]));
+	else
+		/* TRANSLATORS: "veto, rule quality-hard-tasks"; the rule's id
+		 * stays as it is. */
+		buffer_printf(out, i18n_text(language, "%s, rule %s"), weight,
+		    decide_reason_id(report->rules, &report->outcome, index));
 }
 
 static void
@@ -200,7 +284,7 @@ report_markdown_reasons(const struct evaluation *report,
     enum i18n_language language, struct buffer *out)
 {
 	const struct decision *o = &report->outcome;
-	struct buffer text;
+	struct buffer text, tag;
 	if (o->verdict == VERDICT_NONE)
 		return;
 	buffer_printf(out, "## %s\n\n", _("Why"));
@@ -215,13 +299,17 @@ report_markdown_reasons(const struct evaluation *report,
 		    &text);
 		report_reason_note(report, i, language, &text);
 		if (r->line == DECIDE_LINE_VETO)
-			snprintf(weight, sizeof weight, "%s", _("veto"));
+			snprintf(weight, sizeof weight, "%s",
+			    i18n_text(language, "veto"));
 		else
 			report_reason_amount(weight, sizeof weight, r->weight);
 		buffer_printf(out, "%zu. ", i + 1);
 		report_markdown_escape(out, text.data ? text.data : "");
-		buffer_printf(out, " *(%s: ", weight);
-		report_markdown_escape(out, decide_reason_id(report->rules, o, i));
+		buffer_add(out, " *(");
+		buffer_init(&tag);
+		report_markdown_reason_tag(report, i, weight, language, &tag);
+		report_markdown_escape(out, tag.data ? tag.data : "");
+		buffer_free(&tag);
 		buffer_add(out, ")*\n");
 		buffer_free(&text);
 	}
@@ -275,7 +363,8 @@ report_markdown_warnings(const struct evaluation *report,
 }
 
 static void
-report_markdown_costs(const struct evaluation *report, struct buffer *out)
+report_markdown_costs(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	const struct cost_result *cost = &report->cost;
 	char label[256];
@@ -296,13 +385,14 @@ report_markdown_costs(const struct evaluation *report, struct buffer *out)
 		report_markdown_escape(out, report_kind_label((enum option_kind)k));
 		buffer_add(out, " | ");
 		report_markdown_escape(out, label);
-		report_markdown_money(out, o->monthly.compute);
-		report_markdown_money(out, o->monthly.engineering);
-		report_markdown_money(out, o->monthly.setup);
-		report_markdown_money(out, o->monthly.hardware);
+		report_markdown_money(out, o->monthly.compute, language);
+		report_markdown_money(out, o->monthly.engineering, language);
+		report_markdown_money(out, o->monthly.setup, language);
+		report_markdown_money(out, o->monthly.hardware, language);
 		buffer_add(out, " | **");
 		char total[48];
-		util_format_money(total, sizeof total, o->monthly.total);
+		util_format_money_in(language, total, sizeof total,
+		    o->monthly.total);
 		buffer_printf(out, "%s** |\n", total);
 	}
 	buffer_add(out, "\n- ");
@@ -326,7 +416,8 @@ report_markdown_costs(const struct evaluation *report, struct buffer *out)
 }
 
 static void
-report_markdown_quality(const struct evaluation *report, struct buffer *out)
+report_markdown_quality(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	if (report->outcome.verdict == VERDICT_NONE)
 		return;
@@ -339,9 +430,9 @@ report_markdown_quality(const struct evaluation *report, struct buffer *out)
 	    _("Expected success"), _("Cost per million successful tokens"));
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		char rate[32], money[48];
-		util_format_percent(rate, sizeof rate,
+		util_format_percent_in(language, rate, sizeof rate,
 		    metrics_success(report->metrics, v));
-		util_format_money(money, sizeof money,
+		util_format_money_in(language, money, sizeof money,
 		    metrics_cost_per_success_of(report->metrics, v));
 		buffer_printf(out, "| %s | %s | %s |\n", rules_verdict_phrase(v),
 		    rate, money);
@@ -350,7 +441,8 @@ report_markdown_quality(const struct evaluation *report, struct buffer *out)
 }
 
 static void
-report_markdown_sensitivity(const struct evaluation *report, struct buffer *out)
+report_markdown_sensitivity(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	const struct sensitivity_uncertainty *u = &report->uncertainty;
 	struct buffer text;
@@ -375,7 +467,7 @@ report_markdown_sensitivity(const struct evaluation *report, struct buffer *out)
 		return;
 	buffer_printf(out, "## %s\n\n", _("Uncertainty"));
 	char count[32];
-	util_format_count(count, sizeof count, u->samples);
+	util_format_count_in(language, count, sizeof count, u->samples);
 	buffer_printf(out, ngettext_("Every figure with a range was drawn from "
 	    "it (triangular, peaking at its value) in %s scenario, seed %lu.",
 	    "Every figure with a range was drawn from it (triangular, peaking at "
@@ -384,7 +476,8 @@ report_markdown_sensitivity(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, " ");
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		char share[32];
-		util_format_percent(share, sizeof share, u->share[v]);
+		util_format_percent_in(language, share, sizeof share,
+		    u->share[v]);
 		buffer_printf(out, "%s%s: %s", v ? ", " : "",
 		    rules_verdict_phrase(v), share);
 	}
@@ -395,9 +488,9 @@ report_markdown_sensitivity(const struct evaluation *report, struct buffer *out)
 		char p10[48], p50[48], p90[48];
 		if (isnan(u->p50[k]))
 			continue;
-		util_format_money(p10, sizeof p10, u->p10[k]);
-		util_format_money(p50, sizeof p50, u->p50[k]);
-		util_format_money(p90, sizeof p90, u->p90[k]);
+		util_format_money_in(language, p10, sizeof p10, u->p10[k]);
+		util_format_money_in(language, p50, sizeof p50, u->p50[k]);
+		util_format_money_in(language, p90, sizeof p90, u->p90[k]);
 		buffer_add(out, "| ");
 		report_markdown_escape(out, report_kind_label((enum option_kind)k));
 		buffer_printf(out, " | %s | %s | %s |\n", p10, p50, p90);
@@ -405,9 +498,9 @@ report_markdown_sensitivity(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "\n");
 }
 
-/* The lines of the Mermaid chart: one per outcome when rules decided,
- * else one per option kind of the volume table; returns how many, with
- * their values and names (no commas: Mermaid's legend splits on them). */
+/* The lines of the Mermaid chart: one per outcome when rules decided
+ * (the hosted open-weight API too), else one per option kind of the
+ * volume table; returns how many, with their values and names. */
 static size_t
 report_markdown_chart_lines(const struct evaluation *report,
     const double *values[VERDICT_COUNT + EVALUATE_TABLE_KINDS],
@@ -430,28 +523,54 @@ report_markdown_chart_lines(const struct evaluation *report,
 	return count;
 }
 
+/* Appends a line's name for the legend without its commas ("Cloud GPUs,
+ * on demand" reads "Cloud GPUs on demand"): the legend separates names
+ * with "; " and a comma inside one reads as a second line. */
+static void
+report_markdown_legend_name(struct buffer *out, const char *name)
+{
+	for (const char *p = name; *p != '\0'; p++)
+		if (*p != ',')
+			buffer_add_char(out, *p);
+}
+
 /* The chart twice: a Mermaid xychart of the evaluation's volume table for
  * renderers that draw it, and the chart series as text for those that do
- * not. */
+ * not.  Costs span four orders of magnitude (a few hundred dollars at 1M
+ * tokens, tens of thousands at 10B), so the Mermaid y axis is the cost's
+ * power of ten: on a linear axis every line under a few thousand dollars
+ * would lie flat on the floor.  Mermaid has no log axis; plotting log10
+ * of the cost is one, and the text under the chart says how to read it. */
 static void
-report_markdown_chart(const struct evaluation *report, struct buffer *out)
+report_markdown_chart(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	const struct evaluate_volume_table *table = &report->table;
 	const double *values[VERDICT_COUNT + EVALUATE_TABLE_KINDS];
 	const char *names[VERDICT_COUNT + EVALUATE_TABLE_KINDS];
 	bool shown[VERDICT_COUNT + EVALUATE_TABLE_KINDS] = { false };
 	size_t count = report_markdown_chart_lines(report, values, names);
-	double high = 0;
+	double low = INFINITY, high = -INFINITY;
 
 	buffer_printf(out, "## %s\n\n", _("Cost against volume"));
 	for (size_t k = 0; k < count; k++)
 		for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++) {
-			if (isnan(values[k][i]))
+			if (!isfinite(values[k][i]) || values[k][i] <= 0)
 				continue;
 			shown[k] = true;
-			if (values[k][i] > high)
-				high = values[k][i];
+			low = fmin(low, values[k][i]);
+			high = fmax(high, values[k][i]);
 		}
+	if (!isfinite(low)) {	/* nothing to draw */
+		low = 100;
+		high = 1000;
+	}
+	/* The axis from the power of ten under the cheapest cost to the one
+	 * over the dearest, at least one decade. */
+	double floor_power = floor(log10(low));
+	double ceil_power = ceil(log10(high));
+	if (ceil_power <= floor_power)
+		ceil_power = floor_power + 1;
 	buffer_add(out, "```mermaid\nxychart-beta\n");
 	buffer_printf(out, "    title \"%s\"\n", table->outcomes ?
 	    _("Monthly cost + adjustments (USD) by monthly volume (tokens)") :
@@ -459,26 +578,46 @@ report_markdown_chart(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "    x-axis [");
 	for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++) {
 		char label[32];
-		util_format_tokens(label, sizeof label, table->volumes[i]);
+		util_format_tokens_in(language, label, sizeof label,
+		    table->volumes[i]);
 		buffer_printf(out, "%s\"%s\"", i ? ", " : "", label);
 	}
 	buffer_add(out, "]\n");
-	buffer_printf_c(out, "    y-axis \"USD\" 0 --> %.0f\n",
-	    ceil(high / 1000) * 1000);
+	/* TRANSLATORS: the y axis of the Mermaid chart: the cost's power
+	 * of ten (3 is $1,000); keep it short and without quotes. */
+	buffer_printf(out, "    y-axis \"%s\" ", _("log10 of USD per month"));
+	buffer_printf_c(out, "%.0f --> %.0f\n", floor_power, ceil_power);
 	for (size_t k = 0; k < count; k++) {
 		if (!shown[k])
 			continue;
 		buffer_add(out, "    line [");
-		for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++)
-			buffer_printf_c(out, "%s%.0f", i ? ", " : "",
-			    isnan(values[k][i]) ? 0 : values[k][i]);
+		for (size_t i = 0; i < EVALUATE_TABLE_VOLUMES; i++) {
+			double v = values[k][i];
+			/* Mermaid cannot leave a gap: a missing cost sits on
+			 * the floor of the axis. */
+			buffer_printf_c(out, "%s%.2f", i ? ", " : "",
+			    isfinite(v) && v > 0 ? log10(v) : floor_power);
+		}
 		buffer_add(out, "]\n");
 	}
 	buffer_add(out, "```\n\n");
 	buffer_printf(out, "%s ", _("Lines, in order:"));
 	for (size_t k = 0, n = 0; k < count; k++)
-		if (shown[k])
-			buffer_printf(out, "%s%s", n++ ? "; " : "", names[k]);
+		if (shown[k]) {
+			buffer_add(out, n++ ? "; " : "");
+			report_markdown_legend_name(out, names[k]);
+		}
+	buffer_add(out, ". ");
+	/* The scale in words: "2 is $100, 3 is $1,000, ...". */
+	buffer_add(out, _("The cost axis counts powers of ten:"));
+	for (double power = floor_power; power <= ceil_power; power++) {
+		char money[48];
+		util_format_money_in(language, money, sizeof money,
+		    pow(10, power));
+		buffer_add(out, power > floor_power ? ", " : " ");
+		/* TRANSLATORS: "3 is $1,000" on the chart's log axis. */
+		buffer_printf(out, _("%.0f is %s"), power, money);
+	}
 	buffer_add(out, ".\n\n");
 
 	buffer_add(out, "```text\n");
@@ -507,7 +646,8 @@ report_markdown_checklist(const struct evaluation *report, struct buffer *out)
 }
 
 static void
-report_markdown_assumptions(const struct evaluation *report, struct buffer *out)
+report_markdown_assumptions(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	buffer_printf(out, "## %s\n\n", _("Assumptions"));
 	buffer_printf(out, "%s\n\n", _("Every figure the model used, with its "
@@ -519,10 +659,10 @@ report_markdown_assumptions(const struct evaluation *report, struct buffer *out)
 	buffer_add(out, "|---|--:|---|---|---|---|\n");
 	for (size_t i = 0; i < report->data->figure_count; i++) {
 		const struct figure *f = data_figure_at(report->data, i);
-		char number[64], range[96];
+		char number[128], range[160];
 		bool stale = report_figure_is_stale(report, i);
-		util_snprintf_c(number, sizeof number, "%g %s", f->value, f->unit);
-		report_figure_range(f, range, sizeof range);
+		report_figure_value(f, language, number, sizeof number);
+		report_figure_range(f, language, range, sizeof range);
 		buffer_add(out, "| ");
 		report_markdown_escape(out, f->key);
 		buffer_add(out, " | ");
@@ -549,18 +689,18 @@ report_render_markdown(const struct evaluation *report,
 	size_t start = out->length;
 
 	report_markdown_heading(report, out);
-	report_markdown_inputs(report, out);
+	report_markdown_inputs(report, language, out);
 	report_markdown_outcomes(report, language, out);
 	report_markdown_reasons(report, language, out);
 	report_markdown_warnings(report, language, out);
 	report_markdown_sentence(report, out, report_rule_files_sentence);
 	buffer_add(out, "\n\n");
-	report_markdown_costs(report, out);
-	report_markdown_quality(report, out);
-	report_markdown_sensitivity(report, out);
-	report_markdown_chart(report, out);
+	report_markdown_costs(report, language, out);
+	report_markdown_quality(report, language, out);
+	report_markdown_sensitivity(report, language, out);
+	report_markdown_chart(report, language, out);
 	report_markdown_checklist(report, out);
-	report_markdown_assumptions(report, out);
+	report_markdown_assumptions(report, language, out);
 	/* Names and sources come from data files, which may be anyone's. */
 	buffer_escape_controls(out, start);
 }

@@ -63,13 +63,20 @@ report_cell(struct buffer *out, const char *text, int width, bool right)
 		buffer_add_repeat(out, " ", (size_t)(width - w));
 }
 
+/* Appends " $1,234" right-aligned in width columns.  A figure wider than
+ * its column ("405.000 $" in German) is written whole, moving the rest
+ * of its row: a number cut to "405.00~" would read as another number. */
 static void
-report_money_cell(struct buffer *out, double usd, int width)
+report_money_cell(struct buffer *out, double usd, int width,
+    enum i18n_language language)
 {
 	char money[48];
-	util_format_money(money, sizeof money, usd);
+	util_format_money_in(language, money, sizeof money, usd);
 	buffer_add(out, " ");
-	report_cell(out, money, width, true);
+	if (report_width(money) > width)
+		buffer_add(out, money);
+	else
+		report_cell(out, money, width, true);
 }
 
 /* Appends text wrapped at width columns, breaking at spaces. */
@@ -140,7 +147,7 @@ report_text_table_head(struct buffer *out)
 /* One option: a label too wide for its column gets a line of its own. */
 static void
 report_text_row(struct buffer *out, const char *label,
-    const struct cost_monthly *m)
+    const struct cost_monthly *m, enum i18n_language language)
 {
 	if (report_width(label) > TEXT_LABEL_WIDTH) {
 		buffer_add(out, label);
@@ -148,19 +155,20 @@ report_text_row(struct buffer *out, const char *label,
 		label = "";
 	}
 	report_cell(out, label, TEXT_LABEL_WIDTH, false);
-	report_money_cell(out, m->compute, TEXT_MONEY_WIDTH);
-	report_money_cell(out, m->engineering, TEXT_MONEY_WIDTH);
-	report_money_cell(out, m->setup, TEXT_MONEY_WIDTH);
-	report_money_cell(out, m->hardware, TEXT_MONEY_WIDTH);
-	report_money_cell(out, m->total, TEXT_MONEY_WIDTH);
+	report_money_cell(out, m->compute, TEXT_MONEY_WIDTH, language);
+	report_money_cell(out, m->engineering, TEXT_MONEY_WIDTH, language);
+	report_money_cell(out, m->setup, TEXT_MONEY_WIDTH, language);
+	report_money_cell(out, m->hardware, TEXT_MONEY_WIDTH, language);
+	report_money_cell(out, m->total, TEXT_MONEY_WIDTH, language);
 	buffer_add(out, "\n");
 }
 
 /* The rows of one kind under its heading; cheapest_only keeps the
  * cheapest comparable one. */
 static void
-report_text_kind(const struct evaluation *report, struct buffer *out,
-    enum option_kind kind, bool cheapest_only)
+report_text_kind(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out, enum option_kind kind,
+    bool cheapest_only)
 {
 	const struct cost_result *cost = &report->cost;
 	char label[256], row[300];
@@ -178,8 +186,18 @@ report_text_kind(const struct evaluation *report, struct buffer *out,
 		report_option_label(o, label, sizeof label);
 		snprintf(row, sizeof row, "  %s%s", o->comparable ? "" : "*",
 		    label);
-		report_text_row(out, row, &o->monthly);
+		report_text_row(out, row, &o->monthly, language);
 	}
+}
+
+/* "lead amount " with the amount padded to width display columns, the
+ * prefix of an adjustment or reason line. */
+static void
+report_text_prefix(char *out, size_t size, const char *lead,
+    const char *amount, int width)
+{
+	int pad = width - report_width(amount);
+	snprintf(out, size, "%s%s%*s ", lead, amount, pad > 0 ? pad : 0, "");
 }
 
 /* Appends "prefix text" wrapped at 78 columns with a hanging indent. */
@@ -187,7 +205,8 @@ static void
 report_text_item(struct buffer *out, const char *prefix, const char *text)
 {
 	struct buffer wrapped;
-	size_t indent = strlen(prefix);
+	/* By display width: a German amount holds a two-byte space. */
+	size_t indent = (size_t)report_width(prefix);
 	buffer_init(&wrapped);
 	report_wrap(&wrapped, text, 78 - (int)indent);
 	bool first = true;
@@ -263,15 +282,15 @@ report_text_outcome(const struct evaluation *report,
 		buffer_free(&line);
 		return;
 	}
-	report_money_cell(out, l->monthly.total, TEXT_OUTCOME_MONEY);
+	report_money_cell(out, l->monthly.total, TEXT_OUTCOME_MONEY, language);
 	report_reason_amount(amount, sizeof amount, l->adjustments_total);
 	buffer_add(out, " ");
 	report_cell(out, l->adjustment_count ? amount : "-",
 	    TEXT_OUTCOME_MONEY, true);
-	util_format_percent(rate, sizeof rate, l->success);
+	util_format_percent_in(language, rate, sizeof rate, l->success);
 	buffer_add(out, " ");
 	report_cell(out, rate, TEXT_OUTCOME_MONEY, true);
-	report_money_cell(out, l->effective, TEXT_OUTCOME_MONEY);
+	report_money_cell(out, l->effective, TEXT_OUTCOME_MONEY, language);
 	buffer_init(&line);
 	report_outcome_status(report, v, false, &line);
 	buffer_printf(out, "  %s\n", line.data ? line.data : "");
@@ -291,7 +310,7 @@ report_text_outcome(const struct evaluation *report,
 		    language, &line);
 		report_reason_amount(amount, sizeof amount,
 		    l->adjustments[i].amount);
-		snprintf(prefix, sizeof prefix, "    %-8s ", amount);
+		report_text_prefix(prefix, sizeof prefix, "    ", amount, 8);
 		report_text_item(out, prefix, line.data ? line.data : "");
 		buffer_free(&line);
 	}
@@ -348,7 +367,7 @@ report_text_verdict(const struct evaluation *report,
 			snprintf(amount, sizeof amount, "%s", _("veto"));
 		else
 			report_reason_amount(amount, sizeof amount, r->weight);
-		snprintf(prefix, sizeof prefix, "  %-9s ", amount);
+		report_text_prefix(prefix, sizeof prefix, "  ", amount, 9);
 		report_text_item(out, prefix, line.data ? line.data : "");
 		buffer_free(&line);
 	}
@@ -395,7 +414,8 @@ report_text_warnings(const struct evaluation *report,
 
 /* Flip points, the quality view and the Monte Carlo spread. */
 static void
-report_text_sensitivity(const struct evaluation *report, struct buffer *out)
+report_text_sensitivity(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	const struct sensitivity_uncertainty *u = &report->uncertainty;
 	struct buffer line;
@@ -420,26 +440,33 @@ report_text_sensitivity(const struct evaluation *report, struct buffer *out)
 			phrase_width = report_width(rules_verdict_phrase(v));
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		char rate[32], cost[48];
-		util_format_percent(rate, sizeof rate,
+		util_format_percent_in(language, rate, sizeof rate,
 		    metrics_success(report->metrics, v));
-		util_format_money(cost, sizeof cost,
+		util_format_money_in(language, cost, sizeof cost,
 		    metrics_cost_per_success_of(report->metrics, v));
 		buffer_add(out, "  ");
 		report_cell(out, rules_verdict_phrase(v), phrase_width, false);
-		buffer_printf(out, " %6s  %10s\n", rate, cost);
+		/* Cells by display width: a German "88 %" holds a
+		 * two-byte no-break space. */
+		buffer_add(out, " ");
+		report_cell(out, rate, 6, true);
+		buffer_add(out, "  ");
+		report_cell(out, cost, 10, true);
+		buffer_add(out, "\n");
 	}
 	if (u->samples == 0)
 		return;
 	report_text_heading(out, _("Uncertainty"));
 	buffer_init(&line);
 	char count[32];
-	util_format_count(count, sizeof count, u->samples);
+	util_format_count_in(language, count, sizeof count, u->samples);
 	buffer_printf(&line, ngettext_("%s scenario (seed %lu) drawn from the "
 	    "figures' ranges:", "%s scenarios (seed %lu) drawn from the "
 	    "figures' ranges:", u->samples), count, u->seed);
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		char share[32];
-		util_format_percent(share, sizeof share, u->share[v]);
+		util_format_percent_in(language, share, sizeof share,
+		    u->share[v]);
 		buffer_printf(&line, " %s %s%s", rules_verdict_phrase(v), share,
 		    v + 1 < VERDICT_COUNT ? "," : ".");
 	}
@@ -452,12 +479,17 @@ report_text_sensitivity(const struct evaluation *report, struct buffer *out)
 		char p10[48], p50[48], p90[48];
 		if (isnan(u->p50[k]))
 			continue;
-		util_format_money(p10, sizeof p10, u->p10[k]);
-		util_format_money(p50, sizeof p50, u->p50[k]);
-		util_format_money(p90, sizeof p90, u->p90[k]);
+		util_format_money_in(language, p10, sizeof p10, u->p10[k]);
+		util_format_money_in(language, p50, sizeof p50, u->p50[k]);
+		util_format_money_in(language, p90, sizeof p90, u->p90[k]);
 		buffer_add(out, "  ");
 		report_cell(out, report_kind_label((enum option_kind)k), 38, false);
-		buffer_printf(out, " %10s %10s %10s\n", p10, p50, p90);
+		const char *cells[] = { p10, p50, p90 };
+		for (size_t i = 0; i < 3; i++) {
+			buffer_add(out, " ");
+			report_cell(out, cells[i], 10, true);
+		}
+		buffer_add(out, "\n");
 	}
 }
 
@@ -489,7 +521,8 @@ report_text_checklist(const struct evaluation *report, struct buffer *out)
 
 /* The figures a reader should check: unverified and stale ones. */
 static void
-report_text_assumptions(const struct evaluation *report, struct buffer *out)
+report_text_assumptions(const struct evaluation *report,
+    enum i18n_language language, struct buffer *out)
 {
 	report_text_heading(out, _("Figures to check"));
 	report_wrap(out, _("Estimates, unverified figures and stale prices; -f "
@@ -497,13 +530,13 @@ report_text_assumptions(const struct evaluation *report, struct buffer *out)
 	for (size_t i = 0; i < report->data->figure_count; i++) {
 		const struct figure *f = data_figure_at(report->data, i);
 		bool stale = report_figure_is_stale(report, i);
-		char line[512], value[48], range[96];
+		char line[512], value[128], range[160];
 		if (f->verified && !stale)
 			continue;
-		util_snprintf_c(value, sizeof value, "%g", f->value);
-		report_figure_range(f, range, sizeof range);
-		snprintf(line, sizeof line, "%s = %s %s (%s), %s%s", f->key, value,
-		    f->unit, range, f->as_of, stale ? _(", stale") : "");
+		report_figure_value(f, language, value, sizeof value);
+		report_figure_range(f, language, range, sizeof range);
+		snprintf(line, sizeof line, "%s = %s (%s), %s%s", f->key, value,
+		    range, f->as_of, stale ? _(", stale") : "");
 		report_text_item(out, "  - ", line);
 	}
 }
@@ -526,7 +559,7 @@ report_render_text(const struct evaluation *report, enum i18n_language language,
     struct buffer *out)
 {
 	const struct profile *p = &report->profile;
-	char money[48], hours[32], horizon[32];
+	char money[48], hours[128], horizon[96], number[64];
 	struct buffer line;
 	size_t start = out->length;
 
@@ -538,14 +571,19 @@ report_render_text(const struct evaluation *report, enum i18n_language language,
 	buffer_add(&line, " ");
 	report_workload_sentence(report, &line);
 	buffer_add(&line, ". ");
-	util_format_money(money, sizeof money, p->hourly_rate);
-	util_snprintf_c(hours, sizeof hours, "%g",
-	    profile_ops_hours(p, report->data));
-	util_snprintf_c(horizon, sizeof horizon, "%g", p->horizon_months);
-	/* TRANSLATORS: the first %s is a phrase such as "some experience
-	 * serving models". */
-	buffer_printf(&line, _("Team: %s, %s per hour, %s ops hours per month; "
-	    "horizon %s months."), report_text_expertise(p->expertise), money,
+	util_format_money_in(language, money, sizeof money, p->hourly_rate);
+	double ops = profile_ops_hours(p, report->data);
+	util_format_number_in(language, number, sizeof number, ops, 2);
+	snprintf(hours, sizeof hours, i18n_plural(language, "%s ops hour per "
+	    "month", "%s ops hours per month", util_plural_count(ops)), number);
+	util_format_number_in(language, number, sizeof number,
+	    p->horizon_months, 2);
+	snprintf(horizon, sizeof horizon, i18n_plural(language, "%s month",
+	    "%s months", util_plural_count(p->horizon_months)), number);
+	/* TRANSLATORS: "Team: <some experience serving models>, <$100> per
+	 * hour, <10 ops hours per month>; horizon <12 months>." */
+	buffer_printf(&line, i18n_text(language, "Team: %s, %s per hour, %s; "
+	    "horizon %s."), report_text_expertise(p->expertise), money,
 	    hours, horizon);
 	report_wrap(out, line.data ? line.data : "", 78);
 	buffer_free(&line);
@@ -558,24 +596,24 @@ report_render_text(const struct evaluation *report, enum i18n_language language,
 	report_text_heading(out, _("Costs, USD per month"));
 	report_text_table_head(out);
 	for (int k = 0; k < OPTION_KIND_COUNT; k++)
-		report_text_kind(report, out, (enum option_kind)k, true);
+		report_text_kind(report, language, out, (enum option_kind)k, true);
 	buffer_add(out, "\n");
 	report_wrapped(report, out, report_breakeven_sentence);
 	report_wrapped(report, out, report_payback_sentence);
 	report_wrapped(report, out, report_discount_sentence);
 	report_wrapped(report, out, report_self_hosted_sentence);
 
-	report_text_sensitivity(report, out);
+	report_text_sensitivity(report, language, out);
 	report_text_chart(report, out);
 	report_text_checklist(report, out);
 
 	report_text_heading(out, _("Every option considered"));
 	report_text_table_head(out);
 	for (int k = 0; k < OPTION_KIND_COUNT; k++)
-		report_text_kind(report, out, (enum option_kind)k, false);
+		report_text_kind(report, language, out, (enum option_kind)k, false);
 	report_wrap(out, _("* a smaller model than the self-hosted one: listed, "
 	    "not compared."), 78);
-	report_text_assumptions(report, out);
+	report_text_assumptions(report, language, out);
 	/* Names and sources come from data files, which may be anyone's. */
 	buffer_escape_controls(out, start);
 }

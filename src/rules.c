@@ -70,6 +70,20 @@ rules_init(struct rules *rules)
 	memset(rules, 0, sizeof *rules);
 }
 
+/* Releases a rule's compiled texts. */
+static void
+rules_free_texts(struct rule *rule)
+{
+	template_free(rule->because);
+	template_free(rule->because_translated);
+	template_free(rule->because_plural);
+	for (size_t i = 0; i < rule->plural_form_count; i++)
+		template_free(rule->plural_forms[i].template);
+	rule->because = rule->because_translated = NULL;
+	rule->because_plural = NULL;
+	rule->plural_form_count = 0;
+}
+
 /* Releases every compiled expression and template. */
 void
 rules_free(struct rules *rules)
@@ -77,8 +91,7 @@ rules_free(struct rules *rules)
 	for (size_t i = 0; i < rules->count; i++) {
 		expr_free(rules->rules[i].when);
 		expr_free(rules->rules[i].amount_expression);
-		template_free(rules->rules[i].because);
-		template_free(rules->rules[i].because_translated);
+		rules_free_texts(&rules->rules[i]);
 	}
 	arena_free(&rules->arena);
 	rules->count = 0;
@@ -235,6 +248,78 @@ rules_compile_because(const struct doc *doc, const struct doc_node *node,
 	return 0;
 }
 
+/* Compiles a text's plural (because_plural: and plural_by:, both or
+ * neither): the English plural and every distinct form the catalogue's
+ * ngettext gives for the counts that pick the forms of the languages
+ * gettext knows (a translation that does not compile falls back to
+ * English, as for because:). */
+static int
+rules_compile_plural(const struct doc *doc, const struct doc_node *node,
+    struct rule *rule, char **cause)
+{
+	static const unsigned long counts[] = { 1, 2, 0, 3, 5, 11, 12, 21, 22,
+	    25, 101, 102, 111 };
+	const struct doc_node *plural = doc_get(node, "because_plural");
+	const struct doc_node *by = doc_get(node, "plural_by");
+	const struct expr_symbol *symbol;
+	const char *name;
+	char *message = NULL;
+	size_t offset = 0;
+
+	rule->plural_slot = -1;
+	if (plural == NULL && by == NULL)
+		return 0;
+	if (plural == NULL || by == NULL) {
+		doc_error(cause, doc, plural != NULL ? plural : by, false,
+		    _("rule '%s': because_plural and plural_by go together (the "
+		    "plural text and the number that chooses it)"), rule->id);
+		return -1;
+	}
+	if (doc_string(doc, by, "plural_by", &name, cause) != 0 ||
+	    doc_string(doc, plural, "because_plural",
+	    &rule->because_plural_text, cause) != 0)
+		return -1;
+	symbol = expr_symbol_find(metrics_symbols(), name, strlen(name));
+	if (symbol == NULL || symbol->type != EXPR_NUMBER || symbol->slot < 0) {
+		if (symbol == NULL)
+			expr_error_unknown_name(&message, metrics_symbols(), name,
+			    strlen(name));
+		doc_error(cause, doc, by, false, "%s", message != NULL ? message :
+		    _("plural_by needs the name of a number"));
+		free(message);
+		return -1;
+	}
+	if (template_compile(rule->because_plural_text, metrics_symbols(),
+	    &rule->because_plural, &offset, &message) != 0) {
+		rules_error_in(cause, doc, plural, offset, message);
+		free(message);
+		return -1;
+	}
+	rule->plural_slot = symbol->slot;
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0] &&
+	    rule->plural_form_count < RULES_PLURAL_FORMS; i++) {
+		const char *text = ngettext_(rule->because_text,
+		    rule->because_plural_text, counts[i]);
+		bool known = text == rule->because_text ||
+		    text == rule->because_plural_text;
+		for (size_t f = 0; !known && f < rule->plural_form_count; f++)
+			known = rule->plural_forms[f].text == text;
+		struct rules_plural_form *form =
+		    &rule->plural_forms[rule->plural_form_count];
+		if (known)
+			continue;
+		if (template_compile(text, metrics_symbols(), &form->template,
+		    &offset, &message) != 0) {
+			free(message);
+			message = NULL;
+			continue;
+		}
+		form->text = text;
+		rule->plural_form_count++;
+	}
+	return 0;
+}
+
 static void
 rules_note_verdict(int slot, void *context)
 {
@@ -355,7 +440,8 @@ rules_rule(struct rules *rules, const struct doc *doc,
 {
 	static const char *const keys[] = {
 		"id", "when", "veto", "level", "adjust", "amount", "warn",
-		"because", "favour", "weight", NULL
+		"because", "because_plural", "plural_by", "favour", "weight",
+		NULL
 	};
 	const struct doc_node *part;
 	struct rule *rule;
@@ -440,7 +526,8 @@ rules_rule(struct rules *rules, const struct doc *doc,
 		    _("rule '%s' has no 'because' text"), rule->id);
 		goto fail;
 	}
-	if (rules_compile_because(doc, part, rule, cause) != 0)
+	if (rules_compile_because(doc, part, rule, cause) != 0 ||
+	    rules_compile_plural(doc, node, rule, cause) != 0)
 		goto fail;
 	rule->varies = rules_reads_varying(rule);
 	rules->count++;
@@ -448,8 +535,7 @@ rules_rule(struct rules *rules, const struct doc *doc,
 fail:
 	expr_free(rule->when);
 	expr_free(rule->amount_expression);
-	template_free(rule->because);
-	template_free(rule->because_translated);
+	rules_free_texts(rule);
 	memset(rule, 0, sizeof *rule);
 	return -1;
 }
@@ -479,8 +565,7 @@ rules_disable(struct rules *rules, const struct doc *doc,
 		}
 		expr_free(rules->rules[i].when);
 		expr_free(rules->rules[i].amount_expression);
-		template_free(rules->rules[i].because);
-		template_free(rules->rules[i].because_translated);
+		rules_free_texts(&rules->rules[i]);
 		memmove(&rules->rules[i], &rules->rules[i + 1],
 		    (rules->count - i - 1) * sizeof rules->rules[i]);
 		rules->count--;
@@ -676,6 +761,21 @@ void
 rules_text(const struct rule *rule, const double *metrics,
     enum i18n_language language, struct buffer *out)
 {
+	if (rule->plural_slot >= 0) {
+		double n = metrics[rule->plural_slot];
+		unsigned long count = util_plural_count(n);
+		const struct template *chosen = count == 1 ? rule->because :
+		    rule->because_plural;
+		if (language == I18N_TRANSLATED) {
+			const char *text = ngettext_(rule->because_text,
+			    rule->because_plural_text, count);
+			for (size_t f = 0; f < rule->plural_form_count; f++)
+				if (rule->plural_forms[f].text == text)
+					chosen = rule->plural_forms[f].template;
+		}
+		template_expand(chosen, metrics, language, out);
+		return;
+	}
 	bool translating = language == I18N_TRANSLATED &&
 	    rule->because_translated != NULL;
 	template_expand(translating ? rule->because_translated : rule->because,

@@ -52,6 +52,9 @@ enum rules_level {
 struct expr;
 struct template;
 
+/* Most translated plural forms a rule text has (Arabic has six). */
+#define RULES_PLURAL_FORMS 6
+
 struct rule {
 	const char *id;
 	const char *file;		/* where it was defined */
@@ -68,6 +71,18 @@ struct rule {
 	struct template *because;	/* as written (English) */
 	struct template *because_translated;	/* or NULL */
 	const char *because_text;	/* the template as written */
+	/* A text with a plural (because_plural: and plural_by:): the
+	 * English plural, the slot of the number that chooses the form
+	 * (-1: no plural), and each distinct translated form ngettext
+	 * gives, compiled at load time. */
+	struct template *because_plural;
+	const char *because_plural_text;
+	int plural_slot;
+	struct rules_plural_form {
+		const char *text;	/* ngettext's pointer, the key */
+		struct template *template;
+	} plural_forms[RULES_PLURAL_FORMS];
+	size_t plural_form_count;
 	bool varies;			/* reads a metric that varies between
 					 * Monte Carlo samples */
 };

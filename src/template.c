@@ -291,10 +291,12 @@ fail:
 	return -1;
 }
 
-/* Writes a number with '.' in every locale and no trailing zeros: three
- * decimals, or three significant digits for values below 1. */
+/* Writes a number in the language, never by LC_NUMERIC, with no
+ * trailing zeros: three decimals, or three significant digits for values
+ * below 1. */
 static void
-template_format_number(char *out, size_t size, double value)
+template_format_number(enum i18n_language language, char *out, size_t size,
+    double value)
 {
 	double magnitude = fabs(value);
 	int decimals = 3;
@@ -304,18 +306,7 @@ template_format_number(char *out, size_t size, double value)
 		if (decimals > TEMPLATE_MAX_DECIMALS)
 			decimals = TEMPLATE_MAX_DECIMALS;
 	}
-	util_snprintf_c(out, size, "%.*f", decimals, value);
-	char *dot = strchr(out, '.');
-	if (dot != NULL) {
-		char *end = dot + strlen(dot);
-		while (end[-1] == '0')
-			end--;
-		if (end[-1] == '.')
-			end--;
-		*end = '\0';
-	}
-	if (strcmp(out, "-0") == 0)
-		strcpy(out, "0");
+	util_format_number_in(language, out, size, value, decimals);
 }
 
 /* Appends one field's value in its format, units and words in the
@@ -332,23 +323,22 @@ template_expand_field(const struct template_part *part, double value,
 	}
 	switch (part->format) {
 	case TEMPLATE_MONEY:
-		util_format_money(piece, sizeof piece, value);
+		util_format_money_in(language, piece, sizeof piece, value);
 		break;
 	case TEMPLATE_TOKENS:
-		util_format_tokens(piece, sizeof piece, value);
+		util_format_tokens_in(language, piece, sizeof piece, value);
 		break;
 	case TEMPLATE_PERCENT:
-		util_format_percent(piece, sizeof piece, value);
+		util_format_percent_in(language, piece, sizeof piece, value);
 		break;
 	case TEMPLATE_NUMBER:
-		template_format_number(piece, sizeof piece, value);
+		template_format_number(language, piece, sizeof piece, value);
 		break;
 	case TEMPLATE_MONTHS:
 	case TEMPLATE_HOURS:
-		template_format_number(number, sizeof number, value);
+		template_format_number(language, number, sizeof number, value);
 		/* A fraction takes the plural: "1.5 months". */
-		unsigned long count = value >= 0 && value == floor(value) &&
-		    value < 1e9 ? (unsigned long)value : 2;
+		unsigned long count = util_plural_count(value);
 		if (part->format == TEMPLATE_MONTHS)
 			snprintf(piece, sizeof piece, i18n_plural(language,
 			    "%s month", "%s months", count), number);

@@ -14,19 +14,26 @@
  * Spaces around the name and the format are ignored: { name | money }.
  * Everything else is copied byte for byte; '%' means nothing special.
  *
- * Formats of numbers:
+ * Formats of numbers, written in the language template_expand is given
+ * (never by LC_NUMERIC: English for the JSON, the catalogue's for a
+ * person, so German reads 1.234,568, 1.234 $, 12 Mio., 30 %):
  *   number    at most three decimals (three significant digits below 1),
- *             '.' as the decimal point in every locale, no trailing zeros:
- *             2.5, 1234.568, 0.000123 (the default)
- *   money     US dollars: $0.45, $1,234 (util_format_money)
- *   tokens    12M, 1.5B, 250k (util_format_tokens)
+ *             thousands grouped, no trailing zeros: 2.5, 1,234.568,
+ *             0.000123 (the default)
+ *   money     US dollars: $0.45, $1,234 (util_format_money_in)
+ *   tokens    12M, 1.5B, 250k (util_format_tokens_in)
  *   percent   a share 0..1 as a percentage: 0.3 gives 30%
- *             (util_format_percent)
+ *             (util_format_percent_in)
  *   months    a number and "months" ("1 month" for exactly one)
  *   hours     a number and "hours" ("1 hour" for exactly one)
  * A choice prints the name of its choice and a true-or-false value prints
  * yes or no; neither takes a format.  NaN and infinities print "n/a", as
  * does a choice whose value is not the index of one of its choices.
+ *
+ * A template has no plural construct: a rule text that counts something
+ * is two templates, singular and plural, which the rule chooses between
+ * by a number (because_plural and plural_by, rules.h), so translations
+ * get every plural form of their language through ngettext.
  *
  * Errors found by template_compile, each with the byte offset where it
  * is: an unknown name (at the name), an unknown format (at the format), a
@@ -50,8 +57,8 @@ struct template;
  * NULL).  The symbols' choices must outlive the template. */
 int template_compile(const char *text, const struct expr_symbols *symbols,
 	struct template **out, size_t *error_offset, char **cause);
-/* Appends the text with every field filled from values[slot]; units
- * ("3 months") and yes/no in the language. */
+/* Appends the text with every field filled from values[slot]; numbers,
+ * units ("3 months") and yes/no in the language. */
 void template_expand(const struct template *, const double *values,
 	enum i18n_language, struct buffer *out);
 /* Releases the template; NULL is allowed. */

@@ -16,6 +16,16 @@
 #include "i18n.h"
 #include "util.h"
 
+/* Room for %.*f of the largest double with its decimals. */
+#define UTIL_NUMBER_MAX 400
+
+/* A language's way of writing numbers (util_number_style). */
+struct util_number_style {
+	const char *thousands, *decimal;	/* "," and "." in English */
+	const char *thousand, *million, *billion;	/* "%sk" ... */
+	const char *percent, *money;	/* "%s%%", "$%s" */
+};
+
 struct arena_block {
 	struct arena_block *next;
 	size_t used;
@@ -468,102 +478,241 @@ util_drop_negative_zero(char *out)
 	memmove(out, out + 1, strlen(out));
 }
 
+/* The number conventions of a language (see util.h), from the message
+ * catalogue when language is I18N_TRANSLATED: the separators, the token
+ * suffixes and where the percent and dollar signs go.  The catalogue's
+ * texts carry the context "number format", so "," here is not any other
+ * comma of the program. */
 static void
-util_group_thousands(char *out, size_t size, const char *digits)
+util_number_style(enum i18n_language language, struct util_number_style *s)
 {
-	size_t length = strlen(digits), o = 0;
-	const char *start = digits;
-	if (*start == '-') {
-		if (o + 1 < size)
-			out[o++] = '-';
-		start++;
-		length--;
+	if (language != I18N_TRANSLATED) {
+		*s = (struct util_number_style) { ",", ".", "%sk", "%sM",
+		    "%sB", "%s%%", "$%s" };
+		return;
 	}
-	for (size_t i = 0; i < length && o + 2 < size; i++) {
-		if (i > 0 && (length - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = start[i];
-	}
-	out[o] = '\0';
+	/* TRANSLATORS: the thousands separator in numbers, "1,000". */
+	s->thousands = pgettext_("number format", ",");
+	/* TRANSLATORS: the decimal point in numbers, "2.5". */
+	s->decimal = pgettext_("number format", ".");
+	/* TRANSLATORS: thousands of tokens, "250k". */
+	s->thousand = pgettext_("number format", "%sk");
+	/* TRANSLATORS: millions of tokens, "50M". */
+	s->million = pgettext_("number format", "%sM");
+	/* TRANSLATORS: billions (10^9) of tokens, "1.5B". */
+	s->billion = pgettext_("number format", "%sB");
+	/* TRANSLATORS: a percentage, "12.5%". */
+	s->percent = pgettext_("number format", "%s%%");
+	/* TRANSLATORS: US dollars, "$1,234"; the number is already
+	 * formatted, the sign goes before it all ("-$5.00"). */
+	s->money = pgettext_("number format", "$%s");
 }
 
-/* Formats US dollars: cents below $100, whole dollars with thousands
- * separators above. */
-void
-util_format_money(char *out, size_t size, double usd)
+/* Rewrites a number printed in the C locale ("-1234.5") with the
+ * language's decimal point and, when group_thousands, its thousands
+ * separator (1,234). */
+static void
+util_localise_number(const struct util_number_style *style, const char *c,
+    bool group_thousands, char *out, size_t size)
 {
-	char digits[64];
+	struct buffer b;
+	const char *digits = c, *dot = strchr(c, '.');
+	size_t whole;
+
+	buffer_init(&b);
+	if (*digits == '-') {
+		buffer_add_char(&b, '-');
+		digits++;
+	}
+	whole = dot != NULL ? (size_t)(dot - digits) : strlen(digits);
+	for (size_t i = 0; i < whole; i++) {
+		if (group_thousands && i > 0 && (whole - i) % 3 == 0)
+			buffer_add(&b, style->thousands);
+		buffer_add_char(&b, digits[i]);
+	}
+	if (dot != NULL) {
+		buffer_add(&b, style->decimal);
+		buffer_add(&b, dot + 1);
+	}
+	snprintf(out, size, "%s", b.data != NULL && !b.failed ? b.data : "?");
+	buffer_free(&b);
+}
+
+/* Drops trailing zeros after the decimal point of a C-locale number:
+ * 1.50 -> 1.5, 2.00 -> 2. */
+static void
+util_trim_zeros(char *number)
+{
+	char *dot = strchr(number, '.');
+	if (dot == NULL)
+		return;
+	char *end = dot + strlen(dot);
+	while (end > dot + 1 && end[-1] == '0')
+		end--;
+	if (end == dot + 1)
+		end = dot;
+	*end = '\0';
+}
+
+/* Formats US dollars in a language: cents below $10, whole dollars with
+ * thousands separators from $10 on. */
+void
+util_format_money_in(enum i18n_language language, char *out, size_t size,
+    double usd)
+{
+	struct util_number_style style;
+	char digits[64], number[96], money[128];
 	if (!isfinite(usd)) {
 		snprintf(out, size, "n/a");
 		return;
 	}
-	if (fabs(usd) < 10) {
-		util_snprintf_c(out, size, "%s$%.2f", usd < 0 ? "-" : "",
-		    fabs(usd));
-		util_drop_negative_zero(out);
-		return;
-	}
-	util_snprintf_c(digits, sizeof digits, "%.0f", fabs(usd));
-	char grouped[80];
-	util_group_thousands(grouped, sizeof grouped, digits);
-	snprintf(out, size, "%s$%s", usd < 0 ? "-" : "", grouped);
+	util_number_style(language, &style);
+	if (fabs(usd) < 10)
+		util_snprintf_c(digits, sizeof digits, "%.2f", fabs(usd));
+	else
+		util_snprintf_c(digits, sizeof digits, "%.0f", fabs(usd));
+	util_localise_number(&style, digits, true, number, sizeof number);
+	snprintf(money, sizeof money, style.money, number);
+	/* No minus before an amount that rounded to zero. */
+	snprintf(out, size, "%s%s", usd < 0 && strpbrk(digits, "123456789") ?
+	    "-" : "", money);
 }
 
-/* Formats a token count with a k/M/B suffix and at most three significant
- * digits: 12M, 1.5B, 250k. */
+/* Formats a token count with a thousand, million or billion suffix and
+ * at most three significant digits: 12M, 1.5B, 250k (in English). */
 void
-util_format_tokens(char *out, size_t size, double tokens)
+util_format_tokens_in(enum i18n_language language, char *out, size_t size,
+    double tokens)
 {
-	static const struct { double scale; const char *suffix; } units[] = {
-		{ 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" }, { 1, "" },
-	};
+	struct util_number_style style;
+	char digits[64], number[96];
 	if (!isfinite(tokens)) {
 		snprintf(out, size, "n/a");
 		return;
 	}
+	util_number_style(language, &style);
+	const struct { double scale; const char *suffix; } units[] = {
+		{ 1e9, style.billion }, { 1e6, style.million },
+		{ 1e3, style.thousand }, { 1, "%s" },
+	};
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
 		if (fabs(tokens) >= units[i].scale || units[i].scale == 1) {
 			double v = tokens / units[i].scale;
 			const char *format = fabs(v) >= 100 || v == floor(v) ?
-			    "%.0f%s" : fabs(v) >= 10 ? "%.1f%s" : "%.2f%s";
-			util_snprintf_c(out, size, format, v, units[i].suffix);
-			/* Drop trailing zeros after the point: 1.50M -> 1.5M. */
-			char *dot = strchr(out, '.');
-			if (dot != NULL) {
-				char *end = dot + strspn(dot + 1, "0123456789");
-				char *last = end;
-				while (last > dot && *last == '0')
-					last--;
-				if (last == dot)
-					last--;
-				memmove(last + 1, end + 1, strlen(end + 1) + 1);
-			}
-			util_drop_negative_zero(out);
+			    "%.0f" : fabs(v) >= 10 ? "%.1f" : "%.2f";
+			util_snprintf_c(digits, sizeof digits, format, v);
+			util_trim_zeros(digits);
+			util_drop_negative_zero(digits);
+			/* Ungrouped: only a count past 999B has four digits. */
+			util_localise_number(&style, digits, false, number,
+			    sizeof number);
+			snprintf(out, size, units[i].suffix, number);
 			return;
 		}
 	}
 }
 
-/* Formats a whole count with thousands separators. */
+/* Formats a whole count with thousands separators: 10,000. */
 void
-util_format_count(char *out, size_t size, unsigned long count)
+util_format_count_in(enum i18n_language language, char *out, size_t size,
+    unsigned long count)
 {
+	struct util_number_style style;
 	char digits[32];
+	util_number_style(language, &style);
 	snprintf(digits, sizeof digits, "%lu", count);
-	util_group_thousands(out, size, digits);
+	util_localise_number(&style, digits, true, out, size);
 }
 
 /* Formats a share 0..1 as a whole percentage (one decimal below 10%). */
 void
+util_format_percent_in(enum i18n_language language, char *out, size_t size,
+    double share)
+{
+	struct util_number_style style;
+	char digits[64], number[96];
+	if (!isfinite(share)) {
+		snprintf(out, size, "n/a");
+		return;
+	}
+	util_number_style(language, &style);
+	if (share != 0 && fabs(share * 100) < 9.95)	/* "9.9%", not "10.0%" */
+		util_snprintf_c(digits, sizeof digits, "%.1f", share * 100);
+	else
+		util_snprintf_c(digits, sizeof digits, "%.0f", share * 100);
+	util_drop_negative_zero(digits);
+	util_localise_number(&style, digits, true, number, sizeof number);
+	snprintf(out, size, style.percent, number);
+}
+
+/* Formats a plain number with at most decimals digits after the point
+ * (trailing zeros dropped) in a language: 2.5, 1,234.57, 0.5. */
+void
+util_format_number_in(enum i18n_language language, char *out, size_t size,
+    double value, int decimals)
+{
+	struct util_number_style style;
+	char digits[UTIL_NUMBER_MAX];
+	if (!isfinite(value)) {
+		snprintf(out, size, "n/a");
+		return;
+	}
+	util_number_style(language, &style);
+	util_snprintf_c(digits, sizeof digits, "%.*f", decimals, value);
+	util_trim_zeros(digits);
+	util_drop_negative_zero(digits);
+	util_localise_number(&style, digits, true, out, size);
+}
+
+/* Formats a number with exactly decimals digits after the point in a
+ * language: 0.50, in German 0,50 (slider factors keep their width). */
+void
+util_format_fixed_in(enum i18n_language language, char *out, size_t size,
+    double value, int decimals)
+{
+	struct util_number_style style;
+	char digits[UTIL_NUMBER_MAX];
+	if (!isfinite(value)) {
+		snprintf(out, size, "n/a");
+		return;
+	}
+	util_number_style(language, &style);
+	util_snprintf_c(digits, sizeof digits, "%.*f", decimals, value);
+	util_drop_negative_zero(digits);
+	util_localise_number(&style, digits, true, out, size);
+}
+
+/* The plural count of a number (see util.h). */
+unsigned long
+util_plural_count(double value)
+{
+	return value >= 0 && value == floor(value) && value < 1e9 ?
+	    (unsigned long)value : 2;
+}
+
+/* The English forms (see util.h). */
+void
+util_format_money(char *out, size_t size, double usd)
+{
+	util_format_money_in(I18N_ENGLISH, out, size, usd);
+}
+
+void
+util_format_tokens(char *out, size_t size, double tokens)
+{
+	util_format_tokens_in(I18N_ENGLISH, out, size, tokens);
+}
+
+void
+util_format_count(char *out, size_t size, unsigned long count)
+{
+	util_format_count_in(I18N_ENGLISH, out, size, count);
+}
+
+void
 util_format_percent(char *out, size_t size, double share)
 {
-	if (!isfinite(share))
-		snprintf(out, size, "n/a");
-	else if (share != 0 && fabs(share * 100) < 9.95)	/* "9.9%", not "10.0%" */
-		util_snprintf_c(out, size, "%.1f%%", share * 100);
-	else
-		util_snprintf_c(out, size, "%.0f%%", share * 100);
-	util_drop_negative_zero(out);
+	util_format_percent_in(I18N_ENGLISH, out, size, share);
 }
 
 /* Days from 1970-01-01 to a proleptic Gregorian date (negative before):

@@ -9,6 +9,8 @@
 #include <stdarg.h>
 #include <time.h>
 
+#include "i18n.h"
+
 /* Largest file llmadvisor reads (answers, data, rules): 4 MiB. */
 
 /* An arena hands out memory that is released all at once. */
@@ -71,12 +73,38 @@ int util_snprintf_c(char *out, size_t size, const char *format, ...)
 void buffer_printf_c(struct buffer *, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Human-readable figures: "$1,234", "$0.45", "12M", "1.5B", "30%". */
+/* Human-readable figures in English: "$1,234", "$0.45", "12M", "1.5B",
+ * "30%", "10,000" (the _in forms with I18N_ENGLISH). */
 void util_format_money(char *out, size_t size, double usd);
 void util_format_tokens(char *out, size_t size, double tokens);
 void util_format_percent(char *out, size_t size, double share);
-/* A whole count with thousands separators: "10,000". */
 void util_format_count(char *out, size_t size, unsigned long count);
+/* The same in a language, never from LC_NUMERIC: I18N_TRANSLATED takes
+ * the separators, the token suffixes and the places of the % and $ signs
+ * from the message catalogue (msgctxt "number format"), so German reads
+ * "1.234 $", "12,5 %", "50 Mio.", "1,5 Mrd." (a German "Billion" is
+ * 10^12).  Money has cents only below 10; tokens have at most three
+ * significant digits (not grouped: "1000B"); a percentage has one decimal
+ * below 10%. */
+void util_format_money_in(enum i18n_language, char *out, size_t size,
+	double usd);
+void util_format_tokens_in(enum i18n_language, char *out, size_t size,
+	double tokens);
+void util_format_percent_in(enum i18n_language, char *out, size_t size,
+	double share);
+void util_format_count_in(enum i18n_language, char *out, size_t size,
+	unsigned long count);
+/* A plain number with at most decimals digits after the point, trailing
+ * zeros dropped, thousands grouped: "1,234.5", in German "1.234,5". */
+void util_format_number_in(enum i18n_language, char *out, size_t size,
+	double value, int decimals);
+/* The same with exactly decimals digits, zeros kept: "4.00". */
+void util_format_fixed_in(enum i18n_language, char *out, size_t size,
+	double value, int decimals);
+
+/* The count that chooses a plural form for a number: the number when it
+ * is whole, else 2 ("1.5 months" takes the plural, as in English). */
+unsigned long util_plural_count(double value);
 
 /* Dates: days since 1970-01-01 for a calendar date, the days of a month,
  * and a time as YYYY-MM-DD in UTC (-1 and an empty string when the year

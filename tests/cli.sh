@@ -118,6 +118,36 @@ for answers in "$top_srcdir"/tests/answers/*.yaml; do
 	done
 done
 
+# German goldens (issue 16): the human reports under LANGUAGE=de, with
+# German numbers (1.234 $, 12,5 %, 50 Mio., 1,5 Mrd.) by the language,
+# not by LC_NUMERIC.
+if command -v msgfmt >/dev/null 2>&1; then
+	mkdir -p locale/de/LC_MESSAGES
+	msgfmt -o locale/de/LC_MESSAGES/llmadvisor.mo "$top_srcdir/po/de.po"
+	[ -e DATA ] || ln -s "$DATA" DATA
+	for format in text markdown; do
+		golden="$top_srcdir/tests/golden/full.de.$format"
+		LLMADVISOR_LOCALEDIR="$work/locale" LANG=C.UTF-8 LC_ALL= \
+			LANGUAGE=de XDG_CONFIG_HOME=/nonexistent \
+			SOURCE_DATE_EPOCH=1795824000 "$LLMADVISOR" -d DATA \
+			-a "$top_srcdir/tests/answers/full.yaml" -f "$format" \
+			</dev/null >"full.de.$format"
+		if cmp -s "$golden" "full.de.$format"; then ok; else
+			bad "full.de.$format differs from its golden file"
+			diff "$golden" "full.de.$format" | head -20
+		fi
+	done
+	# The space before a unit is a no-break one: a line never wraps
+	# between a number and its unit.
+	nbsp=$(printf '\302\240')
+	has full.de.markdown "| Eingabe-Token pro Monat | 200${nbsp}Mio. Token pro Monat |"
+	has full.de.markdown "\"1${nbsp}Mrd.\""
+	has full.de.text "1.346${nbsp}\$ pro Monat"
+	has full.de.text "98${nbsp}% von 10.000 Szenarien"
+else
+	skip "msgfmt not installed: German goldens not checked"
+fi
+
 # The markdown report is valid GitHub-flavoured markdown: a real parser
 # turns every table into a table and the checklist into task items.
 if command -v cmark-gfm >/dev/null 2>&1; then
@@ -132,8 +162,21 @@ if command -v cmark-gfm >/dev/null 2>&1; then
 			bad "$(basename "$answers"): no ticked checklist item rendered"
 		elif grep -q '<p>|' r.html; then
 			bad "$(basename "$answers"): a table row escaped its table"
+		elif ! grep -q '<pre><code class="language-mermaid">xychart-beta' r.html; then
+			bad "$(basename "$answers"): the Mermaid chart is not a code block"
 		else ok; fi
 	done
+	# The German report too (its tables hold "1.234 $" and "12,5 %").
+	if [ -f full.de.markdown ]; then
+		cmark-gfm -e table -e tasklist --to html full.de.markdown \
+			>de.html 2>cmark.err
+		tables=$(grep -c '^|---' full.de.markdown)
+		rendered=$(grep -c '<table>' de.html)
+		if [ -s cmark.err ] || [ "$tables" -ne "$rendered" ] ||
+		    grep -q '<p>|' de.html; then
+			bad "German report: $tables markdown tables, $rendered rendered"
+		else ok; fi
+	fi
 else
 	skip "cmark-gfm not installed: markdown validity not checked"
 fi

@@ -53,8 +53,11 @@ has "$work/hybrid.de" "Empfehlung: Beides (hybrid)"
 has "$work/text.de" "Geschlossene API"
 if grep -q "Geschl\. API" "$work/text.de" "$work/md.de"; then
 	bad "a report uses the table's short kind name"; else ok; fi
-has "$work/text.de" "Team: keine Erfahrung mit ML-Infrastruktur,"
-has "$work/hybrid.de" "Team: etwas Erfahrung im Betrieb von Modellen,"
+# (on the text as one line: where it wraps depends on the figures)
+tr '\n' ' ' <"$work/text.de" >"$work/text.de.line"
+tr '\n' ' ' <"$work/hybrid.de" >"$work/hybrid.de.line"
+has "$work/text.de.line" "Team: keine Erfahrung mit ML-Infrastruktur,"
+has "$work/hybrid.de.line" "Team: etwas Erfahrung im Betrieb von Modellen,"
 if msgunfmt "$work/de.mo" | grep -A2 '^msgctxt "table cell"' |
     grep -q 'msgstr "Geschl\. API"'; then ok; else
 	bad "no short table form of Closed API in the catalogue"; fi
@@ -75,6 +78,32 @@ en -d "$DATA" -f text >"$work/text.en"
 if grep -q "Nobody on the team runs ML infrastructure" "$work/text.de"; then
 	bad "a rule text stayed English"
 else ok; fi
+# Rule texts that count take their German singular or plural through
+# ngettext (issue 16), and figures are German: 1.234 $, 50 Mio.
+printf 'ecosystem: [tool_use, structured_output]\n' >"$work/two.yaml"
+de -d "$DATA" -f text --set ecosystem=tool_use --set team.expertise=ml_infra \
+	--set volume.input_tokens=1500M >"$work/one.de"
+de -d "$DATA" -f text -a "$work/two.yaml" --set team.expertise=ml_infra \
+	--set volume.input_tokens=1500M >"$work/two.de"
+tr '\n' ' ' <"$work/one.de" | tr -s ' ' >"$work/one.de.line"
+tr '\n' ' ' <"$work/two.de" | tr -s ' ' >"$work/two.de.line"
+has "$work/one.de.line" "Sie brauchen 1 Plattformfunktion (Tool-Nutzung"
+has "$work/two.de.line" "Sie brauchen 2 Plattformfunktionen (Tool-Nutzung"
+nbsp=$(printf '\302\240')
+has "$work/one.de.line" "1,5${nbsp}Mrd. Eingabe-"
+if grep -q '\$[0-9]' "$work/one.de"; then
+	bad "a German report writes dollars the English way"
+	grep '\$[0-9]' "$work/one.de" | head -3
+else ok; fi
+
+# A German figure wider than its column is written whole, never cut
+# ("405.000 $", not "405.00~").
+de -d "$DATA" -f text --set volume.input_tokens=90B \
+	--set volume.output_tokens=9B >"$work/huge.de"
+if grep -q '[0-9]~' "$work/huge.de"; then
+	bad "a German figure was cut"; grep '[0-9]~' "$work/huge.de" | head -3
+else ok; fi
+
 # Error messages too.
 de -d "$DATA" -f json -s volume.input_tokens=lots >/dev/null 2>"$work/error.de"
 if grep -q "must be a number" "$work/error.de"; then

@@ -264,7 +264,7 @@ run 0 -d "$DATA" -f text --samples 10 -s volume.cached_input_share=0.5 -s volume
 has stdout "50% of input tokens are read from a prompt cache"
 has stdout "Self-hosted options are unaffected."
 run 0 -d "$DATA" -f markdown --samples 10 -s volume.batch_share=0.2
-has stdout "| Share of traffic sent through a batch API | \`volume.batch_share\` | 0.2 |"
+has stdout "| Share of traffic sent through a batch API | 20% | \`volume.batch_share: 0.2\` |"
 has stdout "- 20% of the traffic goes through batch APIs"
 run 0 -d "$DATA" -f text --samples 10
 lacks stdout "prompt cache"

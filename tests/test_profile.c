@@ -361,8 +361,9 @@ START_TEST(test_parse_input)
 	ck_assert_int_eq(profile_parse_input(months, "2k", &v, &cause), -1);
 	ck_assert_int_eq(profile_parse_input(share, "150%", &v, &cause), -1);
 	ck_assert_str_eq(cause, "Out of range: type a value from 0% to 100%.");
+	/* Issue 16: one month is singular ("1 month", not "1 months"). */
 	ck_assert_int_eq(profile_parse_input(months, "0", &v, &cause), -1);
-	ck_assert_str_eq(cause, "Out of range: type a value from 1 months to "
+	ck_assert_str_eq(cause, "Out of range: type a value from 1 month to "
 	    "120 months.");
 	free(cause);
 	/* Without a place for the message, only the result. */

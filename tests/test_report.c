@@ -169,6 +169,154 @@ START_TEST(test_markdown_tables)
 }
 END_TEST
 
+/* True when text has a number written with an exponent ("5e+07"). */
+static bool
+has_exponent(const char *text)
+{
+	for (const char *p = text; *p != '\0'; p++)
+		if (isdigit((unsigned char)p[0]) && p[1] == 'e' &&
+		    (p[2] == '+' || p[2] == '-') && isdigit((unsigned char)p[3]))
+			return true;
+	return false;
+}
+
+/* Issue 16: human figures read as a person writes them: no "5e+07" in
+ * the assumptions (token counts take their suffix), no "1 streams" or
+ * "1 months", no name wrapped in a second pair of parentheses
+ * ("(Qwen 2.5 72B (DeepInfra))"). */
+START_TEST(test_human_figures)
+{
+	static const enum report_format formats[] = {
+		REPORT_TEXT, REPORT_MARKDOWN
+	};
+	static const char *const singular_plurals[] = {
+		" 1 streams", " 1 months", " 1 hours", " 1 runs", " 1 features",
+		"(s)"
+	};
+	struct buffer out;
+	for (size_t a = 0; a < ANSWERS_COUNT; a++)
+		for (size_t f = 0; f < 2; f++) {
+			render(answers_files[a], formats[f], &out);
+			/* Sources may quote a price per token as 3e-06: only
+			 * the figures themselves are checked. */
+			for (char *line = strtok(out.data, "\n"); line != NULL;
+			    line = strtok(NULL, "\n")) {
+				char *source = strstr(line, " | ");
+				if (source != NULL && (source = strstr(source + 3,
+				    " | ")) != NULL && (source = strstr(source + 3,
+				    " | ")) != NULL)
+					*source = '\0';
+				if (formats[f] == REPORT_TEXT &&
+				    strstr(line, " = ") != NULL && (source =
+				    strstr(line, "), ")) != NULL)
+					source[1] = '\0';
+				ck_assert_msg(!has_exponent(line), "%s", line);
+				ck_assert_msg(strstr(line, "))") == NULL, "%s",
+				    line);
+				for (size_t i = 0; i < sizeof singular_plurals /
+				    sizeof singular_plurals[0]; i++)
+					ck_assert_msg(strstr(line,
+					    singular_plurals[i]) == NULL, "%s",
+					    line);
+			}
+			buffer_free(&out);
+		}
+	/* A label that ends in its own parentheses is named as it is. */
+	render(answers_files[1], REPORT_TEXT, &out);
+	char *page = flatten(out.data, false);
+	ck_assert_msg(strstr(page, "a month with Qwen 2.5 72B (DeepInfra), "
+	    "adjustments included") != NULL, "%s", page);
+	free(page);
+	buffer_free(&out);
+	/* The assumptions: thresholds in millions, a single stream. */
+	render(NULL, REPORT_MARKDOWN, &out);
+	ck_assert_ptr_nonnull(strstr(out.data, "| 50M tokens/month | 30M to "
+	    "100M |"));
+	ck_assert_ptr_nonnull(strstr(out.data, "| 1 stream | 1 to 8 |"));
+	buffer_free(&out);
+}
+END_TEST
+
+/* The markdown section between a heading and the next one. */
+static char *
+markdown_section(const char *page, const char *heading)
+{
+	const char *start = strstr(page, heading);
+	ck_assert_msg(start != NULL, "no '%s'", heading);
+	const char *end = strstr(start + 1, "\n## ");
+	size_t length = end != NULL ? (size_t)(end - start) : strlen(start);
+	char *copy = malloc(length + 1);
+	ck_assert_ptr_nonnull(copy);
+	memcpy(copy, start, length);
+	copy[length] = '\0';
+	return copy;
+}
+
+/* Issue 16: the Mermaid chart draws a line per outcome, the hosted
+ * open-weight API included, on a log axis (the cost's power of ten, so
+ * lines under a few thousand dollars do not lie flat), every point inside
+ * the axis; the legend's names have no commas.  The reasons' tags name
+ * the ledger line in words, not its JSON id. */
+START_TEST(test_markdown_chart_and_tags)
+{
+	struct buffer out;
+	for (size_t a = 0; a < ANSWERS_COUNT; a++) {
+		const struct evaluation *e = render(answers_files[a],
+		    REPORT_MARKDOWN, &out);
+		/* A line per outcome that has an option at some volume. */
+		int outcomes = 0;
+		for (int v = 0; v < VERDICT_COUNT; v++) {
+			bool priced = false;
+			for (int i = 0; i < EVALUATE_TABLE_VOLUMES; i++)
+				priced |= !isnan(e->table.outcome_costs[v][i]);
+			outcomes += priced;
+		}
+		ck_assert_int_ge(outcomes, 3);
+		char *chart = markdown_section(out.data, "## Cost against volume");
+		double low, high;
+		const char *axis = strstr(chart, "y-axis \"log10 of USD per "
+		    "month\" ");
+		ck_assert_msg(axis != NULL, "%s", chart);
+		ck_assert_int_eq(sscanf(axis + strlen("y-axis \"log10 of USD per "
+		    "month\" "), "%lf --> %lf", &low, &high), 2);
+		ck_assert(high > low && high - low <= 4);
+		int lines = 0;
+		for (const char *p = strstr(chart, "    line ["); p != NULL;
+		    p = strstr(p + 1, "    line [")) {
+			const char *q = p + strlen("    line [");
+			lines++;
+			for (;;) {
+				char *end;
+				double v = strtod(q, &end);
+				ck_assert_msg(end != q && v >= low && v <= high,
+				    "%s", p);
+				if (*end != ',')
+					break;
+				q = end + 1;
+			}
+		}
+		ck_assert_int_eq(lines, outcomes);
+		const char *legend = strstr(chart, "Lines, in order: ");
+		ck_assert_ptr_nonnull(legend);
+		legend += strlen("Lines, in order: ");
+		const char *stop = strstr(legend, ". ");
+		ck_assert_ptr_nonnull(stop);
+		ck_assert_msg(memchr(legend, ',', (size_t)(stop - legend)) ==
+		    NULL, "%.*s", (int)(stop - legend), legend);
+		ck_assert_ptr_nonnull(strstr(legend, "Go open (hosted API)"));
+		ck_assert_ptr_nonnull(strstr(chart, "3 is $1,000"));
+		free(chart);
+
+		char *why = markdown_section(out.data, "## Why");
+		ck_assert_msg(strstr(why, "ledger.") == NULL, "%s", why);
+		ck_assert_msg(strstr(why, ", ledger line: ") != NULL ||
+		    strstr(why, ", rule ") != NULL, "%s", why);
+		free(why);
+		buffer_free(&out);
+	}
+}
+END_TEST
+
 /* The member name of object, which must have the given cJSON type. */
 static const cJSON *
 json_member(const cJSON *object, const char *name, int type)
@@ -410,6 +558,8 @@ report_suite(void)
 	tcase_set_timeout(t, 30);
 	tcase_add_test(t, test_text_fits_80_columns);
 	tcase_add_test(t, test_markdown_tables);
+	tcase_add_test(t, test_human_figures);
+	tcase_add_test(t, test_markdown_chart_and_tags);
 	tcase_add_test(t, test_json_contract);
 	tcase_add_test(t, test_option_ids_unique);
 	tcase_add_test(t, test_format_names);

@@ -547,6 +547,64 @@ load_rules(struct rules *rules, const char *text, bool alone)
 	    "%s", cause);
 }
 
+/* The English text of a rule with its plural_by number set to n. */
+static void
+expect_plural_text(const struct rule *rule, double n, const char *expected)
+{
+	static double metrics[512];
+	struct buffer out;
+	const struct expr_symbol *count = expr_symbol_find(metrics_symbols(),
+	    "ecosystem.count", strlen("ecosystem.count"));
+	ck_assert_uint_lt(metrics_count, sizeof metrics / sizeof metrics[0]);
+	metrics[count->slot] = n;
+	buffer_init(&out);
+	rules_text(rule, metrics, I18N_ENGLISH, &out);
+	ck_assert_str_eq(out.data, expected);
+	buffer_free(&out);
+}
+
+/* Issue 16: a text that counts something has a singular and a plural
+ * (because: and because_plural:, chosen by plural_by:), instead of
+ * "1 managed feature(s)"; both go together and plural_by names a
+ * number. */
+START_TEST(test_plural_texts)
+{
+	static struct rules rules;
+	load_rules(&rules, "rules:\n  - id: p\n    when: 'true'\n"
+	    "    warn: w\n    plural_by: ecosystem.count\n"
+	    "    because: '{ecosystem.count|number} feature to build'\n"
+	    "    because_plural: '{ecosystem.count|number} features to "
+	    "build'\n", true);
+	expect_plural_text(&rules.rules[0], 1, "1 feature to build");
+	expect_plural_text(&rules.rules[0], 2, "2 features to build");
+	expect_plural_text(&rules.rules[0], 0, "0 features to build");
+	expect_plural_text(&rules.rules[0], 1.5, "1.5 features to build");
+	rules_free(&rules);
+	/* The default rules use it where they count. */
+	load_rules(&rules, "rules: []\n", false);
+	for (size_t i = 0; i < rules.count; i++)
+		ck_assert_msg(strstr(rules.rules[i].because_text, "(s)") ==
+		    NULL, "rule %s writes (s)", rules.rules[i].id);
+	rules_free(&rules);
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    warn: w\n"
+	    "    because: x\n    because_plural: xs\n",
+	    "r.yaml:6:21: rule 'a': because_plural and plural_by go together "
+	    "(the plural text and the number that chooses it)");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    warn: w\n"
+	    "    because: x\n    because_plural: xs\n    plural_by: privacy\n",
+	    "r.yaml:7:16: plural_by needs the name of a number");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    warn: w\n"
+	    "    because: x\n    because_plural: xs\n"
+	    "    plural_by: ecosystem.cont\n",
+	    "r.yaml:7:16: unknown name 'ecosystem.cont' (did you mean "
+	    "'ecosystem.count'?)");
+	expect_error("rules:\n  - id: a\n    when: 'true'\n    warn: w\n"
+	    "    because: x\n    because_plural: '{nothing}'\n"
+	    "    plural_by: ecosystem.count\n",
+	    "r.yaml:6:23: unknown name 'nothing'");
+}
+END_TEST
+
 /* Whether the veto rule id is among the applied vetoes, and a reason. */
 static bool
 vetoed_with(const struct evaluation *r, const char *id)
@@ -1086,6 +1144,7 @@ rules_suite(void)
 	tcase_add_test(files, test_bad_rules);
 	tcase_add_test(files, test_v1_rules_refused);
 	tcase_add_test(files, test_keys_belong_to_effects);
+	tcase_add_test(files, test_plural_texts);
 	tcase_add_test(files, test_failed_rule_keeps_nothing);
 	tcase_add_test(files, test_user_rules_change_the_verdict);
 	suite_add_tcase(s, files);

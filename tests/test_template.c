@@ -130,11 +130,13 @@ START_TEST(test_formats)
 }
 END_TEST
 
+/* Numbers group their thousands like the money and counts around them
+ * (issue 16: in German "1.234,568", by the language, not LC_NUMERIC). */
 START_TEST(test_number_format)
 {
 	expect_x(2.5, "number", "2.5");
 	expect_x(3, "number", "3");
-	expect_x(1234.56789, "number", "1234.568");
+	expect_x(1234.56789, "number", "1,234.568");
 	expect_x(2.0004, "number", "2");
 	expect_x(0.5, "number", "0.5");
 	expect_x(0.12345, "number", "0.123");
@@ -143,11 +145,11 @@ START_TEST(test_number_format)
 	expect_x(0.9996, "number", "1");
 	expect_x(-0.0, "number", "0");
 	expect_x(-1e-20, "number", "0");
-	expect_x(1e20, "number", "100000000000000000000");
+	expect_x(1e20, "number", "100,000,000,000,000,000,000");
 	expect_x(-42, "number", "-42");
 	/* Without a format a number prints as number. */
 	values[SLOT_X] = 1234.56789;
-	expect_text("{x}", "1234.568");
+	expect_text("{x}", "1,234.568");
 }
 END_TEST
 

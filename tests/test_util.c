@@ -1,6 +1,9 @@
 /* test_util.c - numbers, formatting, buffers and atomic writes. */
 #include "config.h"
 
+#if ENABLE_NLS
+#include <libintl.h>
+#endif
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -102,6 +105,101 @@ START_TEST(test_format)
 	ck_assert_str_eq(out, "0%");
 }
 END_TEST
+
+/* Issue 16: the English forms of the language-aware formatters, with
+ * a plain number grouped like the money and counts around it. */
+START_TEST(test_format_in_english)
+{
+	char out[64];
+	util_format_number_in(I18N_ENGLISH, out, sizeof out, 1234.5, 2);
+	ck_assert_str_eq(out, "1,234.5");
+	util_format_number_in(I18N_ENGLISH, out, sizeof out, 2.50, 2);
+	ck_assert_str_eq(out, "2.5");
+	util_format_number_in(I18N_ENGLISH, out, sizeof out, -0.001, 2);
+	ck_assert_str_eq(out, "0");
+	util_format_number_in(I18N_ENGLISH, out, sizeof out, 1032192, 0);
+	ck_assert_str_eq(out, "1,032,192");
+	util_format_tokens_in(I18N_ENGLISH, out, sizeof out, 50e6);
+	ck_assert_str_eq(out, "50M");
+	util_format_percent_in(I18N_ENGLISH, out, sizeof out, 0.095);
+	ck_assert_str_eq(out, "9.5%");
+	util_format_count_in(I18N_ENGLISH, out, sizeof out, 10000);
+	ck_assert_str_eq(out, "10,000");
+	util_format_money_in(I18N_ENGLISH, out, sizeof out, -1234);
+	ck_assert_str_eq(out, "-$1,234");
+	/* The count that picks "1 month" or "1.5 months". */
+	ck_assert_uint_eq(util_plural_count(1), 1);
+	ck_assert_uint_eq(util_plural_count(0), 0);
+	ck_assert_uint_eq(util_plural_count(1.5), 2);
+	ck_assert_uint_eq(util_plural_count(-1), 2);
+	ck_assert_uint_eq(util_plural_count(NAN), 2);
+}
+END_TEST
+
+#if ENABLE_NLS
+/* Issue 16: with the German catalogue, human figures are German by the
+ * language passed, not by LC_NUMERIC (the C locale here): 1.000, 12,5 %
+ * and "Mrd." for 10^9, since a German "Billion" is 10^12.  The English
+ * forms stay English under the same catalogue (JSON and YAML use
+ * them). */
+/* The space before a unit is a no-break space (U+00A0): a wrapped line
+ * never ends in "1.234" and starts the next with "$". */
+START_TEST(test_format_in_german)
+{
+	char dir[] = "/tmp/llmadvisor-test-XXXXXX", path[300], out[64];
+	char command[1200];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/de", dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof path, "%s/de/LC_MESSAGES", dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof path, "%s/de/LC_MESSAGES/%s.mo", dir, PACKAGE);
+	/* Compiled from po/de.po itself: a po/de.gmo of an earlier build
+	 * may lack the newest entries. */
+	snprintf(command, sizeof command, "msgfmt -o '%s' '%s'", path,
+	    testutil_path("po/de.po"));
+	ck_assert_msg(system(command) == 0, "%s failed (gettext's msgfmt is "
+	    "needed to build with NLS)", command);
+	setenv("LANGUAGE", "de", 1);
+	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C.UTF-8"));
+	bindtextdomain(PACKAGE, dir);
+	textdomain(PACKAGE);
+
+	util_format_number_in(I18N_TRANSLATED, out, sizeof out, 1234.5, 2);
+	ck_assert_str_eq(out, "1.234,5");
+	util_format_count_in(I18N_TRANSLATED, out, sizeof out, 1000);
+	ck_assert_str_eq(out, "1.000");
+	util_format_percent_in(I18N_TRANSLATED, out, sizeof out, 0.095);
+	ck_assert_str_eq(out, "9,5\u00a0%");
+	util_format_tokens_in(I18N_TRANSLATED, out, sizeof out, 50e6);
+	ck_assert_str_eq(out, "50\u00a0Mio.");
+	util_format_tokens_in(I18N_TRANSLATED, out, sizeof out, 1.5e9);
+	ck_assert_str_eq(out, "1,5\u00a0Mrd.");
+	util_format_tokens_in(I18N_TRANSLATED, out, sizeof out, 250e3);
+	ck_assert_str_eq(out, "250\u00a0Tsd.");
+	util_format_money_in(I18N_TRANSLATED, out, sizeof out, 1234);
+	ck_assert_str_eq(out, "1.234\u00a0$");
+	util_format_money_in(I18N_TRANSLATED, out, sizeof out, -4.5);
+	ck_assert_str_eq(out, "-4,50\u00a0$");
+	/* English under the German catalogue. */
+	util_format_money(out, sizeof out, 1234);
+	ck_assert_str_eq(out, "$1,234");
+	util_format_tokens(out, sizeof out, 1.5e9);
+	ck_assert_str_eq(out, "1.5B");
+	util_format_number_in(I18N_ENGLISH, out, sizeof out, 12.5, 1);
+	ck_assert_str_eq(out, "12.5");
+
+	unsetenv("LANGUAGE");
+	setlocale(LC_ALL, "C");
+	unlink(path);
+	snprintf(path, sizeof path, "%s/de/LC_MESSAGES", dir);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/de", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+END_TEST
+#endif
 
 START_TEST(test_buffer)
 {
@@ -276,6 +374,10 @@ util_suite(void)
 	tcase_add_test(t, test_parse_number_rejects);
 	tcase_add_test(t, test_numbers_ignore_locale);
 	tcase_add_test(t, test_format);
+	tcase_add_test(t, test_format_in_english);
+#if ENABLE_NLS
+	tcase_add_test(t, test_format_in_german);
+#endif
 	tcase_add_test(t, test_buffer);
 	tcase_add_test(t, test_atomic_write);
 	tcase_add_test(t, test_read_file_errors);

@@ -661,11 +661,12 @@ keys e
 expect "Export the report to:"
 keys Enter
 expect "Report written to"
-if grep -q '`pricing.api_factor` | 4 x' llmadvisor-report.md; then ok; else
+# The inputs table: the answer in words, then the answers-file line.
+if grep -q '| x4 | `pricing.api_factor: 4` |' llmadvisor-report.md; then ok; else
 	bad "the exported inputs lack the API price factor"
 	grep pricing llmadvisor-report.md; fi
-if grep -q '`volume.input_tokens` | 41.7M tokens/month' llmadvisor-report.md &&
-    grep -q '`volume.output_tokens` | 8.3M tokens/month' llmadvisor-report.md
+if grep -q '| 41.7M tokens a month | `volume.input_tokens: 41.7M` |' llmadvisor-report.md &&
+    grep -q '| 8.3M tokens a month | `volume.output_tokens: 8.3M` |' llmadvisor-report.md
 then ok; else bad "the exported inputs print raw token counts"
 	grep _tokens llmadvisor-report.md | head -3; fi
 keys s

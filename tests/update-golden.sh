@@ -22,3 +22,13 @@ for answers in "$top"/tests/answers/*.yaml; do
 			</dev/null >"$top/tests/golden/$name.$format"
 	done
 done
+# German goldens (NAME.de.FORMAT, as tests/cli.sh reads them): the human
+# reports under LANGUAGE=de with the catalogue compiled from po/de.po.
+mkdir -p locale/de/LC_MESSAGES
+msgfmt -o locale/de/LC_MESSAGES/llmadvisor.mo "$top/po/de.po"
+for format in text markdown; do
+	LLMADVISOR_LOCALEDIR="$scratch/locale" LANG=C.UTF-8 LC_ALL= LANGUAGE=de \
+		XDG_CONFIG_HOME=/nonexistent SOURCE_DATE_EPOCH=1795824000 \
+		"$top/src/llmadvisor" -d DATA -a "$top/tests/answers/full.yaml" \
+		-f "$format" </dev/null >"$top/tests/golden/full.de.$format"
+done

@@ -1,0 +1,2 @@
+# file: rules.yaml
+s/^    because: "Only {volume.total|tokens} tokens a month."$/    plural_by: privacy\n    because: "Only {volume.total|tokens} token a month."\n    because_plural: "Only {volume.total|tokens} tokens a month."/
