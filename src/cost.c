@@ -150,6 +150,23 @@ cost_api(const double *values, const struct model *model,
 	return discounts;
 }
 
+/* Whether an API or hosted option competes for its outcome (the one
+ * place the rule lives, cost.h): never a retired model; for the best
+ * quality a closed API only from the frontier tier (whatever the hard
+ * share, so that raising it never switches the closed model); else a
+ * quality tier at least the self-hosted reference model's, so that like
+ * is compared with like. */
+static bool
+cost_comparable(const struct model *model, const struct model *reference,
+    const struct profile *profile)
+{
+	if (model->retired)
+		return false;
+	if (model->kind == MODEL_API && profile->quality == QUALITY_BEST)
+		return model->tier == TIER_FRONTIER;
+	return model->tier >= reference->tier;
+}
+
 /* What every self-hosted option of one evaluation shares: read once. */
 struct cost_context {
 	const struct data *data;
@@ -431,7 +448,7 @@ cost_hybrid(const struct cost_context *c, double api_engineering,
 	for (size_t i = 0; i < count; i++) {
 		const struct cost_option *o = &result->options[i];
 		if (o->kind == OPTION_API && o->model->tier == TIER_FRONTIER &&
-		    (frontier == NULL ||
+		    !o->model->retired && (frontier == NULL ||
 		    o->monthly.compute < frontier->monthly.compute))
 			frontier = o;
 		if (o->kind == OPTION_HOSTED_OPEN) {
@@ -538,7 +555,7 @@ cost_evaluate(const struct data *data, const double *values,
 		o->model = m;
 		o->payback_months = NAN;
 		o->payback_vs = -1;
-		o->comparable = m->tier >= reference->tier;
+		o->comparable = cost_comparable(m, reference, profile);
 		o->hybrid_self_kind = o->kind;
 		o->discounts = cost_api(values, m, profile, input, output,
 		    scenario->api_price_factor, api_engineering, api_setup,

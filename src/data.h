@@ -88,7 +88,13 @@ struct model {
 	struct figure cache_read_price, batch_input_price, batch_output_price;
 	bool has_cache_read_price, has_batch_input_price,
 	    has_batch_output_price;
-	const char *deprecation_date;	/* YYYY-MM-DD from prices.yaml, or NULL */
+	const char *deprecation_date;	/* YYYY-MM-DD from prices.yaml or
+					 * the retired date, or NULL */
+	/* api and hosted_open: the vendor has switched it off (models.yaml
+	 * retired: {date, source}).  Listed with its prices, never chosen. */
+	bool retired;
+	const char *retired_date;	/* YYYY-MM-DD */
+	const char *retired_source;
 	int weights;			/* hosted_open: index of the open
 					 * weights in data.models; else -1 */
 	/* open_weights */
@@ -231,6 +237,10 @@ data_figure_at(const struct data *data, size_t i)
 	return (const struct figure *)(const void *)
 	    ((const char *)data + data->figure_offsets[i]);
 }
+
+/* The model the i-th registered figure belongs to; NULL for a GPU's or
+ * a default's. */
+const struct model *data_figure_model(const struct data *, size_t i);
 
 /* A hosted_open model's open weights; NULL for any other model. */
 static inline const struct model *
