@@ -166,10 +166,12 @@ struct defaults {
 	struct figure residual_share;			/* share */
 	struct figure electricity_price;		/* USD/kWh */
 	struct figure pue;				/* ratio */
-	struct figure quality_hard_closed;		/* share */
-	struct figure quality_hard_open;		/* share */
-	struct figure quality_simple_closed;		/* share */
-	struct figure quality_simple_open;		/* share */
+	/* Success on hard and on simple tasks of a current model of each
+	 * quality tier, closed and open weights (share). */
+	struct figure quality_hard_closed[TIER_COUNT];
+	struct figure quality_hard_open[TIER_COUNT];
+	struct figure quality_simple_closed[TIER_COUNT];
+	struct figure quality_simple_open[TIER_COUNT];
 	struct figure gap_months;			/* months */
 	struct figure gap_floor_share;			/* share */
 	struct figure fine_tuning_gain[EXPERTISE_COUNT];	/* share */

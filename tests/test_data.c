@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cost.h"
 #include "data.h"
@@ -221,11 +222,109 @@ START_TEST(test_article_prices)
 	    a6000->purchase_price.high >= 5000);
 	ck_assert(!a6000->purchase_price.verified);
 	const struct defaults *d = &data->defaults;
-	ck_assert_double_eq(d->quality_hard_closed.value, 0.80);
-	ck_assert_double_eq(d->quality_hard_open.value, 0.65);
+	ck_assert_double_eq(d->quality_hard_closed[TIER_FRONTIER].value, 0.80);
+	ck_assert_double_eq(d->quality_hard_open[TIER_LARGE].value, 0.65);
 	ck_assert_double_eq(d->volume_low.value, 50e6);
 	ck_assert_double_eq(d->volume_high.value, 500e6);
 	ck_assert(d->gap_months.low <= 6 && d->gap_months.high >= 12);
+}
+END_TEST
+
+/* Issue 14: the shipped data/ has each vendor's current frontier, mid and
+ * small model, the article's retired ones marked with their dates, no
+ * price of a model a run can choose older than stale_months on
+ * 2026-12-01 (fine-tuning prices aside), and no retired model is ever
+ * an outcome's option, the cheapest of its kind or a hybrid's part. */
+START_TEST(test_shipped_current_models)
+{
+	static const struct { const char *id; enum quality_tier tier; }
+	    current[] = {
+		{ "claude-opus-5", TIER_FRONTIER },
+		{ "claude-sonnet-5", TIER_LARGE },
+		{ "claude-haiku-4-5", TIER_SMALL },
+		{ "gpt-5.5", TIER_FRONTIER },
+		{ "gpt-5.4-mini", TIER_LARGE },
+		{ "gpt-5.4-nano", TIER_SMALL },
+		{ "gemini-3.1-pro-preview", TIER_FRONTIER },
+		{ "gemini-3.6-flash", TIER_LARGE },
+		{ "gemini-3.5-flash-lite", TIER_SMALL },
+	};
+	struct data *data = malloc(sizeof *data);
+	struct cost_result *cost = malloc(sizeof *cost);
+	struct paths paths = { 0 };
+	struct cost_scenario scenario;
+	struct profile profile;
+	char dir[512], *cause = NULL;
+	struct tm day = { .tm_year = 126, .tm_mon = 11, .tm_mday = 1 };
+	time_t now = timegm(&day);
+
+	snprintf(dir, sizeof dir, "%s", testutil_path("data"));
+	paths.data_dir = dir;
+	ck_assert_msg(data_load(data, &paths, &cause) == 0, "%s", cause);
+	for (size_t i = 0; i < sizeof current / sizeof current[0]; i++) {
+		const struct model *m = data_find_model(data, current[i].id);
+		ck_assert_msg(m != NULL, "%s missing", current[i].id);
+		ck_assert(m->kind == MODEL_API && !m->retired);
+		ck_assert_int_eq(m->tier, current[i].tier);
+	}
+	const struct model *sonnet =
+	    data_find_model(data, "claude-3-5-sonnet-20241022");
+	const struct model *gemini = data_find_model(data, "gemini-1.5-pro");
+	ck_assert(sonnet->retired && gemini->retired);
+	ck_assert_str_eq(sonnet->retired_date, "2025-10-28");
+	ck_assert_str_eq(sonnet->deprecation_date, "2025-10-28");
+	ck_assert_str_eq(gemini->retired_date, "2025-09-24");
+	for (size_t i = 0; i < data->figure_count; i++) {
+		const struct figure *f = data_figure_at(data, i);
+		const struct model *m = data_figure_model(data, i);
+		if (m == NULL || m->retired || strncmp(f->unit, "USD", 3) != 0 ||
+		    f == &m->fine_tuning_training_price ||
+		    f == &m->fine_tuning_input_price ||
+		    f == &m->fine_tuning_output_price)
+			continue;
+		ck_assert_msg(!data_figure_stale(f, now, 6), "%s (%s) is stale",
+		    f->key, f->as_of);
+		/* A list price never sits at an end of its range. */
+		ck_assert_msg(f->low == f->high ||
+		    (f->low < f->value && f->value < f->high),
+		    "%s at an end of its range", f->key);
+	}
+	cost_scenario_default(&scenario);
+	for (int quality = 0; quality < 2; quality++)
+		for (int share = 0; share <= 1; share++) {
+			profile_defaults(&profile);
+			profile.quality = (enum quality_need)quality;
+			profile.complex_share = share ? 0.3 : 0;
+			cost_evaluate(data, data->values, &profile, &scenario,
+			    cost);
+			ck_assert_int_ge(cost->cheapest[OPTION_API], 0);
+			for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+				if (cost->cheapest[k] < 0)
+					continue;
+				const struct cost_option *o =
+				    &cost->options[cost->cheapest[k]];
+				ck_assert_msg(!o->model->retired, "%s picked",
+				    o->model->id);
+				if (o->hybrid_open_model != NULL)
+					ck_assert(!o->hybrid_open_model->retired);
+			}
+			for (size_t i = 0; i < cost->count; i++) {
+				const struct cost_option *o = &cost->options[i];
+				if (o->kind == OPTION_API && o->model->retired)
+					ck_assert(!o->comparable);
+				if (o->kind == OPTION_HYBRID)
+					ck_assert(!o->model->retired &&
+					    o->model->tier == TIER_FRONTIER);
+			}
+			/* The best quality compares frontier APIs only. */
+			if (quality == QUALITY_BEST)
+				ck_assert_int_eq(cost->options[
+				    cost->cheapest[OPTION_API]].model->tier,
+				    TIER_FRONTIER);
+		}
+	data_free(data);
+	free(data);
+	free(cost);
 }
 END_TEST
 
@@ -310,9 +409,9 @@ START_TEST(test_copy_loads_over_base)
 	char *texts[DATA_FILE_COUNT], *cause = NULL;
 
 	for (int i = 0; i < DATA_FILE_COUNT; i++) {
-		char path[64];
+		char path[96];
 		size_t length;
-		snprintf(path, sizeof path, "data/%s", names[i]);
+		snprintf(path, sizeof path, "tests/data-article/%s", names[i]);
 		ck_assert_int_eq(file_read(testutil_path(path), &texts[i],
 		    &length, &cause), 0);
 	}
@@ -380,7 +479,7 @@ START_TEST(test_assigned_copy_outlives_base_struct)
 	struct profile profile;
 	char dir[512], *cause = NULL, a[256], b[256];
 
-	snprintf(dir, sizeof dir, "%s", testutil_path("data"));
+	snprintf(dir, sizeof dir, "%s", testutil_path("tests/data-article"));
 	paths.data_dir = dir;
 	ck_assert_int_eq(data_load(base, &paths, &cause), 0);
 	*copy = *base;
@@ -422,6 +521,7 @@ data_suite(void)
 	tcase_add_test(t, test_yaml_hazards);
 	tcase_add_test(t, test_default_data_complete);
 	tcase_add_test(t, test_article_prices);
+	tcase_add_test(t, test_shipped_current_models);
 	tcase_add_test(t, test_every_figure_has_provenance);
 	tcase_add_test(t, test_embedded_copy_matches);
 	tcase_add_test(t, test_lookup_order);

@@ -331,8 +331,8 @@ START_TEST(test_quality_view)
 	ck_assert(later > open);
 	/* 0.5 x 0.80 + 0.5 x simple_closed for closed. */
 	const struct defaults *d = &testutil_data()->defaults;
-	ck_assert_double_eq_tol(closed, 0.5 * d->quality_hard_closed.value +
-	    0.5 * d->quality_simple_closed.value, 1e-12);
+	ck_assert_double_eq_tol(closed, 0.5 * d->quality_hard_closed[TIER_FRONTIER].value +
+	    0.5 * d->quality_simple_closed[TIER_FRONTIER].value, 1e-12);
 }
 END_TEST
 

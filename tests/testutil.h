@@ -9,7 +9,7 @@
 #include "report.h"
 #include "rules.h"
 
-/* The default data of $top_srcdir/data, loaded once. */
+/* The article's data set, $top_srcdir/tests/data-article, loaded once. */
 const struct data *testutil_data(void);
 /* The default rules of $top_srcdir/data, loaded once. */
 const struct rules *testutil_rules(void);
