@@ -42,6 +42,46 @@ testutil_data(void)
 	return &data;
 }
 
+/* Loads the shipped data, $top_srcdir/data (not the embedded copy), once:
+ * for what must hold of the data a user runs, such as the examples'
+ * verdicts. */
+const struct data *
+testutil_shipped_data(void)
+{
+	static struct data data;
+	static int loaded;
+	static char dir[PATH_MAX];
+	if (!loaded) {
+		struct paths paths = { 0 };
+		char *cause = NULL;
+		snprintf(dir, sizeof dir, "%s", testutil_path("data"));
+		paths.data_dir = dir;
+		if (data_load(&data, &paths, &cause) != 0) {
+			fprintf(stderr, "cannot load data/: %s\n", cause);
+			abort();
+		}
+		loaded = 1;
+	}
+	return &data;
+}
+
+/* One evaluation of the shipped data with the default rules. */
+const struct evaluation *
+testutil_evaluate_shipped(const struct profile *profile,
+    unsigned long samples)
+{
+	static struct evaluation report;
+	struct cost_scenario scenario;
+	struct evaluate_settings settings;
+	cost_scenario_default(&scenario);
+	evaluate_settings_default(&settings);
+	settings.samples = samples;
+	settings.flip_points = false;
+	evaluate_run(&report, testutil_shipped_data(), testutil_rules(),
+	    profile, &scenario, &settings);
+	return &report;
+}
+
 /* Loads the repository's rules once. */
 const struct rules *
 testutil_rules(void)

@@ -11,6 +11,12 @@
 
 /* The article's data set, $top_srcdir/tests/data-article, loaded once. */
 const struct data *testutil_data(void);
+/* The shipped data, $top_srcdir/data, loaded once. */
+const struct data *testutil_shipped_data(void);
+/* One evaluation of the shipped data with the default rules (no flip
+ * points), in a static struct. */
+const struct evaluation *testutil_evaluate_shipped(const struct profile *,
+	unsigned long samples);
 /* The default rules of $top_srcdir/data, loaded once. */
 const struct rules *testutil_rules(void);
 /* Evaluates a profile with the default data and rules (no Monte Carlo, no
