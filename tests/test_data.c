@@ -10,6 +10,7 @@
 
 #include "cost.h"
 #include "data.h"
+#include "evaluate.h"
 #include "file.h"
 #include "profile.h"
 #include "report.h"
@@ -328,6 +329,47 @@ START_TEST(test_shipped_current_models)
 }
 END_TEST
 
+/* The stale-price warning counts only prices a run can use: on
+ * 2026-12-01 no model price of the shipped data is stale without
+ * fine-tuning (the retired models' 2024 prices do not count), while a
+ * team that fine-tunes hears about the April 2026 fine-tuning prices. */
+START_TEST(test_stale_counts_usable_prices)
+{
+	static struct evaluation report;
+	struct cost_scenario scenario;
+	struct evaluate_settings settings;
+	struct profile profile;
+	struct tm day = { .tm_year = 126, .tm_mon = 11, .tm_mday = 1 };
+	const struct data *data = testutil_shipped_data();
+
+	cost_scenario_default(&scenario);
+	evaluate_settings_default(&settings);
+	settings.samples = 0;
+	settings.flip_points = false;
+	settings.now = timegm(&day);
+	for (int tunes = 0; tunes <= 1; tunes++) {
+		size_t fine_tuning = 0;
+		testutil_profile(&profile, tunes ? "fine_tuning=dataset_ready" :
+		    "");
+		evaluate_run(&report, data, testutil_rules(), &profile,
+		    &scenario, &settings);
+		for (size_t i = 0; i < report.stale_count; i++) {
+			const struct model *m = data_figure_model(data,
+			    report.stale[i]);
+			const struct figure *f = data_figure_at(data,
+			    report.stale[i]);
+			if (m == NULL)
+				continue;	/* a GPU's price */
+			ck_assert_msg(!m->retired, "%s counted", f->key);
+			ck_assert_msg(tunes && strstr(f->key, ".fine_tuning_"),
+			    "%s is stale", f->key);
+			fine_tuning++;
+		}
+		ck_assert(tunes ? fine_tuning > 0 : fine_tuning == 0);
+	}
+}
+END_TEST
+
 START_TEST(test_every_figure_has_provenance)
 {
 	const struct data *data = testutil_data();
@@ -522,6 +564,7 @@ data_suite(void)
 	tcase_add_test(t, test_default_data_complete);
 	tcase_add_test(t, test_article_prices);
 	tcase_add_test(t, test_shipped_current_models);
+	tcase_add_test(t, test_stale_counts_usable_prices);
 	tcase_add_test(t, test_every_figure_has_provenance);
 	tcase_add_test(t, test_embedded_copy_matches);
 	tcase_add_test(t, test_lookup_order);
