@@ -117,6 +117,15 @@ const struct evaluation *
 testutil_evaluate_rules(const struct rules *rules,
     const struct profile *profile, unsigned long samples, bool flip_points)
 {
+	return testutil_evaluate_on(testutil_data(), rules, profile, samples,
+	    flip_points);
+}
+
+/* One evaluation of the data and rules given, in a static struct. */
+const struct evaluation *
+testutil_evaluate_on(const struct data *data, const struct rules *rules,
+    const struct profile *profile, unsigned long samples, bool flip_points)
+{
 	static struct evaluation report;
 	struct cost_scenario scenario;
 	struct evaluate_settings settings;
@@ -124,8 +133,7 @@ testutil_evaluate_rules(const struct rules *rules,
 	evaluate_settings_default(&settings);
 	settings.samples = samples;
 	settings.flip_points = flip_points;
-	evaluate_run(&report, testutil_data(), rules, profile, &scenario,
-	    &settings);
+	evaluate_run(&report, data, rules, profile, &scenario, &settings);
 	return &report;
 }
 

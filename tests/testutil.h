@@ -11,6 +11,10 @@
 
 /* The article's data set, $top_srcdir/tests/data-article, loaded once. */
 const struct data *testutil_data(void);
+/* One evaluation of the data and rules given, in a static struct. */
+const struct evaluation *testutil_evaluate_on(const struct data *,
+	const struct rules *, const struct profile *, unsigned long samples,
+	bool flip_points);
 /* The shipped data, $top_srcdir/data, loaded once. */
 const struct data *testutil_shipped_data(void);
 /* One evaluation of the shipped data with the default rules (no flip
