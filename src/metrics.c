@@ -545,6 +545,14 @@ metrics_success(const double *metrics, enum verdict outcome)
 	    metrics[slots[outcome]] : NAN;
 }
 
+/* Success on hard tasks today, closed frontier and open (metrics.h). */
+void
+metrics_hard_success(const double *metrics, double *closed, double *open)
+{
+	*closed = metrics[METRIC_HARD_CLOSED];
+	*open = metrics[METRIC_HARD_OPEN];
+}
+
 /* USD per million tokens that succeed, for an outcome (the v1 quality
  * view: closed, open and hybrid; NAN for open_hosted). */
 double
