@@ -769,15 +769,20 @@ data_gpu_optional(struct data *data, const struct doc *doc,
 	return 0;
 }
 
-/* A GPU's optional figures of cost model v2: idle watts, committed and
- * spot prices, and its host server (price and power come together). */
+/* A GPU's optional figures: memory bandwidth (what estimated decode
+ * speeds are derived from; the checks hold them to it), and those of
+ * cost model v2: idle watts, committed and spot prices, and its host
+ * server (price and power come together). */
 static int
 data_gpu_options(struct data *data, const struct doc *doc,
     const struct doc_node *node, const char *prefix, struct gpu *gpu,
     char **cause)
 {
 	bool has_price, has_power;
-	if (data_gpu_optional(data, doc, node, "idle_power", prefix, "W",
+	if (data_gpu_optional(data, doc, node, "memory_bandwidth", prefix,
+	    "GB/s", &gpu->memory_bandwidth, &gpu->has_memory_bandwidth,
+	    cause) != 0 ||
+	    data_gpu_optional(data, doc, node, "idle_power", prefix, "W",
 	    &gpu->idle_power, &gpu->has_idle_power, cause) != 0 ||
 	    data_gpu_optional(data, doc, node, "reserved_1y_price", prefix,
 	    "USD/hour", &gpu->reserved_price[0], &gpu->has_reserved_price[0],
@@ -814,8 +819,8 @@ data_gpu(struct data *data, const struct doc *doc,
     const struct doc_node *node, struct gpu *gpu, char **cause)
 {
 	static const char *const keys[] = {
-		"id", "name", "class", "memory", "cloud_price",
-		"purchase_price", "power", "idle_power", "reserved_1y_price",
+		"id", "name", "class", "memory", "memory_bandwidth",
+		"cloud_price", "purchase_price", "power", "idle_power", "reserved_1y_price",
 		"reserved_3y_price", "spot_price", "gpus_per_node",
 		"host_price", "host_power", "throughput", NULL
 	};

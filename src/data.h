@@ -120,6 +120,9 @@ struct gpu {
 	const char *name;
 	enum gpu_class class;
 	struct figure memory;		/* GB */
+	/* Optional: GB/s of memory bandwidth, the ceiling of decode speed. */
+	struct figure memory_bandwidth;
+	bool has_memory_bandwidth;
 	struct figure cloud_price;	/* USD/hour */
 	bool has_cloud_price;
 	struct figure purchase_price;	/* USD */

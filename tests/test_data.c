@@ -157,7 +157,7 @@ END_TEST
 
 START_TEST(test_default_data_complete)
 {
-	const struct data *data = testutil_data();
+	const struct data *data = testutil_shipped_data();
 	static const char *const models[] = {
 		"claude-3-5-sonnet-20241022", "gpt-4o", "gpt-4o-mini",
 		"llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b",
@@ -372,7 +372,7 @@ END_TEST
 
 START_TEST(test_every_figure_has_provenance)
 {
-	const struct data *data = testutil_data();
+	const struct data *data = testutil_shipped_data();
 	ck_assert_uint_gt(data->figure_count, 100);
 	for (size_t i = 0; i < data->figure_count; i++) {
 		const struct figure *f = data_figure_at(data, i);
@@ -384,6 +384,154 @@ START_TEST(test_every_figure_has_provenance)
 		ck_assert_msg(f->verified || f->high > f->low ||
 		    strstr(f->source, "assum") || strstr(f->source, "estimat"),
 		    "%s is unverified but has no range", f->key);
+	}
+}
+END_TEST
+
+/* The open-weight models of issue 14: architecture figures agree with
+ * the model cards' numbers, and a mixture of experts is sized by its
+ * total parameters (weights) but runs on its active ones. */
+START_TEST(test_open_weights_architecture)
+{
+	const struct data *data = testutil_shipped_data();
+	static const struct {
+		const char *id;
+		bool moe;
+	} open[] = {
+		{ "llama-3.3-70b-instruct", false }, { "llama-4-maverick", true },
+		{ "qwen3-32b", false }, { "qwen3-235b-a22b", true },
+		{ "deepseek-v3.2", true }, { "gpt-oss-120b", true },
+		{ "gpt-oss-20b", true },
+	};
+	for (size_t i = 0; i < sizeof open / sizeof open[0]; i++) {
+		const struct model *m = data_find_model(data, open[i].id);
+		ck_assert_msg(m != NULL, "missing model %s", open[i].id);
+		ck_assert_int_eq(m->kind, MODEL_OPEN_WEIGHTS);
+		double total = m->parameters.value;
+		double active = m->active_parameters.value;
+		ck_assert(active <= total);
+		if (open[i].moe)
+			ck_assert_msg(active < total / 3, "%s: MoE active %g of %g",
+			    m->id, active, total);
+		else
+			ck_assert_double_eq(active, total);
+		/* 16-bit weights are two bytes per weight of ALL parameters. */
+		double fp16 = m->weights_size[QUANT_FP16].value;
+		ck_assert_msg(fabs(fp16 - 2 * total) <= 0.03 * 2 * total,
+		    "%s: fp16 %g GB for %g B parameters", m->id, fp16, total);
+		ck_assert(m->has_weights_size[QUANT_INT8] &&
+		    m->has_weights_size[QUANT_INT4]);
+		ck_assert(m->weights_size[QUANT_INT8].value < fp16);
+		ck_assert(m->weights_size[QUANT_INT4].value <
+		    m->weights_size[QUANT_INT8].value);
+		ck_assert(m->weights_size[QUANT_INT4].value > total * 0.5 * 0.95);
+	}
+	/* KV bytes per token from the configs: layers x KV heads x head dim
+	 * x 2 (K and V) x 2 bytes; MLA caches the latent (512 + 64) and
+	 * V3.2's indexer key (128); gpt-oss counts its 18 (of 36) or 12 (of
+	 * 24) full-attention layers, the sliding ones keep 128 tokens. */
+	ck_assert_double_eq(data_find_model(data, "qwen3-235b-a22b")->
+	    kv_bytes_per_token.value, 94 * 4 * 128 * 2 * 2);
+	ck_assert_double_eq(data_find_model(data, "qwen3-32b")->
+	    kv_bytes_per_token.value, 64 * 8 * 128 * 2 * 2);
+	ck_assert_double_eq(data_find_model(data, "llama-4-maverick")->
+	    kv_bytes_per_token.value, 48 * 8 * 128 * 2 * 2);
+	ck_assert_double_eq(data_find_model(data, "deepseek-v3.2")->
+	    kv_bytes_per_token.value, 61 * (512 + 64 + 128) * 2);
+	ck_assert_double_eq(data_find_model(data, "gpt-oss-120b")->
+	    kv_bytes_per_token.value, 18 * 8 * 64 * 2 * 2);
+	ck_assert_double_eq(data_find_model(data, "gpt-oss-20b")->
+	    kv_bytes_per_token.value, 12 * 8 * 64 * 2 * 2);
+	ck_assert(data_find_model(data, "gpt-oss-120b")->
+	    kv_bytes_per_token.high == 36 * 8 * 64 * 2 * 2);
+	/* The article's model is untouched. */
+	const struct model *article = data_find_model(data, "llama-3.1-70b");
+	ck_assert_double_eq(article->parameters.value, 70.55);
+	ck_assert_double_eq(article->weights_size[QUANT_INT4].value, 39.77);
+}
+END_TEST
+
+/* Every speed stays under what the GPU's memory bandwidth allows for the
+ * weights a token reads (active parameters at that precision), and an
+ * estimated MoE speed is above what reading ALL its weights would allow
+ * (where that takes 4 ms a token or more; below, fixed per-layer costs
+ * decide): a speed derived from total parameters fails here. */
+START_TEST(test_decode_follows_active_parameters)
+{
+	const struct data *data = testutil_shipped_data();
+	size_t moe_estimates = 0;
+	for (size_t i = 0; i < data->config_count; i++) {
+		const struct gpu_config *c = &data->configs[i];
+		const struct gpu *gpu = data_config_gpu(data, c);
+		const struct model *m = data_config_model(data, c);
+		const char *q = data_quantisation_name(c->quantisation);
+		ck_assert_msg(gpu->has_memory_bandwidth, "%s has no "
+		    "memory_bandwidth", gpu->id);
+		double bandwidth = c->gpus * gpu->memory_bandwidth.value;
+		double weights = m->weights_size[c->quantisation].value;
+		double share = m->active_parameters.value /
+		    m->parameters.value;
+		double ceiling = bandwidth / (weights * share);
+		ck_assert_msg(c->decode.value <= ceiling * 1.02,
+		    "%s on %d x %s %s: decode %g over the bandwidth ceiling %g",
+		    m->id, c->gpus, gpu->id, q, c->decode.value, ceiling);
+		ck_assert_msg(c->batched_decode.value >= c->decode.value,
+		    "%s on %s %s: batched below one stream", m->id, gpu->id, q);
+		if (share < 0.5 && !c->decode.verified &&
+		    weights / bandwidth >= 0.004) {
+			double from_total = bandwidth / weights;
+			ck_assert_msg(c->decode.value > from_total,
+			    "%s on %d x %s %s: decode %g is no faster than "
+			    "reading all %g GB (%g t/s)", m->id, c->gpus,
+			    gpu->id, q, c->decode.value, weights, from_total);
+			moe_estimates++;
+		}
+	}
+	ck_assert_uint_ge(moe_estimates, 20);
+}
+END_TEST
+
+/* The GPUs of issue 14 are in the data, with names a table can shorten,
+ * and every open-weight model fits at least one configuration. */
+START_TEST(test_current_gpus)
+{
+	const struct data *data = testutil_shipped_data();
+	static const char *const gpus[] = {
+		"h200", "b200", "mi300x", "l40s", "rtx-5090", "rtx-pro-6000",
+		"mac-studio-m3-ultra-512gb", NULL
+	};
+	for (int i = 0; gpus[i] != NULL; i++) {
+		const struct gpu *g = data_find_gpu(data, gpus[i]);
+		ck_assert_msg(g != NULL, "missing GPU %s", gpus[i]);
+		ck_assert(g->has_purchase_price);
+		ck_assert(g->has_idle_power);
+		ck_assert(g->idle_power.value < g->power.value);
+		char name[64];
+		report_gpu_short_name(g, name, sizeof name);
+		ck_assert_msg(strlen(name) <= 25, "%s: short name '%s'",
+		    g->id, name);
+	}
+	ck_assert(data_find_gpu(data, "rtx-pro-6000")->memory.value >= 96);
+	const struct gpu *mac = data_find_gpu(data, "mac-studio-m3-ultra-512gb");
+	ck_assert(!mac->has_cloud_price);
+	ck_assert(mac->memory.value >= 512);
+	for (size_t i = 0; i < data->model_count; i++) {
+		const struct model *m = &data->models[i];
+		if (m->kind != MODEL_OPEN_WEIGHTS)
+			continue;
+		size_t fitting = 0;
+		for (size_t j = 0; j < data->config_count; j++)
+			if (data_config_model(data, &data->configs[j]) == m &&
+			    cost_config_fits(data, data->values,
+			    &data->configs[j]))
+				fitting++;
+		if (strcmp(m->id, "llama-3.1-8b") != 0 &&
+		    strcmp(m->id, "llama-3.1-405b") != 0 &&
+		    strcmp(m->id, "qwen-2.5-72b") != 0 &&
+		    strcmp(m->id, "mistral-large") != 0 &&
+		    strcmp(m->id, "deepseek-v3") != 0)
+			ck_assert_msg(fitting >= 2, "%s fits %zu configurations",
+			    m->id, fitting);
 	}
 }
 END_TEST
@@ -566,6 +714,9 @@ data_suite(void)
 	tcase_add_test(t, test_shipped_current_models);
 	tcase_add_test(t, test_stale_counts_usable_prices);
 	tcase_add_test(t, test_every_figure_has_provenance);
+	tcase_add_test(t, test_open_weights_architecture);
+	tcase_add_test(t, test_decode_follows_active_parameters);
+	tcase_add_test(t, test_current_gpus);
 	tcase_add_test(t, test_embedded_copy_matches);
 	tcase_add_test(t, test_lookup_order);
 	tcase_add_test(t, test_copy_loads_over_base);
