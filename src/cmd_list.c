@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "file.h"
 #include "i18n.h"
+#include "evaluate.h"
 #include "listing.h"
 #include "report.h"
 
@@ -41,6 +42,29 @@ cmd_list_usage(const struct cmd_options *options)
 	snprintf(message, sizeof message, _("%s and %s cannot be used "
 	    "together"), command, other);
 	return main_usage_error(message);
+}
+
+/* What self_hosted_model auto picks for the default answers (the
+ * article's 12M tokens a month), with the best quality on their hard
+ * tasks and with good-enough quality. */
+static void
+cmd_list_self_hosted(const struct data *data, struct buffer *text)
+{
+	struct listing_pick picks[2];
+	struct cost_scenario scenario;
+	struct profile profile;
+
+	profile_defaults(&profile);
+	snprintf(profile.self_hosted_model, sizeof profile.self_hosted_model,
+	    "%s", PROFILE_SELF_HOSTED_AUTO);
+	cost_scenario_of(&profile, &scenario);
+	profile.quality = QUALITY_BEST;
+	picks[0].label = _("the best quality on hard tasks");
+	picks[0].model = evaluate_self_hosted_model(data, &profile, &scenario);
+	profile.quality = QUALITY_GOOD_ENOUGH;
+	picks[1].label = _("good-enough quality");
+	picks[1].model = evaluate_self_hosted_model(data, &profile, &scenario);
+	listing_self_hosted(data, picks, 2, text);
 }
 
 /* --list-models and --list-gpus, as aligned text or JSON. */
@@ -88,6 +112,7 @@ cmd_list_run(const struct cmd_options *options, const struct paths *paths,
 		listing_gpus(&data, now, paths->system_dir, &text);
 	} else {
 		listing_models(&data, now, paths->system_dir, &text);
+		cmd_list_self_hosted(&data, &text);
 	}
 	status = main_write_output(options, &text, status, cause);
 	data_free(&data);

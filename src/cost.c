@@ -164,7 +164,7 @@ cost_comparable(const struct model *model, const struct model *reference,
 		return false;
 	if (model->kind == MODEL_API && profile->quality == QUALITY_BEST)
 		return model->tier == TIER_FRONTIER;
-	return model->tier >= reference->tier;
+	return reference == NULL || model->tier >= reference->tier;
 }
 
 /* What every self-hosted option of one evaluation shares: read once. */
@@ -526,7 +526,11 @@ cost_evaluate(const struct data *data, const double *values,
     struct cost_result *result)
 {
 	const struct defaults *d = &data->defaults;
-	const struct model *reference = data_self_hosted_model(data);
+	/* Resolved once per run (evaluate_self_hosted_model), else the
+	 * data's pinned default; NULL: no self-hosted options. */
+	const struct model *reference = profile->self_hosted_index >= 0 ?
+	    &data->models[profile->self_hosted_index] :
+	    data_self_hosted_model(data);
 	double rate = profile->hourly_rate, horizon = profile->horizon_months;
 	double input = profile->input_tokens, output = profile->output_tokens;
 	double api_engineering = V(d->api_ops_hours) * rate;

@@ -1040,13 +1040,16 @@ data_load_defaults(struct data *data, const struct doc *doc, char **cause)
 	    &model_id, cause) != 0)
 		return -1;
 	const struct model *model = data_find_model(data, model_id);
-	if (model == NULL || model->kind != MODEL_OPEN_WEIGHTS) {
+	if (strcmp(model_id, DATA_SELF_HOSTED_AUTO) == 0) {
+		data->defaults.self_hosted_model = -1;	/* per evaluation */
+	} else if (model == NULL || model->kind != MODEL_OPEN_WEIGHTS) {
 		doc_error(cause, doc, doc_get(root, "self_hosted_model"), false,
-		    _("self_hosted_model '%s' is not an open_weights model"),
-		    model_id);
+		    _("self_hosted_model '%s' is not an open_weights model "
+		    "(or auto)"), model_id);
 		return -1;
+	} else {
+		data->defaults.self_hosted_model = (int)(model - data->models);
 	}
-	data->defaults.self_hosted_model = (int)(model - data->models);
 	for (size_t s = 2; keys[s] != NULL; s++) {
 		part = doc_get(root, keys[s]);
 		if (part == NULL) {

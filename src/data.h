@@ -151,9 +151,15 @@ enum expertise {
 	EXPERTISE_COUNT
 };
 
+/* defaults.yaml's self_hosted_model that lets each evaluation pick the
+ * open-weights model (evaluate_self_hosted_model). */
+#define DATA_SELF_HOSTED_AUTO "auto"
+
 /* Assumptions that are not a model's or a GPU's. */
 struct defaults {
-	int self_hosted_model;		/* index in data.models */
+	/* Index in data.models of the open-weights model self-hosted
+	 * options run, or -1 for "auto" (and before defaults.yaml). */
+	int self_hosted_model;
 	struct figure ops_hours[EXPERTISE_COUNT];	/* hours/month */
 	struct figure setup_hours[EXPERTISE_COUNT];	/* hours */
 	struct figure api_ops_hours;			/* hours/month */
@@ -268,8 +274,9 @@ data_config_model(const struct data *data, const struct gpu_config *config)
 	return &data->models[config->model];
 }
 
-/* The open-weights model self-hosted options run (defaults.yaml); NULL
- * before defaults.yaml is loaded. */
+/* The open-weights model defaults.yaml pins for self-hosted options;
+ * NULL when it says auto (each evaluation picks one: see
+ * evaluate_self_hosted_model) or before defaults.yaml is loaded. */
 static inline const struct model *
 data_self_hosted_model(const struct data *data)
 {

@@ -224,6 +224,76 @@ evaluate_chart(const struct evaluation *evaluation, int width,
 	}
 }
 
+/* Frontier when the best quality is needed on hard tasks there are, else
+ * large. */
+enum quality_tier
+evaluate_tier_needed(const struct profile *profile)
+{
+	return profile->quality == QUALITY_BEST && profile->complex_share > 0 ?
+	    TIER_FRONTIER : TIER_LARGE;
+}
+
+/* True when some throughput entry of the model fits its GPUs. */
+static bool
+evaluate_model_fits(const struct data *data, const struct model *model)
+{
+	for (size_t i = 0; i < data->config_count; i++)
+		if (data_config_model(data, &data->configs[i]) == model &&
+		    cost_config_fits(data, data->values, &data->configs[i]))
+			return true;
+	return false;
+}
+
+/* The pinned model, or the cheapest fitting one of the tier needed. */
+int
+evaluate_self_hosted_model(const struct data *data,
+    const struct profile *profile, const struct cost_scenario *scenario)
+{
+	const char *answer = profile_self_hosted_answer(profile, data);
+	const struct model *pinned = data_find_model(data, answer);
+	enum quality_tier needed = evaluate_tier_needed(profile);
+	enum quality_tier best = TIER_SMALL;
+	bool any = false;
+	struct profile p = *profile;
+	double cheapest = INFINITY;
+	int chosen = -1;
+
+	if (strcmp(answer, PROFILE_SELF_HOSTED_AUTO) != 0 && pinned != NULL &&
+	    pinned->kind == MODEL_OPEN_WEIGHTS)
+		return (int)(pinned - data->models);
+	/* auto (an unknown id was refused before: profile_check_data) */
+	for (size_t i = 0; i < data->model_count; i++) {
+		const struct model *m = &data->models[i];
+		if (m->kind != MODEL_OPEN_WEIGHTS || !evaluate_model_fits(data, m))
+			continue;
+		any = true;
+		if (m->tier > best)
+			best = m->tier;
+	}
+	if (!any)
+		return -1;
+	if (needed > best)
+		needed = best;
+	for (size_t i = 0; i < data->model_count; i++) {
+		const struct model *m = &data->models[i];
+		const struct cost_result *r = &evaluate_scratch;
+		if (m->kind != MODEL_OPEN_WEIGHTS || m->tier < needed ||
+		    !evaluate_model_fits(data, m))
+			continue;
+		p.self_hosted_index = (int)i;
+		cost_evaluate(data, data->values, &p, scenario,
+		    &evaluate_scratch);
+		if (r->best_self_hosted < 0)
+			continue;
+		double total = r->options[r->best_self_hosted].monthly.total;
+		if (total < cheapest) {
+			cheapest = total;
+			chosen = (int)i;
+		}
+	}
+	return chosen;
+}
+
 /* Computes costs, breakeven, and (with rules) the verdict, its confidence
  * and flip points for the profile under the scenario, then the volume
  * table and the reports' chart series. */
@@ -239,6 +309,13 @@ evaluate_run(struct evaluation *evaluation, const struct data *data,
 	evaluation->rules = rules;
 	evaluation->profile = *profile;
 	evaluation->scenario = *scenario;
+	/* The model self-hosting runs: once per run, not per sample. */
+	evaluation->self_hosted_auto = strcmp(profile_self_hosted_answer(
+	    profile, data), PROFILE_SELF_HOSTED_AUTO) == 0;
+	evaluation->self_hosted_tier_needed = evaluate_tier_needed(profile);
+	evaluation->profile.self_hosted_index =
+	    evaluate_self_hosted_model(data, profile, scenario);
+	profile = &evaluation->profile;
 	evaluation->now = settings->now;
 	/* main refuses dates past 9999; a caller's odd time gives "". */
 	util_format_date(evaluation->date, sizeof evaluation->date,

@@ -75,6 +75,11 @@ struct evaluation {
 	struct evaluate_volume_table table;
 	/* The reports' chart: CHART_REPORT_WIDTH columns. */
 	struct chart_series chart;
+	/* The open-weights model self-hosted options run is
+	 * profile.self_hosted_index (-1: none fits); auto says it was picked
+	 * (not pinned) among the models of at least tier_needed. */
+	bool self_hosted_auto;
+	enum quality_tier self_hosted_tier_needed;
 };
 
 /* The defaults: 10,000 samples, seed 1, flip points on. */
@@ -83,6 +88,21 @@ void evaluate_settings_default(struct evaluate_settings *);
 void evaluate_run(struct evaluation *, const struct data *,
 	const struct rules *, const struct profile *,
 	const struct cost_scenario *, const struct evaluate_settings *);
+/* The quality tier an open-weights model needs to meet the answers:
+ * frontier when the hard tasks need the best quality and there are hard
+ * tasks, else large (the article's 70B class, good enough where the gap
+ * to closed models is small). */
+enum quality_tier evaluate_tier_needed(const struct profile *);
+/* The open-weights model (index in data.models) the self-hosted options
+ * run for these answers: the one self_hosted_model (or defaults.yaml)
+ * pins, or for auto the cheapest by best self-hosted monthly total at the
+ * answered volume, on the data's own values, among the models of at least
+ * evaluate_tier_needed (or of the best tier there is when no model
+ * reaches it) that fit some GPU configuration (cost_config_fits).  -1
+ * when no model fits.  evaluate_run calls it once per run, not per
+ * sample; not reentrant (it shares evaluate_run's scratch). */
+int evaluate_self_hosted_model(const struct data *, const struct profile *,
+	const struct cost_scenario *);
 /* Computes the chart series of an evaluation for a chart width cells wide
  * (the terminal's chart panel; evaluate_run already did it for the
  * reports' width): with rules, each outcome's monthly total plus its

@@ -1488,39 +1488,6 @@ expr_symbol_find(const struct expr_symbols *symbols, const char *name,
 	return NULL;
 }
 
-/* Edit distance where inserting, deleting or changing a byte, or swapping
- * two neighbours, costs one (optimal string alignment).  Both lengths are
- * at most EXPR_SUGGEST_MAX. */
-static size_t
-expr_edit_distance(const char *a, size_t a_length, const char *b,
-    size_t b_length)
-{
-	size_t rows[3][EXPR_SUGGEST_MAX + 1];
-	size_t *before = rows[0], *previous = rows[1], *current = rows[2];
-
-	for (size_t j = 0; j <= b_length; j++)
-		previous[j] = j;
-	for (size_t i = 1; i <= a_length; i++) {
-		current[0] = i;
-		for (size_t j = 1; j <= b_length; j++) {
-			size_t best = previous[j - 1] + (a[i - 1] != b[j - 1]);
-			if (previous[j] + 1 < best)
-				best = previous[j] + 1;
-			if (current[j - 1] + 1 < best)
-				best = current[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && before[j - 2] + 1 < best)
-				best = before[j - 2] + 1;
-			current[j] = best;
-		}
-		size_t *spare = before;
-		before = previous;
-		previous = current;
-		current = spare;
-	}
-	return previous[b_length];
-}
-
 /* Reports an unknown name, suggesting the closest symbol when it is one or
  * two edits away (one for names of three or four bytes, none for shorter
  * ones, where any name would be "close"). */
@@ -1541,7 +1508,7 @@ expr_error_unknown_name(char **cause, const struct expr_symbols *symbols,
 		    candidate_length > length + limit ||
 		    length > candidate_length + limit)
 			continue;
-		size_t distance = expr_edit_distance(name, length, candidate,
+		size_t distance = util_edit_distance(name, length, candidate,
 		    candidate_length);
 		if (distance < best_distance) {
 			best_distance = distance;

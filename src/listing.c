@@ -430,3 +430,31 @@ listing_render_json(const struct data *data, bool gpus, time_t now,
 	}
 	return json_print(root, out, cause);
 }
+
+/* defaults.yaml's self_hosted_model, and for auto the model it picks for
+ * each set of answers given. */
+void
+listing_self_hosted(const struct data *data, const struct listing_pick *picks,
+    size_t count, struct buffer *out)
+{
+	const struct model *pinned = data_self_hosted_model(data);
+	if (pinned != NULL) {
+		buffer_printf(out, _("\nSelf-hosted model: %s (defaults.yaml "
+		    "self_hosted_model pins it;\nan answer may pin another).\n"),
+		    pinned->id);
+		return;
+	}
+	buffer_add(out, _("\nSelf-hosted model: auto (defaults.yaml "
+	    "self_hosted_model; an answer may pin\nan id above): the cheapest "
+	    "open-weights model that fits a GPU configuration,\nof the tier the "
+	    "answers need. For the default answers (12M tokens a month):\n"));
+	for (size_t i = 0; i < count; i++) {
+		if (picks[i].model < 0) {
+			buffer_printf(out, _("  %s: none fits\n"), picks[i].label);
+			continue;
+		}
+		const struct model *m = &data->models[picks[i].model];
+		buffer_printf(out, _("  %s: %s (%s tier)\n"), picks[i].label,
+		    m->id, data_tier_name(m->tier));
+	}
+}

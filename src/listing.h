@@ -26,6 +26,17 @@ void listing_models(const struct data *, time_t now,
 	const char *system_dir, struct buffer *out);
 void listing_gpus(const struct data *, time_t now,
 	const char *system_dir, struct buffer *out);
+/* What self_hosted_model auto picks for one set of answers (computed by
+ * the caller: a listing computes nothing): a label and a model index
+ * (-1: none fits). */
+struct listing_pick {
+	const char *label;
+	int model;
+};
+/* The lines under --list-models that say which open-weights model
+ * self-hosting runs: defaults.yaml's pin, or auto's picks. */
+void listing_self_hosted(const struct data *, const struct listing_pick *,
+	size_t count, struct buffer *out);
 /* --list-models (gpus false) or --list-gpus as JSON. */
 int listing_render_json(const struct data *, bool gpus, time_t now,
 	const char *system_dir, struct buffer *, char **cause);

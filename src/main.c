@@ -570,7 +570,8 @@ main(int argc, char **argv)
 		data_free(&data);
 		return status;
 	}
-	if (main_answers(&options, interactive, &profile, &cause) != 0) {
+	if (main_answers(&options, interactive, &profile, &cause) != 0 ||
+	    profile_check_data(&profile, &data, &cause) != 0) {
 		status = main_fail(EXIT_USAGE, cause);
 		free(cause);
 	} else if (interactive) {

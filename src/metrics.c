@@ -371,10 +371,14 @@ metrics_option_tier(const struct cost_result *cost, int index,
 }
 
 static void
-metrics_tiers(const struct data *data, const struct cost_result *cost,
-    struct metrics_tiers *t)
+metrics_tiers(const struct data *data, const struct profile *p,
+    const struct cost_result *cost, struct metrics_tiers *t)
 {
-	enum quality_tier reference = data_self_hosted_model(data)->tier;
+	/* The self-hosted model as cost_evaluate takes it: resolved for the
+	 * run, else the data's pin; large when there is none. */
+	const struct model *model = p->self_hosted_index >= 0 ?
+	    &data->models[p->self_hosted_index] : data_self_hosted_model(data);
+	enum quality_tier reference = model != NULL ? model->tier : TIER_LARGE;
 	int hybrid = cost->cheapest[OPTION_HYBRID];
 	t->closed = metrics_option_tier(cost, cost->cheapest[OPTION_API],
 	    TIER_FRONTIER);
@@ -472,7 +476,7 @@ metrics_compute(const struct data *data, const double *values,
 
 	m[METRIC_HARD_SHARE] = V(d->hard_share);
 	struct metrics_tiers tiers;
-	metrics_tiers(data, cost, &tiers);
+	metrics_tiers(data, p, cost, &tiers);
 	double gain = p->fine_tuning == FINE_TUNING_DATASET_READY ?
 	    V(d->fine_tuning_gain[p->expertise]) : 0;
 	double share = p->complex_share;

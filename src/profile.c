@@ -230,6 +230,16 @@ const struct profile_field profile_fields[] = {
 	  "Redundancy keeps one spare replica running (N+1), which doubles a "
 	  "one-replica setup. An API provider carries that for you."),
 	  { 0 }, 0, profile_availability_labels },
+	/* Not asked (the questionnaire has no list of models): an answers
+	 * file or --set names it. */
+	{ "self_hosted_model", PROFILE_MODEL, 0, 0, NULL,
+	  NULL, N_("Open model to self-host"),
+	  N_("Which open-weights model would you run yourself?"),
+	  N_("auto picks, for the quality you need, the cheapest open-weights "
+	  "model that fits a GPU configuration at your volume: a frontier-tier "
+	  "model when the hard tasks need the best quality, else a large one. "
+	  "An id from --list-models pins one."),
+	  { 0 }, 0, NULL },
 	/* Not asked: the results' price sliders, kept with the answers so a
 	 * saved or exported decision can be reproduced. */
 	{ "pricing.api_factor", PROFILE_NUMBER, 0.25, 4, NULL,
@@ -248,9 +258,10 @@ const struct profile_field profile_fields[] = {
 
 const size_t profile_field_count =
 	sizeof profile_fields / sizeof profile_fields[0];
-/* The questionnaire asks every field but the last two (the sliders). */
+/* The questionnaire asks every field but the last three (the model and
+ * the sliders). */
 const size_t profile_question_count =
-	sizeof profile_fields / sizeof profile_fields[0] - 2;
+	sizeof profile_fields / sizeof profile_fields[0] - 3;
 
 /* The defaults llmadvisor(1) documents under ANSWERS FILE. */
 void
@@ -279,6 +290,9 @@ profile_defaults(struct profile *profile)
 	profile->owned_gpu_count = 0;
 	profile->deployment = DEPLOYMENT_CLOUD;
 	profile->availability = AVAILABILITY_BEST_EFFORT;
+	profile->self_hosted_model[0] = '\0';	/* the data's default */
+	profile->self_hosted_model_at[0] = '\0';
+	profile->self_hosted_index = -1;
 	profile->api_price_factor = 1;
 	profile->gpu_price_factor = 1;
 }
@@ -308,8 +322,9 @@ profile_get_value(const struct profile *p, const struct profile_field *f)
 	case 17: return p->hardware;
 	case 18: return p->deployment;
 	case 19: return p->availability;
-	case 20: return p->api_price_factor;
-	case 21: return p->gpu_price_factor;
+	case 20: return p->self_hosted_model[0] != '\0';
+	case 21: return p->api_price_factor;
+	case 22: return p->gpu_price_factor;
 	default: return NAN;
 	}
 }
@@ -345,8 +360,9 @@ profile_set_value(struct profile *p, const struct profile_field *f,
 		break;
 	case 18: p->deployment = (enum deployment)v; break;
 	case 19: p->availability = (enum availability)v; break;
-	case 20: p->api_price_factor = v; break;
-	case 21: p->gpu_price_factor = v; break;
+	case 20: break;		/* text: profile_read_model */
+	case 21: p->api_price_factor = v; break;
+	case 22: p->gpu_price_factor = v; break;
 	default: break;
 	}
 }
@@ -432,6 +448,45 @@ profile_read_hardware(struct profile *profile, const struct doc *doc,
 	return profile_set_owned_gpu(profile, doc, gpu, cause);
 }
 
+/* True for a model id as the data spells them: no spaces or controls
+ * (ids such as deepinfra/Qwen/Qwen2.5-72B-Instruct have capitals and
+ * slashes). */
+static bool
+profile_valid_model_id(const char *id)
+{
+	size_t length = strlen(id);
+	if (length == 0 || length >= PROFILE_MAX_MODEL_ID)
+		return false;
+	for (const char *p = id; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			return false;
+	return true;
+}
+
+/* self_hosted_model: auto or a model id (checked against the data by
+ * profile_check_data, which needs its position). */
+static int
+profile_read_model(struct profile *profile, const struct doc *doc,
+    const struct doc_node *node, char **cause)
+{
+	const char *id;
+	if (doc_string(doc, node, "self_hosted_model", &id, cause) != 0)
+		return -1;
+	if (!profile_valid_model_id(id)) {
+		doc_error(cause, doc, node, false, _("self_hosted_model must be "
+		    "auto or an open-weights model id from --list-models, got "
+		    "'%s'"), id);
+		return -1;
+	}
+	snprintf(profile->self_hosted_model, sizeof profile->self_hosted_model,
+	    "%s", id);
+	snprintf(profile->self_hosted_model_at,
+	    sizeof profile->self_hosted_model_at, "%s:%d:%d",
+	    doc->path != NULL ? doc->path : "", node->line, node->column);
+	profile->self_hosted_index = -1;
+	return 0;
+}
+
 /* Reads one field's value from a node of an answers tree. */
 static int
 profile_read_value(struct profile *profile, const struct profile_field *f,
@@ -460,6 +515,8 @@ profile_read_value(struct profile *profile, const struct profile_field *f,
 			return -1;
 		value = index;
 		break;
+	case PROFILE_MODEL:
+		return profile_read_model(profile, doc, node, cause);
 	case PROFILE_FLAGS: {
 		unsigned bits = 0;
 		if (node->type == DOC_SCALAR && node->null) {
@@ -706,6 +763,74 @@ profile_owned_gpu(const struct profile *profile, int *count)
 	return profile_hardware_gpus[profile->hardware];
 }
 
+/* self_hosted_model as written: the answer, else defaults.yaml's. */
+const char *
+profile_self_hosted_answer(const struct profile *profile,
+    const struct data *data)
+{
+	if (profile->self_hosted_model[0] != '\0')
+		return profile->self_hosted_model;
+	if (data != NULL && data_self_hosted_model(data) != NULL)
+		return data_self_hosted_model(data)->id;
+	return PROFILE_SELF_HOSTED_AUTO;
+}
+
+/* The open-weights id closest to a mistyped one (two edits at most, one
+ * for short ids), or NULL. */
+static const char *
+profile_closest_open_model(const struct data *data, const char *id)
+{
+	size_t length = strlen(id), best_distance = length <= 4 ? 2 : 3;
+	const char *best = NULL;
+	if (length > UTIL_EDIT_DISTANCE_MAX)
+		return NULL;
+	for (size_t i = 0; i < data->model_count; i++) {
+		const struct model *m = &data->models[i];
+		size_t m_length = strlen(m->id);
+		if (m->kind != MODEL_OPEN_WEIGHTS ||
+		    m_length > UTIL_EDIT_DISTANCE_MAX)
+			continue;
+		size_t distance = util_edit_distance(id, length, m->id,
+		    m_length);
+		if (distance < best_distance) {
+			best_distance = distance;
+			best = m->id;
+		}
+	}
+	return best;
+}
+
+/* self_hosted_model must be auto or name an open_weights model: the
+ * answers are read before the data, so this runs once both are in. */
+int
+profile_check_data(const struct profile *profile, const struct data *data,
+    char **cause)
+{
+	const char *id = profile->self_hosted_model;
+	const struct model *m;
+	if (id[0] == '\0' || strcmp(id, PROFILE_SELF_HOSTED_AUTO) == 0)
+		return 0;
+	m = data_find_model(data, id);
+	if (m != NULL && m->kind == MODEL_OPEN_WEIGHTS)
+		return 0;
+	const char *at = profile->self_hosted_model_at[0] != '\0' ?
+	    profile->self_hosted_model_at : "self_hosted_model";
+	const char *near = profile_closest_open_model(data, id);
+	if (m != NULL)
+		util_error(cause, _("%s: self_hosted_model '%s' is not open "
+		    "weights you can run (its kind is %s): see --list-models"),
+		    at, id, data_model_kind_name(m->kind));
+	else if (near != NULL)
+		util_error(cause, _("%s: self_hosted_model '%s' is not an "
+		    "open-weights model in the data (did you mean '%s'?)"), at,
+		    id, near);
+	else
+		util_error(cause, _("%s: self_hosted_model '%s' is not an "
+		    "open-weights model in the data: auto, or an id from "
+		    "--list-models"), at, id);
+	return -1;
+}
+
 /* Ops hours in force: the team's answer or the default for its expertise. */
 double
 profile_ops_hours(const struct profile *profile, const struct data *data)
@@ -770,6 +895,10 @@ profile_format_value(const struct profile *profile, const struct data *data,
 			    profile->owned_gpu, profile->owned_gpu_count);
 		else
 			snprintf(out, size, "%s", f->names[(int)value]);
+		break;
+	case PROFILE_MODEL:
+		snprintf(out, size, "%s", profile_self_hosted_answer(profile,
+		    data));
 		break;
 	case PROFILE_FLAGS: {
 		size_t used = 0;
@@ -911,6 +1040,13 @@ profile_write_yaml(const struct profile *profile, const struct data *data,
 		    !profile->ops_hours_set) {
 			buffer_printf(out, "  # %s: %s   (default for %s)\n",
 			    dot + 1, value, data_expertise_name(profile->expertise));
+			continue;
+		}
+		if (f->type == PROFILE_MODEL &&
+		    profile->self_hosted_model[0] == '\0') {
+			/* Not answered: the data's default, as a comment. */
+			buffer_printf(out, "# %s: %s   (default)\n", f->key,
+			    value);
 			continue;
 		}
 		buffer_printf(out, "%s%s: %s\n", dot ? "  " : "",

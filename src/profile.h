@@ -21,6 +21,12 @@ enum availability { AVAILABILITY_BEST_EFFORT, AVAILABILITY_REDUNDANT };
 
 /* The longest GPU id a hardware answer may name, with its NUL. */
 #define PROFILE_MAX_GPU_ID 64
+/* The longest open-weights model id self_hosted_model may name, with
+ * its NUL, and the longest "FILE:LINE:COL" kept of where it was given. */
+#define PROFILE_MAX_MODEL_ID 128
+#define PROFILE_MAX_WHERE 256
+/* self_hosted_model's answer that lets each evaluation pick the model. */
+#define PROFILE_SELF_HOSTED_AUTO "auto"
 /* Most GPUs a hardware answer may say the team owns. */
 #define PROFILE_MAX_OWNED_GPUS 100000
 
@@ -70,6 +76,15 @@ struct profile {
 	int owned_gpu_count;
 	enum deployment deployment;
 	enum availability availability;
+	/* self_hosted_model: "auto", an open_weights id, or "" when not
+	 * answered (the data's default, defaults.yaml self_hosted_model);
+	 * where it was answered ("FILE:LINE:COL") for profile_check_data. */
+	char self_hosted_model[PROFILE_MAX_MODEL_ID];
+	char self_hosted_model_at[PROFILE_MAX_WHERE];
+	/* The model the self-hosted options run in this evaluation: an index
+	 * in data.models that evaluate_self_hosted_model resolves once per
+	 * run; -1 before (cost_evaluate then uses the data's pinned default). */
+	int self_hosted_index;
 	double api_price_factor;	/* the results' sliders (1: the data) */
 	double gpu_price_factor;
 };
@@ -79,6 +94,7 @@ enum profile_field_type {
 	PROFILE_NUMBER,
 	PROFILE_CHOICE,
 	PROFILE_FLAGS,			/* list of names, stored as bits */
+	PROFILE_MODEL,			/* auto or an open_weights id */
 };
 
 /* The longest answer key (dotted) there could be, plus room. */
@@ -121,6 +137,15 @@ int profile_load_text(struct profile *, const char *path, const char *text,
 int profile_apply_doc(struct profile *, const struct doc *, char **cause);
 /* Applies KEY=VALUE (a --set option). */
 int profile_set(struct profile *, const char *assignment, char **cause);
+/* Checks the answers that name entries of the data: self_hosted_model
+ * must be auto or an open_weights id ("FILE:LINE:COL: ..." with a
+ * suggestion otherwise). */
+int profile_check_data(const struct profile *, const struct data *,
+	char **cause);
+/* self_hosted_model as an answers file spells it: the answer, or the
+ * data's default when there is none (data may be NULL: "auto"). */
+const char *profile_self_hosted_answer(const struct profile *,
+	const struct data *);
 /* The ops hours in force: the answer, or the expertise default. */
 double profile_ops_hours(const struct profile *, const struct data *);
 /* The GPUs the team owns: the id (NULL for none) and *count, from the
@@ -131,7 +156,9 @@ void profile_write_yaml(const struct profile *, const struct data *,
 	struct buffer *);
 
 /* Reads and writes a field through its key (for generic front ends).
- * Numbers come back as a double; choices as their index; flags as bits. */
+ * Numbers come back as a double; choices as their index; flags as bits;
+ * a model answer (text) as 1 when it names a model, else 0, and is not
+ * set through a number. */
 double profile_get_value(const struct profile *, const struct profile_field *);
 void profile_set_value(struct profile *, const struct profile_field *,
 	double value);

@@ -714,3 +714,38 @@ report_rule_files_sentence(const struct evaluation *report,
 	buffer_add(out, ".");
 }
 
+/* The open-weights model self-hosting runs: auto's pick with the tier it
+ * needed, a pin, or none that fits. */
+void
+report_self_hosted_sentence(const struct evaluation *report,
+    struct buffer *out)
+{
+	int index = report->profile.self_hosted_index;
+	const struct model *m;
+
+	if (index < 0) {
+		buffer_add(out, _("No open-weights model fits a GPU "
+		    "configuration in the data, so nothing is self-hosted."));
+		return;
+	}
+	m = &report->data->models[index];
+	if (!report->self_hosted_auto)
+		buffer_printf(out, _("Self-hosted options run %s, as "
+		    "self_hosted_model pins (%s)."), m->name, m->id);
+	else if (m->tier < report->self_hosted_tier_needed)
+		buffer_printf(out, _("Self-hosted options run %s: no "
+		    "frontier-tier open-weights model fits a GPU configuration, "
+		    "so self_hosted_model auto picked the cheapest of the best "
+		    "tier there is at this volume."), m->name);
+	else if (report->self_hosted_tier_needed == TIER_FRONTIER)
+		buffer_printf(out, _("Self-hosted options run %s: "
+		    "self_hosted_model auto picked the cheapest frontier-tier "
+		    "open-weights model (the best quality on hard tasks needs "
+		    "one) that fits a GPU configuration at this volume."),
+		    m->name);
+	else
+		buffer_printf(out, _("Self-hosted options run %s: "
+		    "self_hosted_model auto picked the cheapest open-weights "
+		    "model of the large tier or above that fits a GPU "
+		    "configuration at this volume."), m->name);
+}

@@ -65,6 +65,9 @@ void report_stale_sentence(const struct evaluation *, enum i18n_language,
 /* Which API prices the cache and batch shares used, or nothing when both
  * shares are 0. */
 void report_discount_sentence(const struct evaluation *, struct buffer *);
+/* Which open-weights model the self-hosted options run, and why (auto's
+ * pick or self_hosted_model's pin). */
+void report_self_hosted_sentence(const struct evaluation *, struct buffer *);
 /* Fills checks with the article's checklist; returns how many. */
 size_t report_checklist(const struct evaluation *, struct report_check *checks);
 /* "Go closed (API) if" and its siblings: the checklist's headings. */

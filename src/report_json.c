@@ -124,6 +124,24 @@ report_json_option(const struct evaluation *report, const struct cost_option *o)
 	return j;
 }
 
+/* The open-weights model the self-hosted options run: {id, tier, auto
+ * (picked, not pinned), tier_needed}, or null when none fits. */
+static cJSON *
+report_json_self_hosted(const struct evaluation *report)
+{
+	int index = report->profile.self_hosted_index;
+	if (index < 0)
+		return cJSON_CreateNull();
+	const struct model *m = &report->data->models[index];
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "id", m->id);
+	cJSON_AddStringToObject(j, "tier", data_tier_name(m->tier));
+	cJSON_AddBoolToObject(j, "auto", report->self_hosted_auto);
+	cJSON_AddStringToObject(j, "tier_needed",
+	    data_tier_name(report->self_hosted_tier_needed));
+	return j;
+}
+
 static cJSON *
 report_json_inputs(const struct evaluation *report)
 {
@@ -162,6 +180,10 @@ report_json_inputs(const struct evaluation *report)
 			}
 			cJSON_AddStringToObject(parent, name,
 			    f->names[(int)value]);
+			break;
+		case PROFILE_MODEL:
+			cJSON_AddStringToObject(parent, name,
+			    profile_self_hosted_answer(p, report->data));
 			break;
 		case PROFILE_FLAGS: {
 			cJSON *list = cJSON_AddArrayToObject(parent, name);
@@ -466,6 +488,8 @@ report_json_render(const struct evaluation *report, struct buffer *out,
 	report_json_sensitivity(report, root);
 	cJSON_AddItemToObject(root, "assumptions", report_json_assumptions(report));
 	cJSON_AddItemToObject(root, "inputs", report_json_inputs(report));
+	cJSON_AddItemToObject(root, "self_hosted_model",
+	    report_json_self_hosted(report));
 	cJSON_AddItemToObject(root, "rule_files",
 	    report_json_rule_files(report->rules));
 

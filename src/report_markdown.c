@@ -319,6 +319,9 @@ report_markdown_costs(const struct evaluation *report, struct buffer *out)
 		report_markdown_sentence(report, out, report_discount_sentence);
 		buffer_add(out, "\n");
 	}
+	buffer_add(out, "- ");
+	report_markdown_sentence(report, out, report_self_hosted_sentence);
+	buffer_add(out, "\n");
 	buffer_add(out, "\n");
 }
 

@@ -563,6 +563,7 @@ report_render_text(const struct evaluation *report, enum i18n_language language,
 	report_wrapped(report, out, report_breakeven_sentence);
 	report_wrapped(report, out, report_payback_sentence);
 	report_wrapped(report, out, report_discount_sentence);
+	report_wrapped(report, out, report_self_hosted_sentence);
 
 	report_text_sensitivity(report, out);
 	report_text_chart(report, out);

@@ -619,3 +619,36 @@ util_streq(const char *a, const char *b)
 		return a == b;
 	return strcmp(a, b) == 0;
 }
+
+/* Edit distance where inserting, deleting or changing a byte, or swapping
+ * two neighbours, costs one (optimal string alignment).  Both lengths are
+ * at most UTIL_EDIT_DISTANCE_MAX. */
+size_t
+util_edit_distance(const char *a, size_t a_length, const char *b,
+    size_t b_length)
+{
+	size_t rows[3][UTIL_EDIT_DISTANCE_MAX + 1];
+	size_t *before = rows[0], *previous = rows[1], *current = rows[2];
+
+	for (size_t j = 0; j <= b_length; j++)
+		previous[j] = j;
+	for (size_t i = 1; i <= a_length; i++) {
+		current[0] = i;
+		for (size_t j = 1; j <= b_length; j++) {
+			size_t best = previous[j - 1] + (a[i - 1] != b[j - 1]);
+			if (previous[j] + 1 < best)
+				best = previous[j] + 1;
+			if (current[j - 1] + 1 < best)
+				best = current[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && before[j - 2] + 1 < best)
+				best = before[j - 2] + 1;
+			current[j] = best;
+		}
+		size_t *spare = before;
+		before = previous;
+		previous = current;
+		current = spare;
+	}
+	return previous[b_length];
+}

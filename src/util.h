@@ -88,4 +88,11 @@ int util_format_date(char *out, size_t size, time_t when);
 /* Case-sensitive string equality that accepts NULL. */
 bool util_streq(const char *a, const char *b);
 
+/* Edit distance of two byte strings (insert, delete, change or swap two
+ * neighbours: one each), for "did you mean" suggestions; both lengths at
+ * most UTIL_EDIT_DISTANCE_MAX. */
+#define UTIL_EDIT_DISTANCE_MAX 64
+size_t util_edit_distance(const char *a, size_t a_length, const char *b,
+	size_t b_length);
+
 #endif

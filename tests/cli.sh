@@ -197,8 +197,16 @@ run 0 -d "$DATA" -f text
 has stdout "Verdict: Go closed (API)"
 run 0 -d "$DATA" -f text --set privacy=hard --set deployment=on_prem
 has stdout "Verdict: Go open (self-hosted)"
-run 0 -d "$DATA" -f markdown --set team.expertise=some --set volume.input_tokens=200M --set lock_in=avoid
+# On the article's model (auto would want a frontier-tier one here).
+run 0 -d "$DATA" -f markdown --set team.expertise=some --set volume.input_tokens=200M --set lock_in=avoid \
+	--set self_hosted_model=llama-3.1-70b
 has stdout "## Verdict: Use both (hybrid)"
+# self_hosted_model: a typo is refused with its position and the closest id.
+run 2 -d "$DATA" -f text --set self_hosted_model=qwen3-23b
+has stderr "llmadvisor: --set:1:19: self_hosted_model 'qwen3-23b' is not an open-weights model in the data (did you mean 'qwen3-32b'?)"
+run 0 -d "$DATA" -f json --set self_hosted_model=gpt-oss-20b
+has stdout '"self_hosted_model":	{'
+has stdout '"id":	"gpt-oss-20b"' 
 # The same seed gives byte-identical output; --samples shows in the result.
 "$LLMADVISOR" -d "$DATA" -f json --seed 42 --samples 500 </dev/null >s1.json
 "$LLMADVISOR" -d "$DATA" -f json --seed 42 --samples 500 </dev/null >s2.json

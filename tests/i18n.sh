@@ -40,12 +40,13 @@ de --help >"$work/help.de"
 en --help >"$work/help.en"
 if cmp -s "$work/help.de" "$work/help.en"; then bad "--help is not translated"; else ok; fi
 has "$work/help.de" "--set"
-de -d "$DATA" -f text >"$work/text.de"
+# The article's model (self_hosted_model) keeps every outcome in the text.
+de -d "$DATA" -f text --set self_hosted_model=llama-3.1-70b >"$work/text.de"
 has "$work/text.de" "Empfehlung: Geschlossen (API)"
 de -d "$DATA" -f markdown --set privacy=hard --set deployment=on_prem >"$work/md.de"
 has "$work/md.de" "Empfehlung: Offen (selbst betrieben)"
 de -d "$DATA" -f text --set team.expertise=some --set volume.input_tokens=200M \
-	--set lock_in=avoid >"$work/hybrid.de"
+	--set lock_in=avoid --set self_hosted_model=llama-3.1-70b >"$work/hybrid.de"
 has "$work/hybrid.de" "Empfehlung: Beides (hybrid)"
 # Reports use the full kind names; the narrow results table has its own
 # short forms (msgctxt "table cell"). The team is described, not keyed.

@@ -73,7 +73,7 @@ teardown(void)
 START_TEST(test_axes_and_labels)
 {
 	struct profile p;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	render(&p, 80, 20, 0);
 	const char *labels = row_text(chart.axis_row + 1);
 	static const char *const volumes[] = { "1M", "10M", "100M", "1B",
@@ -110,7 +110,7 @@ END_TEST
 START_TEST(test_legend)
 {
 	struct profile p;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	render(&p, 80, 20, 0);
 	struct buffer text;
 	buffer_init(&text);
@@ -135,7 +135,7 @@ END_TEST
 START_TEST(test_current_volume_marked)
 {
 	struct profile p;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	p.input_tokens = 250e6;
 	p.output_tokens = 50e6;
 	render(&p, 100, 24, 0);
@@ -176,7 +176,7 @@ START_TEST(test_breakeven_marked)
 {
 	struct profile p;
 	struct cost_scenario scenario;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	cost_scenario_default(&scenario);
 	double expected = cost_breakeven(testutil_data(),
 	    testutil_data()->values, &p, &scenario);
@@ -214,7 +214,7 @@ START_TEST(test_series_match_cost_model)
 {
 	struct profile p, at;
 	struct cost_scenario scenario;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	cost_scenario_default(&scenario);
 	render(&p, 90, 22, 0);
 	for (int c = 0; c < chart.plot_width; c += 7) {
@@ -249,7 +249,7 @@ START_TEST(test_staircase_visible)
 	 * flat, then jumps, then flat again; with no engineering cost on top
 	 * a second replica doubles it, drawn as a riser several rows high. */
 	struct profile p;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	p.peak_to_mean = 8;
 	p.hourly_rate = 0;
 	render(&p, 120, 60, 0);
@@ -279,7 +279,7 @@ START_TEST(test_ascii_and_unicode)
 {
 	struct profile p;
 	bool multibyte = false;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	render(&p, 80, 20, CHART_ASCII);
 	for (int r = 0; r < chart.height; r++)
 		for (int c = 0; c < chart.width; c++) {
@@ -303,7 +303,7 @@ START_TEST(test_sizes_refused)
 {
 	struct profile p;
 	char *cause = NULL;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	render(&p, 60, 16, 0);
 	const struct chart_cell *before = chart.cells;
 	static const int sizes[][2] = {
@@ -341,7 +341,7 @@ END_TEST
 START_TEST(test_one_buffer)
 {
 	struct profile p;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	render(&p, 120, 40, 0);
 	const struct chart_cell *cells = chart.cells;
 	size_t capacity = chart.capacity;
@@ -360,7 +360,7 @@ START_TEST(test_to_text)
 	struct profile p;
 	struct buffer text;
 	int lines = 0;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	render(&p, 78, 22, CHART_ASCII);
 	buffer_init(&text);
 	chart_to_text(&chart, &text);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cost.h"
+#include "evaluate.h"
 #include "report.h"
 #include "testutil.h"
 
@@ -133,7 +134,7 @@ best_totals(enum expertise expertise, double volume, double *api,
     double *self, double *self_24x7)
 {
 	struct profile p;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	p.expertise = expertise;
 	p.input_tokens = volume * 5 / 6;
 	p.output_tokens = volume / 6;
@@ -174,7 +175,7 @@ START_TEST(test_article_above_500m_capable_team)
 		    v, self, api);
 		ck_assert_msg(full < api, "at %.0f: 24/7 %.0f vs API %.0f", v,
 		    full, api);
-		profile_defaults(&p);
+		testutil_defaults(&p);
 		p.expertise = EXPERTISE_ML_INFRA;
 		p.input_tokens = v * 5 / 6;
 		p.output_tokens = v / 6;
@@ -196,7 +197,7 @@ START_TEST(test_staircase)
 	struct profile p;
 	int previous = 0;
 	bool stepped = false;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	for (double v = 1e6; v <= 1e11; v *= 2) {
 		p.input_tokens = v * 5 / 6;
 		p.output_tokens = v / 6;
@@ -230,7 +231,7 @@ START_TEST(test_fit_check)
 		    data_config_gpu(data, c)->memory.value < 100)
 			ck_assert(!cost_config_fits(data, data->values, c));
 	}
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	evaluate(&p, NULL);
 	memcpy(values, data->values, sizeof values);
 	const struct gpu_config *a100 =
@@ -252,7 +253,7 @@ START_TEST(test_hybrid_adds_up)
 	struct profile p;
 	struct cost_result parts;
 	struct cost_scenario scenario;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	p.expertise = EXPERTISE_ML_INFRA;
 	p.input_tokens = 300e6;
 	p.output_tokens = 60e6;
@@ -303,7 +304,7 @@ START_TEST(test_breakeven)
 	struct cost_scenario scenario;
 	struct profile p;
 	double api, self, full;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	p.expertise = EXPERTISE_ML_INFRA;
 	cost_scenario_default(&scenario);
 	double b = cost_breakeven(data, data->values, &p, &scenario);
@@ -327,7 +328,7 @@ START_TEST(test_scenario_factors)
 	struct profile p;
 	struct cost_scenario scenario;
 	struct cost_result doubled;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	evaluate(&p, NULL);
 	cost_scenario_default(&scenario);
 	scenario.api_price_factor = 2;
@@ -354,7 +355,7 @@ END_TEST
 START_TEST(test_owned_hardware_is_free)
 {
 	struct profile p;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	p.hardware = HARDWARE_WORKSTATION_GPU;
 	evaluate(&p, NULL);
 	const struct cost_option *o = option("owned:a6000:int4:x1");
@@ -371,7 +372,7 @@ END_TEST
 START_TEST(test_totals_add_up)
 {
 	struct profile p;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	p.input_tokens = 3e9;
 	evaluate(&p, NULL);
 	ck_assert_uint_gt(result.count, 20);
@@ -384,6 +385,128 @@ START_TEST(test_totals_add_up)
 	/* Small models are listed but not compared. */
 	ck_assert(!option("api:gpt-4o-mini")->comparable);
 	ck_assert(option("api:gpt-4o")->comparable);
+}
+END_TEST
+
+/* The best self-hosted monthly total of a profile on one open model. */
+static double
+best_self_hosted_on(const struct profile *profile, int model)
+{
+	struct profile p = *profile;
+	p.self_hosted_index = model;
+	evaluate(&p, NULL);
+	return result.best_self_hosted < 0 ? INFINITY :
+	    result.options[result.best_self_hosted].monthly.total;
+}
+
+/* self_hosted_model: auto (defaults.yaml's) picks, among the open models
+ * of the tier the answers need that fit a configuration, the one with
+ * the lowest self-hosted monthly total at the answered volume; every
+ * self-hosted option then runs it. */
+START_TEST(test_auto_picks_cheapest_fitting_model)
+{
+	testutil_use_shipped_data(true);	/* the current open models */
+	const struct data *data = testutil_data();
+	static const char *const answers[] = {
+		"", "tasks.quality=good_enough",
+		"tasks.quality=good_enough volume.input_tokens=2B",
+		"tasks.complex_share=0 volume.input_tokens=300M "
+		"team.expertise=ml_infra",
+		"privacy=hard deployment=on_prem",
+	};
+	struct cost_scenario scenario;
+	cost_scenario_default(&scenario);
+	for (size_t a = 0; a < sizeof answers / sizeof answers[0]; a++) {
+		struct profile p;
+		char assignments[256];
+		snprintf(assignments, sizeof assignments, "self_hosted_model=auto "
+		    "%s", answers[a]);
+		testutil_profile(&p, assignments);
+		p.self_hosted_index = -1;
+		int chosen = evaluate_self_hosted_model(data, &p, &scenario);
+		ck_assert_msg(chosen >= 0, "%s: no model", answers[a]);
+		const struct model *m = &data->models[chosen];
+		ck_assert_int_eq(m->kind, MODEL_OPEN_WEIGHTS);
+		ck_assert_msg(m->tier >= evaluate_tier_needed(&p),
+		    "%s: %s is below the tier needed", answers[a], m->id);
+		double picked = best_self_hosted_on(&p, chosen);
+		ck_assert(isfinite(picked));
+		for (size_t i = 0; i < data->model_count; i++) {
+			const struct model *o = &data->models[i];
+			if (o->kind != MODEL_OPEN_WEIGHTS ||
+			    o->tier < evaluate_tier_needed(&p))
+				continue;
+			ck_assert_msg(picked <= best_self_hosted_on(&p, (int)i),
+			    "%s: %s ($%.0f) is cheaper than the pick %s ($%.0f)",
+			    answers[a], o->id, best_self_hosted_on(&p, (int)i),
+			    m->id, picked);
+		}
+		/* The evaluation runs it, once: every self-hosted option. */
+		const struct evaluation *r = testutil_evaluate(&p, 50, false);
+		ck_assert_int_eq(r->profile.self_hosted_index, chosen);
+		ck_assert(r->self_hosted_auto);
+		size_t self_hosted = 0;
+		for (size_t i = 0; i < r->cost.count; i++) {
+			const struct cost_option *o = &r->cost.options[i];
+			if (!cost_kind_is_self_hosted(o->kind))
+				continue;
+			ck_assert_ptr_eq(o->model, m);
+			ck_assert(cost_config_fits(data, data->values, o->config));
+			self_hosted++;
+		}
+		ck_assert_uint_gt(self_hosted, 0);
+	}
+	/* The best quality on hard tasks needs a frontier-tier model; good
+	 * enough (or no hard tasks) a large one. */
+	struct profile p;
+	testutil_profile(&p, "tasks.quality=best tasks.complex_share=0.3");
+	ck_assert_int_eq(evaluate_tier_needed(&p), TIER_FRONTIER);
+	testutil_profile(&p, "tasks.quality=best tasks.complex_share=0");
+	ck_assert_int_eq(evaluate_tier_needed(&p), TIER_LARGE);
+	testutil_profile(&p, "tasks.quality=good_enough");
+	ck_assert_int_eq(evaluate_tier_needed(&p), TIER_LARGE);
+	testutil_use_shipped_data(false);
+}
+END_TEST
+
+/* An id pins the model even when auto would pick another, and the
+ * answers file's default (no answer) is defaults.yaml's auto. */
+START_TEST(test_id_pins_model)
+{
+	testutil_use_shipped_data(true);	/* the current open models */
+	const struct data *data = testutil_data();
+	struct cost_scenario scenario;
+	struct profile p;
+	cost_scenario_default(&scenario);
+	static const char *const pins[] = {
+		"qwen3-32b", "gpt-oss-20b", "deepseek-v3.2", "llama-3.1-70b",
+		"llama-4-maverick"
+	};
+	for (size_t i = 0; i < sizeof pins / sizeof pins[0]; i++) {
+		char set[128];
+		snprintf(set, sizeof set, "self_hosted_model=%s", pins[i]);
+		testutil_profile(&p, set);
+		p.self_hosted_index = -1;
+		int pinned = evaluate_self_hosted_model(data, &p, &scenario);
+		ck_assert_ptr_eq(&data->models[pinned],
+		    data_find_model(data, pins[i]));
+		const struct evaluation *r = testutil_evaluate(&p, 0, false);
+		ck_assert(!r->self_hosted_auto);
+		for (size_t o = 0; o < r->cost.count; o++)
+			if (cost_kind_is_self_hosted(r->cost.options[o].kind))
+				ck_assert_str_eq(r->cost.options[o].model->id,
+				    pins[i]);
+	}
+	/* No answer: the data's default, which is auto. */
+	profile_defaults(&p);
+	ck_assert_str_eq(profile_self_hosted_answer(&p, data), "auto");
+	ck_assert_ptr_null(data_self_hosted_model(data));
+	const struct evaluation *r = testutil_evaluate(&p, 0, false);
+	ck_assert(r->self_hosted_auto);
+	ck_assert_int_ge(r->profile.self_hosted_index, 0);
+	ck_assert_int_eq(data->models[r->profile.self_hosted_index].tier,
+	    TIER_FRONTIER);
+	testutil_use_shipped_data(false);
 }
 END_TEST
 
@@ -409,6 +532,10 @@ cost_suite(void)
 	tcase_add_test(model, test_owned_hardware_is_free);
 	tcase_add_test(model, test_totals_add_up);
 	suite_add_tcase(s, model);
+	TCase *self_hosted = tcase_create("self-hosted model");
+	tcase_add_test(self_hosted, test_auto_picks_cheapest_fitting_model);
+	tcase_add_test(self_hosted, test_id_pins_model);
+	suite_add_tcase(s, self_hosted);
 	return s;
 }
 

@@ -262,7 +262,7 @@ START_TEST(test_sweep_is_honest)
 			previous[k] = 0;
 		for (double v = 1e6; v <= 1.0001e12; v *= sqrt(sqrt(10))) {
 			struct profile p;
-			profile_defaults(&p);
+			testutil_defaults(&p);
 			p.expertise = (enum expertise)e;
 			p.input_tokens = v * 5 / 6;
 			p.output_tokens = v / 6;
@@ -313,7 +313,7 @@ START_TEST(test_hardware_answer)
 	char *cause = NULL;
 	int count;
 
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	ck_assert_int_eq(profile_load_text(&p, "a.yaml", yaml, strlen(yaml),
 	    &cause), 0);
 	ck_assert_str_eq(profile_owned_gpu(&p, &count), "h100-80gb");

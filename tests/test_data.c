@@ -111,7 +111,7 @@ START_TEST(test_positioned_errors)
 	expect_error("defaults", "self_hosted_model: open-c",
 	    "self_hosted_model: closed-a",
 	    "defaults.yaml:2:20: self_hosted_model 'closed-a' is not an "
-	    "open_weights model");
+	    "open_weights model (or auto)");
 	expect_error("defaults", "  pue:", "  power_usage:",
 	    "defaults.yaml:26:3: unknown key 'power_usage' in ownership");
 	expect_error("gpus", "model: open-c", "model: closed-a",
@@ -629,6 +629,9 @@ START_TEST(test_copy_loads_over_base)
 	for (size_t i = 0; i < copy->config_count; i++)
 		ck_assert(inside(copy, data_config_gpu(copy, &copy->configs[i])) &&
 		    inside(copy, data_config_model(copy, &copy->configs[i])));
+	/* The article's defaults.yaml pins its 70B, in either. */
+	ck_assert_int_eq(copy->defaults.self_hosted_model,
+	    full->defaults.self_hosted_model);
 	ck_assert_ptr_eq(data_self_hosted_model(copy),
 	    data_find_model(copy, "llama-3.1-70b"));
 	ck_assert_str_eq(copy->defaults_file, "defaults.yaml");
@@ -679,7 +682,7 @@ START_TEST(test_assigned_copy_outlives_base_struct)
 	for (size_t i = 0; i < copy->figure_count; i++)
 		ck_assert_str_eq(data_figure_at(copy, i)->key,
 		    data_figure_at(full, i)->key);
-	profile_defaults(&profile);
+	testutil_defaults(&profile);	/* with self-hosted options */
 	cost_scenario_default(&scenario);
 	cost_evaluate(full, full->values, &profile, &scenario, expected);
 	cost_evaluate(copy, copy->values, &profile, &scenario, got);

@@ -244,6 +244,10 @@ START_TEST(test_save_reads_back)
 	profile_defaults(&q);
 	ck_assert_msg(profile_load_file(&q, path, &cause) == 0, "%s\n%s", cause,
 	    out.data);
+	/* Where self_hosted_model was written is no answer. */
+	ck_assert_str_eq(q.self_hosted_model, "llama-3.1-70b");
+	memset(p.self_hosted_model_at, 0, sizeof p.self_hosted_model_at);
+	memset(q.self_hosted_model_at, 0, sizeof q.self_hosted_model_at);
 	ck_assert(memcmp(&p, &q, sizeof p) == 0);
 	/* Unset ops hours stay unset (a comment shows the default). */
 	profile_defaults(&p);
@@ -384,12 +388,88 @@ START_TEST(test_every_field_asks)
 		ck_assert_int_le(f->preset_count, PROFILE_MAX_PRESETS);
 		ck_assert_msg(number == (f->preset_count > 0),
 		    "%s: presets are for numbers", f->key);
-		ck_assert_msg(number == (f->labels == NULL),
-		    "%s: labels are for choices", f->key);
+		ck_assert_msg((number || f->type == PROFILE_MODEL) ==
+		    (f->labels == NULL), "%s: labels are for choices", f->key);
 		for (int p = 0; p < f->preset_count; p++)
 			ck_assert(f->presets[p] >= f->low &&
 			    f->presets[p] <= f->high);
 	}
+}
+END_TEST
+
+/* self_hosted_model: auto or an open_weights id, from YAML, JSON and
+ * --set; saved and read back; not answered, a comment shows the data's
+ * default; an id the data lacks is refused where it was written, with
+ * the closest open-weights id. */
+START_TEST(test_self_hosted_model_answer)
+{
+	testutil_use_shipped_data(true);	/* the current open models */
+	static const char yaml[] = "volume: {input_tokens: 5M}\n"
+	    "self_hosted_model: gpt-oss-120b\n";
+	static const char json[] = "{\"self_hosted_model\": \"auto\"}";
+	const struct data *data = testutil_data();
+	struct profile p, back;
+	struct buffer out;
+	char *cause = NULL;
+
+	profile_defaults(&p);
+	ck_assert_str_eq(p.self_hosted_model, "");
+	ck_assert_int_eq(p.self_hosted_index, -1);
+	ck_assert_int_eq(profile_load_text(&p, "a.yaml", yaml, strlen(yaml),
+	    &cause), 0);
+	ck_assert_str_eq(p.self_hosted_model, "gpt-oss-120b");
+	ck_assert_str_eq(p.self_hosted_model_at, "a.yaml:2:20");
+	ck_assert_int_eq(profile_check_data(&p, data, &cause), 0);
+	buffer_init(&out);
+	profile_write_yaml(&p, data, &out);
+	ck_assert_ptr_nonnull(strstr(out.data, "\nself_hosted_model: "
+	    "gpt-oss-120b\npricing:"));
+	profile_defaults(&back);
+	ck_assert_int_eq(profile_load_text(&back, "b.yaml", out.data,
+	    out.length, &cause), 0);
+	ck_assert_str_eq(back.self_hosted_model, "gpt-oss-120b");
+	buffer_free(&out);
+	ck_assert_int_eq(profile_load_text(&p, "c.json", json, strlen(json),
+	    &cause), 0);
+	ck_assert_str_eq(p.self_hosted_model, "auto");
+	ck_assert_int_eq(profile_check_data(&p, data, &cause), 0);
+	ck_assert_int_eq(profile_set(&p, "self_hosted_model=qwen3-32b",
+	    &cause), 0);
+	ck_assert_str_eq(profile_self_hosted_answer(&p, data), "qwen3-32b");
+
+	/* Not answered: the default as a comment, which reads back as not
+	 * answered. */
+	profile_defaults(&p);
+	buffer_init(&out);
+	profile_write_yaml(&p, data, &out);
+	ck_assert_ptr_nonnull(strstr(out.data,
+	    "\n# self_hosted_model: auto   (default)\n"));
+	profile_defaults(&back);
+	ck_assert_int_eq(profile_load_text(&back, "d.yaml", out.data,
+	    out.length, &cause), 0);
+	ck_assert_str_eq(back.self_hosted_model, "");
+	buffer_free(&out);
+
+	/* Refused with the position and a suggestion. */
+	ck_assert_int_eq(profile_set(&p, "self_hosted_model=gpt-oss-12b",
+	    &cause), 0);
+	ck_assert_int_eq(profile_check_data(&p, data, &cause), -1);
+	ck_assert_str_eq(cause, "--set:1:19: self_hosted_model 'gpt-oss-12b' "
+	    "is not an open-weights model in the data (did you mean "
+	    "'gpt-oss-120b'?)");
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(profile_set(&p, "self_hosted_model=gpt-4o", &cause),
+	    0);
+	ck_assert_int_eq(profile_check_data(&p, data, &cause), -1);
+	ck_assert_str_eq(cause, "--set:1:19: self_hosted_model 'gpt-4o' is "
+	    "not open weights you can run (its kind is api): see "
+	    "--list-models");
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(profile_set(&p, "self_hosted_model=", &cause), -1);
+	free(cause);
+	testutil_use_shipped_data(false);
 }
 END_TEST
 
@@ -410,6 +490,7 @@ profile_suite(void)
 	tcase_add_test(t, test_failed_json_parse_keeps_nothing);
 	tcase_add_test(t, test_parse_input);
 	tcase_add_test(t, test_every_field_asks);
+	tcase_add_test(t, test_self_hosted_model_answer);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -98,7 +98,7 @@ properties_generate(void)
 	for (size_t i = 0; i < PROPERTIES_PROFILES; i++) {
 		struct properties_case *c = &properties_cases[i];
 		struct profile *p = &c->profile;
-		profile_defaults(p);
+		testutil_defaults(p);
 		p->expertise = (enum expertise)properties_pick(&state, 3);
 		p->privacy = (enum privacy)properties_pick(&state, 3);
 		p->lock_in = (enum lock_in)properties_pick(&state, 3);
@@ -413,7 +413,7 @@ static double
 properties_crossover(enum expertise expertise)
 {
 	struct profile p;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	p.expertise = expertise;
 	p.quality = QUALITY_GOOD_ENOUGH;
 	p.complex_share = 0;

@@ -143,7 +143,7 @@ START_TEST(test_archetypes)
 		ck_assert_int_eq(file_read(path, &text, &length, &cause), 0);
 		ck_assert(sscanf(text, "# expect: %31s", expected) == 1);
 		free(text);
-		profile_defaults(&p);
+		profile_defaults(&p);	/* the examples run as shipped */
 		ck_assert_msg(profile_load_file(&p, path, &cause) == 0, "%s", cause);
 		const struct evaluation *r = testutil_evaluate_shipped(&p, 2000);
 		if (strcmp(rules_verdict_name(r->outcome.verdict), expected) != 0
@@ -171,7 +171,7 @@ START_TEST(test_hard_privacy_only_hardware_you_run)
 	unsigned seed = 12345;
 	for (int n = 0; n < 400; n++) {
 		struct profile p;
-		profile_defaults(&p);
+		testutil_defaults(&p);
 		seed = seed * 1103515245u + 12345u;
 		p.input_tokens = pow(10, 5 + (seed >> 8) % 500 / 100.0);
 		p.output_tokens = p.input_tokens / (1 + (seed >> 4) % 9);
@@ -317,7 +317,7 @@ END_TEST
 START_TEST(test_quality_view)
 {
 	struct profile p;
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	p.complex_share = 0.5;
 	p.horizon_months = 3;
 	const struct evaluation *r = testutil_evaluate(&p, 0, false);
@@ -902,7 +902,7 @@ START_TEST(test_user_rules_change_the_verdict)
 	    "disable: [lock-in-insurance]\n";
 	ck_assert_int_eq(file_write_atomic(path, policy, strlen(policy),
 	    &cause), 0);
-	profile_defaults(&p);
+	testutil_defaults(&p);
 	ck_assert_int_eq(testutil_evaluate(&p, 0, false)->outcome.verdict,
 	    VERDICT_CLOSED);
 	paths.data_dir = testutil_path("data");

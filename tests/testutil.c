@@ -22,12 +22,26 @@ testutil_path(const char *name)
  * GPUs and quality figures, frozen when issue 14 brought current models
  * into data/), once: the suites' figures and the article's crossover do
  * not move with every price update.  test_data checks data/ itself. */
+static bool testutil_shipped;
+
+/* Makes testutil_data (and what reads it) the shipped data/ instead,
+ * for the suites that check the December 2026 models; a test that turns
+ * it on turns it off before it ends (CK_FORK=no runs tests in one
+ * process). */
+void
+testutil_use_shipped_data(bool on)
+{
+	testutil_shipped = on;
+}
+
 const struct data *
 testutil_data(void)
 {
 	static struct data data;
 	static int loaded;
 	static char dir[PATH_MAX];
+	if (testutil_shipped)
+		return testutil_shipped_data();
 	if (!loaded) {
 		struct paths paths = { 0 };
 		char *cause = NULL;
@@ -137,12 +151,32 @@ testutil_evaluate_on(const struct data *data, const struct rules *rules,
 	return &report;
 }
 
+/* The article's model, pinned and resolved. */
+void
+testutil_pin_article_model(struct profile *profile)
+{
+	const struct data *data = testutil_data();
+	const struct model *m = data_find_model(data, "llama-3.1-70b");
+	ck_assert_ptr_nonnull(m);
+	snprintf(profile->self_hosted_model, sizeof profile->self_hosted_model,
+	    "%s", m->id);
+	profile->self_hosted_index = (int)(m - data->models);
+}
+
+/* The defaults on the article's model. */
+void
+testutil_defaults(struct profile *profile)
+{
+	profile_defaults(profile);
+	testutil_pin_article_model(profile);
+}
+
 /* The defaults, then each space-separated --set assignment. */
 void
 testutil_profile(struct profile *profile, const char *assignments)
 {
 	char copy[1024], *save = NULL, *cause = NULL;
-	profile_defaults(profile);
+	testutil_defaults(profile);
 	snprintf(copy, sizeof copy, "%s", assignments);
 	for (char *a = strtok_r(copy, " ", &save); a != NULL;
 	    a = strtok_r(NULL, " ", &save))
@@ -180,8 +214,12 @@ void
 testutil_cost(const struct profile *profile, struct cost_result *result)
 {
 	struct cost_scenario scenario;
+	struct profile resolved = *profile;
 	cost_scenario_default(&scenario);
-	cost_evaluate(testutil_data(), testutil_data()->values, profile,
+	if (resolved.self_hosted_index < 0)
+		resolved.self_hosted_index = evaluate_self_hosted_model(
+		    testutil_data(), profile, &scenario);
+	cost_evaluate(testutil_data(), testutil_data()->values, &resolved,
 	    &scenario, result);
 }
 
@@ -203,7 +241,7 @@ testutil_option(const struct cost_result *result, const char *id)
 void
 testutil_article_profile(struct profile *p)
 {
-	profile_defaults(p);
+	testutil_defaults(p);
 	p->input_tokens = 10e6;
 	p->output_tokens = 2e6;
 }
