@@ -633,12 +633,20 @@ cost_reference_model(const struct data *data, const struct profile *profile)
 	    data_self_hosted_model(data);
 }
 
-/* True when an API option competes for its kind's cheapest (and so for
- * an outcome): its tier is at least the self-hosted reference's. */
+/* Whether an API or hosted option competes for its kind's cheapest and
+ * so for an outcome (the one place the rule lives, cost.h): never a
+ * retired model; for the best quality a closed API only from the
+ * frontier tier (whatever the hard share, so that raising it never
+ * switches the closed model); else a quality tier at least the
+ * self-hosted reference model's, so that like is compared with like. */
 bool
 cost_model_comparable(const struct model *model,
-    const struct model *reference)
+    const struct model *reference, const struct profile *profile)
 {
+	if (model->retired)
+		return false;
+	if (model->kind == MODEL_API && profile->quality == QUALITY_BEST)
+		return model->tier == TIER_FRONTIER;
 	return reference == NULL || model->tier >= reference->tier;
 }
 
@@ -651,7 +659,7 @@ cost_add_api(const struct cost_context *c, const struct model *m,
 	struct cost_option *o = &result->options[result->count++];
 	cost_option_start(o, m->kind == MODEL_API ? OPTION_API :
 	    OPTION_HOSTED_OPEN, m, NULL, NULL,
-	    cost_model_comparable(m, reference));
+	    cost_model_comparable(m, reference, c->profile));
 	o->discounts = cost_api(c->values, m, c->profile,
 	    result->input_tokens, result->output_tokens,
 	    c->scenario->api_price_factor, api_engineering, api_setup,

@@ -53,8 +53,15 @@
  *                      24/7 rental for the same load; NAN when it never
  *                      pays, 0 and already_owned when nothing is bought
  *   deployment on_prem no cloud_on_demand or cloud_24x7 option at all
- *   hybrid             the hard share on the cheapest frontier API, the rest
- *                      on the cheapest option of one open kind (hosted
+ *   comparable         an API or hosted option competes for its outcome
+ *                      only when its model is not retired and, for a
+ *                      closed API under tasks.quality best, is of the
+ *                      frontier tier; otherwise its tier
+ *                      is at least the self-hosted reference model's
+ *                      (cost_comparable); retired models are priced and
+ *                      listed but never chosen
+ *   hybrid             the hard share on the cheapest frontier API that is
+ *                      not retired, the rest on the cheapest option of one open kind (hosted
  *                      open-weight API, on demand, 24/7 or owned), priced
  *                      again at that share of the volume: one hybrid per
  *                      open kind; both parts' engineering and set-up lines
@@ -148,8 +155,8 @@ struct cost_option {
 	enum cost_commitment commitment;	/* cloud_24x7: price used */
 	double spot_share;		/* traffic served on spot GPUs */
 	double upfront;			/* owned: USD of GPUs and hosts bought */
-	bool comparable;		/* quality tier at least the
-					 * self-hosted model's */
+	bool comparable;		/* competes for its outcome:
+					 * cost_comparable (cost.c) */
 	enum option_kind hybrid_self_kind;	/* hybrid: its open part's kind */
 	const struct model *hybrid_open_model;	/* hybrid on a hosted
 					 * open-weight API: that model */

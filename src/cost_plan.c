@@ -115,9 +115,11 @@ cost_plan_apis(const struct data *data, const struct profile *profile,
 	for (int k = 0; k < MODEL_KIND_COUNT; k++)
 		for (int t = 0; t < TIER_COUNT; t++)
 			lowest_high[k][t] = INFINITY;
+	/* Only an API that competes can be the one that is cheaper. */
 	for (size_t i = 0; i < data->model_count; i++) {
 		const struct model *m = &data->models[i];
-		if (!cost_model_offered(data, m))
+		if (!cost_model_offered(data, m) ||
+		    !cost_model_comparable(m, reference, profile))
 			continue;
 		double high = cost_plan_blended(maximum, m, profile, share);
 		if (high < lowest_high[m->kind][m->tier])
@@ -129,7 +131,7 @@ cost_plan_apis(const struct data *data, const struct profile *profile,
 			continue;
 		plan->options_total++;
 		/* Not compared: never any kind's cheapest, never read. */
-		if (!cost_model_comparable(m, reference))
+		if (!cost_model_comparable(m, reference, profile))
 			continue;
 		double low = cost_plan_blended(minimum, m, profile, share);
 		if (prune && !m->has_fine_tuning_prices &&

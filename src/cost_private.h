@@ -30,7 +30,8 @@ bool cost_model_offered(const struct data *, const struct model *);
 const struct model *cost_reference_model(const struct data *,
 	const struct profile *);
 /* True when an API option competes for its kind's cheapest. */
-bool cost_model_comparable(const struct model *, const struct model *reference);
+bool cost_model_comparable(const struct model *, const struct model *reference,
+	const struct profile *);
 /* The self-hosted kinds (COST_KIND_BIT) a configuration is offered as. */
 unsigned cost_config_kinds(const struct data *, const struct profile *,
 	const struct gpu_config *);

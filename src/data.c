@@ -390,6 +390,17 @@ data_member_figure(struct data *data, const struct doc *doc,
 	return data_figure(data, doc, node, key, unit, figure, cause);
 }
 
+/* The model a registered figure belongs to (by where it lives), or NULL
+ * for a GPU's, a configuration's or a default's. */
+const struct model *
+data_figure_model(const struct data *data, size_t i)
+{
+	const struct data_figure_place *place = &data->figure_places[i];
+	if (place->area != DATA_AREA_MODELS)
+		return NULL;
+	return &data->models[place->element];
+}
+
 /* Reads a required text member of a mapping. */
 int
 data_member_string(const struct doc *doc, const struct doc_node *mapping,
@@ -465,6 +476,49 @@ data_model_keys_fit(const struct doc *doc, const struct doc_node *node,
 		return -1;
 	}
 
+	return 0;
+}
+
+/* Reads the optional retired: {date, source} of a priced model: the date
+ * the vendor switched it off and where that was read.  A retired model
+ * stays listed (the article's figures reproduce with it) but is never
+ * chosen; its date is also its deprecation_date. */
+static int
+data_model_retired(const struct doc *doc, const struct doc_node *node,
+    struct model *model, const char *prefix, char **cause)
+{
+	static const char *const keys[] = { "date", "source", NULL };
+	const struct doc_node *part = doc_get(node, "retired");
+	char name[256];
+
+	if (part == NULL)
+		return 0;
+	if (model->kind == MODEL_OPEN_WEIGHTS) {
+		doc_error(cause, doc, part, false,
+		    _("'%s' does not apply to a model of kind %s"), "retired",
+		    data_kind_names[model->kind]);
+		return -1;
+	}
+	snprintf(name, sizeof name, "%s.retired", prefix);
+	if (part->type != DOC_MAPPING) {
+		doc_error(cause, doc, part, false, _("%s must be a mapping with "
+		    "date and source"), name);
+		return -1;
+	}
+	if (doc_expect_keys(doc, part, name, keys, cause) != 0 ||
+	    data_member_string(doc, part, "date", name, &model->retired_date,
+	    cause) != 0 ||
+	    data_member_string(doc, part, "source", name,
+	    &model->retired_source, cause) != 0)
+		return -1;
+	if (!data_valid_date(model->retired_date)) {
+		doc_error(cause, doc, doc_get(part, "date"), false,
+		    _("%s.date must be a date YYYY-MM-DD, got \"%s\""), name,
+		    model->retired_date);
+		return -1;
+	}
+	model->retired = true;
+	model->deprecation_date = model->retired_date;
 	return 0;
 }
 
@@ -607,7 +661,7 @@ data_model(struct data *data, const struct doc *doc,
 		"fine_tuning_training_price", "fine_tuning_input_price",
 		"fine_tuning_output_price",
 		"weights", "parameters", "active_parameters", "weights_size",
-		"kv_bytes_per_token", NULL
+		"kv_bytes_per_token", "retired", NULL
 	};
 	const struct doc_node *part;
 	char prefix[200];
@@ -676,7 +730,8 @@ data_model(struct data *data, const struct doc *doc,
 		model->alias_count = part->count;
 	}
 
-	if (data_model_keys_fit(doc, node, model, cause) != 0)
+	if (data_model_keys_fit(doc, node, model, cause) != 0 ||
+	    data_model_retired(doc, node, model, prefix, cause) != 0)
 		return -1;
 	if (model->kind != MODEL_OPEN_WEIGHTS)
 		return data_model_prices(data, doc, node, model, prefix,
@@ -1073,10 +1128,18 @@ static const struct data_default_field data_default_fields[] = {
 	DEFAULT_FIELD("ownership", "residual_share", "share", residual_share),
 	DEFAULT_FIELD("ownership", "electricity_price", "USD/kWh", electricity_price),
 	DEFAULT_FIELD("ownership", "pue", "ratio", pue),
-	DEFAULT_FIELD("quality", "hard_closed", "share", quality_hard_closed),
-	DEFAULT_FIELD("quality", "hard_open", "share", quality_hard_open),
-	DEFAULT_FIELD("quality", "simple_closed", "share", quality_simple_closed),
-	DEFAULT_FIELD("quality", "simple_open", "share", quality_simple_open),
+	DEFAULT_FIELD("quality", "hard_closed.small", "share", quality_hard_closed[TIER_SMALL]),
+	DEFAULT_FIELD("quality", "hard_closed.large", "share", quality_hard_closed[TIER_LARGE]),
+	DEFAULT_FIELD("quality", "hard_closed.frontier", "share", quality_hard_closed[TIER_FRONTIER]),
+	DEFAULT_FIELD("quality", "hard_open.small", "share", quality_hard_open[TIER_SMALL]),
+	DEFAULT_FIELD("quality", "hard_open.large", "share", quality_hard_open[TIER_LARGE]),
+	DEFAULT_FIELD("quality", "hard_open.frontier", "share", quality_hard_open[TIER_FRONTIER]),
+	DEFAULT_FIELD("quality", "simple_closed.small", "share", quality_simple_closed[TIER_SMALL]),
+	DEFAULT_FIELD("quality", "simple_closed.large", "share", quality_simple_closed[TIER_LARGE]),
+	DEFAULT_FIELD("quality", "simple_closed.frontier", "share", quality_simple_closed[TIER_FRONTIER]),
+	DEFAULT_FIELD("quality", "simple_open.small", "share", quality_simple_open[TIER_SMALL]),
+	DEFAULT_FIELD("quality", "simple_open.large", "share", quality_simple_open[TIER_LARGE]),
+	DEFAULT_FIELD("quality", "simple_open.frontier", "share", quality_simple_open[TIER_FRONTIER]),
 	DEFAULT_FIELD("quality", "gap_months", "months", gap_months),
 	DEFAULT_FIELD("quality", "gap_floor_share", "share", gap_floor_share),
 	DEFAULT_FIELD("quality", "fine_tuning_gain.none", "share", fine_tuning_gain[EXPERTISE_NONE]),
@@ -1329,6 +1392,7 @@ data_load_file(struct data *data, enum data_file file, const char *name,
 		for (size_t i = 0; i < data->model_count; i++)
 			if (data->models[i].kind == MODEL_API &&
 			    data->models[i].tier == TIER_FRONTIER &&
+			    !data->models[i].retired &&
 			    data->models[i].fine_tuning)
 				data->closed_fine_tuning = true;
 	return 0;

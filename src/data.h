@@ -105,7 +105,13 @@ struct model {
 	struct figure cache_read_price, batch_input_price, batch_output_price;
 	bool has_cache_read_price, has_batch_input_price,
 	    has_batch_output_price;
-	const char *deprecation_date;	/* YYYY-MM-DD from prices.yaml, or NULL */
+	const char *deprecation_date;	/* YYYY-MM-DD from prices.yaml or
+					 * the retired date, or NULL */
+	/* api and hosted_open: the vendor has switched it off (models.yaml
+	 * retired: {date, source}).  Listed with its prices, never chosen. */
+	bool retired;
+	const char *retired_date;	/* YYYY-MM-DD */
+	const char *retired_source;
 	int weights;			/* hosted_open: index of the open
 					 * weights in data.models; else -1 */
 	/* open_weights */
@@ -186,10 +192,12 @@ struct defaults {
 	struct figure residual_share;			/* share */
 	struct figure electricity_price;		/* USD/kWh */
 	struct figure pue;				/* ratio */
-	struct figure quality_hard_closed;		/* share */
-	struct figure quality_hard_open;		/* share */
-	struct figure quality_simple_closed;		/* share */
-	struct figure quality_simple_open;		/* share */
+	/* Success on hard and on simple tasks of a current model of each
+	 * quality tier, closed and open weights (share). */
+	struct figure quality_hard_closed[TIER_COUNT];
+	struct figure quality_hard_open[TIER_COUNT];
+	struct figure quality_simple_closed[TIER_COUNT];
+	struct figure quality_simple_open[TIER_COUNT];
 	struct figure gap_months;			/* months */
 	struct figure gap_floor_share;			/* share */
 	struct figure fine_tuning_gain[EXPERTISE_COUNT];	/* share */
@@ -294,6 +302,10 @@ data_figure_at(const struct data *data, size_t i)
 	}
 	return (const struct figure *)(const void *)(base + place->offset);
 }
+
+/* The model the i-th registered figure belongs to; NULL for a GPU's or
+ * a default's. */
+const struct model *data_figure_model(const struct data *, size_t i);
 
 /* A hosted_open model's open weights; NULL for any other model. */
 static inline const struct model *

@@ -59,8 +59,27 @@ evaluate_settings_default(struct evaluate_settings *settings)
 	settings->now = 0;
 }
 
+/* Whether a price figure can reach this evaluation's costs: not one of
+ * a retired model (never chosen), nor a fine-tuning price when the team
+ * does not fine-tune. */
+static bool
+evaluate_figure_used(const struct evaluation *evaluation, size_t i)
+{
+	const struct data *data = evaluation->data;
+	const struct model *m = data_figure_model(data, i);
+	const struct figure *f = data_figure_at(data, i);
+	if (m == NULL)
+		return true;
+	if (m->retired)
+		return false;
+	return evaluation->profile.fine_tuning != FINE_TUNING_NONE ||
+	    (f != &m->fine_tuning_training_price &&
+	    f != &m->fine_tuning_input_price &&
+	    f != &m->fine_tuning_output_price);
+}
+
 /* Price figures (USD units) whose as-of date is older than stale_months
- * before the evaluation's date. */
+ * before the evaluation's date, among those its costs can use. */
 static void
 evaluate_find_stale(struct evaluation *evaluation, const double *values)
 {
@@ -69,7 +88,8 @@ evaluate_find_stale(struct evaluation *evaluation, const double *values)
 	evaluation->stale_count = 0;
 	for (size_t i = 0; i < data->figure_count &&
 	    evaluation->stale_count < EVALUATE_MAX_STALE; i++)
-		if (data_figure_stale(data_figure_at(data, i), evaluation->now,
+		if (evaluate_figure_used(evaluation, i) &&
+		    data_figure_stale(data_figure_at(data, i), evaluation->now,
 		    months))
 			evaluation->stale[evaluation->stale_count++] =
 			    (unsigned)i;

@@ -11,12 +11,25 @@
  * fine-tuning dataset adds quality.fine_tuning_gain (by expertise; it may
  * be negative) to open weights' success on every task they serve.
  *
- * Expected success on the task mix (h = the hard share):
- *   closed       h x hard_closed + (1 - h) x simple_closed
- *   open, hosted h x (hard_closed - gap_over_horizon) + (1 - h) x
- *                simple_open, + gain
- *   hybrid       h x hard_closed + (1 - h) x (simple_open + gain)
- * each kept within [0.01, 1].
+ * Success rates come by quality tier (small, large, frontier) of the
+ * model an outcome uses (the cheapest option of its kind before vetoes;
+ * the self-hosted reference model's tier where it has none): hard_closed
+ * [T], simple_closed[T], hard_open[T], simple_open[T].  The gap is open
+ * weights of tier T against the closed frontier:
+ *   gap_today(T) = hard_closed[frontier] - hard_open[T]
+ *   open_hard(T) = hard_closed[frontier] - gap_over_horizon(T), or, with
+ *                  "good_enough", hard_closed[T] (the gap does not count:
+ *                  as good as a closed model of the same tier)
+ * Expected success on the task mix (h = the hard share; Tc, Th, To the
+ * tiers of the closed, hosted and self-hosted models, Ta and Tb those of
+ * the hybrid's closed and open parts):
+ *   closed       h x hard_closed[Tc] + (1 - h) x simple_closed[Tc]
+ *   open_hosted  h x open_hard(Th) + (1 - h) x simple_open[Th] + gain
+ *   open         h x open_hard(To) + (1 - h) x simple_open[To] + gain
+ *   hybrid       h x hard_closed[Ta] + (1 - h) x (simple_open[Tb] + gain)
+ * each kept within [0.01, 1].  The names rules read: quality.hard_closed
+ * is the frontier's, quality.hard_open, simple_open and the gap names the
+ * self-hosted model's tier, quality.simple_closed the closed model's.
  *
  * Fine-tuning as a cost (fine_tuning exploring or dataset_ready; D =
  * fine_tuning_data.tokens, E = epochs, T = training tokens/s on
@@ -342,6 +355,65 @@ metrics_fine_tuning(const struct data *data, const double *values,
 	    V(d->fine_tuning_epochs)) + engineering;
 }
 
+/* The quality tier of each outcome's model: the cheapest option of its
+ * kind (before vetoes), the self-hosted reference model where an
+ * outcome has none; the hybrid's closed and open parts apart. */
+struct metrics_tiers {
+	enum quality_tier closed, hosted, open, hybrid_closed, hybrid_open;
+};
+
+/* The tier of option index's model, or fallback when there is none. */
+static enum quality_tier
+metrics_option_tier(const struct cost_result *cost, int index,
+    enum quality_tier fallback)
+{
+	return index < 0 ? fallback : cost->options[index].model->tier;
+}
+
+static void
+metrics_tiers(const struct data *data, const struct profile *p,
+    const struct cost_result *cost, struct metrics_tiers *t)
+{
+	/* The self-hosted model as cost_evaluate takes it: resolved for the
+	 * run, else the data's pin; large when there is none. */
+	const struct model *model = p->self_hosted_index >= 0 ?
+	    &data->models[p->self_hosted_index] : data_self_hosted_model(data);
+	enum quality_tier reference = model != NULL ? model->tier : TIER_LARGE;
+	int hybrid = cost->cheapest[OPTION_HYBRID];
+	t->closed = metrics_option_tier(cost, cost->cheapest[OPTION_API],
+	    TIER_FRONTIER);
+	t->hosted = metrics_option_tier(cost,
+	    cost->cheapest[OPTION_HOSTED_OPEN], reference);
+	t->open = metrics_option_tier(cost, cost->best_self_hosted, reference);
+	t->hybrid_closed = metrics_option_tier(cost, hybrid, TIER_FRONTIER);
+	t->hybrid_open = reference;
+	if (hybrid >= 0 && cost->options[hybrid].hybrid_open_model != NULL)
+		t->hybrid_open = cost->options[hybrid].hybrid_open_model->tier;
+}
+
+/* Open weights of one tier on hard tasks over the horizon: the gap to
+ * the closed frontier today, its floor and horizon average (the top of
+ * this file), and the success that leaves; with "good_enough" the gap
+ * does not count and they succeed as often as a closed model of the
+ * same tier. */
+struct metrics_open_hard {
+	double gap, floor, gap_horizon, success;
+};
+
+static void
+metrics_open_hard(const struct defaults *d, const double *values,
+    const struct profile *p, enum quality_tier tier,
+    struct metrics_open_hard *out)
+{
+	double hard_closed = V(d->quality_hard_closed[TIER_FRONTIER]);
+	out->gap = hard_closed - V(d->quality_hard_open[tier]);
+	out->floor = out->gap > 0 ? out->gap * V(d->gap_floor_share) : 0;
+	out->gap_horizon = metrics_gap_over_horizon(out->gap, out->floor,
+	    V(d->gap_months), p->horizon_months);
+	out->success = p->quality == QUALITY_GOOD_ENOUGH ?
+	    V(d->quality_hard_closed[tier]) : hard_closed - out->gap_horizon;
+}
+
 /* Fills every metric slot for one evaluation. */
 void
 metrics_compute(const struct data *data, const double *values,
@@ -403,33 +475,36 @@ metrics_compute(const struct data *data, const double *values,
 	m[METRIC_VOLUME_HIGH] = V(d->volume_high);
 
 	m[METRIC_HARD_SHARE] = V(d->hard_share);
-	double hard_closed = V(d->quality_hard_closed);
-	double gap = hard_closed - V(d->quality_hard_open);
-	double floor = gap > 0 ? gap * V(d->gap_floor_share) : 0;
-	double gap_horizon = metrics_gap_over_horizon(gap, floor,
-	    V(d->gap_months), p->horizon_months);
-	/* "Good enough" on the hard tasks: the gap does not count. */
-	double gap_counted = p->quality == QUALITY_GOOD_ENOUGH ? 0 :
-	    gap_horizon;
+	struct metrics_tiers tiers;
+	metrics_tiers(data, p, cost, &tiers);
 	double gain = p->fine_tuning == FINE_TUNING_DATASET_READY ?
 	    V(d->fine_tuning_gain[p->expertise]) : 0;
 	double share = p->complex_share;
+	double hard_closed = V(d->quality_hard_closed[TIER_FRONTIER]);
+	struct metrics_open_hard reference;
+	metrics_open_hard(d, values, p, tiers.open, &reference);
 	m[METRIC_HARD_CLOSED] = hard_closed;
-	m[METRIC_HARD_OPEN] = V(d->quality_hard_open);
-	m[METRIC_SIMPLE_CLOSED] = V(d->quality_simple_closed);
-	m[METRIC_SIMPLE_OPEN] = V(d->quality_simple_open);
+	m[METRIC_HARD_OPEN] = V(d->quality_hard_open[tiers.open]);
+	m[METRIC_SIMPLE_CLOSED] = V(d->quality_simple_closed[tiers.closed]);
+	m[METRIC_SIMPLE_OPEN] = V(d->quality_simple_open[tiers.open]);
 	m[METRIC_GAP_MONTHS] = V(d->gap_months);
-	m[METRIC_GAP_TODAY] = gap;
-	m[METRIC_GAP_OVER_HORIZON] = gap_horizon;
-	m[METRIC_GAP_FLOOR] = floor;
+	m[METRIC_GAP_TODAY] = reference.gap;
+	m[METRIC_GAP_OVER_HORIZON] = reference.gap_horizon;
+	m[METRIC_GAP_FLOOR] = reference.floor;
 	m[METRIC_FINE_TUNING_GAIN] = gain;
-	m[METRIC_CLOSED_SUCCESS] = metrics_clamp_success(share * hard_closed +
-	    (1 - share) * m[METRIC_SIMPLE_CLOSED]);
-	m[METRIC_OPEN_SUCCESS] = metrics_clamp_success(share * (hard_closed -
-	    gap_counted) + (1 - share) * m[METRIC_SIMPLE_OPEN] + gain);
-	m[METRIC_OPEN_HOSTED_SUCCESS] = m[METRIC_OPEN_SUCCESS];
-	m[METRIC_HYBRID_SUCCESS] = metrics_clamp_success(share * hard_closed +
-	    (1 - share) * (m[METRIC_SIMPLE_OPEN] + gain));
+	m[METRIC_CLOSED_SUCCESS] = metrics_clamp_success(share *
+	    V(d->quality_hard_closed[tiers.closed]) + (1 - share) *
+	    m[METRIC_SIMPLE_CLOSED]);
+	m[METRIC_OPEN_SUCCESS] = metrics_clamp_success(share *
+	    reference.success + (1 - share) * m[METRIC_SIMPLE_OPEN] + gain);
+	struct metrics_open_hard hosted;
+	metrics_open_hard(d, values, p, tiers.hosted, &hosted);
+	m[METRIC_OPEN_HOSTED_SUCCESS] = metrics_clamp_success(share *
+	    hosted.success + (1 - share) *
+	    V(d->quality_simple_open[tiers.hosted]) + gain);
+	m[METRIC_HYBRID_SUCCESS] = metrics_clamp_success(share *
+	    V(d->quality_hard_closed[tiers.hybrid_closed]) + (1 - share) *
+	    (V(d->quality_simple_open[tiers.hybrid_open]) + gain));
 	/* Outcome totals: the kinds' cheapest until decide_run applies the
 	 * vetoes. */
 	m[METRIC_CLOSED_TOTAL] = m[METRIC_KIND_TOTAL + OPTION_API];
@@ -472,6 +547,14 @@ metrics_success(const double *metrics, enum verdict outcome)
 	    METRIC_HYBRID_SUCCESS };
 	return outcome >= 0 && outcome < VERDICT_COUNT ?
 	    metrics[slots[outcome]] : NAN;
+}
+
+/* Success on hard tasks today, closed frontier and open (metrics.h). */
+void
+metrics_hard_success(const double *metrics, double *closed, double *open)
+{
+	*closed = metrics[METRIC_HARD_CLOSED];
+	*open = metrics[METRIC_HARD_OPEN];
 }
 
 /* USD per million tokens that succeed, for an outcome (the v1 quality

@@ -33,6 +33,11 @@ bool metrics_slot_varies(int slot);
 /* The quality view: expected success rate over the task mix, and cost per
  * million tokens that succeed, for outcome 0 closed, 1 open, 2 hybrid. */
 double metrics_success(const double *metrics, enum verdict outcome);
+/* Success on hard tasks today: the closed frontier's and that of open
+ * weights of the self-hosted model's tier (quality.hard_closed and
+ * quality.hard_open). */
+void metrics_hard_success(const double *metrics, double *closed,
+	double *open);
 double metrics_cost_per_success_of(const double *metrics,
 	enum verdict outcome);
 /* What decide_run writes back: the outcomes' totals once vetoes have

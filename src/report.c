@@ -174,7 +174,12 @@ report_option_label(const struct cost_option *o, char *out, size_t size)
 	switch (o->kind) {
 	case OPTION_API:
 	case OPTION_HOSTED_OPEN:
-		snprintf(out, size, "%s", o->model->name);
+		if (o->model->retired)
+			/* TRANSLATORS: a model its vendor has switched off,
+			 * e.g. "Claude 3.5 Sonnet (retired)". */
+			snprintf(out, size, _("%s (retired)"), o->model->name);
+		else
+			snprintf(out, size, "%s", o->model->name);
 		break;
 	case OPTION_HYBRID:
 		if (o->hybrid_open_model != NULL)

@@ -116,6 +116,10 @@ report_json_option(const struct evaluation *report, const struct cost_option *o)
 			cJSON_AddItemToArray(discounts, cJSON_CreateString("batch"));
 	}
 	cJSON_AddBoolToObject(j, "comparable", o->comparable);
+	/* Present, and true, only for a model its vendor has retired. */
+	if ((o->kind == OPTION_API || o->kind == OPTION_HOSTED_OPEN) &&
+	    o->model->retired)
+		cJSON_AddBoolToObject(j, "retired", true);
 	cJSON_AddItemToObject(j, "monthly", report_json_monthly(&o->monthly));
 	return j;
 }

@@ -421,11 +421,18 @@ report_markdown_quality(const struct evaluation *report,
 {
 	if (report->outcome.verdict == VERDICT_NONE)
 		return;
+	char closed[32], open[32];
+	double hard_closed, hard_open;
+	metrics_hard_success(report->metrics, &hard_closed, &hard_open);
+	util_format_percent(closed, sizeof closed, hard_closed);
+	util_format_percent(open, sizeof open, hard_open);
 	buffer_printf(out, "## %s\n\n", _("Quality view"));
-	buffer_printf(out, "%s\n\n", _("Expected success over your task mix "
-	    "(hard problems: closed about 80%, open about 65%, the gap averaged "
-	    "over your horizon; simple tasks about equal), and what a million "
-	    "tokens that succeed cost."));
+	buffer_printf(out, _("Expected success over your task mix (hard "
+	    "problems today: the closed frontier about %s, open weights of the "
+	    "self-hosted model's tier about %s, the gap averaged over your "
+	    "horizon; simple tasks within a few points), and what a million "
+	    "tokens that succeed cost."), closed, open);
+	buffer_add(out, "\n\n");
 	buffer_printf(out, "| %s | %s | %s |\n|---|--:|--:|\n", _("Outcome"),
 	    _("Expected success"), _("Cost per million successful tokens"));
 	for (int v = 0; v < VERDICT_COUNT; v++) {

@@ -611,8 +611,9 @@ report_render_text(const struct evaluation *report, enum i18n_language language,
 	report_text_table_head(out);
 	for (int k = 0; k < OPTION_KIND_COUNT; k++)
 		report_text_kind(report, language, out, (enum option_kind)k, false);
-	report_wrap(out, _("* a smaller model than the self-hosted one: listed, "
-	    "not compared."), 78);
+	report_wrap(out, _("* listed, not compared: a retired model, a smaller "
+	    "model than the self-hosted one or, for the best quality, a closed "
+	    "model below the frontier."), 78);
 	report_text_assumptions(report, language, out);
 	/* Names and sources come from data files, which may be anyone's. */
 	buffer_escape_controls(out, start);

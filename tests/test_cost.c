@@ -409,6 +409,7 @@ best_self_hosted_on(const struct profile *profile, int model)
  * self-hosted option then runs it. */
 START_TEST(test_auto_picks_cheapest_fitting_model)
 {
+	testutil_use_shipped_data(true);	/* the current open models */
 	const struct data *data = testutil_data();
 	static const char *const answers[] = {
 		"", "tasks.quality=good_enough",
@@ -468,6 +469,7 @@ START_TEST(test_auto_picks_cheapest_fitting_model)
 	ck_assert_int_eq(evaluate_tier_needed(&p), TIER_LARGE);
 	testutil_profile(&p, "tasks.quality=good_enough");
 	ck_assert_int_eq(evaluate_tier_needed(&p), TIER_LARGE);
+	testutil_use_shipped_data(false);
 }
 END_TEST
 
@@ -475,6 +477,7 @@ END_TEST
  * answers file's default (no answer) is defaults.yaml's auto. */
 START_TEST(test_id_pins_model)
 {
+	testutil_use_shipped_data(true);	/* the current open models */
 	const struct data *data = testutil_data();
 	const struct evaluation *r;
 	struct cost_scenario scenario;
@@ -516,6 +519,7 @@ START_TEST(test_id_pins_model)
 	ck_assert_int_ge(r->profile.self_hosted_index, 0);
 	ck_assert_int_eq(data->models[r->profile.self_hosted_index].tier,
 	    TIER_FRONTIER);
+	testutil_use_shipped_data(false);
 }
 END_TEST
 

@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cost.h"
 #include "data.h"
+#include "evaluate.h"
 #include "file.h"
 #include "profile.h"
 #include "report.h"
@@ -156,7 +158,7 @@ END_TEST
 
 START_TEST(test_default_data_complete)
 {
-	const struct data *data = testutil_data();
+	const struct data *data = testutil_shipped_data();
 	static const char *const models[] = {
 		"claude-3-5-sonnet-20241022", "gpt-4o", "gpt-4o-mini",
 		"llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b",
@@ -222,17 +224,156 @@ START_TEST(test_article_prices)
 	    a6000->purchase_price.high >= 5000);
 	ck_assert(!a6000->purchase_price.verified);
 	const struct defaults *d = &data->defaults;
-	ck_assert_double_eq(d->quality_hard_closed.value, 0.80);
-	ck_assert_double_eq(d->quality_hard_open.value, 0.65);
+	ck_assert_double_eq(d->quality_hard_closed[TIER_FRONTIER].value, 0.80);
+	ck_assert_double_eq(d->quality_hard_open[TIER_LARGE].value, 0.65);
 	ck_assert_double_eq(d->volume_low.value, 50e6);
 	ck_assert_double_eq(d->volume_high.value, 500e6);
 	ck_assert(d->gap_months.low <= 6 && d->gap_months.high >= 12);
 }
 END_TEST
 
+/* Issue 14: the shipped data/ has each vendor's current frontier, mid and
+ * small model, the article's retired ones marked with their dates, no
+ * price of a model a run can choose older than stale_months on
+ * 2026-12-01 (fine-tuning prices aside), and no retired model is ever
+ * an outcome's option, the cheapest of its kind or a hybrid's part. */
+START_TEST(test_shipped_current_models)
+{
+	static const struct { const char *id; enum quality_tier tier; }
+	    current[] = {
+		{ "claude-opus-5", TIER_FRONTIER },
+		{ "claude-sonnet-5", TIER_LARGE },
+		{ "claude-haiku-4-5", TIER_SMALL },
+		{ "gpt-5.5", TIER_FRONTIER },
+		{ "gpt-5.4-mini", TIER_LARGE },
+		{ "gpt-5.4-nano", TIER_SMALL },
+		{ "gemini-3.1-pro-preview", TIER_FRONTIER },
+		{ "gemini-3.6-flash", TIER_LARGE },
+		{ "gemini-3.5-flash-lite", TIER_SMALL },
+	};
+	struct data *data = malloc(sizeof *data);
+	struct cost_result *cost = malloc(sizeof *cost);
+	struct paths paths = { 0 };
+	struct cost_scenario scenario;
+	struct profile profile;
+	char dir[512], *cause = NULL;
+	struct tm day = { .tm_year = 126, .tm_mon = 11, .tm_mday = 1 };
+	time_t now = timegm(&day);
+
+	snprintf(dir, sizeof dir, "%s", testutil_path("data"));
+	paths.data_dir = dir;
+	ck_assert_msg(data_load(data, &paths, &cause) == 0, "%s", cause);
+	for (size_t i = 0; i < sizeof current / sizeof current[0]; i++) {
+		const struct model *m = data_find_model(data, current[i].id);
+		ck_assert_msg(m != NULL, "%s missing", current[i].id);
+		ck_assert(m->kind == MODEL_API && !m->retired);
+		ck_assert_int_eq(m->tier, current[i].tier);
+	}
+	const struct model *sonnet =
+	    data_find_model(data, "claude-3-5-sonnet-20241022");
+	const struct model *gemini = data_find_model(data, "gemini-1.5-pro");
+	ck_assert(sonnet->retired && gemini->retired);
+	ck_assert_str_eq(sonnet->retired_date, "2025-10-28");
+	ck_assert_str_eq(sonnet->deprecation_date, "2025-10-28");
+	ck_assert_str_eq(gemini->retired_date, "2025-09-24");
+	for (size_t i = 0; i < data->figure_count; i++) {
+		const struct figure *f = data_figure_at(data, i);
+		const struct model *m = data_figure_model(data, i);
+		if (m == NULL || m->retired || strncmp(f->unit, "USD", 3) != 0 ||
+		    f == &m->fine_tuning_training_price ||
+		    f == &m->fine_tuning_input_price ||
+		    f == &m->fine_tuning_output_price)
+			continue;
+		ck_assert_msg(!data_figure_stale(f, now, 6), "%s (%s) is stale",
+		    f->key, f->as_of);
+		/* A list price never sits at an end of its range. */
+		ck_assert_msg(f->low == f->high ||
+		    (f->low < f->value && f->value < f->high),
+		    "%s at an end of its range", f->key);
+	}
+	cost_scenario_default(&scenario);
+	for (int quality = 0; quality < 2; quality++)
+		for (int share = 0; share <= 1; share++) {
+			profile_defaults(&profile);
+			profile.quality = (enum quality_need)quality;
+			profile.complex_share = share ? 0.3 : 0;
+			cost_evaluate(data, data->values, &profile, &scenario,
+			    cost);
+			ck_assert_int_ge(cost->cheapest[OPTION_API], 0);
+			for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+				if (cost->cheapest[k] < 0)
+					continue;
+				const struct cost_option *o =
+				    &cost->options[cost->cheapest[k]];
+				ck_assert_msg(!o->model->retired, "%s picked",
+				    o->model->id);
+				if (o->hybrid_open_model != NULL)
+					ck_assert(!o->hybrid_open_model->retired);
+			}
+			for (size_t i = 0; i < cost->count; i++) {
+				const struct cost_option *o = &cost->options[i];
+				if (o->kind == OPTION_API && o->model->retired)
+					ck_assert(!o->comparable);
+				if (o->kind == OPTION_HYBRID)
+					ck_assert(!o->model->retired &&
+					    o->model->tier == TIER_FRONTIER);
+			}
+			/* The best quality compares frontier APIs only. */
+			if (quality == QUALITY_BEST)
+				ck_assert_int_eq(cost->options[
+				    cost->cheapest[OPTION_API]].model->tier,
+				    TIER_FRONTIER);
+		}
+	data_free(data);
+	free(data);
+	free(cost);
+}
+END_TEST
+
+/* The stale-price warning counts only prices a run can use: on
+ * 2026-12-01 no model price of the shipped data is stale without
+ * fine-tuning (the retired models' 2024 prices do not count), while a
+ * team that fine-tunes hears about the April 2026 fine-tuning prices. */
+START_TEST(test_stale_counts_usable_prices)
+{
+	static struct evaluation report;
+	struct cost_scenario scenario;
+	struct evaluate_settings settings;
+	struct profile profile;
+	struct tm day = { .tm_year = 126, .tm_mon = 11, .tm_mday = 1 };
+	const struct data *data = testutil_shipped_data();
+
+	cost_scenario_default(&scenario);
+	evaluate_settings_default(&settings);
+	settings.samples = 0;
+	settings.flip_points = false;
+	settings.now = timegm(&day);
+	for (int tunes = 0; tunes <= 1; tunes++) {
+		size_t fine_tuning = 0;
+		testutil_profile(&profile, tunes ? "fine_tuning=dataset_ready" :
+		    "");
+		evaluate_run(&report, data, testutil_rules(), &profile,
+		    &scenario, &settings);
+		for (size_t i = 0; i < report.stale_count; i++) {
+			const struct model *m = data_figure_model(data,
+			    report.stale[i]);
+			const struct figure *f = data_figure_at(data,
+			    report.stale[i]);
+			if (m == NULL)
+				continue;	/* a GPU's price */
+			ck_assert_msg(!m->retired, "%s counted", f->key);
+			ck_assert_msg(tunes && strstr(f->key, ".fine_tuning_"),
+			    "%s is stale", f->key);
+			fine_tuning++;
+		}
+		ck_assert(tunes ? fine_tuning > 0 : fine_tuning == 0);
+	}
+}
+END_TEST
+
 START_TEST(test_every_figure_has_provenance)
 {
-	const struct data *data = testutil_data();
+	const struct data *data = testutil_shipped_data();
 	ck_assert_uint_gt(data->figure_count, 100);
 	for (size_t i = 0; i < data->figure_count; i++) {
 		const struct figure *f = data_figure_at(data, i);
@@ -253,7 +394,7 @@ END_TEST
  * total parameters (weights) but runs on its active ones. */
 START_TEST(test_open_weights_architecture)
 {
-	const struct data *data = testutil_data();
+	const struct data *data = testutil_shipped_data();
 	static const struct {
 		const char *id;
 		bool moe;
@@ -318,7 +459,7 @@ END_TEST
  * decide): a speed derived from total parameters fails here. */
 START_TEST(test_decode_follows_active_parameters)
 {
-	const struct data *data = testutil_data();
+	const struct data *data = testutil_shipped_data();
 	size_t moe_estimates = 0;
 	for (size_t i = 0; i < data->config_count; i++) {
 		const struct gpu_config *c = &data->configs[i];
@@ -355,7 +496,7 @@ END_TEST
  * and every open-weight model fits at least one configuration. */
 START_TEST(test_current_gpus)
 {
-	const struct data *data = testutil_data();
+	const struct data *data = testutil_shipped_data();
 	static const char *const gpus[] = {
 		"h200", "b200", "mi300x", "l40s", "rtx-5090", "rtx-pro-6000",
 		"mac-studio-m3-ultra-512gb", NULL
@@ -474,9 +615,9 @@ START_TEST(test_copy_loads_over_base)
 	char *texts[DATA_FILE_COUNT], *cause = NULL;
 
 	for (int i = 0; i < DATA_FILE_COUNT; i++) {
-		char path[64];
+		char path[96];
 		size_t length;
-		snprintf(path, sizeof path, "data/%s", names[i]);
+		snprintf(path, sizeof path, "tests/data-article/%s", names[i]);
 		ck_assert_int_eq(file_read(testutil_path(path), &texts[i],
 		    &length, &cause), 0);
 	}
@@ -509,10 +650,11 @@ START_TEST(test_copy_loads_over_base)
 	for (size_t i = 0; i < copy->config_count; i++)
 		ck_assert(inside(copy, data_config_gpu(copy, &copy->configs[i])) &&
 		    inside(copy, data_config_model(copy, &copy->configs[i])));
-	/* defaults.yaml says auto: no model pinned, in either. */
+	/* The article's defaults.yaml pins its 70B, in either. */
 	ck_assert_int_eq(copy->defaults.self_hosted_model,
 	    full->defaults.self_hosted_model);
-	ck_assert_ptr_null(data_self_hosted_model(copy));
+	ck_assert_ptr_eq(data_self_hosted_model(copy),
+	    data_find_model(copy, "llama-3.1-70b"));
 	ck_assert_str_eq(copy->defaults_file, "defaults.yaml");
 	ck_assert(copy->closed_fine_tuning == full->closed_fine_tuning);
 	/* A price laid over the copy changes the copy alone. */
@@ -551,7 +693,7 @@ START_TEST(test_assigned_copy_outlives_base_struct)
 	struct profile profile;
 	char dir[512], *cause = NULL, a[256], b[256];
 
-	snprintf(dir, sizeof dir, "%s", testutil_path("data"));
+	snprintf(dir, sizeof dir, "%s", testutil_path("tests/data-article"));
 	paths.data_dir = dir;
 	ck_assert_int_eq(data_load(base, &paths, &cause), 0);
 	*copy = *base;
@@ -752,6 +894,8 @@ data_suite(void)
 	tcase_add_test(t, test_yaml_hazards);
 	tcase_add_test(t, test_default_data_complete);
 	tcase_add_test(t, test_article_prices);
+	tcase_add_test(t, test_shipped_current_models);
+	tcase_add_test(t, test_stale_counts_usable_prices);
 	tcase_add_test(t, test_every_figure_has_provenance);
 	tcase_add_test(t, test_open_weights_architecture);
 	tcase_add_test(t, test_decode_follows_active_parameters);

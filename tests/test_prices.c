@@ -758,9 +758,9 @@ START_TEST(test_listing)
 		    "line over 80 columns: %.*s", (int)length, line);
 		line += length + (end != NULL);
 	}
-	const char *file = strstr(out.data, "data/models.yaml");
+	const char *file = strstr(out.data, data->models_file);
 	ck_assert_ptr_nonnull(file);
-	ck_assert_ptr_null(strstr(file + 1, "data/models.yaml"));
+	ck_assert_ptr_null(strstr(file + 1, data->models_file));
 	buffer_free(&out);
 	f.file = "/home/u/.config/llmadvisor/models-imported.yaml";
 	ck_assert_str_eq(listing_origin(&f, "/usr/share/llmadvisor"), "import");

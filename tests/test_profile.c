@@ -404,6 +404,7 @@ END_TEST
  * the closest open-weights id. */
 START_TEST(test_self_hosted_model_answer)
 {
+	testutil_use_shipped_data(true);	/* the current open models */
 	static const char yaml[] = "volume: {input_tokens: 5M}\n"
 	    "self_hosted_model: gpt-oss-120b\n";
 	static const char json[] = "{\"self_hosted_model\": \"auto\"}";
@@ -469,6 +470,7 @@ START_TEST(test_self_hosted_model_answer)
 	cause = NULL;
 	ck_assert_int_eq(profile_set(&p, "self_hosted_model=", &cause), -1);
 	free(cause);
+	testutil_use_shipped_data(false);
 }
 END_TEST
 

@@ -21,6 +21,10 @@
  *      crossover lies between 50M and 500M tokens, no team's below 500M;
  *   f. within 2% of a volume flip point the confidence is below 0.6.
  *
+ * Properties a-d and f run twice: on the article's data set
+ * (tests/data-article, the article's models) and on the shipped data/
+ * (December 2026 models); e, the article's crossover, on the article's.
+ *
  * Each property was seen failing on a deliberately broken engine
  * (/work/tools/mutations-v2.txt lists the mutations).  Set
  * PROPERTIES_VERBOSE=1 to print every counterexample. */
@@ -140,13 +144,27 @@ properties_fail(struct properties_failures *f, const char *format, ...)
 	f->count++;
 }
 
+/* The data set a walk runs on: 0 the article's, 1 the shipped data/. */
+static int properties_data_set;
+
+/* One evaluation of the current data set with the default rules. */
+static const struct evaluation *
+properties_evaluate(const struct profile *p, unsigned long samples,
+    bool flip_points)
+{
+	return testutil_evaluate_on(properties_data_set ?
+	    testutil_shipped_data() : testutil_data(), testutil_rules(), p,
+	    samples, flip_points);
+}
+
 /* Fails the test with the first counterexamples, if any. */
 static void
 properties_check(const struct properties_failures *f, const char *property)
 {
 	char message[PROPERTIES_SHOWN * 520 + 128];
 	size_t used = (size_t)snprintf(message, sizeof message,
-	    "%s: %zu counterexample(s)", property, f->count);
+	    "%s (%s data): %zu counterexample(s)", property,
+	    properties_data_set ? "shipped" : "article's", f->count);
 	for (size_t i = 0; i < f->count && i < PROPERTIES_SHOWN; i++)
 		used += (size_t)snprintf(message + used, sizeof message - used,
 		    "\n  %s", f->text[i]);
@@ -261,6 +279,7 @@ properties_reasons_explain(const struct evaluation *r, const char *who,
 /* a (and d along the way): walking the volume up. */
 START_TEST(test_volume_walk)
 {
+	properties_data_set = _i;
 	struct properties_failures order = { 0 }, reasons = { 0 };
 	char who[400];
 	properties_generate();
@@ -272,7 +291,7 @@ START_TEST(test_volume_walk)
 		for (int i = 0; i < PROPERTIES_VOLUMES; i++) {
 			double volume = properties_walk_volume(i);
 			properties_set_volume(&p, volume);
-			const struct evaluation *r = testutil_evaluate(&p, 0,
+			const struct evaluation *r = properties_evaluate(&p, 0,
 			    false);
 			enum verdict v = r->outcome.verdict;
 			properties_describe(&p, who, sizeof who);
@@ -307,6 +326,7 @@ END_TEST
  * hybrid for open weights alone. */
 START_TEST(test_hard_share_walk)
 {
+	properties_data_set = _i;
 	struct properties_failures f = { 0 };
 	char who[400];
 	properties_generate();
@@ -317,7 +337,7 @@ START_TEST(test_hard_share_walk)
 		p.quality = QUALITY_BEST;
 		for (int i = 0; i <= 19; i++) {
 			p.complex_share = i * 0.05;
-			enum verdict v = testutil_evaluate(&p, 0,
+			enum verdict v = properties_evaluate(&p, 0,
 			    false)->outcome.verdict;
 			if (v == VERDICT_CLOSED || v == VERDICT_HYBRID) {
 				if (kept == VERDICT_NONE) {
@@ -342,6 +362,7 @@ END_TEST
 /* c: a dearer hour never makes running GPUs yourself more attractive. */
 START_TEST(test_hourly_rate_walk)
 {
+	properties_data_set = _i;
 	static const double rates[] = { 20, 30, 45, 70, 100, 150, 230, 350,
 	    500 };
 	struct properties_failures f = { 0 };
@@ -353,7 +374,7 @@ START_TEST(test_hourly_rate_walk)
 		enum verdict previous_verdict = VERDICT_NONE;
 		for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++) {
 			p.hourly_rate = rates[i];
-			const struct evaluation *r = testutil_evaluate(&p, 0,
+			const struct evaluation *r = properties_evaluate(&p, 0,
 			    false);
 			if (r->outcome.verdict == VERDICT_NONE)
 				continue;
@@ -400,7 +421,7 @@ properties_crossover(enum expertise expertise)
 	bool open_wins[2];
 	for (int end = 0; end < 2; end++) {
 		properties_set_volume(&p, exp(end ? high : low));
-		const struct decision *d = &testutil_evaluate(&p, 0,
+		const struct decision *d = &properties_evaluate(&p, 0,
 		    false)->outcome;
 		open_wins[end] = d->ledgers[VERDICT_OPEN].effective <
 		    d->ledgers[VERDICT_CLOSED].effective;
@@ -412,7 +433,7 @@ properties_crossover(enum expertise expertise)
 	for (int i = 0; i < 60; i++) {
 		double middle = (low + high) / 2;
 		properties_set_volume(&p, exp(middle));
-		const struct decision *d = &testutil_evaluate(&p, 0,
+		const struct decision *d = &properties_evaluate(&p, 0,
 		    false)->outcome;
 		if (d->ledgers[VERDICT_OPEN].effective <
 		    d->ledgers[VERDICT_CLOSED].effective)
@@ -425,6 +446,7 @@ properties_crossover(enum expertise expertise)
 
 START_TEST(test_crossover)
 {
+	properties_data_set = 0;	/* the article's crossover */
 	double ml = properties_crossover(EXPERTISE_ML_INFRA);
 	double some = properties_crossover(EXPERTISE_SOME);
 	double none = properties_crossover(EXPERTISE_NONE);
@@ -451,7 +473,7 @@ START_TEST(test_crossover)
 			continue;
 		for (int i = 0; properties_walk_volume(i) < 500e6; i++) {
 			properties_set_volume(&p, properties_walk_volume(i));
-			const struct evaluation *r = testutil_evaluate(&p, 0,
+			const struct evaluation *r = properties_evaluate(&p, 0,
 			    false);
 			if (properties_self_hosting(r) > 0) {
 				properties_describe(&p, who, sizeof who);
@@ -469,6 +491,7 @@ END_TEST
  * the confidence is below 0.6 and the verdict says too close to call. */
 START_TEST(test_confidence_near_flip)
 {
+	properties_data_set = _i;
 	/* The samples a report draws: with fewer, a share of 0.58 lies
 	 * above 0.6 in one run of forty by chance alone. */
 	enum { WANTED = 12, SAMPLES = 10000 };
@@ -483,7 +506,7 @@ START_TEST(test_confidence_near_flip)
 		double low = 0, high = 0;
 		for (int i = 0; i < PROPERTIES_VOLUMES; i++) {
 			properties_set_volume(&p, properties_walk_volume(i));
-			enum verdict v = testutil_evaluate(&p, 0,
+			enum verdict v = properties_evaluate(&p, 0,
 			    false)->outcome.verdict;
 			if (i == 0) {
 				first = v;
@@ -500,7 +523,7 @@ START_TEST(test_confidence_near_flip)
 		while (high / low > 1 + 1e-6) {
 			double middle = sqrt(low * high);
 			properties_set_volume(&p, middle);
-			if (testutil_evaluate(&p, 0, false)->outcome.verdict ==
+			if (properties_evaluate(&p, 0, false)->outcome.verdict ==
 			    first)
 				low = middle;
 			else
@@ -510,7 +533,7 @@ START_TEST(test_confidence_near_flip)
 		double flip = sqrt(low * high);
 		for (int side = 0; side < 2; side++) {
 			properties_set_volume(&p, flip * (side ? 1.02 : 0.98));
-			const struct evaluation *r = testutil_evaluate(&p,
+			const struct evaluation *r = properties_evaluate(&p,
 			    SAMPLES, false);
 			enum verdict v = r->outcome.verdict;
 			double share = v == VERDICT_NONE ? 0 :
@@ -541,11 +564,11 @@ properties_suite(void)
 	Suite *s = suite_create("properties");
 	TCase *walks = tcase_create("walks");
 	tcase_set_timeout(walks, 300);
-	tcase_add_test(walks, test_volume_walk);
-	tcase_add_test(walks, test_hard_share_walk);
-	tcase_add_test(walks, test_hourly_rate_walk);
+	tcase_add_loop_test(walks, test_volume_walk, 0, 2);
+	tcase_add_loop_test(walks, test_hard_share_walk, 0, 2);
+	tcase_add_loop_test(walks, test_hourly_rate_walk, 0, 2);
 	tcase_add_test(walks, test_crossover);
-	tcase_add_test(walks, test_confidence_near_flip);
+	tcase_add_loop_test(walks, test_confidence_near_flip, 0, 2);
 	suite_add_tcase(s, walks);
 	return s;
 }

@@ -118,9 +118,10 @@ START_TEST(test_every_rule_has_a_case)
 }
 END_TEST
 
-/* Every examples/NAME.yaml starts with "# expect: VERDICT"; the verdict
- * is "too close to call" exactly when fewer than 60% of the scenarios
- * agree. */
+/* Every examples/NAME.yaml starts with "# expect: VERDICT", its verdict
+ * with the shipped data (data/, as make examples renders it); the
+ * verdict is "too close to call" exactly when fewer than 60% of the
+ * scenarios agree. */
 START_TEST(test_archetypes)
 {
 	const char *dir = testutil_path("examples");
@@ -144,7 +145,7 @@ START_TEST(test_archetypes)
 		free(text);
 		profile_defaults(&p);	/* the examples run as shipped */
 		ck_assert_msg(profile_load_file(&p, path, &cause) == 0, "%s", cause);
-		const struct evaluation *r = testutil_evaluate(&p, 2000, false);
+		const struct evaluation *r = testutil_evaluate_shipped(&p, 2000);
 		if (strcmp(rules_verdict_name(r->outcome.verdict), expected) != 0
 		    && used < sizeof wrong)
 			used += (size_t)snprintf(wrong + used, sizeof wrong - used,
@@ -331,8 +332,51 @@ START_TEST(test_quality_view)
 	ck_assert(later > open);
 	/* 0.5 x 0.80 + 0.5 x simple_closed for closed. */
 	const struct defaults *d = &testutil_data()->defaults;
-	ck_assert_double_eq_tol(closed, 0.5 * d->quality_hard_closed.value +
-	    0.5 * d->quality_simple_closed.value, 1e-12);
+	ck_assert_double_eq_tol(closed, 0.5 *
+	    d->quality_hard_closed[TIER_FRONTIER].value +
+	    0.5 * d->quality_simple_closed[TIER_FRONTIER].value, 1e-12);
+}
+END_TEST
+
+/* Issue 14: success follows the tier of the model each outcome uses.
+ * With the shipped data, "best" puts a frontier model on the closed
+ * outcome and "good_enough" a mid one (large tier), each with its own
+ * figures; good_enough counts open weights as good as a closed model of
+ * their tier on hard tasks. */
+START_TEST(test_quality_by_tier)
+{
+	testutil_use_shipped_data(true);
+	const struct defaults *d = &testutil_data()->defaults;
+	struct profile p;
+	for (int quality = 0; quality < 2; quality++) {
+		testutil_profile(&p, quality == QUALITY_BEST ?
+		    "tasks.quality=best tasks.complex_share=0.4" :
+		    "tasks.quality=good_enough tasks.complex_share=0.4");
+		const struct evaluation *r = testutil_evaluate(&p, 0, false);
+		const struct cost_option *o = &r->cost.options[
+		    r->cost.cheapest[OPTION_API]];
+		enum quality_tier t = o->model->tier;
+		ck_assert_int_eq(t, quality == QUALITY_BEST ? TIER_FRONTIER :
+		    TIER_LARGE);
+		ck_assert_double_eq_tol(metrics_success(r->metrics,
+		    VERDICT_CLOSED), 0.4 * d->quality_hard_closed[t].value +
+		    0.6 * d->quality_simple_closed[t].value, 1e-12);
+		if (quality == QUALITY_GOOD_ENOUGH) {
+			const struct cost_option *h = &r->cost.options[
+			    r->cost.cheapest[OPTION_HOSTED_OPEN]];
+			enum quality_tier ht = h->model->tier;
+			ck_assert_double_eq_tol(metrics_success(r->metrics,
+			    VERDICT_OPEN_HOSTED), 0.4 *
+			    d->quality_hard_closed[ht].value + 0.6 *
+			    d->quality_simple_open[ht].value, 1e-12);
+		}
+	}
+	/* The tiers' figures differ, so the tier matters. */
+	ck_assert(d->quality_hard_closed[TIER_FRONTIER].value >
+	    d->quality_hard_closed[TIER_LARGE].value &&
+	    d->quality_hard_closed[TIER_LARGE].value >
+	    d->quality_hard_closed[TIER_SMALL].value);
+	testutil_use_shipped_data(false);
 }
 END_TEST
 
@@ -1129,6 +1173,7 @@ rules_suite(void)
 	tcase_add_test(verdict, test_uncertainty_shares);
 	tcase_add_test(verdict, test_flip_points);
 	tcase_add_test(verdict, test_quality_view);
+	tcase_add_test(verdict, test_quality_by_tier);
 	tcase_add_test(verdict, test_ties_and_phrases);
 	suite_add_tcase(s, verdict);
 	TCase *vetoes = tcase_create("vetoes and adjustments");

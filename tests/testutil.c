@@ -18,9 +18,49 @@ testutil_path(const char *name)
 	return path;
 }
 
-/* Loads the repository's data/ (not the embedded copy) once. */
+/* Loads the article's data set, tests/data-article (the article's models,
+ * GPUs and quality figures, frozen when issue 14 brought current models
+ * into data/), once: the suites' figures and the article's crossover do
+ * not move with every price update.  test_data checks data/ itself. */
+static bool testutil_shipped;
+
+/* Makes testutil_data (and what reads it) the shipped data/ instead,
+ * for the suites that check the December 2026 models; a test that turns
+ * it on turns it off before it ends (CK_FORK=no runs tests in one
+ * process). */
+void
+testutil_use_shipped_data(bool on)
+{
+	testutil_shipped = on;
+}
+
 const struct data *
 testutil_data(void)
+{
+	static struct data data;
+	static int loaded;
+	static char dir[PATH_MAX];
+	if (testutil_shipped)
+		return testutil_shipped_data();
+	if (!loaded) {
+		struct paths paths = { 0 };
+		char *cause = NULL;
+		snprintf(dir, sizeof dir, "%s", testutil_path("tests/data-article"));
+		paths.data_dir = dir;
+		if (data_load(&data, &paths, &cause) != 0) {
+			fprintf(stderr, "cannot load test data: %s\n", cause);
+			abort();
+		}
+		loaded = 1;
+	}
+	return &data;
+}
+
+/* Loads the shipped data, $top_srcdir/data (not the embedded copy), once:
+ * for what must hold of the data a user runs, such as the examples'
+ * verdicts. */
+const struct data *
+testutil_shipped_data(void)
 {
 	static struct data data;
 	static int loaded;
@@ -31,12 +71,29 @@ testutil_data(void)
 		snprintf(dir, sizeof dir, "%s", testutil_path("data"));
 		paths.data_dir = dir;
 		if (data_load(&data, &paths, &cause) != 0) {
-			fprintf(stderr, "cannot load test data: %s\n", cause);
+			fprintf(stderr, "cannot load data/: %s\n", cause);
 			abort();
 		}
 		loaded = 1;
 	}
 	return &data;
+}
+
+/* One evaluation of the shipped data with the default rules. */
+const struct evaluation *
+testutil_evaluate_shipped(const struct profile *profile,
+    unsigned long samples)
+{
+	static struct evaluation report;
+	struct cost_scenario scenario;
+	struct evaluate_settings settings;
+	cost_scenario_default(&scenario);
+	evaluate_settings_default(&settings);
+	settings.samples = samples;
+	settings.flip_points = false;
+	evaluate_run(&report, testutil_shipped_data(), testutil_rules(),
+	    profile, &scenario, &settings);
+	return &report;
 }
 
 /* Loads the repository's rules once. */
@@ -74,6 +131,15 @@ const struct evaluation *
 testutil_evaluate_rules(const struct rules *rules,
     const struct profile *profile, unsigned long samples, bool flip_points)
 {
+	return testutil_evaluate_on(testutil_data(), rules, profile, samples,
+	    flip_points);
+}
+
+/* One evaluation of the data and rules given, in a static struct. */
+const struct evaluation *
+testutil_evaluate_on(const struct data *data, const struct rules *rules,
+    const struct profile *profile, unsigned long samples, bool flip_points)
+{
 	static struct evaluation report;
 	struct cost_scenario scenario;
 	struct evaluate_settings settings;
@@ -81,8 +147,7 @@ testutil_evaluate_rules(const struct rules *rules,
 	evaluate_settings_default(&settings);
 	settings.samples = samples;
 	settings.flip_points = flip_points;
-	evaluate_run(&report, testutil_data(), rules, profile, &scenario,
-	    &settings);
+	evaluate_run(&report, data, rules, profile, &scenario, &settings);
 	return &report;
 }
 

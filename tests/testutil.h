@@ -9,8 +9,20 @@
 #include "report.h"
 #include "rules.h"
 
-/* The default data of $top_srcdir/data, loaded once. */
+/* The article's data set, $top_srcdir/tests/data-article, loaded once. */
 const struct data *testutil_data(void);
+/* One evaluation of the data and rules given, in a static struct. */
+const struct evaluation *testutil_evaluate_on(const struct data *,
+	const struct rules *, const struct profile *, unsigned long samples,
+	bool flip_points);
+/* With true, testutil_data is the shipped data/ until called with false. */
+void testutil_use_shipped_data(bool on);
+/* The shipped data, $top_srcdir/data, loaded once. */
+const struct data *testutil_shipped_data(void);
+/* One evaluation of the shipped data with the default rules (no flip
+ * points), in a static struct. */
+const struct evaluation *testutil_evaluate_shipped(const struct profile *,
+	unsigned long samples);
 /* The default rules of $top_srcdir/data, loaded once. */
 const struct rules *testutil_rules(void);
 /* Evaluates a profile with the default data and rules (no Monte Carlo, no

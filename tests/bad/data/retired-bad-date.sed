@@ -1,0 +1,2 @@
+# file: models.yaml
+s/^    aliases: \[closed-a-latest\]$/    aliases: [closed-a-latest]\n    retired: {date: 2025-02-30, source: "test"}/

@@ -1,0 +1,2 @@
+# file: models.yaml
+s/^    aliases: \[closed-a-latest\]$/    aliases: [closed-a-latest]\n    retired: 2025-01-01/
