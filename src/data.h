@@ -17,7 +17,7 @@
  * options one decision compares are bounded: rated API and hosted models
  * (unrated ones are never options), and throughput entries of the
  * self-hosted model; data_load refuses more, with the position. */
-#define DATA_MAX_OPTION_MODELS 256
+#define DATA_MAX_OPTION_MODELS 1024
 #define DATA_MAX_OPTION_CONFIGS 256
 #define DATA_MAX_ALIASES 16
 #define DATA_MAX_PRICE_FILES 4	/* one prices.yaml per data folder */

@@ -94,7 +94,7 @@ done
 gen() {
 	case $1 in
 	models-deep) awk 'BEGIN { printf "models: "; for (i = 0; i < 20000; i++) printf "["; for (i = 0; i < 20000; i++) printf "]"; print "" }' ;;
-	models-too-many) awk 'BEGIN { print "models:"; for (i = 0; i < 257; i++) printf "  - {id: m%d, name: m, provider: p, kind: api, tier: large, input_price: {value: 1, unit: USD/Mtok, source: x, as_of: 2026-01-01, verified: true, range: [1, 1]}, output_price: {value: 1, unit: USD/Mtok, source: x, as_of: 2026-01-01, verified: true, range: [1, 1]}}\n", i }' ;;
+	models-too-many) awk 'BEGIN { print "models:"; for (i = 0; i < 1025; i++) printf "  - {id: m%d, name: m, provider: p, kind: api, tier: large, input_price: {value: 1, unit: USD/Mtok, source: x, as_of: 2026-01-01, verified: true, range: [1, 1]}, output_price: {value: 1, unit: USD/Mtok, source: x, as_of: 2026-01-01, verified: true, range: [1, 1]}}\n", i }' ;;
 	gpus-oversize) awk 'BEGIN { print "gpus:"; for (i = 0; i < 120000; i++) print "# a comment line that makes this file far too large" }' ;;
 	gpus-huge-string) awk 'BEGIN { printf "gpus:\n  - id: g\n    name: G\n    class: \""; for (i = 0; i < 300000; i++) printf "xxxxxxxxxx"; print "\"" }' ;;
 	rules-too-many) awk 'BEGIN { print "rules:"; for (i = 0; i <= 256; i++) printf "  - {id: r%d, when: \"true\", warn: w, because: x}\n", i }' ;;
@@ -116,7 +116,7 @@ while IFS='|' read -r name file expected; do
 	check "generated/$name" $? "$work/expected" "$work/stderr" "$work/out.json"
 done <<'CASES'
 models-deep|models.yaml|llmadvisor: DATA/models.yaml:1:72: nesting deeper than 64 levels
-models-too-many|models.yaml|llmadvisor: DATA/models.yaml:258:5: more than 256 rated api and hosted_open models (set tier: unrated on the ones not to compare)
+models-too-many|models.yaml|llmadvisor: DATA/models.yaml:1026:5: more than 1024 rated api and hosted_open models (set tier: unrated on the ones not to compare)
 gpus-oversize|gpus.yaml|llmadvisor: DATA/gpus.yaml: file is larger than the limit of 4 MiB
 gpus-huge-string|gpus.yaml|llmadvisor: DATA/gpus.yaml:4:12: class must be one of workstation_gpu, apple_silicon, datacenter_gpu, got "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."
 rules-too-many|rules.yaml|llmadvisor: DATA/rules.yaml:258:5: more than 256 rules

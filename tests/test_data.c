@@ -803,7 +803,7 @@ START_TEST(test_big_overlay)
 	ck_assert_int_eq(data_copy(&copy, full, &cause), 0);
 	ck_assert_int_ne(data_overlay_apply(&copy, DATA_OVERLAY_FILE, text,
 	    &cause), 0);
-	ck_assert_ptr_nonnull(strstr(cause, "more than 256 rated api and "
+	ck_assert_ptr_nonnull(strstr(cause, "more than 1024 rated api and "
 	    "hosted_open models (set tier: unrated on the ones not to "
 	    "compare)"));
 	free(cause);
