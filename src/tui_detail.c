@@ -221,7 +221,7 @@ tui_detail_why(struct tui *tui, char *out, size_t size, int index,
 		snprintf(out, size, "%s", _("Not used: below the quality of the "
 		    "self-hosted model, so it is not compared."));
 	} else if (used != NULL) {
-		util_format_money(money, sizeof money, o->monthly.total -
+		util_format_money_in(I18N_TRANSLATED, money, sizeof money, o->monthly.total -
 		    used->monthly.total);
 		snprintf(out, size, _("Not used: %s a month more than the one "
 		    "used."), money);
@@ -241,40 +241,53 @@ tui_detail_option(struct tui *tui, struct tui_detail_box *box, size_t rank,
 	bool is_used = used == o;
 
 	tui_detail_option_name(o, name, sizeof name);
-	util_format_money(total, sizeof total, o->monthly.total);
+	util_format_money_in(I18N_TRANSLATED, total, sizeof total,
+	    o->monthly.total);
 	snprintf(line, sizeof line, _("%zu. %s: %s/month (%s)"), rank, name,
 	    total, report_kind_label(o->kind));
 	tui_detail_paragraph(box, tui_attr(tui, is_used ? TUI_ROLE_GOOD :
 	    TUI_ROLE_NORMAL), 2, line);
-	util_format_money(parts[0], sizeof parts[0], o->monthly.compute);
-	util_format_money(parts[1], sizeof parts[1], o->monthly.engineering);
-	util_format_money(parts[2], sizeof parts[2], o->monthly.setup);
-	util_format_money(parts[3], sizeof parts[3], o->monthly.hardware);
+	util_format_money_in(I18N_TRANSLATED, parts[0], sizeof parts[0],
+	    o->monthly.compute);
+	util_format_money_in(I18N_TRANSLATED, parts[1], sizeof parts[1],
+	    o->monthly.engineering);
+	util_format_money_in(I18N_TRANSLATED, parts[2], sizeof parts[2],
+	    o->monthly.setup);
+	util_format_money_in(I18N_TRANSLATED, parts[3], sizeof parts[3],
+	    o->monthly.hardware);
 	snprintf(line, sizeof line, _("compute %s, engineering %s, setup %s, "
 	    "hardware %s"), parts[0], parts[1], parts[2], parts[3]);
 	tui_detail_paragraph(box, A_NORMAL, 6, line);
 	if (o->gpu != NULL) {
 		size_t n;
-		snprintf(line, sizeof line, _("capacity: %d GPUs (%d replicas), "
-		    "%d servers"), o->gpus, o->replicas, o->nodes);
+		char gpus[64], replicas[64], servers[64];
+		snprintf(gpus, sizeof gpus, ngettext_("%d GPU", "%d GPUs",
+		    (unsigned long)o->gpus), o->gpus);
+		snprintf(replicas, sizeof replicas, ngettext_("%d replica",
+		    "%d replicas", (unsigned long)o->replicas), o->replicas);
+		snprintf(servers, sizeof servers, ngettext_("%d server",
+		    "%d servers", (unsigned long)o->nodes), o->nodes);
+		snprintf(line, sizeof line, _("capacity: %s (%s), %s"), gpus,
+		    replicas, servers);
 		n = strlen(line);
 		if (o->kind == OPTION_CLOUD_ON_DEMAND ||
 		    (o->kind == OPTION_HYBRID &&
 		    o->hybrid_self_kind == OPTION_CLOUD_ON_DEMAND)) {
-			util_snprintf_c(number, sizeof number, "%.0f",
-			    o->gpu_hours);
+			util_format_number_in(I18N_TRANSLATED, number,
+			    sizeof number, o->gpu_hours, 0);
 			snprintf(line + n, sizeof line - n, _(", %s GPU hours a "
 			    "month"), number);
 		} else if (o->utilisation > 0) {
-			util_format_percent(number, sizeof number, o->utilisation);
+			util_format_percent_in(I18N_TRANSLATED, number,
+			    sizeof number, o->utilisation);
 			snprintf(line + n, sizeof line - n, _(", utilisation %s"),
 			    number);
 		}
 		n = strlen(line);
 		if (o->kind == OPTION_OWNED && !isnan(o->payback_months) &&
 		    o->payback_months > 0) {
-			util_snprintf_c(number, sizeof number, "%.1f",
-			    o->payback_months);
+			util_format_fixed_in(I18N_TRANSLATED, number,
+			    sizeof number, o->payback_months, 1);
 			snprintf(line + n, sizeof line - n, _(", pays back in %s "
 			    "months"), number);
 		}
@@ -315,10 +328,10 @@ tui_detail_standing(struct tui *tui, struct tui_detail_box *box,
 		n = strlen(line);
 		snprintf(line + n, sizeof line - n, ".");
 	} else if (decision->verdict >= 0 && decision->verdict < VERDICT_COUNT) {
-		util_format_money(a, sizeof a, l->effective);
-		util_format_money(b, sizeof b,
+		util_format_money_in(I18N_TRANSLATED, a, sizeof a, l->effective);
+		util_format_money_in(I18N_TRANSLATED, b, sizeof b,
 		    decision->ledgers[decision->verdict].effective);
-		util_format_money(c, sizeof c, l->effective -
+		util_format_money_in(I18N_TRANSLATED, c, sizeof c, l->effective -
 		    decision->ledgers[decision->verdict].effective);
 		snprintf(line, sizeof line, _("Not chosen: effective %s a month "
 		    "against %s for the verdict, %s more."), a, b, c);
@@ -329,14 +342,15 @@ tui_detail_standing(struct tui *tui, struct tui_detail_box *box,
 	tui_detail_paragraph(box, tui_attr(tui, TUI_ROLE_TITLE), 0, line);
 	if (!l->available)
 		return;
-	util_format_money(a, sizeof a, l->monthly.total);
-	util_format_money(b, sizeof b, l->adjustments_total);
-	util_format_percent(c, sizeof c, l->success);
+	util_format_money_in(I18N_TRANSLATED, a, sizeof a, l->monthly.total);
+	util_format_money_in(I18N_TRANSLATED, b, sizeof b, l->adjustments_total);
+	util_format_percent_in(I18N_TRANSLATED, c, sizeof c, l->success);
 	snprintf(line, sizeof line, _("Monthly %s, adjustments %s, success "
 	    "%s: effective (monthly + adjustments) / success = "), a, b, c);
 	{
 		size_t n = strlen(line);
-		util_format_money(line + n, sizeof line - n, l->effective);
+		util_format_money_in(I18N_TRANSLATED, line + n, sizeof line - n,
+		    l->effective);
 	}
 	tui_detail_paragraph(box, A_NORMAL, 2, line);
 	for (size_t i = 0; tui->rules != NULL && i < l->adjustment_count; i++) {

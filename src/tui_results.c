@@ -134,7 +134,7 @@ static void
 tui_results_money(int y, int end, attr_t attr, double usd)
 {
 	char money[48];
-	util_format_money(money, sizeof money, usd);
+	util_format_money_in(I18N_TRANSLATED, money, sizeof money, usd);
 	int w = tui_width(money);
 	tui_put(y, end - w, w, attr, money);
 }
@@ -156,7 +156,8 @@ tui_results_summary(struct tui *tui, int y, int x, int width)
 		    monthly.total ? _("Breakeven: none; the API stays cheaper") :
 		    _("Breakeven: none; self-hosting is cheaper at any volume"));
 	else {
-		util_format_tokens(tokens, sizeof tokens, report->breakeven);
+		util_format_tokens_in(I18N_TRANSLATED, tokens, sizeof tokens,
+		    report->breakeven);
 		snprintf(line, sizeof line, _("Breakeven: %s tokens/month"),
 		    tokens);
 	}
@@ -173,8 +174,8 @@ tui_results_summary(struct tui *tui, int y, int x, int width)
 			    tui_glyph(tui, "·", "-"), _("owned GPUs never pay "
 			    "back"));
 		} else {
-			util_snprintf_c(months, sizeof months, "%.1f",
-			    o->payback_months);
+			util_format_fixed_in(I18N_TRANSLATED, months,
+			    sizeof months, o->payback_months, 1);
 			snprintf(line + n, sizeof line - n, "  %s  ",
 			    tui_glyph(tui, "·", "-"));
 			n = strlen(line);
@@ -305,7 +306,7 @@ tui_results_table_row(struct tui *tui, int y, const struct tui_rect *r,
 	} else {
 		tui_put(y, c->adjustments - 1, 1, attr, "-");
 	}
-	util_format_percent(text, sizeof text, l->success);
+	util_format_percent_in(I18N_TRANSLATED, text, sizeof text, l->success);
 	tui_put(y, c->success - tui_width(text), tui_width(text), attr, text);
 	tui_results_money(y, c->effective, attr | A_BOLD, l->effective);
 }
