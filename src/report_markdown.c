@@ -476,10 +476,13 @@ report_markdown_sensitivity(const struct evaluation *report,
 	char count[32];
 	util_format_count_in(language, count, sizeof count, u->samples);
 	buffer_printf(out, ngettext_("Every figure with a range was drawn from "
-	    "it (triangular, peaking at its value) in %s scenario, seed %lu.",
-	    "Every figure with a range was drawn from it (triangular, peaking at "
-	    "its value) in %s scenarios, seed %lu.", u->samples), count,
-	    u->seed);
+	    "it (triangular, with its mean at the figure's value), and volume, "
+	    "hourly rate, operations hours and hard-task share around the "
+	    "answers, in %s scenario, seed %lu.",
+	    "Every figure with a range was drawn from it (triangular, with its "
+	    "mean at the figure's value), and volume, hourly rate, operations "
+	    "hours and hard-task share around the answers, in %s scenarios, "
+	    "seed %lu.", u->samples), count, u->seed);
 	buffer_add(out, " ");
 	for (int v = 0; v < VERDICT_COUNT; v++) {
 		char share[32];
