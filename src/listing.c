@@ -321,8 +321,16 @@ listing_file_legend(const struct listing_files *files, const char *system_dir,
 	    "written by --import-prices):"), 0);
 	for (size_t i = 0; i < files->count; i++) {
 		struct figure at = { .file = files->names[i] };
-		buffer_printf(out, "  [%zu] %-8s  %s\n", i + 1,
-		    listing_origin(&at, system_dir), files->names[i]);
+		char head[64];
+		int width = snprintf(head, sizeof head, "  [%zu] %-8s  ", i + 1,
+		    listing_origin(&at, system_dir));
+		/* A path too long for the line goes whole on the next one,
+		 * where it can be copied. */
+		if (width + strlen(files->names[i]) > 80)
+			buffer_printf(out, "%s\n      %s\n", head,
+			    files->names[i]);
+		else
+			buffer_printf(out, "%s%s\n", head, files->names[i]);
 	}
 }
 

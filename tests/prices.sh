@@ -84,10 +84,16 @@ has stdout "litellm.json"
 
 # The listing shows where each value came from.
 run 0 -d "$DATA" --list-models
-# Each file is named once, numbered, with its origin (issue 16).
-has stdout "] import    $PRICES"
-has stdout "] override  $DATA/models.yaml"
-number=$(sed -n "s|^  \[\([0-9]*\)\] import    $PRICES\$|\1|p" stdout)
+# Each file is named once, numbered, with its origin (issue 16); a path
+# too long for its line stands alone on the next one: joined here.
+join_files() {
+	awk '/^  \[[0-9]+\] [a-z]+ +$/ { head = $0; getline;
+		sub(/^ +/, ""); print head $0; next } { print }' stdout >files.txt
+}
+join_files
+has files.txt "] import    $PRICES"
+has files.txt "] override  $DATA/models.yaml"
+number=$(sed -n "s|^  \[\([0-9]*\)\] import    $PRICES\$|\1|p" files.txt)
 grep -A6 '^gpt-4o: GPT-4o' stdout >gpt4o.txt
 has gpt4o.txt "  input_price"
 has gpt4o.txt "USD/Mtok, [$number]:"
@@ -303,7 +309,8 @@ ls -a "$NEW/llmadvisor" | grep -q '^\.models' && bad "temporary file left behind
 # Unrated: listed with how to rate it, never an option.
 XDG_CONFIG_HOME="$NEW" run 0 -d "$DATA" --list-models
 has stdout "claude-opus-4-8 (api, anthropic, UNRATED: set its tier in ["
-has stdout "] import    $OVERLAY"
+join_files
+has files.txt "] import    $OVERLAY"
 has stdout "UNRATED: 4 models an import added are listed but never compared"
 XDG_CONFIG_HOME="$NEW" run 0 -d "$DATA" -f json --samples 10
 lacks stdout '"api:claude-opus-4-8"'
