@@ -567,7 +567,10 @@ util_format_money_in(enum i18n_language language, char *out, size_t size,
 		return;
 	}
 	util_number_style(language, &style);
-	if (fabs(usd) < 10)
+	/* Nothing at all is "$0", not "$0.00": no cents to show. */
+	if (usd == 0)
+		util_snprintf_c(digits, sizeof digits, "0");
+	else if (fabs(usd) < 10)
 		util_snprintf_c(digits, sizeof digits, "%.2f", fabs(usd));
 	else
 		util_snprintf_c(digits, sizeof digits, "%.0f", fabs(usd));

@@ -313,8 +313,12 @@ START_TEST(test_negative_zero_prints_as_zero)
 	ck_assert_str_eq(out, "0");
 	util_format_tokens(out, sizeof out, -0.001);
 	ck_assert_str_eq(out, "0");
+	/* Nothing is "$0" (issue 16: "$0.00 hardware"); a tenth of a
+	 * cent keeps its cents. */
 	util_format_money(out, sizeof out, -0.0);
-	ck_assert_str_eq(out, "$0.00");
+	ck_assert_str_eq(out, "$0");
+	util_format_money(out, sizeof out, 0);
+	ck_assert_str_eq(out, "$0");
 	util_format_money(out, sizeof out, -0.001);
 	ck_assert_str_eq(out, "$0.00");
 	util_format_percent(out, sizeof out, -0.0);
