@@ -294,8 +294,10 @@ tui_results_table_row(struct tui *tui, int y, const struct tui_rect *r,
 	}
 	report_option_label(option, label, sizeof label);
 	if (!l->allowed) {
+		/* After the name, not in a second pair of parentheses:
+		 * "DeepSeek V3.2 (Novita), vetoed". */
 		size_t n = strlen(label);
-		snprintf(label + n, sizeof label - n, " %s", _("(vetoed)"));
+		snprintf(label + n, sizeof label - n, ", %s", _("vetoed"));
 	}
 	tui_put_cut(tui, y, c->option, c->option_width, attr, label);
 	tui_results_money(y, c->monthly, attr, l->monthly.total);

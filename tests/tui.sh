@@ -208,6 +208,11 @@ expect "Other: 250M"
 keys Tab
 expect "Monthly volume"
 expect "Hard-task share"
+# A vetoed outcome's option: "DeepSeek V3.2 (Novita), vetoed", never a
+# second pair of parentheses (issue 16).
+expect "(Novita), vet"
+if screen | grep -q ') (vetoed'; then bad "double parentheses"; show; else
+	ok; fi
 keys q
 finish 0
 
