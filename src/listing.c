@@ -370,14 +370,12 @@ listing_end(const struct data *data, time_t now, struct listing_row *rows,
 	buffer_escape_controls(out, start);
 }
 
-/* True when the data marks a model retired (no longer offered).  Hook
- * for the retired flag of models.yaml (data-closed branch, issue 14):
- * until struct model has it, no model is. */
+/* True when the data marks a model retired (no longer offered: listed,
+ * never compared). */
 static bool
 listing_model_retired(const struct model *m)
 {
-	(void)m;
-	return false;
+	return m->retired;
 }
 
 /* A model's group line: id, name, kind, provider and tier, or how to

@@ -266,6 +266,8 @@ run 0 -d "$DATA" -f Markdown -o -
 has stdout "## Verdict:"
 run 0 -d "$DATA" --list-models -o -
 has stdout "Models (prices in USD per million tokens)"
+# A retired model is listed as such (issue 14).
+has stdout "gemini-1.5-pro: Gemini 1.5 Pro (api, google, frontier; RETIRED)"
 # It ends with what self_hosted_model: auto picks, and the candidates.
 has stdout "  the best quality on hard tasks: deepseek-v3.2 (frontier tier)"
 has stdout "  gpt-oss-120b             large     "
