@@ -527,10 +527,10 @@ tui_results_side_fill(struct tui *tui, struct tui_results_box *box)
 			tui_results_paragraph(box, text->data,
 			    tui_attr(tui, TUI_ROLE_ERROR), 2);
 	}
-	if (tui->rules == NULL ||
-	    decide_warning_count(outcome) == 0)
-		tui_results_paragraph(box, _("None."), tui_attr(tui,
-		    TUI_ROLE_DIM), 0);
+	if (tui->rules == NULL || decide_warning_count(outcome) == 0)
+		tui_results_paragraph(box, report->stale_count > 0 ?
+		    _("None about the decision; stale prices below.") :
+		    _("None."), tui_attr(tui, TUI_ROLE_DIM), 0);
 
 	tui_results_paragraph(box, _("What would flip it"), tui_attr(tui,
 	    TUI_ROLE_TITLE), 0);
@@ -551,6 +551,15 @@ tui_results_side_fill(struct tui *tui, struct tui_results_box *box)
 		tui_results_paragraph(box, outcome->verdict == VERDICT_NONE ?
 		    _("Nothing without a verdict.") : _("Nothing within the "
 		    "slider ranges."), tui_attr(tui, TUI_ROLE_DIM), 0);
+	/* Stale prices, as the reports warn about them: after the flip
+	 * points, which must stay in view at 80x24 (] scrolls here). */
+	if (report->stale_count > 0) {
+		tui_results_clear(text);
+		buffer_add(text, "! ");
+		report_stale_sentence(report, I18N_TRANSLATED, text);
+		tui_results_paragraph(box, text->data, tui_attr(tui,
+		    TUI_ROLE_ERROR), 2);
+	}
 }
 
 /* Warnings, then flip points, scrolled by [ and ]: a pass that only

@@ -208,6 +208,18 @@ expect "Other: 250M"
 keys Tab
 expect "Monthly volume"
 expect "Hard-task share"
+# Stale prices are warned about here as in the reports, after the flip
+# points (] scrolls down to them).
+seen=no
+attempt=0
+while [ "$attempt" -lt 40 ]; do
+	if screen | grep -q "prices are older than"; then seen=yes; break; fi
+	keys ]
+	sleep 0.1
+	attempt=$((attempt + 1))
+done
+if [ "$seen" = yes ]; then ok; else
+	bad "no stale-prices warning on the results"; show; fi
 # A vetoed outcome's option: "DeepSeek V3.2 (Novita), vetoed", never a
 # second pair of parentheses (issue 16).
 expect "(Novita), vet"
