@@ -71,15 +71,21 @@ data_load_with_prices(struct data *data, const struct paths *paths,
 	    NULL, NULL, cause);
 }
 
-/* Loads every models overlay of the lookup folders, the nearest first
- * (an id a nearer one has is skipped in a wider one); overlay_text, when
- * not NULL, stands in for the file at overlay_path. */
+/* Lays the file of one name from every lookup folder over the data, in
+ * the given order, with apply: the models overlays nearest first (an id
+ * a nearer one has is skipped in a wider one), the prices.yaml files
+ * widest first (the nearest wins model by model).  stand_in_text, when
+ * not NULL, stands in for the file at stand_in_path, whether it exists
+ * or not: an import checks what it would write before writing it. */
 static int
-data_load_overlays(struct data *data, const struct paths *paths,
-    const char *overlay_path, const char *overlay_text, char **cause)
+data_load_layers(struct data *data, const struct paths *paths,
+    enum paths_order order, const char *file_name,
+    const char *stand_in_path, const char *stand_in_text,
+    int (*apply)(struct data *, const char *name, const char *text,
+    char **cause), char **cause)
 {
 	const char *dirs[PATHS_MAX_FOLDERS];
-	size_t dir_count = paths_folders(paths, PATHS_NEAREST_FIRST, dirs);
+	size_t dir_count = paths_folders(paths, order, dirs);
 	char path[PATH_MAX];
 
 	for (size_t i = 0; i < dir_count; i++) {
@@ -87,13 +93,13 @@ data_load_overlays(struct data *data, const struct paths *paths,
 		size_t length;
 		struct stat st;
 		int result;
-		snprintf(path, sizeof path, "%s/%s", dirs[i], DATA_OVERLAY_FILE);
-		if (overlay_text != NULL && strcmp(path, overlay_path) == 0) {
-			result = doc_check_text(path, overlay_text,
-			    strlen(overlay_text), cause);
+		snprintf(path, sizeof path, "%s/%s", dirs[i], file_name);
+		if (stand_in_text != NULL && strcmp(path, stand_in_path) == 0) {
+			result = doc_check_text(path, stand_in_text,
+			    strlen(stand_in_text), cause);
 			if (result == 0)
-				result = data_overlay_apply(data, path,
-				    overlay_text, cause);
+				result = apply(data, path, stand_in_text,
+				    cause);
 			if (result != 0)
 				return -1;
 			continue;
@@ -105,7 +111,7 @@ data_load_overlays(struct data *data, const struct paths *paths,
 			return -1;
 		result = doc_check_text(path, text, length, cause);
 		if (result == 0)
-			result = data_overlay_apply(data, path, text, cause);
+			result = apply(data, path, text, cause);
 		free(text);
 		if (result != 0)
 			return -1;
@@ -131,9 +137,11 @@ data_load_with_files(struct data *data, const struct paths *paths,
 			goto out;
 	result = data_load_texts(data, names[0], texts[0], names[1], texts[1],
 	    names[2], texts[2], cause);
-	if (result == 0 && (data_load_overlays(data, paths, overlay_path,
-	    overlay_text, cause) != 0 || data_prices_load(data, paths,
-	    prices_path, prices_text, cause) != 0)) {
+	if (result == 0 && (data_load_layers(data, paths, PATHS_NEAREST_FIRST,
+	    DATA_OVERLAY_FILE, overlay_path, overlay_text, data_overlay_apply,
+	    cause) != 0 || data_load_layers(data, paths, PATHS_WIDEST_FIRST,
+	    "prices.yaml", prices_path, prices_text, data_prices_apply,
+	    cause) != 0)) {
 		data_free(data);
 		result = -1;
 	}

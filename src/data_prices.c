@@ -1,18 +1,14 @@
 /* data_prices.c - the prices.yaml overlay: reads a prices.yaml (written
  * by --import-prices or by hand) and lays its prices over the models'
- * figures, the widest folder first. */
+ * figures (data_load.c lays the files of every folder, the widest
+ * first). */
 #include "config.h"
 
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "data_private.h"
-#include "file.h"
 #include "i18n.h"
 
 /* Reads one item of a prices.yaml list. */
@@ -220,46 +216,5 @@ data_prices_apply(struct data *data, const char *name, const char *text,
 	if (data->prices_file_count < DATA_MAX_PRICE_FILES)
 		data->prices_files[data->prices_file_count++] =
 		    arena_strdup(&data->arena, name);
-	return 0;
-}
-
-/* Lays every prices.yaml of the lookup folders over the models, the
- * widest scope first (see data_load); override_text, when not NULL,
- * stands in for the file at override_path, whether it exists or not. */
-int
-data_prices_load(struct data *data, const struct paths *paths,
-    const char *override_path, const char *override_text, char **cause)
-{
-	const char *dirs[PATHS_MAX_FOLDERS];
-	size_t dir_count = paths_folders(paths, PATHS_WIDEST_FIRST, dirs);
-	char path[PATH_MAX];
-
-	for (size_t i = 0; i < dir_count; i++) {
-		char *text;
-		size_t length;
-		struct stat st;
-		snprintf(path, sizeof path, "%s/prices.yaml", dirs[i]);
-		if (override_text != NULL && strcmp(path, override_path) == 0) {
-			int result = doc_check_text(path, override_text,
-			    strlen(override_text), cause);
-			if (result == 0)
-				result = data_prices_apply(data, path,
-				    override_text, cause);
-			if (result != 0)
-				return -1;
-			continue;
-		}
-		if (lstat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
-			continue;
-		/* Exists: unreadable or broken is an error, never skipped. */
-		if (file_read(path, &text, &length, cause) != 0)
-			return -1;
-		int result = doc_check_text(path, text, length, cause);
-		if (result == 0)
-			result = data_prices_apply(data, path, text, cause);
-		free(text);
-		if (result != 0)
-			return -1;
-	}
 	return 0;
 }

@@ -24,9 +24,5 @@ int data_member_string(const struct doc *, const struct doc_node *mapping,
 /* Keeps a warning (a message that quotes a data file: its control
  * characters are escaped) for the caller to show; the run goes on. */
 void data_warn(struct data *, const char *message);
-/* Lays every prices.yaml of the lookup folders over the models, the
- * widest scope first (see data_load). */
-int data_prices_load(struct data *, const struct paths *,
-	const char *override_path, const char *override_text, char **cause);
 
 #endif
