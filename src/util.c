@@ -648,11 +648,11 @@ util_format_percent_in(enum i18n_language language, char *out, size_t size,
 	snprintf(out, size, style.percent, number);
 }
 
-/* Formats a plain number with at most decimals digits after the point
- * (trailing zeros dropped) in a language: 2.5, 1,234.57, 0.5. */
-void
-util_format_number_in(enum i18n_language language, char *out, size_t size,
-    double value, int decimals)
+/* A number with decimals digits after the point in a language, its
+ * trailing zeros dropped when trim says so. */
+static void
+util_format_decimals_in(enum i18n_language language, char *out, size_t size,
+    double value, int decimals, bool trim)
 {
 	struct util_number_style style;
 	char digits[UTIL_NUMBER_MAX];
@@ -662,9 +662,19 @@ util_format_number_in(enum i18n_language language, char *out, size_t size,
 	}
 	util_number_style(language, &style);
 	util_snprintf_c(digits, sizeof digits, "%.*f", decimals, value);
-	util_trim_zeros(digits);
+	if (trim)
+		util_trim_zeros(digits);
 	util_drop_negative_zero(digits);
 	util_localise_number(&style, digits, true, out, size);
+}
+
+/* Formats a plain number with at most decimals digits after the point
+ * (trailing zeros dropped) in a language: 2.5, 1,234.57, 0.5. */
+void
+util_format_number_in(enum i18n_language language, char *out, size_t size,
+    double value, int decimals)
+{
+	util_format_decimals_in(language, out, size, value, decimals, true);
 }
 
 /* Formats a number with exactly decimals digits after the point in a
@@ -673,16 +683,7 @@ void
 util_format_fixed_in(enum i18n_language language, char *out, size_t size,
     double value, int decimals)
 {
-	struct util_number_style style;
-	char digits[UTIL_NUMBER_MAX];
-	if (!isfinite(value)) {
-		snprintf(out, size, "n/a");
-		return;
-	}
-	util_number_style(language, &style);
-	util_snprintf_c(digits, sizeof digits, "%.*f", decimals, value);
-	util_drop_negative_zero(digits);
-	util_localise_number(&style, digits, true, out, size);
+	util_format_decimals_in(language, out, size, value, decimals, false);
 }
 
 /* The plural count of a number (see util.h). */
