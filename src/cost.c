@@ -228,7 +228,7 @@ static double
 cost_rental_price(const double *values, const struct gpu *gpu,
     double horizon, enum cost_commitment *commitment)
 {
-	static const double terms[2] = { 12, 36 };
+	static const double terms[2] = COST_RESERVED_TERMS;
 	double price = V(gpu->cloud_price);
 	*commitment = COST_COMMITMENT_NONE;
 	for (int t = 0; t < 2; t++)
@@ -554,8 +554,9 @@ cost_hybrid(const struct cost_context *c, double api_engineering,
 }
 
 /* The GPU the team owns (index in data->gpus) and how many; -1 when
- * none or when the data has no such GPU. */
-static int
+ * none or when the data has no such GPU.  A lookup by name: a plan holds
+ * it for the Monte Carlo's evaluations. */
+int
 cost_owned_gpu(const struct data *data, const struct profile *profile,
     int *count)
 {
@@ -568,11 +569,13 @@ cost_owned_gpu(const struct data *data, const struct profile *profile,
 	return (int)(gpu - data->gpus);
 }
 
-/* What every self-hosted option of one evaluation shares, read once. */
+/* What every self-hosted option of one evaluation shares, read once;
+ * the owned GPU from the plan when there is one (no lookup by name in
+ * the Monte Carlo's loop). */
 void
 cost_context_init(struct cost_context *c, const struct data *data,
     const double *values, const struct profile *profile,
-    const struct cost_scenario *scenario)
+    const struct cost_scenario *scenario, const struct cost_plan *plan)
 {
 	const struct defaults *d = &data->defaults;
 	double rate = profile->hourly_rate;
@@ -586,7 +589,12 @@ cost_context_init(struct cost_context *c, const struct data *data,
 	    V(d->ops_hours[profile->expertise]);
 	c->setup = V(d->setup_hours[profile->expertise]) * rate /
 	    profile->horizon_months;
-	c->owned_gpu = cost_owned_gpu(data, profile, &c->owned_count);
+	if (plan != NULL) {
+		c->owned_gpu = plan->owned_gpu;
+		c->owned_count = plan->owned_count;
+	} else {
+		c->owned_gpu = cost_owned_gpu(data, profile, &c->owned_count);
+	}
 }
 
 /* True when a model is priced as an option of its own: an API, closed or
@@ -708,7 +716,7 @@ cost_evaluate_planned(const struct data *data, const double *values,
 	double api_setup = V(d->api_setup_hours) * rate / horizon;
 	struct cost_context c;
 
-	cost_context_init(&c, data, values, profile, scenario);
+	cost_context_init(&c, data, values, profile, scenario, plan);
 	result->count = 0;
 	result->input_tokens = profile->input_tokens;
 	result->output_tokens = profile->output_tokens;

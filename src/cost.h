@@ -184,6 +184,9 @@ struct cost_plan {
 	size_t config_count;
 	/* Per figure: false when only options left out read it. */
 	bool *figure_needed;
+	/* The GPU the team owns (index in data.gpus, or -1) and how many,
+	 * looked up by name once. */
+	int owned_gpu, owned_count;
 	size_t options_total, options_kept;
 };
 

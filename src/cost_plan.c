@@ -201,7 +201,8 @@ cost_plan_bounds(const struct cost_context *low, const struct cost_context *high
 static int
 cost_plan_self_hosted(const struct data *data, const struct profile *profile,
     const struct cost_scenario *scenario, const struct cost_box *box,
-    const double *minimum, const double *maximum, unsigned *kinds)
+    const double *minimum, const double *maximum,
+    const struct cost_plan *plan, unsigned *kinds)
 {
 	static const enum option_kind order[] = {
 		OPTION_CLOUD_ON_DEMAND, OPTION_CLOUD_24X7, OPTION_OWNED
@@ -222,8 +223,8 @@ cost_plan_self_hosted(const struct data *data, const struct profile *profile,
 		return 0;
 	cheap.hourly_rate = box->rate_low;
 	dear.hourly_rate = box->rate_high;
-	cost_context_init(&low, data, minimum, &cheap, scenario);
-	cost_context_init(&high, data, maximum, &dear, scenario);
+	cost_context_init(&low, data, minimum, &cheap, scenario, plan);
+	cost_context_init(&high, data, maximum, &dear, scenario, plan);
 
 	double *lower = malloc(data->config_count * count * sizeof *lower);
 	double *upper = malloc(data->config_count * count * sizeof *upper);
@@ -275,7 +276,7 @@ static void
 cost_plan_unread(const struct data *data, const struct profile *profile,
     bool *needed)
 {
-	static const double terms[2] = { 12, 36 };	/* cost_rental_price */
+	static const double terms[2] = COST_RESERVED_TERMS;
 	const struct defaults *d = &data->defaults;
 
 	for (int e = 0; e < EXPERTISE_COUNT; e++) {
@@ -386,6 +387,7 @@ cost_plan_build(const struct data *data, const struct profile *profile,
 {
 	size_t figures = data->figure_count;
 	memset(plan, 0, sizeof *plan);
+	plan->owned_gpu = cost_owned_gpu(data, profile, &plan->owned_count);
 	plan->models = malloc((data->model_count + 1) * sizeof *plan->models);
 	plan->configs = malloc((data->config_count + 1) *
 	    sizeof *plan->configs);
@@ -413,7 +415,7 @@ cost_plan_build(const struct data *data, const struct profile *profile,
 		plan->options_total += cost_plan_kind_count(kinds[i]);
 	}
 	if (cost_plan_self_hosted(data, profile, scenario, box, minimum,
-	    maximum, kinds) != 0)
+	    maximum, plan, kinds) != 0)
 		goto done;
 	for (size_t i = 0; i < data->config_count; i++) {
 		if (kinds[i] == 0)

@@ -17,9 +17,15 @@ struct cost_context {
 	int owned_count;
 };
 
+/* The months of a 1- and a 3-year commitment: a 24/7 rental may take a
+ * reserved price once the horizon covers its term. */
+#define COST_RESERVED_TERMS { 12, 36 }
+
 void cost_context_init(struct cost_context *, const struct data *,
 	const double *values, const struct profile *,
-	const struct cost_scenario *);
+	const struct cost_scenario *, const struct cost_plan *);
+/* The GPU the team owns (index in data->gpus, or -1) and how many. */
+int cost_owned_gpu(const struct data *, const struct profile *, int *count);
 /* The per-token prices (USD/Mtok, before the API price factor) an API
  * model charges for the profile's traffic mix; returns COST_DISCOUNT_*. */
 unsigned cost_api_prices(const double *values, const struct model *,
