@@ -270,6 +270,69 @@ data_grow(struct data *data, void **array, size_t *capacity, size_t count,
 	return 0;
 }
 
+/* The FNV-1a hash of a model name, for the model-name index. */
+static size_t
+data_name_hash(const char *name)
+{
+	uint64_t hash = 14695981039346656037ULL;
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+		hash = (hash ^ *c) * 1099511628211ULL;
+	return (size_t)hash;
+}
+
+/* The slot of the model-name index that holds name, or the empty slot
+ * where it would go (slots is a power of two, never full). */
+static struct data_name *
+data_name_slot(struct data_name *slots, size_t slot_count, const char *name)
+{
+	size_t i = data_name_hash(name) & (slot_count - 1);
+	while (slots[i].model >= 0 && strcmp(slots[i].name, name) != 0)
+		i = (i + 1) & (slot_count - 1);
+	return &slots[i];
+}
+
+/* Files the id and aliases of the model at place in the model-name index,
+ * which doubles (in the arena) before it is half full; a name an earlier
+ * model has stays that model's, as data_find_model always answered. */
+static int
+data_index_model(struct data *data, size_t place, char **cause)
+{
+	const struct model *model = &data->models[place];
+	size_t needed = data->model_name_count + 1 + model->alias_count;
+	if (needed * 2 > data->model_name_slots) {
+		size_t slot_count = data->model_name_slots < 64 ? 64 :
+		    data->model_name_slots;
+		while (needed * 2 > slot_count)
+			slot_count *= 2;
+		struct data_name *slots = arena_alloc(&data->arena,
+		    slot_count * sizeof *slots);
+		if (slots == NULL) {
+			util_error(cause, _("out of memory"));
+			return -1;
+		}
+		for (size_t i = 0; i < slot_count; i++)
+			slots[i].model = -1;
+		for (size_t i = 0; i < data->model_name_slots; i++)
+			if (data->model_names[i].model >= 0)
+				*data_name_slot(slots, slot_count,
+				    data->model_names[i].name) =
+				    data->model_names[i];
+		data->model_names = slots;
+		data->model_name_slots = slot_count;
+	}
+	for (size_t i = 0; i <= model->alias_count; i++) {
+		const char *name = i == 0 ? model->id : model->aliases[i - 1];
+		struct data_name *slot = data_name_slot(data->model_names,
+		    data->model_name_slots, name);
+		if (slot->model >= 0)
+			continue;
+		slot->name = name;
+		slot->model = (int)place;
+		data->model_name_count++;
+	}
+	return 0;
+}
+
 /* Room for extra more models (see data_grow). */
 static int
 data_reserve_models(struct data *data, size_t extra, char **cause)
@@ -818,6 +881,8 @@ data_load_model_list(struct data *data, const struct doc *doc, bool overlay,
 			    DATA_UNRATED);
 			return -1;
 		}
+		if (data_index_model(data, data->model_count, cause) != 0)
+			return -1;
 		data->model_count++;
 	}
 	for (size_t i = start; i < data->model_count; i++) {
@@ -1466,6 +1531,19 @@ data_copy(struct data *copy, const struct data *base, char **cause)
 	copy->configs = arrays[2];
 	copy->figure_places = arrays[3];
 	copy->values = arrays[4];
+	/* The name index is a hash table: its size is part of it. */
+	if (base->model_name_slots > 0) {
+		copy->model_names = arena_alloc(&copy->arena,
+		    base->model_name_slots * sizeof *copy->model_names);
+		if (copy->model_names == NULL) {
+			util_error(cause, _("out of memory"));
+			arena_free(&copy->arena);
+			memset(copy, 0, sizeof *copy);
+			return -1;
+		}
+		memcpy(copy->model_names, base->model_names,
+		    base->model_name_slots * sizeof *copy->model_names);
+	}
 	/* Both arrays grow together in data_register. */
 	if (values_capacity < copy->figure_capacity)
 		copy->figure_capacity = values_capacity;
@@ -1514,6 +1592,12 @@ data_free(struct data *data)
 const struct model *
 data_find_model(const struct data *data, const char *id)
 {
+	if (data->model_name_slots > 0) {
+		const struct data_name *slot = data_name_slot(
+		    data->model_names, data->model_name_slots, id);
+		return slot->model < 0 ? NULL : &data->models[slot->model];
+	}
+	/* Data put together by hand, without the index. */
 	for (size_t i = 0; i < data->model_count; i++) {
 		const struct model *m = &data->models[i];
 		if (strcmp(m->id, id) == 0)

@@ -247,10 +247,23 @@ struct data_figure_place {
 /* The arrays below live in the data's arena and grow by moving to a
  * larger block (the old one is released with the arena): nothing keeps a
  * pointer into them across a load, entries refer to each other by index. */
+/* One slot of the model-name index: a model's id or alias, and the
+ * model's place (-1: an empty slot). */
+struct data_name {
+	const char *name;
+	int model;
+};
+
 struct data {
 	struct arena arena;
 	struct model *models;
 	size_t model_count, model_capacity;
+	/* Every model's id and aliases, hashed (open addressing; the first
+	 * model to use a name keeps it), so data_find_model takes constant
+	 * time and a price list of thousands of models loads in linear
+	 * time.  Kept by data_load and data_overlay_apply. */
+	struct data_name *model_names;
+	size_t model_name_count, model_name_slots;
 	struct gpu *gpus;
 	size_t gpu_count, gpu_capacity;
 	struct gpu_config *configs;

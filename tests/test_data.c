@@ -760,6 +760,60 @@ options_of(const struct data *data)
 	return result.count;
 }
 
+/* data_find_model as it answered before the name index: the first model
+ * whose id or alias is name. */
+static const struct model *
+first_model_named(const struct data *data, const char *name)
+{
+	for (size_t i = 0; i < data->model_count; i++) {
+		const struct model *m = &data->models[i];
+		if (strcmp(m->id, name) == 0)
+			return m;
+		for (size_t j = 0; j < m->alias_count; j++)
+			if (strcmp(m->aliases[j], name) == 0)
+				return m;
+	}
+	return NULL;
+}
+
+/* Every id and alias of data finds the model the linear search finds. */
+static void
+assert_names_found(const struct data *data)
+{
+	for (size_t i = 0; i < data->model_count; i++) {
+		const struct model *m = &data->models[i];
+		for (size_t j = 0; j <= m->alias_count; j++) {
+			const char *name = j == 0 ? m->id : m->aliases[j - 1];
+			ck_assert_msg(data_find_model(data, name) ==
+			    first_model_named(data, name), "%s", name);
+		}
+	}
+}
+
+START_TEST(test_model_name_index)
+{
+	/* The hashed name index answers as the linear search did, on the
+	 * shipped data, after an overlay grows it many times over, and in a
+	 * copy without the base seeing the copy's models. */
+	const struct data *full = testutil_shipped_data();
+	struct data copy;
+	char *cause = NULL, *text = overlay_text(2000, 0);
+	assert_names_found(full);
+	ck_assert_ptr_null(data_find_model(full, "synthetic/model-7"));
+	ck_assert_ptr_null(data_find_model(full, ""));
+	ck_assert_int_eq(data_copy(&copy, full, &cause), 0);
+	ck_assert_msg(data_overlay_apply(&copy, DATA_OVERLAY_FILE, text,
+	    &cause) == 0, "%s", cause);
+	ck_assert_uint_gt(copy.model_name_slots, full->model_name_slots);
+	assert_names_found(&copy);
+	ck_assert_ptr_nonnull(data_find_model(&copy, "synthetic/model-7"));
+	ck_assert_ptr_null(data_find_model(full, "synthetic/model-7"));
+	assert_names_found(full);
+	data_free(&copy);
+	free(text);
+}
+END_TEST
+
 START_TEST(test_big_overlay)
 {
 	/* A price list brings thousands of models: they load (no cap of 64
@@ -904,6 +958,7 @@ data_suite(void)
 	tcase_add_test(t, test_lookup_order);
 	tcase_add_test(t, test_copy_loads_over_base);
 	tcase_add_test(t, test_assigned_copy_outlives_base_struct);
+	tcase_add_test(t, test_model_name_index);
 	tcase_add_test(t, test_big_overlay);
 	tcase_add_test(t, test_overlay_bad_input);
 	suite_add_tcase(s, t);
