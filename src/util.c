@@ -232,6 +232,14 @@ util_snprintf_c(char *out, size_t size, const char *format, ...)
 	return n;
 }
 
+/* strtod with '.' as the decimal point (no checks: util_parse_number
+ * is the one for input). */
+double
+util_strtod_c(const char *text, char **end)
+{
+	return strtod_l(text, end, util_c_locale());
+}
+
 /* Decodes one UTF-8 character at p; returns its length, or 0 when the
  * bytes are not well-formed UTF-8 (overlong forms and surrogates too). */
 size_t

@@ -72,6 +72,7 @@ int util_snprintf_c(char *out, size_t size, const char *format, ...)
 	__attribute__((format(printf, 3, 4)));
 void buffer_printf_c(struct buffer *, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
+double util_strtod_c(const char *text, char **end);
 
 /* Human-readable figures in English: "$1,234", "$0.45", "12M", "1.5B",
  * "30%", "10,000" (the _in forms with I18N_ENGLISH). */
