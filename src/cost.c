@@ -610,10 +610,11 @@ cost_model_offered(const struct data *data, const struct model *model)
 /* The self-hosted kinds a GPU configuration is offered as for the
  * profile (COST_KIND_BIT of each); 0 when it serves another model than
  * the reference or does not fit.  Fit is a fact: the data's own values,
- * never a sample's. */
+ * never a sample's.  A discontinued GPU is owned only by a team that has
+ * some (owned_gpu, cost_owned_gpu): nobody can buy a fleet of them. */
 unsigned
 cost_config_kinds(const struct data *data, const struct profile *profile,
-    const struct gpu_config *config)
+    const struct gpu_config *config, int owned_gpu)
 {
 	const struct gpu *gpu = data_config_gpu(data, config);
 	unsigned kinds = 0;
@@ -625,7 +626,8 @@ cost_config_kinds(const struct data *data, const struct profile *profile,
 	if (gpu->has_cloud_price && profile->deployment != DEPLOYMENT_ON_PREM)
 		kinds |= COST_KIND_BIT(OPTION_CLOUD_ON_DEMAND) |
 		    COST_KIND_BIT(OPTION_CLOUD_24X7);
-	if (gpu->has_purchase_price)
+	if (gpu->has_purchase_price &&
+	    (!gpu->discontinued || owned_gpu == config->gpu))
 		kinds |= COST_KIND_BIT(OPTION_OWNED);
 	return kinds;
 }
@@ -736,7 +738,7 @@ cost_evaluate_planned(const struct data *data, const double *values,
 		for (size_t i = 0; i < data->config_count; i++)
 			cost_add_self_hosted(&c, &data->configs[i],
 			    cost_config_kinds(data, profile,
-			    &data->configs[i]), result);
+			    &data->configs[i], c.owned_gpu), result);
 	}
 	cost_pick_cheapest(result);
 	cost_paybacks(result);

@@ -411,7 +411,8 @@ cost_plan_build(const struct data *data, const struct profile *profile,
 	}
 	cost_plan_apis(data, profile, box, minimum, maximum, plan);
 	for (size_t i = 0; i < data->config_count; i++) {
-		kinds[i] = cost_config_kinds(data, profile, &data->configs[i]);
+		kinds[i] = cost_config_kinds(data, profile, &data->configs[i],
+		    plan->owned_gpu);
 		plan->options_total += cost_plan_kind_count(kinds[i]);
 	}
 	if (cost_plan_self_hosted(data, profile, scenario, box, minimum,

@@ -40,7 +40,7 @@ bool cost_model_comparable(const struct model *, const struct model *reference,
 	const struct profile *);
 /* The self-hosted kinds (COST_KIND_BIT) a configuration is offered as. */
 unsigned cost_config_kinds(const struct data *, const struct profile *,
-	const struct gpu_config *);
+	const struct gpu_config *, int owned_gpu);
 /* A configuration's speed under the context's values. */
 void cost_speed_of(const struct cost_context *, const struct gpu_config *,
 	struct cost_speed *);

@@ -464,6 +464,17 @@ data_figure_model(const struct data *data, size_t i)
 	return &data->models[place->element];
 }
 
+/* The GPU the i-th registered figure belongs to; NULL for a model's or a
+ * default's (a throughput entry's speeds are its configuration's). */
+const struct gpu *
+data_figure_gpu(const struct data *data, size_t i)
+{
+	const struct data_figure_place *place = &data->figure_places[i];
+	if (place->area != DATA_AREA_GPUS)
+		return NULL;
+	return &data->gpus[place->element];
+}
+
 /* Reads a required text member of a mapping. */
 int
 data_member_string(const struct doc *doc, const struct doc_node *mapping,
@@ -542,6 +553,42 @@ data_model_keys_fit(const struct doc *doc, const struct doc_node *node,
 	return 0;
 }
 
+/* Reads an optional key: {date, source} mapping of an entry named
+ * prefix (a model's retired:, a GPU's discontinued:): when the event
+ * happened and where that was read.  *present says whether it was
+ * there. */
+static int
+data_dated_event(const struct doc *doc, const struct doc_node *node,
+    const char *key, const char *prefix, const char **date,
+    const char **source, bool *present, char **cause)
+{
+	static const char *const keys[] = { "date", "source", NULL };
+	const struct doc_node *part = doc_get(node, key);
+	char name[256];
+
+	*present = false;
+	if (part == NULL)
+		return 0;
+	snprintf(name, sizeof name, "%s.%s", prefix, key);
+	if (part->type != DOC_MAPPING) {
+		doc_error(cause, doc, part, false, _("%s must be a mapping with "
+		    "date and source"), name);
+		return -1;
+	}
+	if (doc_expect_keys(doc, part, name, keys, cause) != 0 ||
+	    data_member_string(doc, part, "date", name, date, cause) != 0 ||
+	    data_member_string(doc, part, "source", name, source, cause) != 0)
+		return -1;
+	if (!data_valid_date(*date)) {
+		doc_error(cause, doc, doc_get(part, "date"), false,
+		    _("%s.date must be a date YYYY-MM-DD, got \"%s\""), name,
+		    *date);
+		return -1;
+	}
+	*present = true;
+	return 0;
+}
+
 /* Reads the optional retired: {date, source} of a priced model: the date
  * the vendor switched it off and where that was read.  A retired model
  * stays listed (the article's figures reproduce with it) but is never
@@ -550,38 +597,19 @@ static int
 data_model_retired(const struct doc *doc, const struct doc_node *node,
     struct model *model, const char *prefix, char **cause)
 {
-	static const char *const keys[] = { "date", "source", NULL };
 	const struct doc_node *part = doc_get(node, "retired");
-	char name[256];
-
-	if (part == NULL)
-		return 0;
-	if (model->kind == MODEL_OPEN_WEIGHTS) {
+	if (part != NULL && model->kind == MODEL_OPEN_WEIGHTS) {
 		doc_error(cause, doc, part, false,
 		    _("'%s' does not apply to a model of kind %s"), "retired",
 		    data_kind_names[model->kind]);
 		return -1;
 	}
-	snprintf(name, sizeof name, "%s.retired", prefix);
-	if (part->type != DOC_MAPPING) {
-		doc_error(cause, doc, part, false, _("%s must be a mapping with "
-		    "date and source"), name);
+	if (data_dated_event(doc, node, "retired", prefix,
+	    &model->retired_date, &model->retired_source, &model->retired,
+	    cause) != 0)
 		return -1;
-	}
-	if (doc_expect_keys(doc, part, name, keys, cause) != 0 ||
-	    data_member_string(doc, part, "date", name, &model->retired_date,
-	    cause) != 0 ||
-	    data_member_string(doc, part, "source", name,
-	    &model->retired_source, cause) != 0)
-		return -1;
-	if (!data_valid_date(model->retired_date)) {
-		doc_error(cause, doc, doc_get(part, "date"), false,
-		    _("%s.date must be a date YYYY-MM-DD, got \"%s\""), name,
-		    model->retired_date);
-		return -1;
-	}
-	model->retired = true;
-	model->deprecation_date = model->retired_date;
+	if (model->retired)
+		model->deprecation_date = model->retired_date;
 	return 0;
 }
 
@@ -1074,7 +1102,7 @@ data_gpu(struct data *data, const struct doc *doc,
 		"id", "name", "class", "memory", "memory_bandwidth",
 		"cloud_price", "purchase_price", "power", "idle_power", "reserved_1y_price",
 		"reserved_3y_price", "spot_price", "gpus_per_node",
-		"host_price", "host_power", "throughput", NULL
+		"host_price", "host_power", "throughput", "discontinued", NULL
 	};
 	const struct doc_node *part;
 	char prefix[200];
@@ -1120,7 +1148,10 @@ data_gpu(struct data *data, const struct doc *doc,
 			return -1;
 		gpu->has_purchase_price = true;
 	}
-	if (data_gpu_options(data, doc, node, prefix, gpu, cause) != 0)
+	if (data_gpu_options(data, doc, node, prefix, gpu, cause) != 0 ||
+	    data_dated_event(doc, node, "discontinued", prefix,
+	    &gpu->discontinued_date, &gpu->discontinued_source,
+	    &gpu->discontinued, cause) != 0)
 		return -1;
 	if (gpu->memory.low <= 0) {
 		doc_error(cause, doc, doc_get(node, "memory"), false,

@@ -159,6 +159,12 @@ struct gpu {
 	struct figure host_price;			/* USD per node */
 	struct figure host_power;			/* W per node */
 	bool has_host;
+	/* No longer sold new (discontinued: {date, source}): a team that
+	 * owns some still runs them, nobody else is offered to buy them,
+	 * and their purchase prices are no market's any more. */
+	bool discontinued;
+	const char *discontinued_date;		/* YYYY-MM-DD */
+	const char *discontinued_source;
 };
 
 enum expertise {
@@ -319,6 +325,9 @@ data_figure_at(const struct data *data, size_t i)
 /* The model the i-th registered figure belongs to; NULL for a GPU's or
  * a default's. */
 const struct model *data_figure_model(const struct data *, size_t i);
+/* The GPU the i-th registered figure belongs to; NULL for a model's, a
+ * throughput entry's or a default's. */
+const struct gpu *data_figure_gpu(const struct data *, size_t i);
 
 /* A hosted_open model's open weights; NULL for any other model. */
 static inline const struct model *

@@ -61,13 +61,19 @@ evaluate_settings_default(struct evaluate_settings *settings)
 
 /* Whether a price figure can reach this evaluation's costs: not one of
  * a retired model (never chosen), nor a fine-tuning price when the team
- * does not fine-tune. */
+ * does not fine-tune, nor the purchase price of a discontinued GPU the
+ * team does not own (nobody is offered to buy one). */
 static bool
-evaluate_figure_used(const struct evaluation *evaluation, size_t i)
+evaluate_figure_used(const struct evaluation *evaluation, size_t i,
+    const struct gpu *owned)
 {
 	const struct data *data = evaluation->data;
 	const struct model *m = data_figure_model(data, i);
+	const struct gpu *g = data_figure_gpu(data, i);
 	const struct figure *f = data_figure_at(data, i);
+	if (g != NULL)
+		return !g->discontinued || g == owned ||
+		    (f != &g->purchase_price && f != &g->host_price);
 	if (m == NULL)
 		return true;
 	if (m->retired)
@@ -85,10 +91,14 @@ evaluate_find_stale(struct evaluation *evaluation, const double *values)
 {
 	const struct data *data = evaluation->data;
 	double months = values[data->defaults.stale_months.index];
+	int count;
+	const char *id = profile_owned_gpu(&evaluation->profile, &count);
+	const struct gpu *owned = id != NULL && count >= 1 ?
+	    data_find_gpu(data, id) : NULL;
 	evaluation->stale_count = 0;
 	for (size_t i = 0; i < data->figure_count &&
 	    evaluation->stale_count < EVALUATE_MAX_STALE; i++)
-		if (evaluate_figure_used(evaluation, i) &&
+		if (evaluate_figure_used(evaluation, i, owned) &&
 		    data_figure_stale(data_figure_at(data, i), evaluation->now,
 		    months))
 			evaluation->stale[evaluation->stale_count++] =

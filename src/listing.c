@@ -472,8 +472,15 @@ listing_gpus(const struct data *data, time_t now,
 		size_t count = listing_gpu_figures(g, figures, names, 32);
 		struct listing_row *row = &rows[n++];
 		memset(row, 0, sizeof *row);
-		row->title = listing_cell("%s: %s (%s)", g->id, g->name,
-		    data_gpu_class_name(g->class));
+		if (g->discontinued)
+			/* TRANSLATORS: a GPU no longer sold new, and since
+			 * when: "(apple_silicon; DISCONTINUED 2026-03-06)". */
+			row->title = listing_cell("%s: %s (%s; %s %s)", g->id,
+			    g->name, data_gpu_class_name(g->class),
+			    _("DISCONTINUED"), g->discontinued_date);
+		else
+			row->title = listing_cell("%s: %s (%s)", g->id, g->name,
+			    data_gpu_class_name(g->class));
 		listing_rows(rows, &n, size, figures, names, count, now, months,
 		    &files);
 	}
@@ -541,6 +548,10 @@ listing_render_json(const struct data *data, bool gpus, time_t now,
 			cJSON_AddStringToObject(j, "name", g->name);
 			cJSON_AddStringToObject(j, "class",
 			    data_gpu_class_name(g->class));
+			/* The date it stopped being sold new, or null. */
+			cJSON_AddItemToObject(j, "discontinued",
+			    g->discontinued ? cJSON_CreateString(
+			    g->discontinued_date) : cJSON_CreateNull());
 			n = listing_gpu_figures(g, figures, names, 32);
 		} else {
 			const struct model *m = &data->models[i];

@@ -373,6 +373,49 @@ START_TEST(test_owned_hardware_is_free)
 }
 END_TEST
 
+/* How many options of the last evaluation are owned GPUs with this id. */
+static size_t
+owned_options_of(const char *gpu)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < result.count; i++)
+		count += result.options[i].kind == OPTION_OWNED &&
+		    strcmp(result.options[i].gpu->id, gpu) == 0;
+	return count;
+}
+
+START_TEST(test_discontinued_gpus_not_bought)
+{
+	/* Nobody is offered to buy a GPU no longer sold; a team that owns
+	 * some still runs them (and the other discontinued one stays out). */
+	static const char mac512[] = "mac-studio-m3-ultra-512gb";
+	const struct data *data = testutil_shipped_data();
+	const struct model *llama = data_find_model(data,
+	    "llama-3.3-70b-instruct");
+	struct cost_scenario scenario;
+	struct profile p;
+	cost_scenario_default(&scenario);
+	testutil_profile(&p, "");
+	/* The model pinned in the shipped data (testutil pins the
+	 * article data's), which both Macs have speeds for. */
+	p.self_hosted_index = (int)(llama - data->models);
+	cost_evaluate(data, data->values, &p, &scenario, &result);
+	ck_assert_uint_eq(owned_options_of(mac512), 0);
+	ck_assert_uint_eq(owned_options_of("mac-studio-192gb"), 0);
+	ck_assert_uint_gt(owned_options_of("a6000"), 0);
+	testutil_profile(&p, "hardware.gpu=mac-studio-m3-ultra-512gb");
+	p.self_hosted_index = (int)(llama - data->models);
+	cost_evaluate(data, data->values, &p, &scenario, &result);
+	ck_assert_uint_gt(owned_options_of(mac512), 0);
+	ck_assert_uint_eq(owned_options_of("mac-studio-192gb"), 0);
+	for (size_t i = 0; i < result.count; i++)
+		if (result.options[i].kind == OPTION_OWNED &&
+		    strcmp(result.options[i].gpu->id, mac512) == 0 &&
+		    result.options[i].gpus == 1)
+			ck_assert(result.options[i].already_owned);
+}
+END_TEST
+
 START_TEST(test_totals_add_up)
 {
 	struct profile p;
@@ -543,6 +586,7 @@ cost_suite(void)
 	tcase_add_test(model, test_breakeven);
 	tcase_add_test(model, test_scenario_factors);
 	tcase_add_test(model, test_owned_hardware_is_free);
+	tcase_add_test(model, test_discontinued_gpus_not_bought);
 	tcase_add_test(model, test_totals_add_up);
 	suite_add_tcase(s, model);
 	TCase *self_hosted = tcase_create("self-hosted model");

@@ -371,6 +371,51 @@ START_TEST(test_stale_counts_usable_prices)
 }
 END_TEST
 
+/* Whether a figure's key is among an evaluation's stale prices. */
+static bool
+stale_has(const struct evaluation *report, const char *key)
+{
+	for (size_t i = 0; i < report->stale_count; i++)
+		if (strcmp(data_figure_at(report->data, report->stale[i])->key,
+		    key) == 0)
+			return true;
+	return false;
+}
+
+/* A discontinued GPU's purchase price is no market's: it is not counted
+ * stale for a team that cannot buy one, and is for a team that owns
+ * some (buying more is priced with it). */
+START_TEST(test_stale_skips_discontinued_gpus)
+{
+	static struct evaluation report;
+	struct cost_scenario scenario;
+	struct evaluate_settings settings;
+	struct profile profile;
+	struct tm day = { .tm_year = 126, .tm_mon = 11, .tm_mday = 1 };
+	const struct data *data = testutil_shipped_data();
+	const char *key = "gpus.mac-studio-m3-ultra-512gb.purchase_price";
+
+	ck_assert(data_find_gpu(data, "mac-studio-m3-ultra-512gb")->
+	    discontinued);
+	ck_assert(data_figure_stale(&data_find_gpu(data,
+	    "mac-studio-m3-ultra-512gb")->purchase_price, timegm(&day), 6));
+	cost_scenario_default(&scenario);
+	evaluate_settings_default(&settings);
+	settings.samples = 0;
+	settings.flip_points = false;
+	settings.now = timegm(&day);
+	testutil_profile(&profile, "");
+	evaluate_run(&report, data, testutil_rules(), &profile, &scenario,
+	    &settings);
+	ck_assert(!stale_has(&report, key));
+	ck_assert(stale_has(&report, "gpus.a6000.purchase_price"));
+	testutil_profile(&profile, "hardware.gpu=mac-studio-m3-ultra-512gb");
+	evaluate_run(&report, data, testutil_rules(), &profile, &scenario,
+	    &settings);
+	ck_assert(stale_has(&report, key));
+}
+END_TEST
+
 START_TEST(test_every_figure_has_provenance)
 {
 	const struct data *data = testutil_shipped_data();
@@ -950,6 +995,7 @@ data_suite(void)
 	tcase_add_test(t, test_article_prices);
 	tcase_add_test(t, test_shipped_current_models);
 	tcase_add_test(t, test_stale_counts_usable_prices);
+	tcase_add_test(t, test_stale_skips_discontinued_gpus);
 	tcase_add_test(t, test_every_figure_has_provenance);
 	tcase_add_test(t, test_open_weights_architecture);
 	tcase_add_test(t, test_decode_follows_active_parameters);
