@@ -3,29 +3,14 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "doc.h"
+#include "doc_private.h"
 #include "i18n.h"
-
-/* One open container while the tree is built. */
-struct doc_frame {
-	struct doc_node node;
-	struct doc_node *children;
-	size_t count, capacity;
-	const char *pending_key;	/* mapping: key read, value not yet */
-	int pending_line, pending_column;
-};
-
-struct doc_builder {
-	struct doc *doc;
-	struct doc_frame stack[DOC_MAX_DEPTH + 1];
-	int depth;
-	size_t nodes, max_nodes;
-	char **cause;
-};
 
 static int
 doc_compare_keys(const void *a, const void *b)
@@ -136,25 +121,27 @@ oom:
 	return -1;
 }
 
-static int
-doc_open(struct doc_builder *b, enum doc_type type, const yaml_mark_t *mark)
+/* Opens a container at a 1-based position (see doc_private.h). */
+int
+doc_builder_open(struct doc_builder *b, enum doc_type type, int line,
+    int column)
 {
 	if (b->depth >= DOC_MAX_DEPTH) {
-		util_error_at(b->cause, b->doc->path, (int)mark->line + 1,
-		    (int)mark->column + 1,
+		util_error_at(b->cause, b->doc->path, line, column,
 		    _("nesting deeper than %d levels"), DOC_MAX_DEPTH);
 		return -1;
 	}
 	struct doc_frame *frame = &b->stack[++b->depth];
 	memset(frame, 0, sizeof *frame);
 	frame->node.type = type;
-	frame->node.line = (int)mark->line + 1;
-	frame->node.column = (int)mark->column + 1;
+	frame->node.line = line;
+	frame->node.column = column;
 	return 0;
 }
 
-static int
-doc_close(struct doc_builder *b)
+/* Closes the innermost container: its keys are checked, it is attached. */
+int
+doc_builder_close(struct doc_builder *b)
 {
 	struct doc_frame *frame = &b->stack[b->depth];
 	struct doc_node node = frame->node;
@@ -178,18 +165,18 @@ doc_close(struct doc_builder *b)
 	return doc_attach(b, &node);
 }
 
-static int
-doc_scalar(struct doc_builder *b, const yaml_event_t *event)
+/* Attaches a scalar of the given style (see doc_private.h). */
+int
+doc_builder_scalar(struct doc_builder *b, const char *value, size_t length,
+    char style, int line, int column)
 {
 	struct doc_node node;
-	const char *value = (const char *)event->data.scalar.value;
-	size_t length = event->data.scalar.length;
-	bool plain = event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	bool plain = style == 0;
 
 	memset(&node, 0, sizeof node);
 	node.type = DOC_SCALAR;
-	node.line = (int)event->start_mark.line + 1;
-	node.column = (int)event->start_mark.column + 1;
+	node.line = line;
+	node.column = column;
 	if (memchr(value, '\0', length) != NULL) {
 		util_error_at(b->cause, b->doc->path, node.line, node.column,
 		    _("text contains a NUL character"));
@@ -201,17 +188,39 @@ doc_scalar(struct doc_builder *b, const yaml_event_t *event)
 		return -1;
 	}
 	node.quoted = !plain;
-	switch (event->data.scalar.style) {
-	case YAML_SINGLE_QUOTED_SCALAR_STYLE: node.style = '\''; break;
-	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: node.style = '"'; break;
-	case YAML_LITERAL_SCALAR_STYLE: node.style = '|'; break;
-	case YAML_FOLDED_SCALAR_STYLE: node.style = '>'; break;
-	default: node.style = 0; break;
-	}
+	node.style = style;
 	node.null = plain && (length == 0 || strcmp(node.scalar, "~") == 0 ||
 	    strcmp(node.scalar, "null") == 0 || strcmp(node.scalar, "Null") == 0
 	    || strcmp(node.scalar, "NULL") == 0);
 	return doc_attach(b, &node);
+}
+
+/* A libyaml scalar event for doc_builder_scalar. */
+static int
+doc_scalar(struct doc_builder *b, const yaml_event_t *event)
+{
+	char style;
+	switch (event->data.scalar.style) {
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = '\''; break;
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = '"'; break;
+	case YAML_LITERAL_SCALAR_STYLE: style = '|'; break;
+	case YAML_FOLDED_SCALAR_STYLE: style = '>'; break;
+	default: style = 0; break;
+	}
+	return doc_builder_scalar(b, (const char *)event->data.scalar.value,
+	    event->data.scalar.length, style,
+	    (int)event->start_mark.line + 1,
+	    (int)event->start_mark.column + 1);
+}
+
+/* Frees the children of every open container (see doc_private.h). */
+void
+doc_builder_abandon(struct doc_builder *b)
+{
+	for (; b->depth > 0; b->depth--) {
+		free(b->stack[b->depth].children);
+		b->stack[b->depth].children = NULL;
+	}
 }
 
 /* Line and column (1-based, in characters) of a byte offset. */
@@ -281,10 +290,30 @@ doc_parse_yaml(struct doc *doc, const char *path, const char *text,
 	    cause);
 }
 
-/* Builds the tree from libyaml's event stream. */
+/* Parses with the fast reader when it can, else with libyaml. */
 int
 doc_parse_yaml_limit(struct doc *doc, const char *path, const char *text,
     size_t length, size_t max_nodes, char **cause)
+{
+	return doc_parse_yaml_reader(doc, path, text, length, max_nodes,
+	    DOC_YAML_EITHER, cause);
+}
+
+/* Opens a container at a libyaml mark (0-based). */
+static int
+doc_open_at(struct doc_builder *b, enum doc_type type, const yaml_mark_t *mark)
+{
+	return doc_builder_open(b, type, (int)mark->line + 1,
+	    (int)mark->column + 1);
+}
+
+/* Builds the tree with the reader asked for (see doc.h): the fast one
+ * first unless libyaml alone is asked; libyaml when the fast one
+ * declines. */
+int
+doc_parse_yaml_reader(struct doc *doc, const char *path, const char *text,
+    size_t length, size_t max_nodes, enum doc_yaml_reader reader,
+    char **cause)
 {
 	yaml_parser_t parser;
 	yaml_event_t event;
@@ -295,6 +324,12 @@ doc_parse_yaml_limit(struct doc *doc, const char *path, const char *text,
 	memset(doc, 0, sizeof *doc);
 	doc->path = path;
 	doc->text = text;
+	if (reader != DOC_YAML_LIBYAML) {
+		if (doc_yaml_read(doc, text, length, max_nodes))
+			return 0;
+		if (reader == DOC_YAML_FAST)
+			return 1;
+	}
 	b = calloc(1, sizeof *b);
 	if (b == NULL) {
 		util_error(cause, _("%s: out of memory"), path);
@@ -366,16 +401,16 @@ doc_parse_yaml_limit(struct doc *doc, const char *path, const char *text,
 		case YAML_SEQUENCE_START_EVENT:
 			failed = doc_refuse_tag(path, &event,
 			    event.data.sequence_start.tag, cause) ||
-			    doc_open(b, DOC_SEQUENCE, &event.start_mark);
+			    doc_open_at(b, DOC_SEQUENCE, &event.start_mark);
 			break;
 		case YAML_MAPPING_START_EVENT:
 			failed = doc_refuse_tag(path, &event,
 			    event.data.mapping_start.tag, cause) ||
-			    doc_open(b, DOC_MAPPING, &event.start_mark);
+			    doc_open_at(b, DOC_MAPPING, &event.start_mark);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
-			failed = doc_close(b);
+			failed = doc_builder_close(b);
 			break;
 		default:
 			break;
@@ -386,13 +421,67 @@ doc_parse_yaml_limit(struct doc *doc, const char *path, const char *text,
 	}
 	result = 0;
 out:
-	for (; b->depth > 0; b->depth--)
-		free(b->stack[b->depth].children);
+	doc_builder_abandon(b);
 	yaml_parser_delete(&parser);
 	free(b);
 	if (result != 0)
 		doc_free(doc);
 	return result;
+}
+
+/* One node for doc_equal's description. */
+static void
+doc_describe_node(struct buffer *out, const struct doc_node *node)
+{
+	if (node == NULL) {
+		buffer_add(out, "no node");
+		return;
+	}
+	buffer_printf(out, "%s at %d:%d", node->type == DOC_SCALAR ? "scalar" :
+	    node->type == DOC_SEQUENCE ? "sequence" : "mapping", node->line,
+	    node->column);
+	if (node->key != NULL)
+		buffer_printf(out, " key '%s' at %d:%d", node->key,
+		    node->key_line, node->key_column);
+	if (node->type == DOC_SCALAR)
+		buffer_printf(out, " style %d quoted %d null %d \"%s\"",
+		    node->style, node->quoted, node->null, node->scalar);
+	else
+		buffer_printf(out, " of %zu", node->count);
+}
+
+/* Compares field by field, depth first (see doc.h). */
+bool
+doc_equal(const struct doc_node *a, const struct doc_node *b,
+    char *difference, size_t size)
+{
+	bool same = a != NULL && b != NULL;
+	if (same)
+		same = a->type == b->type && a->line == b->line &&
+		    a->column == b->column && a->quoted == b->quoted &&
+		    a->style == b->style && a->null == b->null &&
+		    a->count == b->count && a->key_line == b->key_line &&
+		    a->key_column == b->key_column &&
+		    (a->key == NULL) == (b->key == NULL) &&
+		    (a->key == NULL || strcmp(a->key, b->key) == 0) &&
+		    (a->scalar == NULL) == (b->scalar == NULL) &&
+		    (a->scalar == NULL || strcmp(a->scalar, b->scalar) == 0);
+	else
+		same = a == NULL && b == NULL;
+	if (!same) {
+		struct buffer out;
+		buffer_init(&out);
+		doc_describe_node(&out, a);
+		buffer_add(&out, " differs from ");
+		doc_describe_node(&out, b);
+		snprintf(difference, size, "%s", out.data ? out.data : "");
+		buffer_free(&out);
+		return false;
+	}
+	for (size_t i = 0; a != NULL && i < a->count; i++)
+		if (!doc_equal(&a->items[i], &b->items[i], difference, size))
+			return false;
+	return true;
 }
 
 /* Releases every node of the tree. */
