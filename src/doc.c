@@ -25,13 +25,47 @@ doc_compare_keys(const void *a, const void *b)
 	return x->key_column - y->key_column;
 }
 
-/* A duplicate key is reported at its second occurrence. */
+/* Reports the smallest duplicated key (in strcmp's order) at its second
+ * occurrence, as a sort by key then position finds it. */
+static int
+doc_report_duplicate(const struct doc *doc, const struct doc_node *first,
+    const struct doc_node *second, char **cause)
+{
+	doc_error(cause, doc, second, true,
+	    _("duplicate key '%s' (first at line %d)"), second->key,
+	    first->key_line);
+	return -1;
+}
+
+/* A duplicate key is reported at its second occurrence.  Small mappings
+ * (most) are compared pair by pair, without a sort; keys are in the
+ * order of the text, so the first match of a key is its first
+ * occurrence. */
 int
 doc_check_duplicates(const struct doc *doc, const struct doc_node *mapping,
     char **cause)
 {
 	if (mapping->count < 2)
 		return 0;
+	if (mapping->count <= 16) {
+		const struct doc_node *first = NULL, *second = NULL;
+		for (size_t j = 1; j < mapping->count; j++) {
+			const char *key = mapping->items[j].key;
+			for (size_t i = 0; i < j; i++) {
+				const char *other = mapping->items[i].key;
+				if (other[0] != key[0] || strcmp(other, key) != 0)
+					continue;
+				if (second == NULL ||
+				    strcmp(key, second->key) < 0) {
+					first = &mapping->items[i];
+					second = &mapping->items[j];
+				}
+				break;
+			}
+		}
+		return second ? doc_report_duplicate(doc, first, second, cause) :
+		    0;
+	}
 	const struct doc_node **sorted = malloc(mapping->count * sizeof *sorted);
 	if (sorted == NULL) {
 		util_error(cause, _("%s: out of memory"), doc->path);
@@ -42,9 +76,8 @@ doc_check_duplicates(const struct doc *doc, const struct doc_node *mapping,
 	qsort(sorted, mapping->count, sizeof *sorted, doc_compare_keys);
 	for (size_t i = 1; i < mapping->count; i++) {
 		if (strcmp(sorted[i - 1]->key, sorted[i]->key) == 0) {
-			doc_error(cause, doc, sorted[i], true,
-			    _("duplicate key '%s' (first at line %d)"),
-			    sorted[i]->key, sorted[i - 1]->key_line);
+			doc_report_duplicate(doc, sorted[i - 1], sorted[i],
+			    cause);
 			free(sorted);
 			return -1;
 		}
@@ -66,6 +99,24 @@ doc_refuse_tag(const char *path, const yaml_event_t *event,
 	    (int)event->start_mark.column + 1,
 	    _("YAML tags (%.40s) are not supported"), (const char *)tag);
 	return 1;
+}
+
+/* The next child slot of the innermost container, or NULL when out of
+ * memory. */
+static struct doc_node *
+doc_next_slot(struct doc_builder *b)
+{
+	if (b->children_count == b->children_capacity) {
+		size_t capacity = b->children_capacity ?
+		    b->children_capacity * 2 : 256;
+		struct doc_node *children = realloc(b->children,
+		    capacity * sizeof *children);
+		if (children == NULL)
+			return NULL;
+		b->children = children;
+		b->children_capacity = capacity;
+	}
+	return &b->children[b->children_count++];
 }
 
 /* Adds a finished node to the container on top of the stack. */
@@ -98,16 +149,9 @@ doc_attach(struct doc_builder *b, struct doc_node *node)
 		top->pending_column = node->column;
 		return 0;
 	}
-	if (top->count == top->capacity) {
-		size_t capacity = top->capacity ? top->capacity * 2 : 8;
-		struct doc_node *children = realloc(top->children,
-		    capacity * sizeof *children);
-		if (children == NULL)
-			goto oom;
-		top->children = children;
-		top->capacity = capacity;
-	}
-	struct doc_node *slot = &top->children[top->count++];
+	struct doc_node *slot = doc_next_slot(b);
+	if (slot == NULL)
+		goto oom;
 	*slot = *node;
 	if (top->node.type == DOC_MAPPING) {
 		slot->key = top->pending_key;
@@ -136,6 +180,7 @@ doc_builder_open(struct doc_builder *b, enum doc_type type, int line,
 	frame->node.type = type;
 	frame->node.line = line;
 	frame->node.column = column;
+	frame->first = b->children_count;
 	return 0;
 }
 
@@ -145,19 +190,19 @@ doc_builder_close(struct doc_builder *b)
 {
 	struct doc_frame *frame = &b->stack[b->depth];
 	struct doc_node node = frame->node;
-	if (frame->count > 0) {
+	size_t count = b->children_count - frame->first;
+	if (count > 0) {
 		node.items = arena_alloc(&b->doc->arena,
-		    frame->count * sizeof *node.items);
+		    count * sizeof *node.items);
 		if (node.items == NULL) {
 			util_error(b->cause, _("%s: out of memory"), b->doc->path);
 			return -1;
 		}
-		memcpy(node.items, frame->children,
-		    frame->count * sizeof *node.items);
-		node.count = frame->count;
+		memcpy(node.items, b->children + frame->first,
+		    count * sizeof *node.items);
+		node.count = count;
 	}
-	free(frame->children);
-	frame->children = NULL;
+	b->children_count = frame->first;
 	b->depth--;
 	if (node.type == DOC_MAPPING &&
 	    doc_check_duplicates(b->doc, &node, b->cause) != 0)
@@ -165,34 +210,74 @@ doc_builder_close(struct doc_builder *b)
 	return doc_attach(b, &node);
 }
 
-/* Attaches a scalar of the given style (see doc_private.h). */
+/* Attaches a scalar of the given style (see doc_private.h); the text
+ * holds no NUL.  What doc_attach does, without a node in between: the
+ * text is copied, then a key waits for its value, a value fills its
+ * slot. */
 int
 doc_builder_scalar(struct doc_builder *b, const char *value, size_t length,
     char style, int line, int column)
 {
-	struct doc_node node;
-	bool plain = style == 0;
+	char *text = arena_strndup(&b->doc->arena, value, length);
+	bool null = style == 0 && (length == 0 ||
+	    (length == 1 && *value == '~') || (length == 4 &&
+	    (memcmp(value, "null", 4) == 0 || memcmp(value, "Null", 4) == 0 ||
+	    memcmp(value, "NULL", 4) == 0)));
+	struct doc_frame *top = &b->stack[b->depth];
 
-	memset(&node, 0, sizeof node);
-	node.type = DOC_SCALAR;
-	node.line = line;
-	node.column = column;
-	if (memchr(value, '\0', length) != NULL) {
-		util_error_at(b->cause, b->doc->path, node.line, node.column,
-		    _("text contains a NUL character"));
-		return -1;
-	}
-	node.scalar = arena_strndup(&b->doc->arena, value, length);
-	if (node.scalar == NULL) {
+	if (text == NULL) {
 		util_error(b->cause, _("%s: out of memory"), b->doc->path);
 		return -1;
 	}
-	node.quoted = !plain;
-	node.style = style;
-	node.null = plain && (length == 0 || strcmp(node.scalar, "~") == 0 ||
-	    strcmp(node.scalar, "null") == 0 || strcmp(node.scalar, "Null") == 0
-	    || strcmp(node.scalar, "NULL") == 0);
-	return doc_attach(b, &node);
+	if (b->depth == 0) {
+		struct doc_node node;
+		memset(&node, 0, sizeof node);
+		node.type = DOC_SCALAR;
+		node.line = line;
+		node.column = column;
+		node.scalar = text;
+		node.quoted = style != 0;
+		node.style = style;
+		node.null = null;
+		return doc_attach(b, &node);
+	}
+	if (++b->nodes > b->max_nodes) {
+		util_error_at(b->cause, b->doc->path, line, column,
+		    _("more than %d values: file too complex"),
+		    (int)b->max_nodes);
+		return -1;
+	}
+	bool in_mapping = top->node.type == DOC_MAPPING;
+	if (in_mapping && top->pending_key == NULL) {
+		if (null) {
+			util_error_at(b->cause, b->doc->path, line, column,
+			    _("a mapping key must be a plain name"));
+			return -1;
+		}
+		top->pending_key = text;
+		top->pending_line = line;
+		top->pending_column = column;
+		return 0;
+	}
+	struct doc_node *slot = doc_next_slot(b);
+	if (slot == NULL) {
+		util_error(b->cause, _("%s: out of memory"), b->doc->path);
+		return -1;
+	}
+	slot->type = DOC_SCALAR;
+	slot->line = line;
+	slot->column = column;
+	slot->scalar = text;
+	slot->quoted = style != 0;
+	slot->style = style;
+	slot->null = null;
+	slot->items = NULL;
+	slot->count = 0;
+	slot->key = in_mapping ? top->pending_key : NULL;
+	slot->key_line = in_mapping ? top->pending_line : 0;
+	slot->key_column = in_mapping ? top->pending_column : 0;
+	top->pending_key = NULL;
+	return 0;
 }
 
 /* A libyaml scalar event for doc_builder_scalar. */
@@ -200,6 +285,15 @@ static int
 doc_scalar(struct doc_builder *b, const yaml_event_t *event)
 {
 	char style;
+	/* libyaml decodes "\0"; the fast reader never gives a NUL. */
+	if (memchr(event->data.scalar.value, '\0',
+	    event->data.scalar.length) != NULL) {
+		util_error_at(b->cause, b->doc->path,
+		    (int)event->start_mark.line + 1,
+		    (int)event->start_mark.column + 1,
+		    _("text contains a NUL character"));
+		return -1;
+	}
 	switch (event->data.scalar.style) {
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = '\''; break;
 	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = '"'; break;
@@ -213,14 +307,14 @@ doc_scalar(struct doc_builder *b, const yaml_event_t *event)
 	    (int)event->start_mark.column + 1);
 }
 
-/* Frees the children of every open container (see doc_private.h). */
+/* Frees the builder's own memory (see doc_private.h). */
 void
-doc_builder_abandon(struct doc_builder *b)
+doc_builder_free(struct doc_builder *b)
 {
-	for (; b->depth > 0; b->depth--) {
-		free(b->stack[b->depth].children);
-		b->stack[b->depth].children = NULL;
-	}
+	free(b->children);
+	b->children = NULL;
+	b->children_count = b->children_capacity = 0;
+	b->depth = 0;
 }
 
 /* Line and column (1-based, in characters) of a byte offset. */
@@ -421,7 +515,7 @@ doc_parse_yaml_reader(struct doc *doc, const char *path, const char *text,
 	}
 	result = 0;
 out:
-	doc_builder_abandon(b);
+	doc_builder_free(b);
 	yaml_parser_delete(&parser);
 	free(b);
 	if (result != 0)

@@ -9,8 +9,7 @@
 /* One open container while the tree is built. */
 struct doc_frame {
 	struct doc_node node;
-	struct doc_node *children;
-	size_t count, capacity;
+	size_t first;			/* its first child in children */
 	const char *pending_key;	/* mapping: key read, value not yet */
 	int pending_line, pending_column;
 };
@@ -21,6 +20,9 @@ struct doc_builder {
 	int depth;
 	size_t nodes, max_nodes;
 	char **cause;
+	/* The children of the open containers, the innermost's last. */
+	struct doc_node *children;
+	size_t children_count, children_capacity;
 };
 
 /* Opens a mapping or sequence at a 1-based position. */
@@ -28,11 +30,12 @@ int doc_builder_open(struct doc_builder *, enum doc_type, int line,
 	int column);
 /* Closes the innermost container: checks its keys, attaches it. */
 int doc_builder_close(struct doc_builder *);
-/* Attaches a scalar: style 0 plain, '\'' '"' quoted, '|' '>' block. */
+/* Attaches a scalar: style 0 plain, '\'' '"' quoted, '|' '>' block; the
+ * value holds no NUL byte. */
 int doc_builder_scalar(struct doc_builder *, const char *value,
 	size_t length, char style, int line, int column);
-/* Frees what open containers hold (after a failure). */
-void doc_builder_abandon(struct doc_builder *);
+/* Frees the builder's own memory (not the tree), when done or failed. */
+void doc_builder_free(struct doc_builder *);
 
 /* The fast reader (doc_yaml.c): builds doc's tree from text and returns
  * true, or returns false with nothing built when the text needs libyaml

@@ -91,43 +91,54 @@ doc_yaml_check_text(const char *text, size_t length, bool *ascii)
 
 	*ascii = true;
 	while (p < end) {
-		/* Eight bytes of printable ASCII at a time. */
-		if (end - p >= 8) {
-			uint64_t word;
-			memcpy(&word, p, sizeof word);
-			uint64_t below_space = (word - ones * 0x20) & ~word & highs;
-			uint64_t delete = ((word ^ ones * 0x7F) - ones) &
-			    ~(word ^ ones * 0x7F) & highs;
-			if (((word & highs) | below_space | delete) == 0) {
-				p += 8;
+		/* Sixteen bytes at a time while they are ASCII: each byte's
+		 * high bit tells, exactly, whether it is at least a space and
+		 * not DEL, or a line feed. */
+		if (end - p >= 16) {
+			uint64_t word[2], fails = 0;
+			memcpy(word, p, sizeof word);
+			for (int i = 0; i < 2; i++) {
+				uint64_t w = word[i];
+				uint64_t printable = (w + ones * 0x60) ^ (w + ones);
+				uint64_t other = w ^ ones * '\n';
+				uint64_t newline = ~((other + ones * 0x7F) | other);
+				fails |= (w & highs) | (~(printable | newline) &
+				    highs);
+			}
+			if (fails == 0) {
+				p += 16;
 				continue;
 			}
 		}
-		unsigned char c = *p;
-		if ((c >= 0x20 && c < 0x7F) || c == '\n') {
-			p++;
-			continue;
-		}
-		if (c < 0xC2 || c > 0xF4)
-			return false;
-		*ascii = false;
-		size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		if ((size_t)(end - p) < n)
-			return false;
-		uint32_t value = c & (0x7F >> n);
-		for (size_t i = 1; i < n; i++) {
-			if ((p[i] & 0xC0) != 0x80)
+		/* Otherwise character by character, for sixteen bytes. */
+		const unsigned char *stop = end - p > 16 ? p + 16 : end;
+		while (p < stop) {
+			unsigned char c = *p;
+			if ((c >= 0x20 && c < 0x7F) || c == '\n') {
+				p++;
+				continue;
+			}
+			if (c < 0xC2 || c > 0xF4)
 				return false;
-			value = value << 6 | (p[i] & 0x3F);
+			*ascii = false;
+			size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+			if ((size_t)(end - p) < n)
+				return false;
+			uint32_t value = c & (0x7F >> n);
+			for (size_t i = 1; i < n; i++) {
+				if ((p[i] & 0xC0) != 0x80)
+					return false;
+				value = value << 6 | (p[i] & 0x3F);
+			}
+			/* Shortest form, a character libyaml takes as text. */
+			if ((n == 3 && value < 0x800) ||
+			    (n == 4 && value < 0x10000) || value > 0x10FFFF ||
+			    value < 0xA0 || (value >= 0xD800 && value <= 0xDFFF) ||
+			    value == 0x2028 || value == 0x2029 ||
+			    value == 0xFEFF || value == 0xFFFE || value == 0xFFFF)
+				return false;
+			p += n;
 		}
-		/* Shortest form, a character libyaml takes as text. */
-		if ((n == 3 && value < 0x800) || (n == 4 && value < 0x10000) ||
-		    value > 0x10FFFF || value < 0xA0 ||
-		    (value >= 0xD800 && value <= 0xDFFF) || value == 0x2028 ||
-		    value == 0x2029 || value == 0xFEFF || value == 0xFFFE ||
-		    value == 0xFFFF)
-			return false;
-		p += n;
 	}
 	return true;
 }
@@ -150,6 +161,26 @@ doc_yaml_column(struct doc_yaml *y, const char *at)
 	y->column_at = at;
 	y->column_value = column;
 	return column;
+}
+
+/* The first byte from p on that is not a space (indentation is most
+ * of some lines): eight bytes at a time where the byte order allows. */
+static inline const char *
+doc_yaml_skip_spaces(const char *p, const char *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (end - p >= 8) {
+		uint64_t word;
+		memcpy(&word, p, sizeof word);
+		word ^= 0x2020202020202020u;
+		if (word != 0)
+			return p + __builtin_ctzll(word) / 8;
+		p += 8;
+	}
+#endif
+	while (p < end && *p == ' ')
+		p++;
+	return p;
 }
 
 /* Steps over the line feed at p. */
@@ -213,8 +244,7 @@ doc_yaml_next_content(struct doc_yaml *y)
 {
 	for (;;) {
 		const char *q = y->p;
-		while (q < y->end && *q == ' ')
-			q++;
+		q = doc_yaml_skip_spaces(q, y->end);
 		if (q < y->end && *q == '#')
 			q = memchr(q, '\n', (size_t)(y->end - q));
 		if (q == NULL || q == y->end) {
@@ -241,8 +271,7 @@ static int
 doc_yaml_end_line(struct doc_yaml *y)
 {
 	const char *q = y->p;
-	while (q < y->end && *q == ' ')
-		q++;
+	q = doc_yaml_skip_spaces(q, y->end);
 	if (q < y->end && *q == '#') {
 		if (q[-1] != ' ')
 			return DOC_YAML_DECLINE;
@@ -322,8 +351,8 @@ doc_yaml_plain_line(struct doc_yaml *y, bool flow, const char **last)
 			continue;
 		}
 		if (*p == ' ') {
-			while (p < end && *p == ' ')
-				p++;
+			p = (const unsigned char *)doc_yaml_skip_spaces(
+			    (const char *)p, y->end);
 			if (p < end && *p == '#') {
 				stop = DOC_YAML_STOP_COMMENT;
 				break;
@@ -373,8 +402,7 @@ doc_yaml_plain(struct doc_yaml *y, int c, bool flow,
 		do {
 			breaks++;
 			line_start = ++q;
-			while (q < y->end && *q == ' ')
-				q++;
+			q = doc_yaml_skip_spaces(q, y->end);
 		} while (q < y->end && *q == '\n');
 		if (q == y->end || *q == '#' || q - line_start <= c)
 			break;
@@ -493,23 +521,37 @@ doc_yaml_quoted(struct doc_yaml *y, int c, struct doc_yaml_scalar *s)
 	s->column = doc_yaml_column(y, p);
 	const char *start = ++p;
 	/* Most scalars are one line without escapes: a slice of the text. */
-	while (p < end && *p != quote && *p != '\\' && *p != '\n')
-		p++;
-	if (p < end && *p == quote &&
-	    (quote == '"' || p + 1 == end || p[1] != '\'')) {
+	const char *close = memchr(p, quote, (size_t)(end - p));
+	if (close != NULL && memchr(p, '\n', (size_t)(close - p)) == NULL &&
+	    (quote == '\'' ? close + 1 == end || close[1] != '\'' :
+	    memchr(p, '\\', (size_t)(close - p)) == NULL)) {
 		s->text = start;
-		s->length = (size_t)(p - start);
-		y->p = p + 1;
+		s->length = (size_t)(close - start);
+		y->p = close + 1;
 		return true;
 	}
 	y->scratch_length = 0;
-	doc_yaml_append(y, start, (size_t)(p - start));
 	/* The text up to keep has no trailing spaces from the source. */
-	const char *kept = p;
-	while (kept > start && kept[-1] == ' ')
-		kept--;
-	size_t keep = (size_t)(kept - start);
+	size_t keep = 0;
 	for (;;) {
+		/* The rest of the line up to a quote or backslash, copied at
+		 * once. */
+		const char *run = p, *stop = memchr(p, '\n', (size_t)(end - p));
+		if (stop == NULL)
+			stop = end;
+		const char *found = memchr(p, quote, (size_t)(stop - p));
+		if (found != NULL)
+			stop = found;
+		found = memchr(p, '\\', (size_t)(stop - p));
+		p = found != NULL ? found : stop;
+		if (p > run) {
+			const char *kept = p;
+			while (kept > run && kept[-1] == ' ')
+				kept--;
+			if (kept > run)
+				keep = y->scratch_length + (size_t)(kept - run);
+			doc_yaml_append(y, run, (size_t)(p - run));
+		}
 		if (p == end)
 			return false;
 		char ch = *p;
@@ -522,37 +564,35 @@ doc_yaml_quoted(struct doc_yaml *y, int c, struct doc_yaml_scalar *s)
 			}
 			break;
 		}
-		if (ch == '\\' && quote == '"') {
+		if (ch == '\\') {
+			if (quote == '\'') {
+				doc_yaml_append(y, p++, 1);
+				keep = y->scratch_length;
+				continue;
+			}
 			if (!doc_yaml_escape(y, &p))
 				return false;
 			keep = y->scratch_length;
 			continue;
 		}
-		if (ch == '\n') {
-			const char *line_start;
-			size_t breaks = 0;
-			y->scratch_length = keep;
-			do {
-				breaks++;
-				line_start = ++p;
-				while (p < end && *p == ' ')
-					p++;
-			} while (p < end && *p == '\n');
-			if (p == end || p - line_start <= c)
-				return false;
-			y->line += (int)breaks;
-			y->line_start = line_start;
-			if (breaks == 1)
-				doc_yaml_append(y, " ", 1);
-			else
-				doc_yaml_append_repeat(y, '\n', breaks - 1);
-			keep = y->scratch_length;
-			continue;
-		}
-		doc_yaml_append(y, p, 1);
-		p++;
-		if (ch != ' ')
-			keep = y->scratch_length;
+		/* A line break: spaces before it go, breaks fold. */
+		const char *line_start;
+		size_t breaks = 0;
+		y->scratch_length = keep;
+		do {
+			breaks++;
+			line_start = ++p;
+			p = doc_yaml_skip_spaces(p, end);
+		} while (p < end && *p == '\n');
+		if (p == end || p - line_start <= c)
+			return false;
+		y->line += (int)breaks;
+		y->line_start = line_start;
+		if (breaks == 1)
+			doc_yaml_append(y, " ", 1);
+		else
+			doc_yaml_append_repeat(y, '\n', breaks - 1);
+		keep = y->scratch_length;
 	}
 	y->p = p + 1;
 	s->text = y->scratch;
@@ -612,8 +652,7 @@ doc_yaml_block_scalar(struct doc_yaml *y, int c, struct doc_yaml_scalar *s)
 	if (p < end && *p >= '0' && *p <= '9')
 		return false;
 	const char *q = p;
-	while (q < end && *q == ' ')
-		q++;
+	q = doc_yaml_skip_spaces(q, end);
 	if (q < end && *q == '#') {
 		if (q == p)
 			return false;
@@ -673,8 +712,7 @@ doc_yaml_flow_space(struct doc_yaml *y, int c)
 {
 	for (;;) {
 		const char *p = y->p;
-		while (p < y->end && *p == ' ')
-			p++;
+		p = doc_yaml_skip_spaces(p, y->end);
 		if (p < y->end && *p == '#') {
 			if (p != y->line_start && p[-1] != ' ')
 				return false;
@@ -687,8 +725,7 @@ doc_yaml_flow_space(struct doc_yaml *y, int c)
 			return true;
 		doc_yaml_newline(y);
 		const char *q = y->p;
-		while (q < y->end && *q == ' ')
-			q++;
+		q = doc_yaml_skip_spaces(q, y->end);
 		if (q < y->end && *q != '\n' && *q != '#' &&
 		    q - y->line_start <= c)
 			return false;
@@ -890,8 +927,7 @@ doc_yaml_entry(struct doc_yaml *y, int c, bool item, int mark_line,
 {
 	const char *p = y->p;
 
-	while (p < y->end && *p == ' ')
-		p++;
+	p = doc_yaml_skip_spaces(p, y->end);
 	if (p < y->end && *p == '#') {
 		p = memchr(p, '\n', (size_t)(y->end - p));
 		if (p == NULL)
@@ -1009,7 +1045,7 @@ doc_yaml_read(struct doc *doc, const char *text, size_t length,
 		indent = doc_yaml_is_dash(&y) ? doc_yaml_sequence(&y, indent) :
 		    doc_yaml_mapping(&y, indent);
 	bool read = indent == DOC_YAML_END && !y.failed;
-	doc_builder_abandon(builder);
+	doc_builder_free(builder);
 	free(builder);
 	free(cause);
 	free(y.scratch);
