@@ -210,6 +210,22 @@ doc_builder_close(struct doc_builder *b)
 	return doc_attach(b, &node);
 }
 
+/* Reports a scalar the builder refuses (kept out of the hot path). */
+static __attribute__((noinline, cold)) int
+doc_builder_refuse(struct doc_builder *b, int line, int column, bool key)
+{
+	if (key)
+		util_error_at(b->cause, b->doc->path, line, column,
+		    _("a mapping key must be a plain name"));
+	else if (line == 0)
+		util_error(b->cause, _("%s: out of memory"), b->doc->path);
+	else
+		util_error_at(b->cause, b->doc->path, line, column,
+		    _("more than %d values: file too complex"),
+		    (int)b->max_nodes);
+	return -1;
+}
+
 /* Attaches a scalar of the given style (see doc_private.h); the text
  * holds no NUL.  What doc_attach does, without a node in between: the
  * text is copied, then a key waits for its value, a value fills its
@@ -225,10 +241,8 @@ doc_builder_scalar(struct doc_builder *b, const char *value, size_t length,
 	    memcmp(value, "NULL", 4) == 0)));
 	struct doc_frame *top = &b->stack[b->depth];
 
-	if (text == NULL) {
-		util_error(b->cause, _("%s: out of memory"), b->doc->path);
-		return -1;
-	}
+	if (text == NULL)
+		return doc_builder_refuse(b, 0, 0, false);
 	if (b->depth == 0) {
 		struct doc_node node;
 		memset(&node, 0, sizeof node);
@@ -241,29 +255,20 @@ doc_builder_scalar(struct doc_builder *b, const char *value, size_t length,
 		node.null = null;
 		return doc_attach(b, &node);
 	}
-	if (++b->nodes > b->max_nodes) {
-		util_error_at(b->cause, b->doc->path, line, column,
-		    _("more than %d values: file too complex"),
-		    (int)b->max_nodes);
-		return -1;
-	}
+	if (++b->nodes > b->max_nodes)
+		return doc_builder_refuse(b, line, column, false);
 	bool in_mapping = top->node.type == DOC_MAPPING;
 	if (in_mapping && top->pending_key == NULL) {
-		if (null) {
-			util_error_at(b->cause, b->doc->path, line, column,
-			    _("a mapping key must be a plain name"));
-			return -1;
-		}
+		if (null)
+			return doc_builder_refuse(b, line, column, true);
 		top->pending_key = text;
 		top->pending_line = line;
 		top->pending_column = column;
 		return 0;
 	}
 	struct doc_node *slot = doc_next_slot(b);
-	if (slot == NULL) {
-		util_error(b->cause, _("%s: out of memory"), b->doc->path);
-		return -1;
-	}
+	if (slot == NULL)
+		return doc_builder_refuse(b, 0, 0, false);
 	slot->type = DOC_SCALAR;
 	slot->line = line;
 	slot->column = column;

@@ -143,13 +143,11 @@ doc_yaml_check_text(const char *text, size_t length, bool *ascii)
 	return true;
 }
 
-/* 1-based column of a byte of p's line, in characters as libyaml counts;
- * counts on from the last answer when it can. */
+/* doc_yaml_column for a text with multi-byte characters: counts on from
+ * the last answer when it can. */
 static int
-doc_yaml_column(struct doc_yaml *y, const char *at)
+doc_yaml_count_column(struct doc_yaml *y, const char *at)
 {
-	if (y->ascii)
-		return (int)(at - y->line_start) + 1;
 	const char *from = y->line_start;
 	int column = 1;
 	if (y->column_at >= y->line_start && y->column_at <= at) {
@@ -163,11 +161,23 @@ doc_yaml_column(struct doc_yaml *y, const char *at)
 	return column;
 }
 
+/* 1-based column of a byte of p's line, in characters as libyaml
+ * counts. */
+static inline int
+doc_yaml_column(struct doc_yaml *y, const char *at)
+{
+	if (y->ascii)
+		return (int)(at - y->line_start) + 1;
+	return doc_yaml_count_column(y, at);
+}
+
 /* The first byte from p on that is not a space (indentation is most
  * of some lines): eight bytes at a time where the byte order allows. */
 static inline const char *
 doc_yaml_skip_spaces(const char *p, const char *end)
 {
+	if (p < end && *p != ' ')
+		return p;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	while (end - p >= 8) {
 		uint64_t word;

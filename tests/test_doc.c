@@ -698,6 +698,25 @@ START_TEST(test_errors_stay_libyaml_s)
 	    "d.yaml:3:1: duplicate key 'a' (first at line 1)");
 	free(cause);
 	cause = NULL;
+	/* Several duplicates: the first key in sorted order, at its second
+	 * occurrence; alike in a small mapping (compared pair by pair) and
+	 * a large one (sorted). */
+	for (int large = 0; large < 2; large++) {
+		struct buffer text;
+		buffer_init(&text);
+		buffer_add(&text, "b: 1\na: 2\nb: 3\na: 4\na: 5\n");
+		for (int i = 0; large && i < 20; i++)
+			buffer_printf(&text, "k%d: %d\n", i, i);
+		buffer_add(&text, "c: 6\nc: 7\n");
+		cause = NULL;
+		ck_assert_int_eq(doc_parse_yaml(&doc, "d.yaml", text.data,
+		    text.length, &cause), -1);
+		ck_assert_str_eq(cause,
+		    "d.yaml:4:1: duplicate key 'a' (first at line 2)");
+		free(cause);
+		buffer_free(&text);
+	}
+	cause = NULL;
 	ck_assert_int_eq(doc_parse_yaml(&doc, "d.yaml", "a: &x 1\nb: *x\n", 14,
 	    &cause), -1);
 	ck_assert_str_eq(cause,
