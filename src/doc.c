@@ -542,9 +542,16 @@ doc_describe_node(struct buffer *out, const struct doc_node *node)
 	if (node->key != NULL)
 		buffer_printf(out, " key '%s' at %d:%d", node->key,
 		    node->key_line, node->key_column);
-	if (node->type == DOC_SCALAR)
-		buffer_printf(out, " style %d quoted %d null %d \"%s\"",
-		    node->style, node->quoted, node->null, node->scalar);
+	if (node->type == DOC_SCALAR) {
+		size_t start;
+		buffer_printf(out, " style %d quoted %d null %d \"", node->style,
+		    node->quoted, node->null);
+		start = out->length;
+		buffer_add(out, node->scalar);
+		/* Control characters as \t, \xNN: differences stay visible. */
+		buffer_escape_controls(out, start);
+		buffer_add(out, "\"");
+	}
 	else
 		buffer_printf(out, " of %zu", node->count);
 }
