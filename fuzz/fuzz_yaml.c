@@ -1,4 +1,4 @@
-/* fuzz_yaml.c - the fast YAML reader (src/doc_yaml.c) against libyaml:
+/* fuzz_yaml.c - the fast YAML reader (src/doc_yaml_fast.c) against libyaml:
  * the input is read by each alone, with the usual limit of values and
  * with a small one.
  *

@@ -64,7 +64,7 @@ int doc_parse_yaml_limit(struct doc *, const char *path, const char *text,
 int doc_parse_yaml_named_limit(struct doc *, struct arena *names,
 	const char *name, const char *text, size_t max_nodes, char **cause);
 /* Which reader builds a YAML tree: the functions above use the fast one
- * (doc_yaml.c) and libyaml for whatever it declines; tests compare the
+ * (doc_yaml_fast.c) and libyaml for whatever it declines; tests compare the
  * two. */
 enum doc_yaml_reader {
 	DOC_YAML_EITHER,

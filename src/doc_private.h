@@ -1,6 +1,6 @@
-/* doc_private.h - the tree builder that both YAML readers feed (doc.c with
- * libyaml's events, doc_yaml.c with its own scanner), so both give the
- * same nodes, limits and duplicate-key checks. */
+/* doc_private.h - the tree builder that both YAML readers feed (doc_yaml.c
+ * with libyaml's events, doc_yaml_fast.c with its own scanner), so both
+ * give the same nodes, limits and duplicate-key checks. */
 #ifndef LLMADVISOR_DOC_PRIVATE_H
 #define LLMADVISOR_DOC_PRIVATE_H
 
@@ -37,11 +37,11 @@ int doc_builder_scalar(struct doc_builder *, const char *value,
 /* Frees the builder's own memory (not the tree), when done or failed. */
 void doc_builder_free(struct doc_builder *);
 
-/* The fast reader (doc_yaml.c): builds doc's tree from text and returns
+/* The fast reader (doc_yaml_fast.c): builds doc's tree from text and returns
  * true, or returns false with nothing built when the text needs libyaml
  * (anything outside the subset it reads exactly as libyaml does, and
  * every error, so that libyaml gives its usual message). */
-bool doc_yaml_read(struct doc *, const char *text, size_t length,
+bool doc_yaml_fast_read(struct doc *, const char *text, size_t length,
 	size_t max_nodes);
 
 #endif

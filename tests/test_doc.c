@@ -1,5 +1,5 @@
 /* test_doc.c - the two YAML readers agree.  The fast reader
- * (src/doc_yaml.c) must build libyaml's tree field by field whenever it
+ * (src/doc_yaml_fast.c) must build libyaml's tree field by field whenever it
  * accepts a text, accept the files we ship and write (or the speed-up
  * silently disappears), and leave everything else to libyaml, whose
  * results and messages then stay exactly as they were. */
