@@ -22,6 +22,7 @@ expr		fuzz/fuzz_expr.c
 template	fuzz/fuzz_template.c
 rules		fuzz/fuzz_rules.c
 prices		fuzz/fuzz_prices.c
+yaml		fuzz/fuzz_yaml.c
 TABLE
 }
 

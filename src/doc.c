@@ -1,31 +1,16 @@
-/* doc.c - YAML into a positioned tree, and helpers to walk it. */
+/* doc.c - the positioned tree the YAML and JSON readers build (the
+ * builder they share), and helpers to walk it. */
 #include "config.h"
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "doc.h"
+#include "doc_private.h"
 #include "i18n.h"
-
-/* One open container while the tree is built. */
-struct doc_frame {
-	struct doc_node node;
-	struct doc_node *children;
-	size_t count, capacity;
-	const char *pending_key;	/* mapping: key read, value not yet */
-	int pending_line, pending_column;
-};
-
-struct doc_builder {
-	struct doc *doc;
-	struct doc_frame stack[DOC_MAX_DEPTH + 1];
-	int depth;
-	size_t nodes, max_nodes;
-	char **cause;
-};
 
 static int
 doc_compare_keys(const void *a, const void *b)
@@ -40,13 +25,47 @@ doc_compare_keys(const void *a, const void *b)
 	return x->key_column - y->key_column;
 }
 
-/* A duplicate key is reported at its second occurrence. */
+/* Reports the smallest duplicated key (in strcmp's order) at its second
+ * occurrence, as a sort by key then position finds it. */
+static int
+doc_report_duplicate(const struct doc *doc, const struct doc_node *first,
+    const struct doc_node *second, char **cause)
+{
+	doc_error(cause, doc, second, true,
+	    _("duplicate key '%s' (first at line %d)"), second->key,
+	    first->key_line);
+	return -1;
+}
+
+/* A duplicate key is reported at its second occurrence.  Small mappings
+ * (most) are compared pair by pair, without a sort; keys are in the
+ * order of the text, so the first match of a key is its first
+ * occurrence. */
 int
 doc_check_duplicates(const struct doc *doc, const struct doc_node *mapping,
     char **cause)
 {
 	if (mapping->count < 2)
 		return 0;
+	if (mapping->count <= 16) {
+		const struct doc_node *first = NULL, *second = NULL;
+		for (size_t j = 1; j < mapping->count; j++) {
+			const char *key = mapping->items[j].key;
+			for (size_t i = 0; i < j; i++) {
+				const char *other = mapping->items[i].key;
+				if (other[0] != key[0] || strcmp(other, key) != 0)
+					continue;
+				if (second == NULL ||
+				    strcmp(key, second->key) < 0) {
+					first = &mapping->items[i];
+					second = &mapping->items[j];
+				}
+				break;
+			}
+		}
+		return second ? doc_report_duplicate(doc, first, second, cause) :
+		    0;
+	}
 	const struct doc_node **sorted = malloc(mapping->count * sizeof *sorted);
 	if (sorted == NULL) {
 		util_error(cause, _("%s: out of memory"), doc->path);
@@ -57,9 +76,8 @@ doc_check_duplicates(const struct doc *doc, const struct doc_node *mapping,
 	qsort(sorted, mapping->count, sizeof *sorted, doc_compare_keys);
 	for (size_t i = 1; i < mapping->count; i++) {
 		if (strcmp(sorted[i - 1]->key, sorted[i]->key) == 0) {
-			doc_error(cause, doc, sorted[i], true,
-			    _("duplicate key '%s' (first at line %d)"),
-			    sorted[i]->key, sorted[i - 1]->key_line);
+			doc_report_duplicate(doc, sorted[i - 1], sorted[i],
+			    cause);
 			free(sorted);
 			return -1;
 		}
@@ -68,19 +86,22 @@ doc_check_duplicates(const struct doc *doc, const struct doc_node *mapping,
 	return 0;
 }
 
-/* Refuses an explicit YAML tag (!!str, !custom): our files are plain
- * data, and a tag would silently change how a value reads.  Returns 1
- * with *cause set, or 0. */
-static int
-doc_refuse_tag(const char *path, const yaml_event_t *event,
-    const yaml_char_t *tag, char **cause)
+/* The next child slot of the innermost container, or NULL when out of
+ * memory. */
+static struct doc_node *
+doc_next_slot(struct doc_builder *b)
 {
-	if (tag == NULL)
-		return 0;
-	util_error_at(cause, path, (int)event->start_mark.line + 1,
-	    (int)event->start_mark.column + 1,
-	    _("YAML tags (%.40s) are not supported"), (const char *)tag);
-	return 1;
+	if (b->children_count == b->children_capacity) {
+		size_t capacity = b->children_capacity ?
+		    b->children_capacity * 2 : 256;
+		struct doc_node *children = realloc(b->children,
+		    capacity * sizeof *children);
+		if (children == NULL)
+			return NULL;
+		b->children = children;
+		b->children_capacity = capacity;
+	}
+	return &b->children[b->children_count++];
 }
 
 /* Adds a finished node to the container on top of the stack. */
@@ -113,16 +134,9 @@ doc_attach(struct doc_builder *b, struct doc_node *node)
 		top->pending_column = node->column;
 		return 0;
 	}
-	if (top->count == top->capacity) {
-		size_t capacity = top->capacity ? top->capacity * 2 : 8;
-		struct doc_node *children = realloc(top->children,
-		    capacity * sizeof *children);
-		if (children == NULL)
-			goto oom;
-		top->children = children;
-		top->capacity = capacity;
-	}
-	struct doc_node *slot = &top->children[top->count++];
+	struct doc_node *slot = doc_next_slot(b);
+	if (slot == NULL)
+		goto oom;
 	*slot = *node;
 	if (top->node.type == DOC_MAPPING) {
 		slot->key = top->pending_key;
@@ -136,41 +150,44 @@ oom:
 	return -1;
 }
 
-static int
-doc_open(struct doc_builder *b, enum doc_type type, const yaml_mark_t *mark)
+/* Opens a container at a 1-based position (see doc_private.h). */
+int
+doc_builder_open(struct doc_builder *b, enum doc_type type, int line,
+    int column)
 {
 	if (b->depth >= DOC_MAX_DEPTH) {
-		util_error_at(b->cause, b->doc->path, (int)mark->line + 1,
-		    (int)mark->column + 1,
+		util_error_at(b->cause, b->doc->path, line, column,
 		    _("nesting deeper than %d levels"), DOC_MAX_DEPTH);
 		return -1;
 	}
 	struct doc_frame *frame = &b->stack[++b->depth];
 	memset(frame, 0, sizeof *frame);
 	frame->node.type = type;
-	frame->node.line = (int)mark->line + 1;
-	frame->node.column = (int)mark->column + 1;
+	frame->node.line = line;
+	frame->node.column = column;
+	frame->first = b->children_count;
 	return 0;
 }
 
-static int
-doc_close(struct doc_builder *b)
+/* Closes the innermost container: its keys are checked, it is attached. */
+int
+doc_builder_close(struct doc_builder *b)
 {
 	struct doc_frame *frame = &b->stack[b->depth];
 	struct doc_node node = frame->node;
-	if (frame->count > 0) {
+	size_t count = b->children_count - frame->first;
+	if (count > 0) {
 		node.items = arena_alloc(&b->doc->arena,
-		    frame->count * sizeof *node.items);
+		    count * sizeof *node.items);
 		if (node.items == NULL) {
 			util_error(b->cause, _("%s: out of memory"), b->doc->path);
 			return -1;
 		}
-		memcpy(node.items, frame->children,
-		    frame->count * sizeof *node.items);
-		node.count = frame->count;
+		memcpy(node.items, b->children + frame->first,
+		    count * sizeof *node.items);
+		node.count = count;
 	}
-	free(frame->children);
-	frame->children = NULL;
+	b->children_count = frame->first;
 	b->depth--;
 	if (node.type == DOC_MAPPING &&
 	    doc_check_duplicates(b->doc, &node, b->cause) != 0)
@@ -178,40 +195,89 @@ doc_close(struct doc_builder *b)
 	return doc_attach(b, &node);
 }
 
-static int
-doc_scalar(struct doc_builder *b, const yaml_event_t *event)
+/* Reports a scalar the builder refuses (kept out of the hot path). */
+static __attribute__((noinline, cold)) int
+doc_builder_refuse(struct doc_builder *b, int line, int column, bool key)
 {
-	struct doc_node node;
-	const char *value = (const char *)event->data.scalar.value;
-	size_t length = event->data.scalar.length;
-	bool plain = event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-
-	memset(&node, 0, sizeof node);
-	node.type = DOC_SCALAR;
-	node.line = (int)event->start_mark.line + 1;
-	node.column = (int)event->start_mark.column + 1;
-	if (memchr(value, '\0', length) != NULL) {
-		util_error_at(b->cause, b->doc->path, node.line, node.column,
-		    _("text contains a NUL character"));
-		return -1;
-	}
-	node.scalar = arena_strndup(&b->doc->arena, value, length);
-	if (node.scalar == NULL) {
+	if (key)
+		util_error_at(b->cause, b->doc->path, line, column,
+		    _("a mapping key must be a plain name"));
+	else if (line == 0)
 		util_error(b->cause, _("%s: out of memory"), b->doc->path);
-		return -1;
+	else
+		util_error_at(b->cause, b->doc->path, line, column,
+		    _("more than %d values: file too complex"),
+		    (int)b->max_nodes);
+	return -1;
+}
+
+/* Attaches a scalar of the given style (see doc_private.h); the text
+ * holds no NUL.  What doc_attach does, without a node in between: the
+ * text is copied, then a key waits for its value, a value fills its
+ * slot. */
+int
+doc_builder_scalar(struct doc_builder *b, const char *value, size_t length,
+    char style, int line, int column)
+{
+	char *text = arena_strndup(&b->doc->arena, value, length);
+	bool null = style == 0 && (length == 0 ||
+	    (length == 1 && *value == '~') || (length == 4 &&
+	    (memcmp(value, "null", 4) == 0 || memcmp(value, "Null", 4) == 0 ||
+	    memcmp(value, "NULL", 4) == 0)));
+	struct doc_frame *top = &b->stack[b->depth];
+
+	if (text == NULL)
+		return doc_builder_refuse(b, 0, 0, false);
+	if (b->depth == 0) {
+		struct doc_node node;
+		memset(&node, 0, sizeof node);
+		node.type = DOC_SCALAR;
+		node.line = line;
+		node.column = column;
+		node.scalar = text;
+		node.quoted = style != 0;
+		node.style = style;
+		node.null = null;
+		return doc_attach(b, &node);
 	}
-	node.quoted = !plain;
-	switch (event->data.scalar.style) {
-	case YAML_SINGLE_QUOTED_SCALAR_STYLE: node.style = '\''; break;
-	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: node.style = '"'; break;
-	case YAML_LITERAL_SCALAR_STYLE: node.style = '|'; break;
-	case YAML_FOLDED_SCALAR_STYLE: node.style = '>'; break;
-	default: node.style = 0; break;
+	if (++b->nodes > b->max_nodes)
+		return doc_builder_refuse(b, line, column, false);
+	bool in_mapping = top->node.type == DOC_MAPPING;
+	if (in_mapping && top->pending_key == NULL) {
+		if (null)
+			return doc_builder_refuse(b, line, column, true);
+		top->pending_key = text;
+		top->pending_line = line;
+		top->pending_column = column;
+		return 0;
 	}
-	node.null = plain && (length == 0 || strcmp(node.scalar, "~") == 0 ||
-	    strcmp(node.scalar, "null") == 0 || strcmp(node.scalar, "Null") == 0
-	    || strcmp(node.scalar, "NULL") == 0);
-	return doc_attach(b, &node);
+	struct doc_node *slot = doc_next_slot(b);
+	if (slot == NULL)
+		return doc_builder_refuse(b, 0, 0, false);
+	slot->type = DOC_SCALAR;
+	slot->line = line;
+	slot->column = column;
+	slot->scalar = text;
+	slot->quoted = style != 0;
+	slot->style = style;
+	slot->null = null;
+	slot->items = NULL;
+	slot->count = 0;
+	slot->key = in_mapping ? top->pending_key : NULL;
+	slot->key_line = in_mapping ? top->pending_line : 0;
+	slot->key_column = in_mapping ? top->pending_column : 0;
+	top->pending_key = NULL;
+	return 0;
+}
+
+/* Frees the builder's own memory (see doc_private.h). */
+void
+doc_builder_free(struct doc_builder *b)
+{
+	free(b->children);
+	b->children = NULL;
+	b->children_count = b->children_capacity = 0;
+	b->depth = 0;
 }
 
 /* Line and column (1-based, in characters) of a byte offset. */
@@ -245,154 +311,66 @@ doc_check_text(const char *path, const char *text, size_t length,
 	return -1;
 }
 
-/* Copies the name, then parses (see doc.h). */
-int
-doc_parse_yaml_named(struct doc *doc, struct arena *names, const char *name,
-    const char *text, char **cause)
+/* One node for doc_equal's description. */
+static void
+doc_describe_node(struct buffer *out, const struct doc_node *node)
 {
-	const char *path = arena_strdup(names, name);
-	if (path == NULL) {
-		util_error(cause, _("out of memory"));
-		return -1;
+	if (node == NULL) {
+		buffer_add(out, "no node");
+		return;
 	}
-	return doc_parse_yaml(doc, path, text, strlen(text), cause);
+	buffer_printf(out, "%s at %d:%d", node->type == DOC_SCALAR ? "scalar" :
+	    node->type == DOC_SEQUENCE ? "sequence" : "mapping", node->line,
+	    node->column);
+	if (node->key != NULL)
+		buffer_printf(out, " key '%s' at %d:%d", node->key,
+		    node->key_line, node->key_column);
+	if (node->type == DOC_SCALAR) {
+		size_t start;
+		buffer_printf(out, " style %d quoted %d null %d \"", node->style,
+		    node->quoted, node->null);
+		start = out->length;
+		buffer_add(out, node->scalar);
+		/* Control characters as \t, \xNN: differences stay visible. */
+		buffer_escape_controls(out, start);
+		buffer_add(out, "\"");
+	}
+	else
+		buffer_printf(out, " of %zu", node->count);
 }
 
-/* As doc_parse_yaml_named, with at most max_nodes values and keys. */
-int
-doc_parse_yaml_named_limit(struct doc *doc, struct arena *names,
-    const char *name, const char *text, size_t max_nodes, char **cause)
+/* Compares field by field, depth first (see doc.h). */
+bool
+doc_equal(const struct doc_node *a, const struct doc_node *b,
+    char *difference, size_t size)
 {
-	const char *path = arena_strdup(names, name);
-	if (path == NULL) {
-		util_error(cause, _("out of memory"));
-		return -1;
+	bool same = a != NULL && b != NULL;
+	if (same)
+		same = a->type == b->type && a->line == b->line &&
+		    a->column == b->column && a->quoted == b->quoted &&
+		    a->style == b->style && a->null == b->null &&
+		    a->count == b->count && a->key_line == b->key_line &&
+		    a->key_column == b->key_column &&
+		    (a->key == NULL) == (b->key == NULL) &&
+		    (a->key == NULL || strcmp(a->key, b->key) == 0) &&
+		    (a->scalar == NULL) == (b->scalar == NULL) &&
+		    (a->scalar == NULL || strcmp(a->scalar, b->scalar) == 0);
+	else
+		same = a == NULL && b == NULL;
+	if (!same) {
+		struct buffer out;
+		buffer_init(&out);
+		doc_describe_node(&out, a);
+		buffer_add(&out, " differs from ");
+		doc_describe_node(&out, b);
+		snprintf(difference, size, "%s", out.data ? out.data : "");
+		buffer_free(&out);
+		return false;
 	}
-	return doc_parse_yaml_limit(doc, path, text, strlen(text), max_nodes,
-	    cause);
-}
-
-/* Parses YAML with the usual limit of values (see doc.h). */
-int
-doc_parse_yaml(struct doc *doc, const char *path, const char *text,
-    size_t length, char **cause)
-{
-	return doc_parse_yaml_limit(doc, path, text, length, DOC_MAX_NODES,
-	    cause);
-}
-
-/* Builds the tree from libyaml's event stream. */
-int
-doc_parse_yaml_limit(struct doc *doc, const char *path, const char *text,
-    size_t length, size_t max_nodes, char **cause)
-{
-	yaml_parser_t parser;
-	yaml_event_t event;
-	struct doc_builder *b;
-	int result = -1, documents = 0;
-	bool done = false;
-
-	memset(doc, 0, sizeof *doc);
-	doc->path = path;
-	doc->text = text;
-	b = calloc(1, sizeof *b);
-	if (b == NULL) {
-		util_error(cause, _("%s: out of memory"), path);
-		return -1;
-	}
-	b->doc = doc;
-	b->cause = cause;
-	b->max_nodes = max_nodes;
-	if (!yaml_parser_initialize(&parser)) {
-		util_error(cause, _("%s: out of memory"), path);
-		free(b);
-		return -1;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
-	    length);
-	while (!done) {
-		if (!yaml_parser_parse(&parser, &event)) {
-			/* libyaml's texts are English: po/yaml-messages.c puts
-			 * them in the catalogue. */
-			const char *problem = parser.problem ?
-			    _(parser.problem) : _("invalid YAML");
-			if (parser.error == YAML_READER_ERROR) {
-				/* Encoding errors carry a byte offset only. */
-				int line, column;
-				doc_offset_position(text, parser.problem_offset,
-				    &line, &column);
-				util_error_at(cause, path, line, column, "%s",
-				    problem);
-				goto out;
-			}
-			if (parser.context != NULL)
-				util_error_at(cause, path,
-				    (int)parser.problem_mark.line + 1,
-				    (int)parser.problem_mark.column + 1,
-				    /* TRANSLATORS: libyaml's context, problem. */
-				    _("%s %s"), _(parser.context), problem);
-			else
-				util_error_at(cause, path,
-				    (int)parser.problem_mark.line + 1,
-				    (int)parser.problem_mark.column + 1,
-				    "%s", problem);
-			goto out;
-		}
-		int failed = 0;
-		switch (event.type) {
-		case YAML_STREAM_END_EVENT:
-			done = true;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++documents > 1) {
-				util_error_at(cause, path,
-				    (int)event.start_mark.line + 1,
-				    (int)event.start_mark.column + 1,
-				    _("only one YAML document is allowed"));
-				failed = 1;
-			}
-			break;
-		case YAML_ALIAS_EVENT:
-			util_error_at(cause, path, (int)event.start_mark.line + 1,
-			    (int)event.start_mark.column + 1,
-			    _("YAML aliases (*name) are not supported"));
-			failed = 1;
-			break;
-		case YAML_SCALAR_EVENT:
-			failed = doc_refuse_tag(path, &event,
-			    event.data.scalar.tag, cause) ||
-			    doc_scalar(b, &event);
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-			failed = doc_refuse_tag(path, &event,
-			    event.data.sequence_start.tag, cause) ||
-			    doc_open(b, DOC_SEQUENCE, &event.start_mark);
-			break;
-		case YAML_MAPPING_START_EVENT:
-			failed = doc_refuse_tag(path, &event,
-			    event.data.mapping_start.tag, cause) ||
-			    doc_open(b, DOC_MAPPING, &event.start_mark);
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			failed = doc_close(b);
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&event);
-		if (failed)
-			goto out;
-	}
-	result = 0;
-out:
-	for (; b->depth > 0; b->depth--)
-		free(b->stack[b->depth].children);
-	yaml_parser_delete(&parser);
-	free(b);
-	if (result != 0)
-		doc_free(doc);
-	return result;
+	for (size_t i = 0; a != NULL && i < a->count; i++)
+		if (!doc_equal(&a->items[i], &b->items[i], difference, size))
+			return false;
+	return true;
 }
 
 /* Releases every node of the tree. */

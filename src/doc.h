@@ -63,6 +63,21 @@ int doc_parse_yaml_limit(struct doc *, const char *path, const char *text,
 	size_t length, size_t max_nodes, char **cause);
 int doc_parse_yaml_named_limit(struct doc *, struct arena *names,
 	const char *name, const char *text, size_t max_nodes, char **cause);
+/* Which reader builds a YAML tree: the functions above use the fast one
+ * (doc_yaml_fast.c) and libyaml for whatever it declines; tests compare the
+ * two. */
+enum doc_yaml_reader {
+	DOC_YAML_EITHER,
+	DOC_YAML_FAST,		/* returns 1, nothing built, when declined */
+	DOC_YAML_LIBYAML,
+};
+int doc_parse_yaml_reader(struct doc *, const char *path, const char *text,
+	size_t length, size_t max_nodes, enum doc_yaml_reader, char **cause);
+/* True when two trees are the same field by field (types, positions,
+ * texts, styles, keys); otherwise the first difference is described in
+ * difference (size bytes).  The two readers must agree. */
+bool doc_equal(const struct doc_node *, const struct doc_node *,
+	char *difference, size_t size);
 /* Refuses a mapping with a key given twice (at the second one). */
 int doc_check_duplicates(const struct doc *, const struct doc_node *mapping,
 	char **cause);

@@ -35,37 +35,52 @@ struct arena_block {
 
 #define ARENA_BLOCK_SIZE 16384
 
-/* Returns size bytes of aligned memory that lives until arena_free. */
-void *
-arena_alloc(struct arena *arena, size_t size)
+/* Takes size bytes from the arena at a multiple of align (a power of
+ * two). */
+static void *
+arena_take(struct arena *arena, size_t size, size_t align)
 {
 	struct arena_block *block = arena->first;
-	size_t align = sizeof(max_align_t);
+	size_t start = block ? (block->used + align - 1) & ~(align - 1) : 0;
 
-	size = (size + align - 1) / align * align;
-	if (block == NULL || block->size - block->used < size) {
+	if (block == NULL || start > block->size || block->size - start < size) {
 		size_t capacity = size > ARENA_BLOCK_SIZE ? size : ARENA_BLOCK_SIZE;
 		block = malloc(sizeof *block + capacity);
 		if (block == NULL)
 			return NULL;
 		block->size = capacity;
-		block->used = 0;
 		block->next = arena->first;
 		arena->first = block;
+		start = 0;
 	}
-	void *p = (char *)block->data + block->used;
-	block->used += size;
-	memset(p, 0, size);
+	block->used = start + size;
+	return (char *)block->data + start;
+}
+
+/* Returns size bytes of aligned, zeroed memory that lives until
+ * arena_free. */
+void *
+arena_alloc(struct arena *arena, size_t size)
+{
+	void *p = arena_take(arena, size, sizeof(max_align_t));
+	if (p != NULL)
+		memset(p, 0, size);
 	return p;
 }
 
-/* Copies length bytes of text into the arena, NUL-terminated. */
+/* Copies length bytes of text into the arena, NUL-terminated (packed:
+ * text needs no alignment). */
 char *
 arena_strndup(struct arena *arena, const char *text, size_t length)
 {
-	char *copy = arena_alloc(arena, length + 1);
-	if (copy == NULL)
+	struct arena_block *block = arena->first;
+	char *copy;
+	if (block != NULL && block->size - block->used > length) {
+		copy = (char *)block->data + block->used;
+		block->used += length + 1;
+	} else if ((copy = arena_take(arena, length + 1, 1)) == NULL) {
 		return NULL;
+	}
 	memcpy(copy, text, length);
 	copy[length] = '\0';
 	return copy;
