@@ -95,18 +95,38 @@ data_model_price(const struct model *model, enum data_price price)
 	return has == NULL || *has ? figure : NULL;
 }
 
+/* Reads the year, month and day of text when it has the form
+ * YYYY-MM-DD in digits (not checked against the calendar); false when
+ * not.  No sscanf: it runs for every figure of every data file. */
+static bool
+data_date_parts(const char *text, int *year, int *month, int *day)
+{
+	int digits[8], n = 0;
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (text[i] != '-')
+				return false;
+		} else if (text[i] >= '0' && text[i] <= '9') {
+			digits[n++] = text[i] - '0';
+		} else {
+			return false;
+		}
+	}
+	if (text[10] != '\0')
+		return false;
+	*year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 +
+	    digits[3];
+	*month = digits[4] * 10 + digits[5];
+	*day = digits[6] * 10 + digits[7];
+	return true;
+}
+
 /* Checks an as-of date of the form YYYY-MM-DD. */
 bool
 data_valid_date(const char *text)
 {
 	int year, month, day;
-	if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
-		return false;
-	/* Digits only: sscanf's %d would also take " 2" or "+1". */
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
-			return false;
-	if (sscanf(text, "%4d-%2d-%2d", &year, &month, &day) != 3)
+	if (!data_date_parts(text, &year, &month, &day))
 		return false;
 	return year >= 1990 && year <= 2200 && month >= 1 && month <= 12 &&
 	    day >= 1 && day <= util_days_in_month(year, month);
@@ -124,7 +144,8 @@ bool
 data_date_in_future(const char *text)
 {
 	int year = 0, month = 0, day = 0;
-	sscanf(text, "%4d-%2d-%2d", &year, &month, &day);
+	if (!data_date_parts(text, &year, &month, &day))
+		return false;
 	long today = (long)(time(NULL) / 86400);
 	return util_days_from_date(year, month, day) >
 	    today + DATA_AS_OF_LEEWAY_DAYS;
@@ -140,7 +161,7 @@ data_figure_stale(const struct figure *f, time_t now, double months)
 		return false;
 	if (strcmp(f->as_of, DATA_UNDATED) == 0)
 		return true;	/* nobody said when it held: check it */
-	if (sscanf(f->as_of, "%d-%d-%d", &year, &month, &day) != 3)
+	if (!data_date_parts(f->as_of, &year, &month, &day))
 		return false;
 	return today - util_days_from_date(year, month, day) > months * 30.44;
 }

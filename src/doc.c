@@ -387,8 +387,11 @@ doc_get(const struct doc_node *mapping, const char *key)
 {
 	if (mapping == NULL || mapping->type != DOC_MAPPING)
 		return NULL;
+	/* The first byte first: most keys differ there, and loading calls
+	 * this for every member of every entry. */
 	for (size_t i = 0; i < mapping->count; i++)
-		if (strcmp(mapping->items[i].key, key) == 0)
+		if (mapping->items[i].key[0] == key[0] &&
+		    strcmp(mapping->items[i].key, key) == 0)
 			return &mapping->items[i];
 	return NULL;
 }
@@ -443,7 +446,8 @@ doc_expect_keys(const struct doc *doc, const struct doc_node *mapping,
 		const char *key = mapping->items[i].key;
 		size_t j;
 		for (j = 0; allowed[j] != NULL; j++)
-			if (strcmp(key, allowed[j]) == 0)
+			if (key[0] == allowed[j][0] &&
+			    strcmp(key, allowed[j]) == 0)
 				break;
 		if (allowed[j] == NULL) {
 			doc_error(cause, doc, &mapping->items[i], true,
