@@ -216,6 +216,35 @@ json_print_value(const cJSON *item, size_t depth, struct buffer *out)
 	}
 }
 
+/* The arena of the document json_start began, and whether one is open. */
+static struct arena json_arena;
+static bool json_arena_open;
+
+static void *
+json_arena_allocate(size_t size)
+{
+	return arena_alloc(&json_arena, size);
+}
+
+/* Items die with the arena, all at once. */
+static void
+json_arena_release(void *pointer)
+{
+	(void)pointer;
+}
+
+/* Starts a document with cJSON allocating from the arena (see json.h). */
+cJSON *
+json_start(void)
+{
+	cJSON_Hooks hooks = { json_arena_allocate, json_arena_release };
+	if (json_arena_open)
+		arena_free(&json_arena);
+	cJSON_InitHooks(&hooks);
+	json_arena_open = true;
+	return cJSON_CreateObject();
+}
+
 /* Prints a tree in cJSON's layout, with our escapes and a number printer
  * that rarely needs printf, then frees it (see json.h). */
 int
@@ -224,7 +253,13 @@ json_print(cJSON *root, struct buffer *out, char **cause)
 	size_t start = out->length;
 	json_print_value(root, 0, out);
 	buffer_add_char(out, '\n');
-	cJSON_Delete(root);
+	if (json_arena_open) {
+		arena_free(&json_arena);
+		cJSON_InitHooks(NULL);
+		json_arena_open = false;
+	} else {
+		cJSON_Delete(root);
+	}
 	if (out->failed) {
 		out->length = start;
 		util_error(cause, _("out of memory while writing JSON"));

@@ -7,7 +7,14 @@
 
 #include "util.h"
 
-/* Prints a finished tree into out with a final newline, then frees it.
+/* Starts a document: its root object.  Until json_print, cJSON takes its
+ * memory from one arena (thousands of small items per report, each a
+ * malloc and a free otherwise), which json_print releases at once.  One
+ * document at a time, on one thread. */
+cJSON *json_start(void);
+
+/* Prints a finished tree into out with a final newline, then frees it
+ * (the whole arena when json_start began it).
  * Beyond cJSON's escapes (control characters below 0x20), C1 controls and
  * the bidirectional overrides are written as \uNNNN, so text from a file
  * cannot drive a terminal that shows the JSON.  0, or -1 with *cause. */

@@ -472,15 +472,17 @@ listing_gpus(const struct data *data, time_t now,
 		size_t count = listing_gpu_figures(g, figures, names, 32);
 		struct listing_row *row = &rows[n++];
 		memset(row, 0, sizeof *row);
-		if (g->discontinued)
+		if (g->discontinued) {
 			/* TRANSLATORS: a GPU no longer sold new, and since
 			 * when: "(apple_silicon; DISCONTINUED 2026-03-06)". */
+			const char *mark = _("DISCONTINUED");
 			row->title = listing_cell("%s: %s (%s; %s %s)", g->id,
-			    g->name, data_gpu_class_name(g->class),
-			    _("DISCONTINUED"), g->discontinued_date);
-		else
+			    g->name, data_gpu_class_name(g->class), mark,
+			    g->discontinued_date);
+		} else {
 			row->title = listing_cell("%s: %s (%s)", g->id, g->name,
 			    data_gpu_class_name(g->class));
+		}
 		listing_rows(rows, &n, size, figures, names, count, now, months,
 		    &files);
 	}
@@ -518,7 +520,7 @@ listing_render_json(const struct data *data, bool gpus, time_t now,
 	const struct figure *figures[32];
 	const char *names[32];
 	double months = data->defaults.stale_months.value;
-	cJSON *root = cJSON_CreateObject();
+	cJSON *root = json_start();
 	char date[16];
 
 	util_format_date(date, sizeof date, now);

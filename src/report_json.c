@@ -451,7 +451,7 @@ report_json_render(const struct evaluation *report, struct buffer *out,
     char **cause)
 {
 	const struct cost_result *cost = &report->cost;
-	cJSON *root = cJSON_CreateObject();
+	cJSON *root = json_start();
 	char id[256];
 
 	cJSON_AddStringToObject(root, "date", report->date);

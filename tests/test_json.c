@@ -146,6 +146,32 @@ START_TEST(test_layout_as_cjson)
 }
 END_TEST
 
+START_TEST(test_documents_in_arena)
+{
+	/* Documents begun by json_start print as cJSON lays them out, one
+	 * after the other, and a tree made after them (cJSON's own malloc
+	 * again) still prints and frees as before. */
+	for (int round = 0; round < 3; round++) {
+		struct buffer out;
+		char *cause = NULL;
+		cJSON *root = json_start();
+		cJSON_AddStringToObject(root, "name", "arena");
+		cJSON *list = cJSON_AddArrayToObject(root, "list");
+		for (int i = 0; i < 1000; i++)
+			cJSON_AddItemToArray(list, cJSON_CreateNumber(i + 0.5));
+		char *expected = cJSON_Print(root);
+		buffer_init(&out);
+		ck_assert_int_eq(json_print(root, &out, &cause), 0);
+		ck_assert_uint_eq(out.length, strlen(expected) + 1);
+		ck_assert(strncmp(out.data, expected, out.length - 1) == 0);
+		buffer_free(&out);
+	}
+	cJSON *root = cJSON_CreateObject();
+	cJSON_AddNumberToObject(root, "n", 1);
+	assert_as_cjson_prints(root);
+}
+END_TEST
+
 static Suite *
 json_suite(void)
 {
@@ -154,6 +180,7 @@ json_suite(void)
 	tcase_add_test(t, test_controls_escaped);
 	tcase_add_test(t, test_numbers_as_cjson);
 	tcase_add_test(t, test_layout_as_cjson);
+	tcase_add_test(t, test_documents_in_arena);
 	suite_add_tcase(s, t);
 	return s;
 }
