@@ -316,6 +316,21 @@ evaluate_self_hosted_model(const struct data *data,
 	return chosen;
 }
 
+/* What the Monte Carlo and the flip points start from: the evaluation's
+ * answers, costs and verdict. */
+static void
+evaluate_base(const struct evaluation *evaluation,
+    struct sensitivity_base *base)
+{
+	base->data = evaluation->data;
+	base->rules = evaluation->rules;
+	base->profile = &evaluation->profile;
+	base->scenario = &evaluation->scenario;
+	base->breakeven = evaluation->breakeven;
+	base->metrics = evaluation->metrics;
+	base->verdict = evaluation->outcome.verdict;
+}
+
 /* Computes costs, breakeven, and (with rules) the verdict, its confidence
  * and flip points for the profile under the scenario, then the volume
  * table and the reports' chart series. */
@@ -359,23 +374,27 @@ evaluate_run(struct evaluation *evaluation, const struct data *data,
 		decide_run(rules, data, data->values, profile, &evaluation->cost,
 		    evaluation->metrics, true, &evaluation->outcome);
 
-	base.data = data;
-	base.rules = rules;
-	base.profile = &evaluation->profile;
-	base.scenario = &evaluation->scenario;
-	base.breakeven = evaluation->breakeven;
-	base.metrics = evaluation->metrics;
-	base.verdict = evaluation->outcome.verdict;
-	sensitivity_monte_carlo(&base, rules ? settings->samples : 0,
-	    settings->seed, &evaluation->uncertainty);
-	evaluation->too_close = evaluation->outcome.verdict != VERDICT_NONE &&
-	    evaluation->uncertainty.samples > 0 &&
-	    evaluation->uncertainty.share[evaluation->outcome.verdict] <
-	    EVALUATE_TOO_CLOSE;
+	evaluate_base(evaluation, &base);
+	evaluate_uncertainty(evaluation, settings->samples, settings->seed);
 	if (settings->flip_points)
 		evaluation->flip_count = sensitivity_flip_points(&base,
 		    evaluation->flips);
 
 	evaluate_table(evaluation);
 	evaluate_chart(evaluation, CHART_REPORT_WIDTH, &evaluation->chart);
+}
+
+/* Draws the Monte Carlo's samples for an evaluation (see evaluate.h). */
+void
+evaluate_uncertainty(struct evaluation *evaluation, unsigned long samples,
+    unsigned long seed)
+{
+	struct sensitivity_base base;
+	evaluate_base(evaluation, &base);
+	sensitivity_monte_carlo(&base, evaluation->rules ? samples : 0, seed,
+	    &evaluation->uncertainty);
+	evaluation->too_close = evaluation->outcome.verdict != VERDICT_NONE &&
+	    evaluation->uncertainty.samples > 0 &&
+	    evaluation->uncertainty.share[evaluation->outcome.verdict] <
+	    EVALUATE_TOO_CLOSE;
 }

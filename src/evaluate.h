@@ -92,6 +92,12 @@ void evaluate_settings_default(struct evaluate_settings *);
 void evaluate_run(struct evaluation *, const struct data *,
 	const struct rules *, const struct profile *,
 	const struct cost_scenario *, const struct evaluate_settings *);
+
+/* Draws samples scenarios (with seed) for an evaluation evaluate_run made
+ * with settings.samples 0, setting its uncertainty and too_close: the
+ * terminal shows a slider's new costs first and the confidence after. */
+void evaluate_uncertainty(struct evaluation *, unsigned long samples,
+	unsigned long seed);
 /* The quality tier an open-weights model needs to meet the answers:
  * frontier when the hard tasks need the best quality and there are hard
  * tasks, else large (the article's 70B class, good enough where the gap

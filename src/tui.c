@@ -1162,6 +1162,7 @@ tui_loop(struct tui *tui, FILE *log)
 {
 	int fast_errors = 0;
 	bool redraw = true, logged = false;
+	double keys_start = tui_now();
 
 	while (tui->running) {
 		struct tui_key key;
@@ -1205,7 +1206,30 @@ tui_loop(struct tui *tui, FILE *log)
 			}
 		}
 		start = tui_now();
-		if (!tui_read_key(&key)) {
+		if (tui->confidence_pending && tui->screen ==
+		    TUI_SCREEN_RESULTS) {
+			/* The frame shows the new costs; the confidence
+			 * follows unless another key is already waiting. */
+			bool waiting;
+			timeout(0);
+			waiting = tui_read_key(&key);
+			timeout(TUI_TICK_MS);
+			if (!waiting) {
+				tui_results_complete(tui);
+				computed = tui_now();
+				tui_draw(tui);
+				drawn = tui_now();
+				if (log != NULL) {
+					fprintf(log, "confidence compute-ms "
+					    "%.3f draw-ms %.3f since-keys-ms "
+					    "%.3f\n", (computed - start) * 1e3,
+					    (drawn - computed) * 1e3,
+					    (drawn - keys_start) * 1e3);
+					fflush(log);
+				}
+				continue;
+			}
+		} else if (!tui_read_key(&key)) {
 			/* A timeout, a signal, or a terminal that is gone: end
 			 * of file comes back at once, every time. */
 			if (tui_now() - start < 0.005 && tui_signal_caught == 0 &&
@@ -1221,7 +1245,7 @@ tui_loop(struct tui *tui, FILE *log)
 			continue;
 		}
 		fast_errors = 0;
-		start = tui_now();
+		start = keys_start = tui_now();
 		cpu = tui_cpu_now();
 		do {
 			tui_key(tui, key);

@@ -388,8 +388,7 @@ tui_detail_draw(struct tui *tui)
 	size_t count, n = 0;
 	char title[256];
 
-	if (!tui->evaluated)
-		tui_results_evaluate(tui);
+	tui_results_complete(tui);
 	used = decide_option(&report->outcome, &report->cost, outcome);
 	snprintf(title, sizeof title, _(" %s: every option, cheapest first"),
 	    tui_detail_outcome_name(outcome));

@@ -132,6 +132,9 @@ struct tui {
 	int overview_scroll;		/* first question shown */
 	/* Results. */
 	bool evaluated;
+	bool confidence_pending;	/* evaluated without the Monte Carlo:
+					 * its samples follow when no key
+					 * waits (tui_results_complete) */
 	bool chart_wanted;
 	bool chart_ready;
 	char chart_error[256];
@@ -193,6 +196,10 @@ void tui_questionnaire_mouse(struct tui *, int y, int x, mmask_t buttons);
 /* tui_results.c */
 void tui_results_enter(struct tui *);
 void tui_results_evaluate(struct tui *);
+/* Evaluates when needed and draws the Monte Carlo's samples when they are
+ * still pending: before anything that must show the confidence (an
+ * export, the detail view) and when the keyboard is idle. */
+void tui_results_complete(struct tui *);
 void tui_results_draw(struct tui *);
 void tui_results_key(struct tui *, struct tui_key);
 

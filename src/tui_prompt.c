@@ -64,8 +64,7 @@ tui_prompt_write(struct tui *tui)
 
 	buffer_init(&text);
 	if (prompt->kind == TUI_PROMPT_EXPORT) {
-		if (!tui->evaluated)
-			tui_results_evaluate(tui);
+		tui_results_complete(tui);
 		report_render_markdown(tui->report, I18N_TRANSLATED, &text);
 	} else {
 		profile_write_yaml(tui->profile, tui->data, &text);

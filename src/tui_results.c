@@ -58,18 +58,38 @@ tui_results_enter(struct tui *tui)
 	tui_autosave_write(tui, profile_question_count);
 }
 
-/* Recomputes costs, verdict, confidence and flip points. */
+/* Recomputes costs, verdict and flip points at once; the confidence (the
+ * Monte Carlo's 10,000 scenarios, most of the work) is left pending, so a
+ * slider key shows its new costs in the next frame and keys held down
+ * are not queued behind samples nobody sees. */
 void
 tui_results_evaluate(struct tui *tui)
 {
+	struct evaluate_settings settings = tui->settings;
 	double start = tui_now();
 	/* The price sliders live in the answers (pricing.*). */
 	cost_scenario_of(tui->profile, &tui->scenario);
+	settings.samples = 0;
 	evaluate_run(tui->report, tui->data, tui->rules, tui->profile,
-	    &tui->scenario, &tui->settings);
+	    &tui->scenario, &settings);
 	tui->evaluated = true;
+	tui->confidence_pending = tui->settings.samples > 0 &&
+	    tui->rules != NULL;
 	tui->chart_ready = false;
 	tui->compute_seconds = tui_now() - start;
+}
+
+/* Evaluates and draws the pending samples (see tui_private.h). */
+void
+tui_results_complete(struct tui *tui)
+{
+	if (!tui->evaluated)
+		tui_results_evaluate(tui);
+	if (!tui->confidence_pending)
+		return;
+	evaluate_uncertainty(tui->report, tui->settings.samples,
+	    tui->settings.seed);
+	tui->confidence_pending = false;
 }
 
 /* The banner: verdict phrase and confidence, or why there is none. */

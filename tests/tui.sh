@@ -331,6 +331,25 @@ expect "Answers saved to llmadvisor-answers.yaml"
 if cmp -s from-file.json from-saved.json; then ok; else
 	bad "saved answers do not read back the same"
 	diff from-file.json from-saved.json | head -10; fi
+# A slider key and e at once: the frame after the key leaves the Monte
+# Carlo for later, and the export must not write a report without it.
+keys Right e C-u after-key.md Enter
+expect "Report written to after-key.md"
+keys s
+expect "Save the answers to:"
+keys C-u after-key.yaml Enter
+expect "Answers saved to after-key.yaml"
+"$LLMADVISOR" -d "$DATA" -a after-key.yaml -f markdown </dev/null \
+	>after-key-batch.md
+if grep -q "of 10,000 scenarios" after-key.md &&
+	cmp -s after-key-batch.md after-key.md; then ok; else
+	bad "a report exported right after a slider key differs"
+	diff after-key-batch.md after-key.md | head -10; fi
+# Keys held down: the confidence comes back once they stop.
+keys Left Left Left Left Left Left Left Left Left Left Left Left
+expect "of 10,000 scenarios agree"
+keys 0
+expect "240M tokens"
 keys e C-u
 expect_gone "llmadvisor-report.md"
 keys n o w h e r e / r . m d Enter
