@@ -287,6 +287,7 @@ profile_defaults(struct profile *profile)
 	profile->horizon_months = 12;
 	profile->hardware = HARDWARE_NONE;
 	profile->owned_gpu[0] = '\0';
+	profile->owned_gpu_at[0] = '\0';
 	profile->owned_gpu_count = 0;
 	profile->deployment = DEPLOYMENT_CLOUD;
 	profile->availability = AVAILABILITY_BEST_EFFORT;
@@ -356,6 +357,7 @@ profile_set_value(struct profile *p, const struct profile_field *f,
 		/* A word replaces a mapping: one GPU of the word's model. */
 		p->hardware = (enum hardware)v;
 		p->owned_gpu[0] = '\0';
+		p->owned_gpu_at[0] = '\0';
 		p->owned_gpu_count = 0;
 		break;
 	case 18: p->deployment = (enum deployment)v; break;
@@ -401,6 +403,9 @@ profile_set_owned_gpu(struct profile *profile, const struct doc *doc,
 		return -1;
 	}
 	snprintf(profile->owned_gpu, sizeof profile->owned_gpu, "%s", id);
+	snprintf(profile->owned_gpu_at, sizeof profile->owned_gpu_at,
+	    "%s:%d:%d", doc->path != NULL ? doc->path : "", node->line,
+	    node->column);
 	profile->hardware = HARDWARE_NONE;	/* its class: profile_owned_gpu */
 	if (profile->owned_gpu_count < 1)
 		profile->owned_gpu_count = 1;
@@ -775,39 +780,90 @@ profile_self_hosted_answer(const struct profile *profile,
 	return PROFILE_SELF_HOSTED_AUTO;
 }
 
-/* The open-weights id closest to a mistyped one (two edits at most, one
- * for short ids), or NULL. */
+/* The i-th open-weights model's id, NULL for other models and past the
+ * end (profile_closest's names). */
 static const char *
-profile_closest_open_model(const struct data *data, const char *id)
+profile_open_model_id(const struct data *data, size_t i)
+{
+	if (i >= data->model_count)
+		return NULL;
+	return data->models[i].kind == MODEL_OPEN_WEIGHTS ?
+	    data->models[i].id : "";
+}
+
+/* The i-th GPU's id, NULL past the end. */
+static const char *
+profile_gpu_id(const struct data *data, size_t i)
+{
+	return i < data->gpu_count ? data->gpus[i].id : NULL;
+}
+
+/* The name among name_at(data, 0, 1, ...) (until NULL; "" skipped)
+ * closest to id, one edit away at most for ids of up to 4 characters and
+ * two for longer ones, or NULL: for "did you mean". */
+static const char *
+profile_closest(const struct data *data, const char *id,
+    const char *(*name_at)(const struct data *, size_t))
 {
 	size_t length = strlen(id), best_distance = length <= 4 ? 2 : 3;
-	const char *best = NULL;
+	const char *best = NULL, *name;
 	if (length > UTIL_EDIT_DISTANCE_MAX)
 		return NULL;
-	for (size_t i = 0; i < data->model_count; i++) {
-		const struct model *m = &data->models[i];
-		size_t m_length = strlen(m->id);
-		if (m->kind != MODEL_OPEN_WEIGHTS ||
-		    m_length > UTIL_EDIT_DISTANCE_MAX)
+	for (size_t i = 0; (name = name_at(data, i)) != NULL; i++) {
+		size_t name_length = strlen(name);
+		if (name_length == 0 || name_length > UTIL_EDIT_DISTANCE_MAX)
 			continue;
-		size_t distance = util_edit_distance(id, length, m->id,
-		    m_length);
+		size_t distance = util_edit_distance(id, length, name,
+		    name_length);
 		if (distance < best_distance) {
 			best_distance = distance;
-			best = m->id;
+			best = name;
 		}
 	}
 	return best;
 }
 
-/* self_hosted_model must be auto or name an open_weights model: the
- * answers are read before the data, so this runs once both are in. */
+/* The open-weights id closest to a mistyped one (two edits at most, one
+ * for short ids), or NULL. */
+static const char *
+profile_closest_open_model(const struct data *data, const char *id)
+{
+	return profile_closest(data, id, profile_open_model_id);
+}
+
+/* hardware.gpu must name a GPU of the data. */
+static int
+profile_check_owned_gpu(const struct profile *profile,
+    const struct data *data, char **cause)
+{
+	const char *id = profile->owned_gpu;
+	if (id[0] == '\0' || data_find_gpu(data, id) != NULL)
+		return 0;
+	const char *at = profile->owned_gpu_at[0] != '\0' ?
+	    profile->owned_gpu_at : "hardware.gpu";
+	const char *near = profile_closest(data, id, profile_gpu_id);
+	if (near != NULL)
+		util_error(cause, _("%s: hardware.gpu '%s' is not a GPU in the "
+		    "data (did you mean '%s'?)"), at, id, near);
+	else
+		util_error(cause, _("%s: hardware.gpu '%s' is not a GPU in the "
+		    "data: an id from --list-gpus"), at, id);
+	return -1;
+}
+
+/* The answers that name things in the data must find them: the answers
+ * are read before the data, so this runs once both are in.
+ * self_hosted_model must be auto or an open_weights model; hardware.gpu
+ * a GPU of gpus.yaml (it was ignored before, and the team's GPU with
+ * it). */
 int
 profile_check_data(const struct profile *profile, const struct data *data,
     char **cause)
 {
 	const char *id = profile->self_hosted_model;
 	const struct model *m;
+	if (profile_check_owned_gpu(profile, data, cause) != 0)
+		return -1;
 	if (id[0] == '\0' || strcmp(id, PROFILE_SELF_HOSTED_AUTO) == 0)
 		return 0;
 	m = data_find_model(data, id);

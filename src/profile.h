@@ -81,6 +81,7 @@ struct profile {
 	 * where it was answered ("FILE:LINE:COL") for profile_check_data. */
 	char self_hosted_model[PROFILE_MAX_MODEL_ID];
 	char self_hosted_model_at[PROFILE_MAX_WHERE];
+	char owned_gpu_at[PROFILE_MAX_WHERE];	/* FILE:LINE:COL of hardware.gpu */
 	/* The model the self-hosted options run in this evaluation: an index
 	 * in data.models that evaluate_self_hosted_model resolves once per
 	 * run; -1 before (cost_evaluate then uses the data's pinned default). */
