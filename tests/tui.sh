@@ -604,7 +604,17 @@ for attempt in 1 2 3; do
 done
 if [ "$moved" = yes ]; then ok; else
 	bad "no key answered after the resize"; show; fi
-keys q
+# The q too may meet a late resize (CI once lost it): again until the
+# program is gone.
+for attempt in 1 2 3; do
+	keys q
+	i=0
+	while kill -0 "$(cat "$work/pid")" 2>/dev/null && [ "$i" -lt 40 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	kill -0 "$(cat "$work/pid")" 2>/dev/null || break
+done
 finish 0
 
 # 13. An unknown, empty or missing TERM says what to do, exit 1.
