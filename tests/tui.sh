@@ -131,7 +131,9 @@ expect_gone() {
 }
 # finish STATUS: waits for the program to end with STATUS.
 finish() {
-	if timeout 10 $T wait-for done; then ok; else
+	# 30 s: quitting writes the autosave with fsync, which a CI machine
+	# under heavy I/O has taken seconds over (a hang still fails).
+	if timeout 30 $T wait-for done; then ok; else
 		bad "llmadvisor did not exit"; show; return; fi
 	# Without an alternate screen (vt100) the status lands on whatever
 	# the last line showed.
