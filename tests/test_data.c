@@ -330,6 +330,33 @@ START_TEST(test_shipped_current_models)
 }
 END_TEST
 
+/* 2026-12-01, the day the stale-price tests are dated. */
+static time_t
+stale_day(void)
+{
+	struct tm day = { .tm_year = 126, .tm_mon = 11, .tm_mday = 1 };
+	return timegm(&day);
+}
+
+/* Evaluates the shipped data for the answers (--set assignments) on
+ * stale_day, without samples or flip points: what the stale warning
+ * counts. */
+static void
+stale_evaluate(struct evaluation *report, const char *assignments)
+{
+	struct cost_scenario scenario;
+	struct evaluate_settings settings;
+	struct profile profile;
+	cost_scenario_default(&scenario);
+	evaluate_settings_default(&settings);
+	settings.samples = 0;
+	settings.flip_points = false;
+	settings.now = stale_day();
+	testutil_profile(&profile, assignments);
+	evaluate_run(report, testutil_shipped_data(), testutil_rules(),
+	    &profile, &scenario, &settings);
+}
+
 /* The stale-price warning counts only prices a run can use: on
  * 2026-12-01 no model price of the shipped data is stale without
  * fine-tuning (the retired models' 2024 prices do not count), while a
@@ -337,23 +364,12 @@ END_TEST
 START_TEST(test_stale_counts_usable_prices)
 {
 	static struct evaluation report;
-	struct cost_scenario scenario;
-	struct evaluate_settings settings;
-	struct profile profile;
-	struct tm day = { .tm_year = 126, .tm_mon = 11, .tm_mday = 1 };
 	const struct data *data = testutil_shipped_data();
 
-	cost_scenario_default(&scenario);
-	evaluate_settings_default(&settings);
-	settings.samples = 0;
-	settings.flip_points = false;
-	settings.now = timegm(&day);
 	for (int tunes = 0; tunes <= 1; tunes++) {
 		size_t fine_tuning = 0;
-		testutil_profile(&profile, tunes ? "fine_tuning=dataset_ready" :
+		stale_evaluate(&report, tunes ? "fine_tuning=dataset_ready" :
 		    "");
-		evaluate_run(&report, data, testutil_rules(), &profile,
-		    &scenario, &settings);
 		for (size_t i = 0; i < report.stale_count; i++) {
 			const struct model *m = data_figure_model(data,
 			    report.stale[i]);
@@ -388,30 +404,17 @@ stale_has(const struct evaluation *report, const char *key)
 START_TEST(test_stale_skips_discontinued_gpus)
 {
 	static struct evaluation report;
-	struct cost_scenario scenario;
-	struct evaluate_settings settings;
-	struct profile profile;
-	struct tm day = { .tm_year = 126, .tm_mon = 11, .tm_mday = 1 };
 	const struct data *data = testutil_shipped_data();
 	const char *key = "gpus.mac-studio-m3-ultra-512gb.purchase_price";
 
 	ck_assert(data_find_gpu(data, "mac-studio-m3-ultra-512gb")->
 	    discontinued);
 	ck_assert(data_figure_stale(&data_find_gpu(data,
-	    "mac-studio-m3-ultra-512gb")->purchase_price, timegm(&day), 6));
-	cost_scenario_default(&scenario);
-	evaluate_settings_default(&settings);
-	settings.samples = 0;
-	settings.flip_points = false;
-	settings.now = timegm(&day);
-	testutil_profile(&profile, "");
-	evaluate_run(&report, data, testutil_rules(), &profile, &scenario,
-	    &settings);
+	    "mac-studio-m3-ultra-512gb")->purchase_price, stale_day(), 6));
+	stale_evaluate(&report, "");
 	ck_assert(!stale_has(&report, key));
 	ck_assert(stale_has(&report, "gpus.a6000.purchase_price"));
-	testutil_profile(&profile, "hardware.gpu=mac-studio-m3-ultra-512gb");
-	evaluate_run(&report, data, testutil_rules(), &profile, &scenario,
-	    &settings);
+	stale_evaluate(&report, "hardware.gpu=mac-studio-m3-ultra-512gb");
 	ck_assert(stale_has(&report, key));
 }
 END_TEST
