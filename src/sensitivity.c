@@ -25,6 +25,8 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,8 +297,12 @@ sensitivity_shape(const struct figure *f, struct sensitivity_draw *d)
 }
 
 #define SENSITIVITY_BINS 4096
-/* The Monte Carlo's samples run in this many chunks, one thread each. */
-#define SENSITIVITY_CHUNKS 2
+/* The samples come in blocks of this many, each drawn from a generator
+ * of its own (seeded from the run's seed and the block's number), so the
+ * result is the seed's whatever thread draws which block. */
+#define SENSITIVITY_BLOCK 250
+/* Threads that take blocks, this one included. */
+#define SENSITIVITY_WORKERS 2
 #define SENSITIVITY_LOG_LOW 0.0		/* $1 */
 #define SENSITIVITY_LOG_HIGH 9.0	/* $1,000,000,000 */
 
@@ -523,17 +529,26 @@ sensitivity_plan(const struct sensitivity_base *base, struct cost_plan *plan)
 	return status;
 }
 
-/* One share of the samples, drawn from its own generator into its own
- * scratch, so that shares can run at once on separate threads and add up
- * to the same result whatever runs them. */
-struct sensitivity_chunk {
+/* What every worker of a run reads, and the number of the next block
+ * to draw. */
+struct sensitivity_work {
 	const struct sensitivity_base *base;
 	const struct sensitivity_draw *draws;
 	size_t draw_count;
 	const struct cost_plan *plan;		/* NULL: every option */
 	const struct decide_fixed *fixed;
-	uint64_t seed;				/* of this chunk's generator */
-	unsigned long samples;
+	uint64_t seed;
+	unsigned long samples, blocks;
+	atomic_ulong next_block;
+};
+
+/* One thread's share of a run: it takes the next block until none is
+ * left, so a thread that starts late (an idle processor can take
+ * milliseconds to wake) leaves its blocks to the others instead of
+ * making them wait.  Counts are whole numbers, so they add up to the
+ * same result whichever worker drew which block. */
+struct sensitivity_worker {
+	struct sensitivity_work *work;
 	/* Scratch. */
 	double *values;
 	struct cost_result *cost;
@@ -545,26 +560,29 @@ struct sensitivity_chunk {
 	unsigned bins[OPTION_KIND_COUNT][SENSITIVITY_BINS];
 };
 
-/* Draws and decides a chunk's samples. */
-static void *
-sensitivity_run_chunk(void *argument)
+/* Draws and decides one block's samples. */
+static void
+sensitivity_run_block(struct sensitivity_worker *w, unsigned long block)
 {
-	struct sensitivity_chunk *c = argument;
-	const struct sensitivity_base *base = c->base;
+	const struct sensitivity_work *work = w->work;
+	const struct sensitivity_base *base = work->base;
 	const struct data *data = base->data;
-	const struct sensitivity_draw *draws = c->draws;
-	double *values = c->values;
+	const struct sensitivity_draw *draws = work->draws;
+	double *values = w->values;
 	const double scale = SENSITIVITY_BINS /
 	    (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW);
 	struct sensitivity_random random;
 	struct profile drawn;
-	uint64_t x = c->seed;
+	uint64_t x = work->seed + block * 0x9E3779B97F4A7C15ull;
+	unsigned long first = block * SENSITIVITY_BLOCK;
+	unsigned long samples = work->samples - first < SENSITIVITY_BLOCK ?
+	    work->samples - first : SENSITIVITY_BLOCK;
 
 	for (int i = 0; i < 4; i++)
 		random.s[i] = sensitivity_splitmix(&x);
-	for (unsigned long n = 0; n < c->samples; n++) {
+	for (unsigned long n = 0; n < samples; n++) {
 		uint64_t bits = 0;
-		for (size_t i = 0; i < c->draw_count; i++) {
+		for (size_t i = 0; i < work->draw_count; i++) {
 			const struct sensitivity_draw *d = &draws[i];
 			/* Two 32-bit uniforms from each 64-bit draw. */
 			if ((i & 1) == 0)
@@ -583,80 +601,127 @@ sensitivity_run_chunk(void *argument)
 		sensitivity_draw_answers(data, values, base->profile, &random,
 		    &drawn);
 		cost_evaluate_planned(data, values, &drawn, base->scenario,
-		    c->plan, c->cost);
-		metrics_compute(data, values, &drawn, base->scenario, c->cost,
-		    base->breakeven, c->metrics);
-		enum verdict v = decide_sample(base->rules, c->fixed, c->cost,
-		    c->metrics, &c->outcome);
+		    work->plan, w->cost);
+		metrics_compute(data, values, &drawn, base->scenario, w->cost,
+		    base->breakeven, w->metrics);
+		enum verdict v = decide_sample(base->rules, work->fixed, w->cost,
+		    w->metrics, &w->outcome);
 		if (v != VERDICT_NONE)
-			c->verdicts[v]++;
+			w->verdicts[v]++;
 		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-			int best = c->cost->cheapest[k];
+			int best = w->cost->cheapest[k];
 			if (best < 0)
 				continue;
-			double total = c->cost->options[best].monthly.total;
+			double total = w->cost->options[best].monthly.total;
 			double position = (log10(total) - SENSITIVITY_LOG_LOW) *
 			    scale;
-			c->counted[k]++;
+			w->counted[k]++;
 			if (!(position >= 0))
-				c->below[k]++;
+				w->below[k]++;
 			else
-				c->bins[k][position >= SENSITIVITY_BINS ?
+				w->bins[k][position >= SENSITIVITY_BINS ?
 				    SENSITIVITY_BINS - 1 : (int)position]++;
 		}
 	}
+}
+
+/* A worker's loop: the next block until there is none. */
+static void *
+sensitivity_run_worker(void *argument)
+{
+	struct sensitivity_worker *w = argument;
+	unsigned long block;
+	while ((block = atomic_fetch_add(&w->work->next_block, 1)) <
+	    w->work->blocks)
+		sensitivity_run_block(w, block);
 	return NULL;
 }
 
-/* Allocates a chunk's scratch, values starting as the data's; false when
- * out of memory. */
+/* Allocates a worker's scratch, values starting as the data's; false
+ * when out of memory. */
 static bool
-sensitivity_chunk_start(struct sensitivity_chunk *c, const struct data *data)
+sensitivity_worker_start(struct sensitivity_worker *w,
+    const struct data *data)
 {
-	c->values = malloc((data->figure_count + 1) * sizeof *c->values);
-	c->cost = malloc(sizeof *c->cost);
-	if (c->values == NULL || c->cost == NULL)
+	w->values = malloc((data->figure_count + 1) * sizeof *w->values);
+	w->cost = malloc(sizeof *w->cost);
+	if (w->values == NULL || w->cost == NULL)
 		return false;
-	memcpy(c->values, data->values, data->figure_count * sizeof *c->values);
+	memcpy(w->values, data->values, data->figure_count * sizeof *w->values);
 	return true;
 }
 
 static void
-sensitivity_chunk_free(struct sensitivity_chunk *c)
+sensitivity_worker_free(struct sensitivity_worker *w)
 {
-	free(c->values);
-	free(c->cost);
-	free(c);
+	free(w->values);
+	free(w->cost);
+	free(w);
 }
 
-/* Runs the chunks, the first on this thread and the others each on a
- * thread of its own where threads can be made (else here, in turn). */
+/* Asks for a worker's thread on another processor than this one's, so
+ * that the two draw at once from the start: left to itself, Linux often
+ * starts a new thread on its creator's processor and moves it only
+ * after some milliseconds, most of a run (measured: README, "Speed").
+ * Where affinity cannot be set, the system places the thread. */
 static void
-sensitivity_run_chunks(struct sensitivity_chunk **chunks, size_t count)
+sensitivity_thread_placement(pthread_attr_t *attributes, size_t worker)
 {
-	pthread_t threads[SENSITIVITY_CHUNKS];
-	bool started[SENSITIVITY_CHUNKS] = { false };
+#if defined(__GLIBC__) && defined(CPU_SET)
+	cpu_set_t allowed, chosen;
+	int here = sched_getcpu(), seen = 0;
+	if (here < 0 || sched_getaffinity(0, sizeof allowed, &allowed) != 0)
+		return;
+	for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		if (cpu == here || !CPU_ISSET(cpu, &allowed))
+			continue;
+		/* The worker-th other processor, counting from 1. */
+		if ((size_t)++seen == worker) {
+			CPU_ZERO(&chosen);
+			CPU_SET(cpu, &chosen);
+			pthread_attr_setaffinity_np(attributes, sizeof chosen,
+			    &chosen);
+			return;
+		}
+	}
+#else
+	(void)attributes;
+	(void)worker;
+#endif
+}
 
-	for (size_t i = 1; i < count; i++)
-		started[i] = pthread_create(&threads[i], NULL,
-		    sensitivity_run_chunk, chunks[i]) == 0;
-	sensitivity_run_chunk(chunks[0]);
+/* Runs the workers, the first on this thread and the others each on a
+ * thread of its own where threads can be made (this thread then draws
+ * their blocks too). */
+static void
+sensitivity_run_workers(struct sensitivity_worker **workers, size_t count)
+{
+	pthread_t threads[SENSITIVITY_WORKERS];
+	bool started[SENSITIVITY_WORKERS] = { false };
+
 	for (size_t i = 1; i < count; i++) {
+		pthread_attr_t attributes;
+		if (pthread_attr_init(&attributes) != 0)
+			continue;
+		sensitivity_thread_placement(&attributes, i);
+		started[i] = pthread_create(&threads[i], &attributes,
+		    sensitivity_run_worker, workers[i]) == 0;
+		pthread_attr_destroy(&attributes);
+	}
+	sensitivity_run_worker(workers[0]);
+	for (size_t i = 1; i < count; i++)
 		if (started[i])
 			pthread_join(threads[i], NULL);
-		else
-			sensitivity_run_chunk(chunks[i]);
-	}
 }
 
-/* Adds the chunks' counts up into the shares and percentiles. */
+/* Adds the workers' counts up into the shares and percentiles. */
 static void
-sensitivity_summarise(struct sensitivity_chunk **chunks, size_t count,
+sensitivity_summarise(struct sensitivity_worker **workers, size_t count,
     unsigned long samples, struct sensitivity_uncertainty *u)
 {
-	struct sensitivity_chunk *total = chunks[0];
+	struct sensitivity_worker *total = workers[0];
 	for (size_t i = 1; i < count; i++) {
-		const struct sensitivity_chunk *c = chunks[i];
+		const struct sensitivity_worker *c = workers[i];
 		for (int v = 0; v < VERDICT_COUNT; v++)
 			total->verdicts[v] += c->verdicts[v];
 		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
@@ -680,10 +745,10 @@ sensitivity_summarise(struct sensitivity_chunk **chunks, size_t count,
 
 /* The uncertainty from samples drawn with the seed: every figure with a
  * range that an option able to win reads (cost_plan.c), and the
- * uncertain answers.  The samples are cut into SENSITIVITY_CHUNKS
- * chunks, each with a generator seeded from the seed and its number, run
- * on as many threads: the result depends on the seed alone.  Out of
- * memory, no samples are drawn. */
+ * uncertain answers.  The samples come in blocks of SENSITIVITY_BLOCK,
+ * each with a generator seeded from the seed and its number, drawn by
+ * SENSITIVITY_WORKERS threads: the result depends on the seed alone.
+ * Out of memory, no samples are drawn. */
 void
 sensitivity_monte_carlo(const struct sensitivity_base *base,
     unsigned long samples, unsigned long seed,
@@ -696,8 +761,9 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 		.low = malloc(figures * sizeof *s.low),
 		.high = malloc(figures * sizeof *s.high),
 	};
-	struct sensitivity_chunk *chunks[SENSITIVITY_CHUNKS] = { NULL };
+	struct sensitivity_worker *workers[SENSITIVITY_WORKERS] = { NULL };
 	static struct decide_fixed fixed;
+	struct sensitivity_work work;
 	bool ready = s.draws != NULL && s.low != NULL && s.high != NULL;
 
 	memset(u, 0, sizeof *u);
@@ -705,35 +771,35 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 	u->seed = seed;
 	for (int k = 0; k < OPTION_KIND_COUNT; k++)
 		u->p10[k] = u->p50[k] = u->p90[k] = NAN;
-	for (size_t i = 0; i < SENSITIVITY_CHUNKS && ready; i++) {
-		chunks[i] = calloc(1, sizeof *chunks[i]);
-		ready = chunks[i] != NULL &&
-		    sensitivity_chunk_start(chunks[i], data);
+	for (size_t i = 0; i < SENSITIVITY_WORKERS && ready; i++) {
+		workers[i] = calloc(1, sizeof *workers[i]);
+		ready = workers[i] != NULL &&
+		    sensitivity_worker_start(workers[i], data);
 	}
 	if (!ready)
 		samples = u->samples = 0;
 	if (base->rules != NULL && samples > 0) {
-		size_t draw_count = sensitivity_prepare(base, &s);
+		work.base = base;
+		work.draw_count = sensitivity_prepare(base, &s);
+		work.draws = s.draws;
+		work.plan = s.planned ? &s.plan : NULL;
 		/* The rules that read only answers not drawn fire the same
 		 * way in every sample: evaluated once, from the base
 		 * metrics. */
 		decide_fix(base->rules, base->metrics, &fixed);
-		for (size_t i = 0; i < SENSITIVITY_CHUNKS; i++) {
-			struct sensitivity_chunk *c = chunks[i];
-			c->base = base;
-			c->draws = s.draws;
-			c->draw_count = draw_count;
-			c->plan = s.planned ? &s.plan : NULL;
-			c->fixed = &fixed;
-			c->seed = seed + i * 0x9E3779B97F4A7C15ull;
-			c->samples = samples / SENSITIVITY_CHUNKS +
-			    (i < samples % SENSITIVITY_CHUNKS);
-		}
-		sensitivity_run_chunks(chunks, SENSITIVITY_CHUNKS);
-		sensitivity_summarise(chunks, SENSITIVITY_CHUNKS, samples, u);
+		work.fixed = &fixed;
+		work.seed = seed;
+		work.samples = samples;
+		work.blocks = (samples + SENSITIVITY_BLOCK - 1) /
+		    SENSITIVITY_BLOCK;
+		atomic_init(&work.next_block, 0);
+		for (size_t i = 0; i < SENSITIVITY_WORKERS; i++)
+			workers[i]->work = &work;
+		sensitivity_run_workers(workers, SENSITIVITY_WORKERS);
+		sensitivity_summarise(workers, SENSITIVITY_WORKERS, samples, u);
 	}
-	for (size_t i = 0; i < SENSITIVITY_CHUNKS; i++)
-		if (chunks[i] != NULL)
-			sensitivity_chunk_free(chunks[i]);
+	for (size_t i = 0; i < SENSITIVITY_WORKERS; i++)
+		if (workers[i] != NULL)
+			sensitivity_worker_free(workers[i]);
 	sensitivity_scratch_free(&s);
 }

@@ -272,6 +272,63 @@ START_TEST(test_uncertainty_shares)
 }
 END_TEST
 
+/* Whole samples of one run with seed, counted by verdict. */
+static void
+uncertainty_counts(struct evaluation *e, unsigned long samples,
+    unsigned long seed, unsigned long counts[VERDICT_COUNT])
+{
+	evaluate_uncertainty(e, samples, seed);
+	ck_assert_uint_eq(e->uncertainty.samples, samples);
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		double draws = e->uncertainty.share[v] * samples;
+		ck_assert_double_eq_tol(draws, round(draws), 1e-6);
+		counts[v] = (unsigned long)round(draws);
+	}
+}
+
+/* The samples come in blocks of 250, block b drawn from a generator
+ * seeded with seed + b x 0x9E3779B97F4A7C15 whichever thread draws it:
+ * so a run's counts are its blocks' counts added up, exactly - here a
+ * run of 500 is a run of 250 and the run of 250 whose seed is the second
+ * block's - and any count of samples (a last block cut short) decides
+ * every sample once. */
+START_TEST(test_uncertainty_blocks)
+{
+	static struct evaluation e;
+	static const unsigned long odd[] = { 1, 249, 251, 1001 };
+	const unsigned long seed = 42, next = seed + 0x9E3779B97F4A7C15ull;
+	unsigned long whole[VERDICT_COUNT], first[VERDICT_COUNT],
+	    second[VERDICT_COUNT], counts[VERDICT_COUNT];
+	struct cost_scenario scenario;
+	struct evaluate_settings settings;
+	struct profile p;
+	testutil_profile(&p, "team.expertise=ml_infra volume.input_tokens=230M");
+	cost_scenario_default(&scenario);
+	evaluate_settings_default(&settings);
+	settings.samples = 0;
+	settings.flip_points = false;
+	evaluate_run(&e, testutil_data(), testutil_rules(), &p, &scenario,
+	    &settings);
+
+	uncertainty_counts(&e, 500, seed, whole);
+	uncertainty_counts(&e, 250, seed, first);
+	uncertainty_counts(&e, 250, next, second);
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		ck_assert_uint_eq(whole[v], first[v] + second[v]);
+	/* Between two verdicts: both get samples, so the sums mean
+	 * something. */
+	ck_assert_uint_gt(whole[VERDICT_CLOSED], 0);
+	ck_assert_uint_gt(whole[VERDICT_HYBRID], 0);
+	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+		unsigned long sum = 0;
+		uncertainty_counts(&e, odd[i], seed, counts);
+		for (int v = 0; v < VERDICT_COUNT; v++)
+			sum += counts[v];
+		ck_assert_uint_eq(sum, odd[i]);
+	}
+}
+END_TEST
+
 START_TEST(test_flip_points)
 {
 	struct profile p;
@@ -1170,6 +1227,7 @@ rules_suite(void)
 	tcase_add_test(verdict, test_archetypes);
 	tcase_add_test(verdict, test_hard_privacy_only_hardware_you_run);
 	tcase_add_test(verdict, test_same_seed_same_output);
+	tcase_add_test(verdict, test_uncertainty_blocks);
 	tcase_add_test(verdict, test_uncertainty_shares);
 	tcase_add_test(verdict, test_flip_points);
 	tcase_add_test(verdict, test_quality_view);
