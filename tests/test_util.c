@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "file.h"
+#include "heap.h"
 #include "testutil.h"
 #include "util.h"
 
@@ -369,6 +371,66 @@ START_TEST(test_bidirectional_overrides_escaped)
 }
 END_TEST
 
+/* The process's memory on transparent huge pages, in KiB (-1: unknown). */
+static long
+util_test_huge_kib(void)
+{
+	char line[256];
+	long kib = -1;
+	FILE *f = fopen("/proc/self/smaps_rollup", "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "AnonHugePages: %ld kB", &kib) == 1)
+			break;
+	fclose(f);
+	return kib;
+}
+
+/* heap_use_large_pages (heap.c): where Linux gives transparent huge pages
+ * to regions that ask and malloc is glibc's brk heap, the allocations
+ * after it land on a large page, so touching a megabyte of them adds a
+ * 2 MiB page instead of 256 small ones. */
+START_TEST(test_heap_large_pages)
+{
+	char mode[128] = "";
+	FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+	if (f != NULL) {
+		if (fgets(mode, sizeof mode, f) == NULL)
+			mode[0] = '\0';
+		fclose(f);
+	}
+	if (strstr(mode, "[madvise]") == NULL &&
+	    strstr(mode, "[always]") == NULL) {
+		printf("SKIP: transparent huge pages are off here: "
+		    "heap_use_large_pages not checked\n");
+		return;
+	}
+	const char *preload = getenv("LD_PRELOAD");
+	char *probe = malloc(1);
+	uintptr_t top = (uintptr_t)sbrk(0), here = (uintptr_t)probe;
+	free(probe);
+	if ((preload != NULL && strstr(preload, "vgpreload") != NULL) ||
+	    here > top || top - here > ((uintptr_t)64 << 20) ||
+	    util_test_huge_kib() < 0) {
+		printf("SKIP: malloc is not glibc's brk heap here (valgrind "
+		    "or a sanitizer), or no smaps: heap_use_large_pages not "
+		    "checked\n");
+		return;
+	}
+	long before = util_test_huge_kib();
+	ck_assert(heap_use_large_pages());
+	/* Only once per process. */
+	ck_assert(!heap_use_large_pages());
+	size_t size = (size_t)1 << 20;
+	char *block = malloc(size);
+	ck_assert_ptr_nonnull(block);
+	memset(block, 1, size);
+	ck_assert_int_ge(util_test_huge_kib() - before, 2048);
+	free(block);
+}
+END_TEST
+
 static Suite *
 util_suite(void)
 {
@@ -388,6 +450,7 @@ util_suite(void)
 	tcase_add_test(t, test_error_escapes_terminal_controls);
 	tcase_add_test(t, test_negative_zero_prints_as_zero);
 	tcase_add_test(t, test_bidirectional_overrides_escaped);
+	tcase_add_test(t, test_heap_large_pages);
 	suite_add_tcase(s, t);
 	return s;
 }
