@@ -269,9 +269,11 @@ cost_plan_self_hosted(const struct data *data, const struct profile *profile,
 }
 
 /* Marks the figures the profile's answers never let the core read: the
- * other expertise levels' hours and gains, spot prices without a batch
- * share, reserved prices the horizon is too short for (cost.c and
- * metrics.c read them only under these answers). */
+ * other expertise levels' hours and gains, fine-tuning prices for a team
+ * that does not fine-tune, spot prices without a batch share, reserved
+ * prices the horizon is too short for (cost.c and metrics.c read them
+ * only under these answers), and the stale-price threshold (read once
+ * per evaluation, evaluate.c). */
 static void
 cost_plan_unread(const struct data *data, const struct profile *profile,
     bool *needed)
@@ -287,6 +289,19 @@ cost_plan_unread(const struct data *data, const struct profile *profile,
 		cost_plan_mark(needed, &d->fine_tuning_gain[e], false);
 		cost_plan_mark(needed, &d->fine_tuning_hours[e], false);
 	}
+	/* Read when an evaluation looks for stale prices, never per
+	 * scenario. */
+	cost_plan_mark(needed, &d->stale_months, false);
+	/* A fine-tune's API prices count only for a team that fine-tunes. */
+	for (size_t i = 0; i < data->model_count; i++) {
+		const struct model *m = &data->models[i];
+		if (!m->has_fine_tuning_prices ||
+		    profile->fine_tuning != FINE_TUNING_NONE)
+			continue;
+		cost_plan_mark(needed, &m->fine_tuning_input_price, false);
+		cost_plan_mark(needed, &m->fine_tuning_output_price, false);
+		cost_plan_mark(needed, &m->fine_tuning_training_price, false);
+	}
 	for (size_t i = 0; i < data->gpu_count; i++) {
 		const struct gpu *g = &data->gpus[i];
 		if (g->has_spot_price && !(profile->batch_share > 0))
@@ -299,6 +314,44 @@ cost_plan_unread(const struct data *data, const struct profile *profile,
 	}
 }
 
+/* Marks a GPU's figures that only options of kinds no kept
+ * configuration of it has would read (kept: COST_KIND_BIT of the kept
+ * kinds; 0 when none is kept): the power and purchase figures are read
+ * by owned options alone, the rental prices by rented ones alone (and
+ * the fine-tuning GPU's on-demand price by the fine-tuning metrics). */
+static void
+cost_plan_gpu_figures(const struct data *data, size_t index, unsigned kept,
+    bool *needed)
+{
+	const struct gpu *g = &data->gpus[index];
+	const unsigned rented = COST_KIND_BIT(OPTION_CLOUD_ON_DEMAND) |
+	    COST_KIND_BIT(OPTION_CLOUD_24X7);
+	bool owned = (kept & COST_KIND_BIT(OPTION_OWNED)) != 0;
+	bool rent = (kept & rented) != 0;
+	bool fine_tuning = data->defaults.fine_tuning_gpu == (int)index;
+	const struct {
+		const struct figure *figure;
+		bool set, read;
+	} figures[] = {
+		{ &g->cloud_price, g->has_cloud_price, rent || fine_tuning },
+		{ &g->reserved_price[0], g->has_reserved_price[0], rent },
+		{ &g->reserved_price[1], g->has_reserved_price[1], rent },
+		{ &g->spot_price, g->has_spot_price, rent },
+		{ &g->purchase_price, g->has_purchase_price, owned },
+		{ &g->host_price, g->has_host, owned },
+		{ &g->power, true, owned },
+		{ &g->idle_power, g->has_idle_power, owned },
+		{ &g->host_power, g->has_host, owned },
+		{ &g->gpus_per_node, g->has_gpus_per_node, kept != 0 },
+		/* Read when the data is loaded (throughput estimates), never
+		 * by an evaluation. */
+		{ &g->memory_bandwidth, g->has_memory_bandwidth, false },
+	};
+	for (size_t f = 0; f < sizeof figures / sizeof figures[0]; f++)
+		if (figures[f].set && !figures[f].read)
+			cost_plan_mark(needed, figures[f].figure, false);
+}
+
 /* Marks the figures only left-out options read as not needed. */
 static void
 cost_plan_figures(const struct data *data, const struct profile *profile,
@@ -306,13 +359,13 @@ cost_plan_figures(const struct data *data, const struct profile *profile,
 {
 	bool *needed = plan->figure_needed;
 	bool *model_kept = calloc(data->model_count + 1, sizeof *model_kept);
-	bool *gpu_kept = calloc(data->gpu_count + 1, sizeof *gpu_kept);
+	unsigned *gpu_kinds = calloc(data->gpu_count + 1, sizeof *gpu_kinds);
 
 	for (size_t i = 0; i < data->figure_count; i++)
 		needed[i] = true;
-	if (model_kept == NULL || gpu_kept == NULL) {
+	if (model_kept == NULL || gpu_kinds == NULL) {
 		free(model_kept);
-		free(gpu_kept);
+		free(gpu_kinds);
 		return;
 	}
 	for (size_t i = 0; i < plan->model_count; i++)
@@ -330,7 +383,7 @@ cost_plan_figures(const struct data *data, const struct profile *profile,
 	for (size_t i = 0; i < data->config_count; i++) {
 		const struct gpu_config *g = &data->configs[i];
 		if (kinds[i] != 0) {
-			gpu_kept[g->gpu] = true;
+			gpu_kinds[g->gpu] |= kinds[i];
 			continue;
 		}
 		cost_plan_mark(needed, &g->prefill, false);
@@ -338,35 +391,10 @@ cost_plan_figures(const struct data *data, const struct profile *profile,
 		cost_plan_mark(needed, &g->batched_decode, false);
 	}
 	cost_plan_unread(data, profile, needed);
-	/* The GPU a fine-tune is priced on is read whatever runs. */
-	if (data->defaults.fine_tuning_gpu >= 0)
-		gpu_kept[data->defaults.fine_tuning_gpu] = true;
-	for (size_t i = 0; i < data->gpu_count; i++) {
-		const struct gpu *g = &data->gpus[i];
-		if (gpu_kept[i])
-			continue;
-		const struct {
-			const struct figure *figure;
-			bool set;
-		} figures[] = {
-			{ &g->memory, true },
-			{ &g->cloud_price, g->has_cloud_price },
-			{ &g->purchase_price, g->has_purchase_price },
-			{ &g->power, true },
-			{ &g->idle_power, g->has_idle_power },
-			{ &g->reserved_price[0], g->has_reserved_price[0] },
-			{ &g->reserved_price[1], g->has_reserved_price[1] },
-			{ &g->spot_price, g->has_spot_price },
-			{ &g->gpus_per_node, g->has_gpus_per_node },
-			{ &g->host_price, g->has_host },
-			{ &g->host_power, g->has_host },
-		};
-		for (size_t f = 0; f < sizeof figures / sizeof figures[0]; f++)
-			if (figures[f].set)
-				cost_plan_mark(needed, figures[f].figure, false);
-	}
+	for (size_t i = 0; i < data->gpu_count; i++)
+		cost_plan_gpu_figures(data, i, gpu_kinds[i], needed);
 	free(model_kept);
-	free(gpu_kept);
+	free(gpu_kinds);
 }
 
 /* Frees what cost_plan_build allocated; the plan is empty after. */

@@ -31,6 +31,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "i18n.h"
 #include "metrics.h"
 #include "decide.h"
@@ -301,6 +305,10 @@ sensitivity_shape(const struct figure *f, struct sensitivity_draw *d)
  * of its own (seeded from the run's seed and the block's number), so the
  * result is the seed's whatever thread draws which block. */
 #define SENSITIVITY_BLOCK 250
+/* A block's figures are drawn this many samples at a time, figure by
+ * figure: a tight loop over samples that the processor pipelines and
+ * that runs two samples per instruction where SSE2 is (x86-64). */
+#define SENSITIVITY_BATCH 32
 /* Threads that take blocks, this one included. */
 #define SENSITIVITY_WORKERS 2
 #define SENSITIVITY_LOG_LOW 0.0		/* $1 */
@@ -383,7 +391,8 @@ sensitivity_draw_answers(const struct data *data, const double *values,
 	double share_spread = values[d->complex_share_spread.index];
 	double factor;
 
-	*p = *base;
+	/* p starts as a copy of base (sensitivity_run_block): only these
+	 * answers change from sample to sample. */
 	factor = sensitivity_triangular(sensitivity_uniform(random),
 	    1 - volume_spread, 1, 1 + volume_spread);
 	p->input_tokens = base->input_tokens * factor;
@@ -505,6 +514,11 @@ sensitivity_prepare(const struct sensitivity_base *base,
 	s->planned = sensitivity_plan_draws(base, s, count, &s->plan) == 0;
 	if (!s->planned)
 		return count;
+	/* The operations hours are drawn as an answer (around the team's
+	 * or its expertise's hours), so the figure is never read. */
+	const struct defaults *d = &base->data->defaults;
+	s->plan.figure_needed[d->ops_hours[base->profile->expertise].index] =
+	    false;
 	for (size_t i = 0; i < count; i++)
 		if (s->plan.figure_needed[s->draws[i].index])
 			s->draws[kept++] = s->draws[i];
@@ -551,6 +565,8 @@ struct sensitivity_worker {
 	struct sensitivity_work *work;
 	/* Scratch. */
 	double *values;
+	double *drawn;		/* [draw][sample of the batch] */
+	double uniform[SENSITIVITY_BATCH];
 	struct cost_result *cost;
 	double metrics[EVALUATE_MAX_METRICS];
 	struct decision outcome;
@@ -560,7 +576,79 @@ struct sensitivity_worker {
 	unsigned bins[OPTION_KIND_COUNT][SENSITIVITY_BINS];
 };
 
-/* Draws and decides one block's samples. */
+/* Prices and decides one sample whose figures are in the worker's
+ * values and whose answers are profile; counts its verdict and each
+ * kind's cheapest total. */
+static void
+sensitivity_decide_sample(struct sensitivity_worker *w,
+    const struct profile *profile)
+{
+	const struct sensitivity_work *work = w->work;
+	const struct sensitivity_base *base = work->base;
+	const struct data *data = base->data;
+	const double scale = SENSITIVITY_BINS /
+	    (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW);
+
+	cost_evaluate_planned(data, w->values, profile, base->scenario,
+	    work->plan, w->cost);
+	metrics_compute(data, w->values, profile, base->scenario, w->cost,
+	    base->breakeven, w->metrics);
+	enum verdict v = decide_sample(base->rules, work->fixed, w->cost,
+	    w->metrics, &w->outcome);
+	if (v != VERDICT_NONE)
+		w->verdicts[v]++;
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		int best = w->cost->cheapest[k];
+		if (best < 0)
+			continue;
+		double total = w->cost->options[best].monthly.total;
+		double position = (log10(total) - SENSITIVITY_LOG_LOW) * scale;
+		w->counted[k]++;
+		if (!(position >= 0))
+			w->below[k]++;
+		else
+			w->bins[k][position >= SENSITIVITY_BINS ?
+			    SENSITIVITY_BINS - 1 : (int)position]++;
+	}
+}
+
+/* Turns uniforms u[0..n) into draws out[0..n) of one figure: the inverse
+ * of its triangle's distribution (sensitivity_shape), low + sqrt(r x
+ * left) left of the mode, high - sqrt((1 - r) x right) right of it.
+ * With SSE2 two at a time, selecting by mask; the same numbers either
+ * way. */
+static void
+sensitivity_triangle_batch(const struct sensitivity_draw *d,
+    const double *u, double *out, size_t n)
+{
+	size_t i = 0;
+#if defined(__SSE2__)
+	const __m128d share = _mm_set1_pd(d->mode_share);
+	const __m128d left = _mm_set1_pd(d->left), right = _mm_set1_pd(d->right);
+	const __m128d low = _mm_set1_pd(d->low), high = _mm_set1_pd(d->high);
+	const __m128d one = _mm_set1_pd(1);
+	for (; i + 2 <= n; i += 2) {
+		__m128d r = _mm_loadu_pd(u + i);
+		__m128d is_left = _mm_cmplt_pd(r, share);
+		__m128d square = _mm_or_pd(
+		    _mm_and_pd(is_left, _mm_mul_pd(r, left)),
+		    _mm_andnot_pd(is_left, _mm_mul_pd(_mm_sub_pd(one, r), right)));
+		__m128d root = _mm_sqrt_pd(square);
+		_mm_storeu_pd(out + i, _mm_or_pd(
+		    _mm_and_pd(is_left, _mm_add_pd(low, root)),
+		    _mm_andnot_pd(is_left, _mm_sub_pd(high, root))));
+	}
+#endif
+	for (; i < n; i++) {
+		double r = u[i];
+		out[i] = r < d->mode_share ? d->low + sqrt(r * d->left) :
+		    d->high - sqrt((1 - r) * d->right);
+	}
+}
+
+/* Draws and decides one block's samples, SENSITIVITY_BATCH at a time:
+ * each figure's draws for the batch first, then sample by sample the
+ * answers, costs, metrics and verdict. */
 static void
 sensitivity_run_block(struct sensitivity_worker *w, unsigned long block)
 {
@@ -568,11 +656,10 @@ sensitivity_run_block(struct sensitivity_worker *w, unsigned long block)
 	const struct sensitivity_base *base = work->base;
 	const struct data *data = base->data;
 	const struct sensitivity_draw *draws = work->draws;
-	double *values = w->values;
-	const double scale = SENSITIVITY_BINS /
-	    (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW);
+	const size_t draw_count = work->draw_count;
+	double *values = w->values, *drawn = w->drawn;
 	struct sensitivity_random random;
-	struct profile drawn;
+	struct profile profile;
 	uint64_t x = work->seed + block * 0x9E3779B97F4A7C15ull;
 	unsigned long first = block * SENSITIVITY_BLOCK;
 	unsigned long samples = work->samples - first < SENSITIVITY_BLOCK ?
@@ -580,47 +667,30 @@ sensitivity_run_block(struct sensitivity_worker *w, unsigned long block)
 
 	for (int i = 0; i < 4; i++)
 		random.s[i] = sensitivity_splitmix(&x);
-	for (unsigned long n = 0; n < samples; n++) {
-		uint64_t bits = 0;
-		for (size_t i = 0; i < work->draw_count; i++) {
-			const struct sensitivity_draw *d = &draws[i];
+	profile = *base->profile;
+	for (unsigned long done = 0; done < samples;
+	    done += SENSITIVITY_BATCH) {
+		size_t batch = samples - done < SENSITIVITY_BATCH ?
+		    samples - done : SENSITIVITY_BATCH;
+		for (size_t i = 0; i < draw_count; i++) {
 			/* Two 32-bit uniforms from each 64-bit draw. */
-			if ((i & 1) == 0)
-				bits = sensitivity_next(&random);
-			double r = (double)(uint32_t)(bits >> (i & 1 ? 0 : 32)) *
-			    0x1.0p-32;
-			/* 1 left of the mode, 0 right of it, as a number:
-			 * arithmetic instead of a select, which compilers
-			 * turn into a branch mispredicted half the time. */
-			double left = r < d->mode_share;
-			double root = sqrt(left * r * d->left +
-			    (1 - left) * (1 - r) * d->right);
-			values[d->index] = left * (d->low + root) +
-			    (1 - left) * (d->high - root);
+			for (size_t n = 0; n < batch; n += 2) {
+				uint64_t bits = sensitivity_next(&random);
+				w->uniform[n] = (double)(uint32_t)(bits >> 32) *
+				    0x1.0p-32;
+				w->uniform[n + 1] = (double)(uint32_t)bits *
+				    0x1.0p-32;
+			}
+			sensitivity_triangle_batch(&draws[i], w->uniform,
+			    drawn + i * SENSITIVITY_BATCH, batch);
 		}
-		sensitivity_draw_answers(data, values, base->profile, &random,
-		    &drawn);
-		cost_evaluate_planned(data, values, &drawn, base->scenario,
-		    work->plan, w->cost);
-		metrics_compute(data, values, &drawn, base->scenario, w->cost,
-		    base->breakeven, w->metrics);
-		enum verdict v = decide_sample(base->rules, work->fixed, w->cost,
-		    w->metrics, &w->outcome);
-		if (v != VERDICT_NONE)
-			w->verdicts[v]++;
-		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-			int best = w->cost->cheapest[k];
-			if (best < 0)
-				continue;
-			double total = w->cost->options[best].monthly.total;
-			double position = (log10(total) - SENSITIVITY_LOG_LOW) *
-			    scale;
-			w->counted[k]++;
-			if (!(position >= 0))
-				w->below[k]++;
-			else
-				w->bins[k][position >= SENSITIVITY_BINS ?
-				    SENSITIVITY_BINS - 1 : (int)position]++;
+		for (size_t n = 0; n < batch; n++) {
+			for (size_t i = 0; i < draw_count; i++)
+				values[draws[i].index] =
+				    drawn[i * SENSITIVITY_BATCH + n];
+			sensitivity_draw_answers(data, values, base->profile,
+			    &random, &profile);
+			sensitivity_decide_sample(w, &profile);
 		}
 	}
 }
@@ -637,15 +707,17 @@ sensitivity_run_worker(void *argument)
 	return NULL;
 }
 
-/* Allocates a worker's scratch, values starting as the data's; false
- * when out of memory. */
+/* Allocates a worker's scratch for draw_count figures drawn, values
+ * starting as the data's; false when out of memory. */
 static bool
 sensitivity_worker_start(struct sensitivity_worker *w,
-    const struct data *data)
+    const struct data *data, size_t draw_count)
 {
 	w->values = malloc((data->figure_count + 1) * sizeof *w->values);
+	w->drawn = malloc((draw_count + 1) * SENSITIVITY_BATCH *
+	    sizeof *w->drawn);
 	w->cost = malloc(sizeof *w->cost);
-	if (w->values == NULL || w->cost == NULL)
+	if (w->values == NULL || w->drawn == NULL || w->cost == NULL)
 		return false;
 	memcpy(w->values, data->values, data->figure_count * sizeof *w->values);
 	return true;
@@ -655,6 +727,7 @@ static void
 sensitivity_worker_free(struct sensitivity_worker *w)
 {
 	free(w->values);
+	free(w->drawn);
 	free(w->cost);
 	free(w);
 }
@@ -771,16 +844,20 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 	u->seed = seed;
 	for (int k = 0; k < OPTION_KIND_COUNT; k++)
 		u->p10[k] = u->p50[k] = u->p90[k] = NAN;
+	if (base->rules == NULL || samples == 0 || !ready) {
+		sensitivity_scratch_free(&s);
+		if (!ready)
+			u->samples = 0;
+		return;
+	}
+	work.base = base;
+	work.draw_count = sensitivity_prepare(base, &s);
 	for (size_t i = 0; i < SENSITIVITY_WORKERS && ready; i++) {
 		workers[i] = calloc(1, sizeof *workers[i]);
-		ready = workers[i] != NULL &&
-		    sensitivity_worker_start(workers[i], data);
+		ready = workers[i] != NULL && sensitivity_worker_start(
+		    workers[i], data, work.draw_count);
 	}
-	if (!ready)
-		samples = u->samples = 0;
-	if (base->rules != NULL && samples > 0) {
-		work.base = base;
-		work.draw_count = sensitivity_prepare(base, &s);
+	if (ready) {
 		work.draws = s.draws;
 		work.plan = s.planned ? &s.plan : NULL;
 		/* The rules that read only answers not drawn fire the same
@@ -797,6 +874,8 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 			workers[i]->work = &work;
 		sensitivity_run_workers(workers, SENSITIVITY_WORKERS);
 		sensitivity_summarise(workers, SENSITIVITY_WORKERS, samples, u);
+	} else {
+		u->samples = 0;
 	}
 	for (size_t i = 0; i < SENSITIVITY_WORKERS; i++)
 		if (workers[i] != NULL)
