@@ -471,6 +471,55 @@ cost_replicas_for_load(double load, double peak_to_mean)
 	return whole < target ? whole + 1 : whole;
 }
 
+/* A floor under a self-hosted option's monthly total at the share f
+ * (0 < f < 1) of the volume it was priced at, from what is known without
+ * pricing it again: engineering is at least one node's hours plus the
+ * set-up; on demand, GPU-seconds fall no faster than the volume (both
+ * the batched and the single-stream time are linear in tokens, and
+ * max(f b, min(f s, month)) >= f max(b, min(s, month))); a 24/7 or owned
+ * fleet has at least one replica (two when redundant), the owned one
+ * buys at least that less the GPUs the team has and draws at least
+ * their lower power.  cost_hybrid prices an option again only when this
+ * floor is below the cheapest of its kind so far; a hair under the
+ * exact floor, so that rounding never skips a tie. */
+double
+cost_hybrid_floor(const struct cost_context *c, const struct cost_option *o,
+    double f)
+{
+	const double *values = c->values;
+	const struct defaults *d = &c->data->defaults;
+	const struct gpu *gpu = o->gpu;
+	double factor = c->scenario->gpu_price_factor;
+	int least = o->config->gpus *
+	    (c->profile->availability == AVAILABILITY_REDUNDANT ? 2 : 1);
+	double floor = c->ops_hours * c->rate + c->setup;
+	enum cost_commitment commitment;
+
+	switch (o->kind) {
+	case OPTION_CLOUD_ON_DEMAND:
+		floor += f * o->monthly.compute;
+		break;
+	case OPTION_CLOUD_24X7:
+		floor += least * V(d->hours_per_month) * cost_rental_price(values,
+		    gpu, c->profile->horizon_months, &commitment) * factor;
+		break;
+	case OPTION_OWNED: {
+		int owned = c->owned_gpu == o->config->gpu ? c->owned_count : 0;
+		int bought = least > owned ? least - owned : 0;
+		double busy = V(gpu->power);
+		double idle = gpu->has_idle_power ? V(gpu->idle_power) : busy;
+		floor += bought * V(gpu->purchase_price) * factor *
+		    (1 - V(d->residual_share)) / V(d->service_life_months) +
+		    least * fmin(idle, busy) / 1000 * V(d->hours_per_month) *
+		    V(d->electricity_price) * V(d->pue);
+		break;
+	}
+	default:
+		return 0;
+	}
+	return floor * (1 - 1e-9);
+}
+
 /* The hybrids: the hard share on the cheapest frontier API, the rest on
  * the cheapest option of each open kind (a hosted open-weight API, cloud
  * GPUs on demand or around the clock, owned GPUs), priced again at that
@@ -510,6 +559,10 @@ cost_hybrid(const struct cost_context *c, double api_engineering,
 			part.monthly.compute = o->monthly.compute * (1 - share);
 			cost_total(&part.monthly);
 		} else if (cost_kind_is_self_hosted(o->kind)) {
+			if (from[o->kind] >= 0 &&
+			    cost_hybrid_floor(c, o, 1 - share) >=
+			    best[o->kind].monthly.total)
+				continue;
 			cost_self_hosted(c, o->config, &o->speed, o->kind,
 			    result->input_tokens * (1 - share),
 			    result->output_tokens * (1 - share), &part);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cost.h"
+#include "cost_private.h"
 #include "evaluate.h"
 #include "metrics.h"
 #include "testutil.h"
@@ -199,6 +200,73 @@ START_TEST(test_planned_agrees_with_full)
 }
 END_TEST
 
+/* cost_hybrid prices a self-hosted option again at the hybrid's share of
+ * the volume only when cost_hybrid_floor could still win: the floor is
+ * never above the option's total at any share, in random scenarios of
+ * every team, and each hybrid's open part is the cheapest of its kind at
+ * its share, as pricing every option again finds. */
+START_TEST(test_hybrid_floor)
+{
+	static double low[4096], high[4096], values[4096];
+	struct profile base, p;
+	struct cost_scenario scenario;
+	struct cost_box box;
+	struct cost_context c;
+	struct cost_option part;
+	uint64_t state = 0xD1B54A32D192ED03ull + (uint64_t)_i;
+	const struct data *data = data_set(_i, teams[_i / 2], &base);
+
+	cost_scenario_default(&scenario);
+	box_of(data, &base, low, high, &box);
+	for (int n = 0; n < 150; n++) {
+		for (size_t i = 0; i < data->figure_count; i++)
+			values[i] = low[i] + uniform(&state) *
+			    (high[i] - low[i]);
+		p = base;
+		double volume = box.volume_low + uniform(&state) *
+		    (box.volume_high - box.volume_low);
+		double total = base.input_tokens + base.output_tokens;
+		p.input_tokens = volume * base.input_tokens / total;
+		p.output_tokens = volume - p.input_tokens;
+		p.complex_share = 0.02 + 0.96 * uniform(&state);
+		cost_evaluate(data, values, &p, &scenario, &full);
+		cost_context_init(&c, data, values, &p, &scenario, NULL);
+		double cheapest[OPTION_KIND_COUNT];
+		for (int k = 0; k < OPTION_KIND_COUNT; k++)
+			cheapest[k] = INFINITY;
+		double share = 1 - p.complex_share;
+		for (size_t i = 0; i < full.count; i++) {
+			const struct cost_option *o = &full.options[i];
+			if (!cost_kind_is_self_hosted(o->kind))
+				continue;
+			double f = 0.01 + 0.98 * uniform(&state);
+			cost_self_hosted(&c, o->config, &o->speed, o->kind,
+			    full.input_tokens * f, full.output_tokens * f, &part);
+			ck_assert_msg(cost_hybrid_floor(&c, o, f) <=
+			    part.monthly.total, "%s, %s on %s at %.3f: floor "
+			    "%.17g above %.17g", teams[_i / 2],
+			    cost_kind_name(o->kind), o->gpu->id, f,
+			    cost_hybrid_floor(&c, o, f), part.monthly.total);
+			cost_self_hosted(&c, o->config, &o->speed, o->kind,
+			    full.input_tokens * share, full.output_tokens * share,
+			    &part);
+			if (part.monthly.total < cheapest[o->kind])
+				cheapest[o->kind] = part.monthly.total;
+		}
+		for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+			int h = full.hybrid_by_open_kind[k];
+			if (h < 0 || !cost_kind_is_self_hosted(k))
+				continue;
+			const struct cost_option *o = &full.options[h];
+			cost_self_hosted(&c, o->config, &o->speed, k,
+			    full.input_tokens * share, full.output_tokens * share,
+			    &part);
+			ck_assert_double_eq(part.monthly.total, cheapest[k]);
+		}
+	}
+}
+END_TEST
+
 /* The default team's plan leaves options out, and keeps at least the
  * cheapest option of every kind the full evaluation has. */
 START_TEST(test_plan_prunes)
@@ -259,6 +327,8 @@ cost_plan_suite(void)
 	TCase *c = tcase_create("core");
 	tcase_set_timeout(c, 120);
 	tcase_add_loop_test(c, test_planned_agrees_with_full, 0,
+	    2 * (int)(sizeof teams / sizeof teams[0]));
+	tcase_add_loop_test(c, test_hybrid_floor, 0,
 	    2 * (int)(sizeof teams / sizeof teams[0]));
 	tcase_add_test(c, test_plan_prunes);
 	tcase_add_test(c, test_no_volume_keeps_apis);
