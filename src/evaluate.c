@@ -331,17 +331,41 @@ evaluate_base(const struct evaluation *evaluation,
 	base->verdict = evaluation->outcome.verdict;
 }
 
+/* What evaluate_run computes besides the samples, which needs none of
+ * them: flip points, the volume table and the chart series; run on this
+ * thread while the others draw samples. */
+struct evaluate_rest {
+	struct evaluation *evaluation;
+	bool flip_points;
+};
+
+static void evaluate_uncertainty_with(struct evaluation *, unsigned long,
+    unsigned long, void (*)(void *), void *);
+
+static void
+evaluate_rest_run(void *argument)
+{
+	struct evaluate_rest *rest = argument;
+	struct evaluation *evaluation = rest->evaluation;
+	struct sensitivity_base base;
+	evaluate_base(evaluation, &base);
+	if (rest->flip_points)
+		evaluation->flip_count = sensitivity_flip_points(&base,
+		    evaluation->flips);
+	evaluate_table(evaluation);
+	evaluate_chart(evaluation, CHART_REPORT_WIDTH, &evaluation->chart);
+}
+
 /* Computes costs, breakeven, and (with rules) the verdict, its confidence
  * and flip points for the profile under the scenario, then the volume
- * table and the reports' chart series. */
+ * table and the reports' chart series (those three while other threads
+ * draw the samples). */
 void
 evaluate_run(struct evaluation *evaluation, const struct data *data,
     const struct rules *rules, const struct profile *profile,
     const struct cost_scenario *scenario,
     const struct evaluate_settings *settings)
 {
-	struct sensitivity_base base;
-
 	evaluation->data = data;
 	evaluation->rules = rules;
 	evaluation->profile = *profile;
@@ -374,14 +398,9 @@ evaluate_run(struct evaluation *evaluation, const struct data *data,
 		decide_run(rules, data, data->values, profile, &evaluation->cost,
 		    evaluation->metrics, true, &evaluation->outcome);
 
-	evaluate_base(evaluation, &base);
-	evaluate_uncertainty(evaluation, settings->samples, settings->seed);
-	if (settings->flip_points)
-		evaluation->flip_count = sensitivity_flip_points(&base,
-		    evaluation->flips);
-
-	evaluate_table(evaluation);
-	evaluate_chart(evaluation, CHART_REPORT_WIDTH, &evaluation->chart);
+	struct evaluate_rest rest = { evaluation, settings->flip_points };
+	evaluate_uncertainty_with(evaluation, settings->samples,
+	    settings->seed, evaluate_rest_run, &rest);
 }
 
 /* Draws the Monte Carlo's samples for an evaluation (see evaluate.h). */
@@ -389,10 +408,20 @@ void
 evaluate_uncertainty(struct evaluation *evaluation, unsigned long samples,
     unsigned long seed)
 {
+	evaluate_uncertainty_with(evaluation, samples, seed, NULL, NULL);
+}
+
+/* The samples, with alongside(argument) run on this thread while other
+ * threads draw (sensitivity_monte_carlo_alongside). */
+static void
+evaluate_uncertainty_with(struct evaluation *evaluation,
+    unsigned long samples, unsigned long seed, void (*alongside)(void *),
+    void *argument)
+{
 	struct sensitivity_base base;
 	evaluate_base(evaluation, &base);
-	sensitivity_monte_carlo(&base, evaluation->rules ? samples : 0, seed,
-	    &evaluation->uncertainty);
+	sensitivity_monte_carlo_alongside(&base, evaluation->rules ? samples :
+	    0, seed, &evaluation->uncertainty, alongside, argument);
 	evaluation->too_close = evaluation->outcome.verdict != VERDICT_NONE &&
 	    evaluation->uncertainty.samples > 0 &&
 	    evaluation->uncertainty.share[evaluation->outcome.verdict] <

@@ -765,9 +765,10 @@ sensitivity_thread_placement(pthread_attr_t *attributes, size_t worker)
 
 /* Runs the workers, the first on this thread and the others each on a
  * thread of its own where threads can be made (this thread then draws
- * their blocks too). */
+ * their blocks too); this thread runs alongside first, when given. */
 static void
-sensitivity_run_workers(struct sensitivity_worker **workers, size_t count)
+sensitivity_run_workers(struct sensitivity_worker **workers, size_t count,
+    void (*alongside)(void *), void *argument)
 {
 	pthread_t threads[SENSITIVITY_WORKERS];
 	bool started[SENSITIVITY_WORKERS] = { false };
@@ -781,6 +782,8 @@ sensitivity_run_workers(struct sensitivity_worker **workers, size_t count)
 		    sensitivity_run_worker, workers[i]) == 0;
 		pthread_attr_destroy(&attributes);
 	}
+	if (alongside != NULL)
+		alongside(argument);
 	sensitivity_run_worker(workers[0]);
 	for (size_t i = 1; i < count; i++)
 		if (started[i])
@@ -827,6 +830,16 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
     unsigned long samples, unsigned long seed,
     struct sensitivity_uncertainty *u)
 {
+	sensitivity_monte_carlo_alongside(base, samples, seed, u, NULL, NULL);
+}
+
+/* The Monte Carlo with work alongside it (sensitivity.h). */
+void
+sensitivity_monte_carlo_alongside(const struct sensitivity_base *base,
+    unsigned long samples, unsigned long seed,
+    struct sensitivity_uncertainty *u, void (*alongside)(void *),
+    void *argument)
+{
 	const struct data *data = base->data;
 	size_t figures = data->figure_count + 1;
 	struct sensitivity_scratch s = {
@@ -848,6 +861,8 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 		sensitivity_scratch_free(&s);
 		if (!ready)
 			u->samples = 0;
+		if (alongside != NULL)
+			alongside(argument);
 		return;
 	}
 	work.base = base;
@@ -872,10 +887,13 @@ sensitivity_monte_carlo(const struct sensitivity_base *base,
 		atomic_init(&work.next_block, 0);
 		for (size_t i = 0; i < SENSITIVITY_WORKERS; i++)
 			workers[i]->work = &work;
-		sensitivity_run_workers(workers, SENSITIVITY_WORKERS);
+		sensitivity_run_workers(workers, SENSITIVITY_WORKERS, alongside,
+		    argument);
 		sensitivity_summarise(workers, SENSITIVITY_WORKERS, samples, u);
 	} else {
 		u->samples = 0;
+		if (alongside != NULL)
+			alongside(argument);
 	}
 	for (size_t i = 0; i < SENSITIVITY_WORKERS; i++)
 		if (workers[i] != NULL)

@@ -99,5 +99,15 @@ int sensitivity_plan(const struct sensitivity_base *, struct cost_plan *);
 void sensitivity_monte_carlo(const struct sensitivity_base *,
 	unsigned long samples, unsigned long seed,
 	struct sensitivity_uncertainty *);
+/* The same, running alongside(argument) on the calling thread, once,
+ * while the other threads draw samples (it then draws the rest with
+ * them): work that does not need the samples, done on a processor that
+ * would otherwise wait.  alongside must not touch what the samples use
+ * (sensitivity.c's workers have their own scratch); the result is the
+ * seed's either way. */
+void sensitivity_monte_carlo_alongside(const struct sensitivity_base *,
+	unsigned long samples, unsigned long seed,
+	struct sensitivity_uncertainty *, void (*alongside)(void *),
+	void *argument);
 
 #endif
