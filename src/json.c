@@ -31,23 +31,65 @@ json_needs_escape(const unsigned char *p, unsigned long *code, size_t *n)
 	return false;
 }
 
+/* Appends n bytes: in place while the buffer has room (the printer adds
+ * a few bytes at a time, tens of thousands of times a report), else
+ * through buffer_add_length, which grows it.  The terminating NUL is
+ * written once, at the end of json_print. */
+static inline void
+json_put(struct buffer *out, const char *text, size_t n)
+{
+	if (out->length + n + 1 > out->capacity) {
+		buffer_add_length(out, text, n);
+		return;
+	}
+	char *to = out->data + out->length;
+	if (n < 16)
+		for (size_t i = 0; i < n; i++)
+			to[i] = text[i];
+	else
+		memcpy(to, text, n);
+	out->length += n;
+}
+
+/* Appends one byte (json_put). */
+static inline void
+json_put_char(struct buffer *out, char c)
+{
+	json_put(out, &c, 1);
+}
+
+/* For each byte: 0 when it is copied as it is inside a JSON string, 1
+ * when it needs a look (a quote, a backslash, a control byte, or the lead
+ * byte 0xC2 or 0xE2 of a sequence json_needs_escape may escape). */
+static const unsigned char json_string_special[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+	[0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1,
+	[0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1,
+	[0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+	[0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1,
+	[0x1E] = 1, [0x1F] = 1, ['"'] = 1, ['\\'] = 1, [0xC2] = 1, [0xE2] = 1,
+};
+
 /* Appends a string as JSON: cJSON's escapes (quote, backslash, \b \f \n
  * \r \t, other bytes below 0x20 as \u00xx) and ours (json_needs_escape),
- * every other byte as it is. */
+ * every other byte as it is, in runs. */
 static void
 json_print_string(const char *text, struct buffer *out)
 {
 	const unsigned char *p = (const unsigned char *)(text ? text : "");
 	const unsigned char *plain = p;
-	buffer_add_char(out, '"');
-	for (; *p != '\0'; p++) {
+	json_put_char(out, '"');
+	for (;; p++) {
+		while (!json_string_special[*p])
+			p++;
+		if (*p == '\0')
+			break;
 		unsigned long code = *p;
 		size_t n = 1;
 		char escape = 0;
-		if (*p >= 0x20 && *p != '"' && *p != '\\' &&
-		    (*p < 0xC2 || !json_needs_escape(p, &code, &n)))
+		if (*p >= 0xC2 && !json_needs_escape(p, &code, &n))
 			continue;
-		buffer_add_length(out, (const char *)plain, (size_t)(p - plain));
+		json_put(out, (const char *)plain, (size_t)(p - plain));
 		switch (*p) {
 		case '"': escape = '"'; break;
 		case '\\': escape = '\\'; break;
@@ -59,16 +101,33 @@ json_print_string(const char *text, struct buffer *out)
 		default: break;
 		}
 		if (escape != 0) {
-			buffer_add_char(out, '\\');
-			buffer_add_char(out, escape);
+			json_put_char(out, '\\');
+			json_put_char(out, escape);
 		} else {
 			buffer_printf(out, "\\u%04lx", code);
 		}
 		p += n - 1;
 		plain = p + 1;
 	}
-	buffer_add_length(out, (const char *)plain, (size_t)(p - plain));
-	buffer_add_char(out, '"');
+	json_put(out, (const char *)plain, (size_t)(p - plain));
+	json_put_char(out, '"');
+}
+
+/* Writes the decimal digits of a whole number into out (at least 21
+ * bytes); returns how many. */
+static int
+json_digits(uint64_t number, char *out)
+{
+	char reversed[24];
+	int length = 0;
+	do {
+		reversed[length++] = (char)('0' + number % 10);
+		number /= 10;
+	} while (number > 0);
+	for (int i = 0; i < length; i++)
+		out[i] = reversed[length - 1 - i];
+	out[length] = '\0';
+	return length;
 }
 
 /* Writes the shortest decimal of a number (a whole one without a point),
@@ -94,7 +153,7 @@ json_short_decimal(double value, char *out, size_t size)
 		if ((double)digits / powers[places] != magnitude)
 			continue;
 		char text[32];
-		int length = snprintf(text, sizeof text, "%" PRIu64, digits);
+		int length = json_digits(digits, text);
 		int significant = length;
 		for (int i = 0; i < length && text[i] == '0'; i++)
 			significant--;
@@ -134,11 +193,18 @@ json_print_number(const cJSON *item, struct buffer *out)
 	double value = item->valuedouble;
 	char text[64];
 	if (isnan(value) || isinf(value)) {
-		buffer_add(out, "null");
+		json_put(out, "null", 4);
 		return;
 	}
 	if (value == (double)item->valueint) {
-		snprintf(text, sizeof text, "%d", item->valueint);
+		int whole = item->valueint, at = 0;
+		if (whole < 0) {
+			text[at++] = '-';
+			/* INT_MIN's magnitude, without overflow. */
+			json_digits((uint64_t)-(int64_t)whole, text + at);
+		} else {
+			json_digits((uint64_t)whole, text);
+		}
 	} else if (!json_short_decimal(value, text, sizeof text)) {
 		char *end;
 		util_snprintf_c(text, sizeof text, "%1.15g", value);
@@ -147,7 +213,7 @@ json_print_number(const cJSON *item, struct buffer *out)
 		    fmax(fabs(back), fabs(value)) * DBL_EPSILON))
 			util_snprintf_c(text, sizeof text, "%1.17g", value);
 	}
-	buffer_add(out, text);
+	json_put(out, text, strlen(text));
 }
 
 /* Appends tabs for a nesting depth. */
@@ -157,7 +223,7 @@ json_print_indent(size_t depth, struct buffer *out)
 	static const char tabs[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
 	while (depth > 0) {
 		size_t n = depth < sizeof tabs - 1 ? depth : sizeof tabs - 1;
-		buffer_add_length(out, tabs, n);
+		json_put(out, tabs, n);
 		depth -= n;
 	}
 }
@@ -170,13 +236,13 @@ json_print_value(const cJSON *item, size_t depth, struct buffer *out)
 {
 	switch (item->type & 0xFF) {
 	case cJSON_NULL:
-		buffer_add(out, "null");
+		json_put(out, "null", 4);
 		break;
 	case cJSON_False:
-		buffer_add(out, "false");
+		json_put(out, "false", 5);
 		break;
 	case cJSON_True:
-		buffer_add(out, "true");
+		json_put(out, "true", 4);
 		break;
 	case cJSON_Number:
 		json_print_number(item, out);
@@ -185,30 +251,31 @@ json_print_value(const cJSON *item, size_t depth, struct buffer *out)
 		json_print_string(item->valuestring, out);
 		break;
 	case cJSON_Raw:
-		buffer_add(out, item->valuestring ? item->valuestring : "");
+		json_put(out, item->valuestring ? item->valuestring : "",
+		    item->valuestring ? strlen(item->valuestring) : 0);
 		break;
 	case cJSON_Array:
-		buffer_add_char(out, '[');
+		json_put_char(out, '[');
 		for (const cJSON *c = item->child; c != NULL; c = c->next) {
 			json_print_value(c, depth + 1, out);
 			if (c->next != NULL)
-				buffer_add_length(out, ", ", 2);
+				json_put(out, ", ", 2);
 		}
-		buffer_add_char(out, ']');
+		json_put_char(out, ']');
 		break;
 	case cJSON_Object:
-		buffer_add_length(out, "{\n", 2);
+		json_put(out, "{\n", 2);
 		for (const cJSON *c = item->child; c != NULL; c = c->next) {
 			json_print_indent(depth + 1, out);
 			json_print_string(c->string, out);
-			buffer_add_length(out, ":\t", 2);
+			json_put(out, ":\t", 2);
 			json_print_value(c, depth + 1, out);
 			if (c->next != NULL)
-				buffer_add_char(out, ',');
-			buffer_add_char(out, '\n');
+				json_put_char(out, ',');
+			json_put_char(out, '\n');
 		}
 		json_print_indent(depth, out);
-		buffer_add_char(out, '}');
+		json_put_char(out, '}');
 		break;
 	default:
 		out->failed = true;
@@ -252,7 +319,7 @@ json_print(cJSON *root, struct buffer *out, char **cause)
 {
 	size_t start = out->length;
 	json_print_value(root, 0, out);
-	buffer_add_char(out, '\n');
+	buffer_add_char(out, '\n');	/* and the NUL json_put leaves out */
 	if (json_arena_open) {
 		arena_free(&json_arena);
 		cJSON_InitHooks(NULL);
