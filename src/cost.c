@@ -471,40 +471,39 @@ cost_replicas_for_load(double load, double peak_to_mean)
 	return whole < target ? whole + 1 : whole;
 }
 
-/* A floor under a self-hosted option's monthly total at the share f
- * (0 < f < 1) of the volume it was priced at, from what is known without
- * pricing it again: engineering is at least one node's hours plus the
- * set-up; on demand, GPU-seconds fall no faster than the volume (both
- * the batched and the single-stream time are linear in tokens, and
- * max(f b, min(f s, month)) >= f max(b, min(s, month))); a 24/7 or owned
- * fleet has at least one replica (two when redundant), the owned one
- * buys at least that less the GPUs the team has and draws at least
- * their lower power.  cost_hybrid prices an option again only when this
- * floor is below the cheapest of its kind so far; a hair under the
- * exact floor, so that rounding never skips a tie. */
+/* A floor under the monthly total of a configuration's self-hosted
+ * option of a kind, from what is known without pricing it: engineering
+ * is at least one node's hours, plus the set-up; a 24/7 or owned fleet
+ * has at least one replica (two when redundant) whatever the volume, the
+ * owned one buys at least that less the GPUs the team has and draws at
+ * least their lower power; on demand, compute is at least on_demand (the
+ * caller's bound: 0 when it knows none).  A hair under the exact floor,
+ * so that rounding never skips a tie.  Priced options dearer than the
+ * floor of another are skipped by the Monte Carlo (cost_add_self_hosted,
+ * cost_hybrid): the floor is never above the total (test_hybrid_floor). */
 double
-cost_hybrid_floor(const struct cost_context *c, const struct cost_option *o,
-    double f)
+cost_self_hosted_floor(const struct cost_context *c,
+    const struct gpu_config *config, enum option_kind kind, double on_demand)
 {
 	const double *values = c->values;
 	const struct defaults *d = &c->data->defaults;
-	const struct gpu *gpu = o->gpu;
+	const struct gpu *gpu = data_config_gpu(c->data, config);
 	double factor = c->scenario->gpu_price_factor;
-	int least = o->config->gpus *
+	int least = config->gpus *
 	    (c->profile->availability == AVAILABILITY_REDUNDANT ? 2 : 1);
 	double floor = c->ops_hours * c->rate + c->setup;
 	enum cost_commitment commitment;
 
-	switch (o->kind) {
+	switch (kind) {
 	case OPTION_CLOUD_ON_DEMAND:
-		floor += f * o->monthly.compute;
+		floor += on_demand;
 		break;
 	case OPTION_CLOUD_24X7:
 		floor += least * V(d->hours_per_month) * cost_rental_price(values,
 		    gpu, c->profile->horizon_months, &commitment) * factor;
 		break;
 	case OPTION_OWNED: {
-		int owned = c->owned_gpu == o->config->gpu ? c->owned_count : 0;
+		int owned = c->owned_gpu == config->gpu ? c->owned_count : 0;
 		int bought = least > owned ? least - owned : 0;
 		double busy = V(gpu->power);
 		double idle = gpu->has_idle_power ? V(gpu->idle_power) : busy;
@@ -518,6 +517,21 @@ cost_hybrid_floor(const struct cost_context *c, const struct cost_option *o,
 		return 0;
 	}
 	return floor * (1 - 1e-9);
+}
+
+/* The floor of a priced self-hosted option at the share f (0 < f < 1) of
+ * the volume it was priced at: on demand, GPU-seconds fall no faster
+ * than the volume (both the batched and the single-stream time are
+ * linear in tokens, and max(f b, min(f s, month)) >= f max(b, min(s,
+ * month))), so its compute there is at least f times what it is now;
+ * cost_hybrid prices an option again only when this floor is below the
+ * cheapest of its kind so far. */
+double
+cost_hybrid_floor(const struct cost_context *c, const struct cost_option *o,
+    double f)
+{
+	return cost_self_hosted_floor(c, o->config, o->kind,
+	    f * o->monthly.compute);
 }
 
 /* The hybrids: the hard share on the cheapest frontier API, the rest on
@@ -732,21 +746,37 @@ cost_add_api(const struct cost_context *c, const struct model *m,
 /* The self-hosted options of one configuration, of the given kinds. */
 static void
 cost_add_self_hosted(const struct cost_context *c,
-    const struct gpu_config *config, unsigned kinds,
+    const struct gpu_config *config, unsigned kinds, double *cheapest,
     struct cost_result *result)
 {
 	static const enum option_kind order[] = {
 		OPTION_CLOUD_ON_DEMAND, OPTION_CLOUD_24X7, OPTION_OWNED
 	};
 	struct cost_speed speed;
-	if (kinds == 0)
-		return;
-	cost_speed_of(c, config, &speed);
-	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
-		if (kinds & COST_KIND_BIT(order[k]))
-			cost_self_hosted(c, config, &speed, order[k],
-			    result->input_tokens, result->output_tokens,
-			    &result->options[result->count++]);
+	bool timed = false;
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		enum option_kind kind = order[k];
+		if (!(kinds & COST_KIND_BIT(kind)))
+			continue;
+		/* The Monte Carlo's evaluations (cheapest given) price a fleet
+		 * only when its floor could beat the cheapest of its kind so
+		 * far: its total at any volume is above the floor, so it is
+		 * neither the cheapest of its kind here nor a hybrid's part
+		 * at a share of the volume (totals rise with volume). */
+		if (cheapest != NULL && kind != OPTION_CLOUD_ON_DEMAND &&
+		    cost_self_hosted_floor(c, config, kind, 0) >=
+		    cheapest[kind])
+			continue;
+		if (!timed) {
+			cost_speed_of(c, config, &speed);
+			timed = true;
+		}
+		struct cost_option *o = &result->options[result->count++];
+		cost_self_hosted(c, config, &speed, kind, result->input_tokens,
+		    result->output_tokens, o);
+		if (cheapest != NULL && o->monthly.total < cheapest[kind])
+			cheapest[kind] = o->monthly.total;
+	}
 }
 
 /* Enumerates and prices every option for the profile. */
@@ -776,13 +806,16 @@ cost_evaluate_planned(const struct data *data, const double *values,
 	result->input_tokens = profile->input_tokens;
 	result->output_tokens = profile->output_tokens;
 	if (plan != NULL) {
+		double cheapest[OPTION_KIND_COUNT];
+		for (int k = 0; k < OPTION_KIND_COUNT; k++)
+			cheapest[k] = INFINITY;
 		for (size_t i = 0; i < plan->model_count; i++)
 			cost_add_api(&c, &data->models[plan->models[i]],
 			    reference, api_engineering, api_setup, result);
 		for (size_t i = 0; i < plan->config_count; i++)
 			cost_add_self_hosted(&c,
 			    &data->configs[plan->configs[i].config],
-			    plan->configs[i].kinds, result);
+			    plan->configs[i].kinds, cheapest, result);
 	} else {
 		for (size_t i = 0; i < data->model_count; i++)
 			if (cost_model_offered(data, &data->models[i]))
@@ -791,7 +824,7 @@ cost_evaluate_planned(const struct data *data, const double *values,
 		for (size_t i = 0; i < data->config_count; i++)
 			cost_add_self_hosted(&c, &data->configs[i],
 			    cost_config_kinds(data, profile,
-			    &data->configs[i], c.owned_gpu), result);
+			    &data->configs[i], c.owned_gpu), NULL, result);
 	}
 	cost_pick_cheapest(result);
 	cost_paybacks(result);

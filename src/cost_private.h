@@ -52,8 +52,12 @@ void cost_self_hosted(const struct cost_context *,
 void cost_fleet(const struct cost_context *, const struct gpu_config *,
 	double load, int per_node, struct cost_option *);
 int cost_gpus_per_node(const double *values, const struct gpu *);
-/* A floor under a self-hosted option's total at a share of its volume
- * (cost_hybrid prices it again only when the floor could win). */
+/* A floor under a self-hosted option's total, from its configuration
+ * and kind (on demand: plus the caller's bound on its compute). */
+double cost_self_hosted_floor(const struct cost_context *,
+	const struct gpu_config *, enum option_kind, double on_demand);
+/* A floor under a priced self-hosted option's total at a share of its
+ * volume (cost_hybrid prices it again only when the floor could win). */
 double cost_hybrid_floor(const struct cost_context *,
 	const struct cost_option *, double share);
 int cost_nodes(int gpus, int per_node);
