@@ -21,7 +21,7 @@ static const enum verdict decide_preference[VERDICT_COUNT] = {
 
 /* The cheapest option an outcome can use when the kinds in vetoed_kinds
  * are ruled out; -1 when there is none. */
-static int
+int
 decide_pick_option(const struct cost_result *cost, enum verdict outcome,
     unsigned vetoed_kinds)
 {
@@ -64,14 +64,30 @@ decide_pick_option(const struct cost_result *cost, enum verdict outcome,
 	}
 }
 
-/* The outcomes that have an option under the vetoed kinds. */
-static unsigned
+/* The outcomes that have an option under the vetoed kinds: those for
+ * which decide_pick_option finds one, from bit masks (the vetoes ask
+ * this a dozen times in every Monte Carlo sample). */
+unsigned
 decide_available(const struct cost_result *cost, unsigned vetoed_kinds)
 {
+	const unsigned self_hosted = (1u << OPTION_CLOUD_ON_DEMAND) |
+	    (1u << OPTION_CLOUD_24X7) | (1u << OPTION_OWNED);
+	unsigned present = 0, hybrids = 0, allowed = ~vetoed_kinds;
 	unsigned available = 0;
-	for (int v = 0; v < VERDICT_COUNT; v++)
-		if (decide_pick_option(cost, v, vetoed_kinds) >= 0)
-			available |= 1u << v;
+	for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+		present |= (unsigned)(cost->cheapest[k] >= 0) << k;
+		hybrids |= (unsigned)(cost->hybrid_by_open_kind[k] >= 0) << k;
+	}
+	present &= allowed;
+	if (present & (1u << OPTION_API))
+		available |= 1u << VERDICT_CLOSED;
+	if (present & (1u << OPTION_HOSTED_OPEN))
+		available |= 1u << VERDICT_OPEN_HOSTED;
+	if (present & self_hosted)
+		available |= 1u << VERDICT_OPEN;
+	if ((allowed & (1u << OPTION_API)) && (allowed & (1u << OPTION_HYBRID))
+	    && (hybrids & allowed))
+		available |= 1u << VERDICT_HYBRID;
 	return available;
 }
 

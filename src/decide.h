@@ -120,6 +120,13 @@ struct decide_fixed {
 	double amount[RULES_MAX];	/* adjust rules that fire */
 };
 
+/* The option an outcome would use under the vetoed kinds (COST_KIND_BIT
+ * of option kinds): the cheapest API, hosted open-weight API, self-hosted
+ * option or hybrid not vetoed; -1 when there is none. */
+int decide_pick_option(const struct cost_result *, enum verdict outcome,
+	unsigned vetoed_kinds);
+/* The outcomes (1 << verdict) decide_pick_option finds an option for. */
+unsigned decide_available(const struct cost_result *, unsigned vetoed_kinds);
 /* Evaluates the fixed rules once, for decide_run's samples. */
 void decide_fix(const struct rules *, const double *metrics,
 	struct decide_fixed *);

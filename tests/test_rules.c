@@ -272,6 +272,36 @@ START_TEST(test_uncertainty_shares)
 }
 END_TEST
 
+/* decide_available answers from bit masks what decide_pick_option finds
+ * one by one: for every set of kinds with options, with hybrids, and
+ * vetoed. */
+START_TEST(test_available_matches_pick)
+{
+	static struct cost_result cost;
+	const unsigned all = (1u << OPTION_KIND_COUNT) - 1;
+	for (unsigned present = 0; present <= all; present++)
+		for (unsigned hybrids = 0; hybrids <= all; hybrids++) {
+			for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+				cost.cheapest[k] = present & (1u << k) ? k : -1;
+				cost.hybrid_by_open_kind[k] = hybrids &
+				    (1u << k) ? OPTION_KIND_COUNT + k : -1;
+				cost.options[k].monthly.total = 10 + k;
+				cost.options[OPTION_KIND_COUNT + k].monthly.total =
+				    20 + k;
+			}
+			for (unsigned vetoed = 0; vetoed <= all; vetoed++) {
+				unsigned expected = 0;
+				for (int v = 0; v < VERDICT_COUNT; v++)
+					if (decide_pick_option(&cost,
+					    (enum verdict)v, vetoed) >= 0)
+						expected |= 1u << v;
+				ck_assert_uint_eq(decide_available(&cost, vetoed),
+				    expected);
+			}
+		}
+}
+END_TEST
+
 /* Whole samples of one run with seed, counted by verdict. */
 static void
 uncertainty_counts(struct evaluation *e, unsigned long samples,
@@ -1228,6 +1258,7 @@ rules_suite(void)
 	tcase_add_test(verdict, test_hard_privacy_only_hardware_you_run);
 	tcase_add_test(verdict, test_same_seed_same_output);
 	tcase_add_test(verdict, test_uncertainty_blocks);
+	tcase_add_test(verdict, test_available_matches_pick);
 	tcase_add_test(verdict, test_uncertainty_shares);
 	tcase_add_test(verdict, test_flip_points);
 	tcase_add_test(verdict, test_quality_view);
