@@ -22,6 +22,7 @@
 #include "rules.h"
 #include "sensitivity.h"
 #include "evaluate.h"
+#include "heap.h"
 
 static double
 bench_now(void)
@@ -251,6 +252,9 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: bench PROGRAM SRCDIR\n");
 		return 2;
 	}
+	/* The heap as the program sets it up (heap.c), so that the in-process
+	 * figures see the memory the program would. */
+	heap_use_large_pages();
 	if ((status = bench_scale("1x", NULL, argv[1], &shipped)) != 0)
 		return status;
 	if (mkdtemp(folder) == NULL) {

@@ -3,6 +3,7 @@
 
 #include <float.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -186,22 +187,21 @@ json_short_decimal(double value, char *out, size_t size)
 
 /* Appends a number as cJSON prints it: null when not finite, a whole
  * int with %d, else %1.15g when that reads back (within cJSON's
- * tolerance), else %1.17g; '.' whatever the locale. */
+ * tolerance), else %1.17g; '.' whatever the locale.  whole is the int
+ * cJSON keeps beside the number (valueint). */
 static void
-json_print_number(const cJSON *item, struct buffer *out)
+json_print_double(double value, int whole, struct buffer *out)
 {
-	double value = item->valuedouble;
 	char text[64];
 	if (isnan(value) || isinf(value)) {
 		json_put(out, "null", 4);
 		return;
 	}
-	if (value == (double)item->valueint) {
-		int whole = item->valueint, at = 0;
+	if (value == (double)whole) {
 		if (whole < 0) {
-			text[at++] = '-';
+			text[0] = '-';
 			/* INT_MIN's magnitude, without overflow. */
-			json_digits((uint64_t)-(int64_t)whole, text + at);
+			json_digits((uint64_t)-(int64_t)whole, text + 1);
 		} else {
 			json_digits((uint64_t)whole, text);
 		}
@@ -216,7 +216,49 @@ json_print_number(const cJSON *item, struct buffer *out)
 	json_put(out, text, strlen(text));
 }
 
+static void
+json_print_number(const cJSON *item, struct buffer *out)
+{
+	json_print_double(item->valuedouble, item->valueint, out);
+}
+
+/* Appends a number as json_print prints a cJSON number holding it
+ * (cJSON's valueint: the number saturated to int, then truncated). */
+void
+json_write_number(struct buffer *out, double value)
+{
+	int whole = 0;
+	if (!isnan(value))
+		whole = value >= INT_MAX ? INT_MAX : value <= (double)INT_MIN ?
+		    INT_MIN : (int)value;
+	json_print_double(value, whole, out);
+}
+
+/* Appends text that is already JSON (punctuation, indentation). */
+void
+json_write_text(struct buffer *out, const char *text)
+{
+	json_put(out, text, strlen(text));
+}
+
+/* Appends a string as json_print prints a cJSON string. */
+void
+json_write_string(struct buffer *out, const char *text)
+{
+	json_print_string(text, out);
+}
+
 /* Appends tabs for a nesting depth. */
+static void
+json_print_indent(size_t depth, struct buffer *out);
+
+/* Appends the tabs json_print indents a line with at a nesting depth. */
+void
+json_write_indent(struct buffer *out, size_t depth)
+{
+	json_print_indent(depth, out);
+}
+
 static void
 json_print_indent(size_t depth, struct buffer *out)
 {
@@ -310,6 +352,22 @@ json_start(void)
 	cJSON_InitHooks(&hooks);
 	json_arena_open = true;
 	return cJSON_CreateObject();
+}
+
+/* An item json_print writes as text verbatim, without copying it: text
+ * must outlive the print and already be JSON in the layout json_print
+ * gives a value at its depth (json_write_*). */
+cJSON *
+json_raw_reference(const char *text)
+{
+	cJSON *item = cJSON_CreateRaw("");
+	if (item == NULL)
+		return NULL;
+	if (!json_arena_open)
+		cJSON_free(item->valuestring);
+	item->valuestring = (char *)text;
+	item->type = cJSON_Raw | cJSON_IsReference;
+	return item;
 }
 
 /* Prints a tree in cJSON's layout, with our escapes and a number printer

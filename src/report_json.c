@@ -198,27 +198,55 @@ report_json_inputs(const struct evaluation *report)
 	return root;
 }
 
-static cJSON *
-report_json_assumptions(const struct evaluation *report)
+/* The assumptions, every figure with its provenance, written directly
+ * in json_print's layout for a member of the root object (depth 1): a
+ * report lists hundreds, and building them as cJSON items took most of
+ * the time and memory of printing one.  test_report checks the text is
+ * what the items printed. */
+void
+report_json_assumptions_text(const struct evaluation *report,
+    struct buffer *out)
 {
-	cJSON *list = cJSON_CreateArray();
+	/* Each member's line up to its value: depth 3, the key, a tab. */
+	static const char *const members[] = { "\t\t\t\"key\":\t",
+	    "\t\t\t\"value\":\t", "\t\t\t\"unit\":\t", "\t\t\t\"source\":\t",
+	    "\t\t\t\"as_of\":\t", "\t\t\t\"verified\":\t", "\t\t\t\"range\":\t",
+	    "\t\t\t\"file\":\t" };
 	const struct data *data = report->data;
+	json_write_text(out, "[");
 	for (size_t i = 0; i < data->figure_count; i++) {
 		const struct figure *f = data_figure_at(data, i);
-		cJSON *a = cJSON_CreateObject();
-		cJSON_AddStringToObject(a, "key", f->key);
-		cJSON_AddNumberToObject(a, "value", f->value);
-		cJSON_AddStringToObject(a, "unit", f->unit);
-		cJSON_AddStringToObject(a, "source", f->source);
-		cJSON_AddStringToObject(a, "as_of", f->as_of);
-		cJSON_AddBoolToObject(a, "verified", f->verified);
-		cJSON *range = cJSON_AddArrayToObject(a, "range");
-		cJSON_AddItemToArray(range, cJSON_CreateNumber(f->low));
-		cJSON_AddItemToArray(range, cJSON_CreateNumber(f->high));
-		cJSON_AddStringToObject(a, "file", f->file);
-		cJSON_AddItemToArray(list, a);
+		json_write_text(out, i > 0 ? ", {\n" : "{\n");
+		json_write_text(out, members[0]);
+		json_write_string(out, f->key);
+		json_write_text(out, ",\n");
+		json_write_text(out, members[1]);
+		json_write_number(out, f->value);
+		json_write_text(out, ",\n");
+		json_write_text(out, members[2]);
+		json_write_string(out, f->unit);
+		json_write_text(out, ",\n");
+		json_write_text(out, members[3]);
+		json_write_string(out, f->source);
+		json_write_text(out, ",\n");
+		json_write_text(out, members[4]);
+		json_write_string(out, f->as_of);
+		json_write_text(out, ",\n");
+		json_write_text(out, members[5]);
+		json_write_text(out, f->verified ? "true,\n" : "false,\n");
+		json_write_text(out, members[6]);
+		json_write_text(out, "[");
+		json_write_number(out, f->low);
+		json_write_text(out, ", ");
+		json_write_number(out, f->high);
+		json_write_text(out, "],\n");
+		json_write_text(out, members[7]);
+		json_write_string(out, f->file);
+		json_write_text(out, "\n\t\t}");
 	}
-	return list;
+	json_write_text(out, "]");
+	/* json_write_* leave the terminating NUL to the end. */
+	buffer_add(out, "");
 }
 
 /* One outcome's ledger: whether it is allowed (and which vetoes rule it
@@ -486,12 +514,27 @@ report_json_render(const struct evaluation *report, struct buffer *out,
 		cJSON_AddNullToObject(breakeven, "self_hosted");
 	}
 	report_json_sensitivity(report, root);
-	cJSON_AddItemToObject(root, "assumptions", report_json_assumptions(report));
+	struct buffer assumptions;
+	buffer_init(&assumptions);
+	report_json_assumptions_text(report, &assumptions);
+	cJSON_AddItemToObject(root, "assumptions", json_raw_reference(
+	    assumptions.data != NULL ? assumptions.data : "[]"));
 	cJSON_AddItemToObject(root, "inputs", report_json_inputs(report));
 	cJSON_AddItemToObject(root, "self_hosted_model",
 	    report_json_self_hosted(report));
 	cJSON_AddItemToObject(root, "rule_files",
 	    report_json_rule_files(report->rules));
 
-	return json_print(root, out, cause);
+	size_t start = out->length;
+	int status = json_print(root, out, cause);
+	if (status == 0 && assumptions.failed) {
+		/* Never a document with a list cut short. */
+		out->length = start;
+		if (out->data != NULL)
+			out->data[start] = '\0';
+		util_error(cause, _("out of memory while writing JSON"));
+		status = -1;
+	}
+	buffer_free(&assumptions);
+	return status;
 }

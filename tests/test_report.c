@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "report.h"
 #include "testutil.h"
 
@@ -519,6 +520,120 @@ START_TEST(test_json_contract)
 }
 END_TEST
 
+/* The assumptions a JSON result lists as items built one by one, the
+ * way report_json_render built them before it wrote them directly. */
+static cJSON *
+assumptions_as_items(const struct data *data)
+{
+	cJSON *list = cJSON_CreateArray();
+	for (size_t i = 0; i < data->figure_count; i++) {
+		const struct figure *f = data_figure_at(data, i);
+		cJSON *a = cJSON_CreateObject();
+		cJSON_AddStringToObject(a, "key", f->key);
+		cJSON_AddNumberToObject(a, "value", f->value);
+		cJSON_AddStringToObject(a, "unit", f->unit);
+		cJSON_AddStringToObject(a, "source", f->source);
+		cJSON_AddStringToObject(a, "as_of", f->as_of);
+		cJSON_AddBoolToObject(a, "verified", f->verified);
+		cJSON *range = cJSON_AddArrayToObject(a, "range");
+		cJSON_AddItemToArray(range, cJSON_CreateNumber(f->low));
+		cJSON_AddItemToArray(range, cJSON_CreateNumber(f->high));
+		cJSON_AddStringToObject(a, "file", f->file);
+		cJSON_AddItemToArray(list, a);
+	}
+	return list;
+}
+
+/* report_json_assumptions_text writes, byte for byte, what json_print
+ * printed for the same list as cJSON items, on the article's data and on
+ * the shipped data (test_json_writers_match_items covers escapes and odd
+ * numbers). */
+START_TEST(test_json_assumptions_written_directly)
+{
+	struct profile p;
+	testutil_profile(&p, "");
+	for (int r = 0; r < 2; r++) {
+		/* Each call reuses one static evaluation: one at a time. */
+		const struct evaluation *report = r == 0 ?
+		    testutil_evaluate(&p, 0, false) :
+		    testutil_evaluate_shipped(&p, 0);
+		struct buffer items, direct, text;
+		char *why = NULL;
+		buffer_init(&items);
+		buffer_init(&direct);
+		buffer_init(&text);
+		cJSON *root = json_start();
+		cJSON_AddItemToObject(root, "assumptions",
+		    assumptions_as_items(report->data));
+		ck_assert_int_eq(json_print(root, &items, &why), 0);
+		report_json_assumptions_text(report, &text);
+		root = json_start();
+		cJSON_AddItemToObject(root, "assumptions",
+		    json_raw_reference(text.data));
+		ck_assert_int_eq(json_print(root, &direct, &why), 0);
+		ck_assert_uint_gt(items.length, 10000);
+		size_t at = 0;
+		while (at < items.length && direct.data[at] == items.data[at])
+			at++;
+		ck_assert_msg(at == items.length && at == direct.length,
+		    "written directly, the list differs at byte %zu: \"%.60s\" "
+		    "where the items print \"%.60s\"", at, direct.data + at,
+		    items.data + (at < items.length ? at : items.length));
+		buffer_free(&items);
+		buffer_free(&direct);
+		buffer_free(&text);
+	}
+}
+END_TEST
+
+/* The number and string writers print what json_print prints for the
+ * same values as cJSON items. */
+START_TEST(test_json_writers_match_items)
+{
+	static const double numbers[] = { 0, -0.0, 1, -1, 0.1, 1e-5, 3e-6,
+	    123456789012345.0, 1e300, -2147483648.0, 2147483647.0,
+	    2147483648.5, 4.4e9, NAN, INFINITY, -INFINITY, 1.0 / 3 };
+	static const char *const strings[] = { "", "plain", "quote \" and \\",
+	    "tab\tnew\nline\x01", "\xc2\x85 C1 and \xe2\x80\xae bidi",
+	    "caf\xc3\xa9" };
+	for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+		struct buffer items, direct;
+		char *why = NULL;
+		buffer_init(&items);
+		buffer_init(&direct);
+		cJSON *root = json_start();
+		cJSON_AddNumberToObject(root, "n", numbers[i]);
+		ck_assert_int_eq(json_print(root, &items, &why), 0);
+		json_write_text(&direct, "{\n\t\"n\":\t");
+		json_write_number(&direct, numbers[i]);
+		json_write_text(&direct, "\n}\n");
+		buffer_add(&direct, "");
+		ck_assert_str_eq(direct.data, items.data);
+		buffer_free(&items);
+		buffer_free(&direct);
+	}
+	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
+		struct buffer items, direct;
+		char *why = NULL;
+		buffer_init(&items);
+		buffer_init(&direct);
+		cJSON *root = json_start();
+		cJSON_AddStringToObject(root, "s", strings[i]);
+		ck_assert_int_eq(json_print(root, &items, &why), 0);
+		json_write_text(&direct, "{\n");
+		json_write_indent(&direct, 1);
+		json_write_string(&direct, "s");
+		json_write_text(&direct, ":\t");
+		json_write_string(&direct, strings[i]);
+		json_write_text(&direct, "\n}\n");
+		buffer_add(&direct, "");
+		ck_assert_str_eq(direct.data, items.data);
+		buffer_free(&items);
+		buffer_free(&direct);
+	}
+}
+END_TEST
+
 START_TEST(test_option_ids_unique)
 {
 	struct buffer out;
@@ -561,6 +676,8 @@ report_suite(void)
 	tcase_add_test(t, test_human_figures);
 	tcase_add_test(t, test_markdown_chart_and_tags);
 	tcase_add_test(t, test_json_contract);
+	tcase_add_test(t, test_json_assumptions_written_directly);
+	tcase_add_test(t, test_json_writers_match_items);
 	tcase_add_test(t, test_option_ids_unique);
 	tcase_add_test(t, test_format_names);
 	suite_add_tcase(s, t);
