@@ -49,34 +49,38 @@ heap_use_large_pages(void)
 {
 #if defined(__GLIBC__) && defined(M_TOP_PAD) && defined(MADV_HUGEPAGE)
 	const uintptr_t span = HEAP_PAGE * HEAP_LARGE_PAGES;
-	const size_t probe_size = 32 * 1024;
-	/* Blocks up to the whole span stay in the heap, and the heap grows
-	 * by the span and a page of slack at once. */
+	/* Blocks up to four spans stay in the heap, and the heap grows by
+	 * the span and a page of slack at once. */
 	if (heap_reserve != NULL ||
-	    mallopt(M_MMAP_THRESHOLD, (int)span) == 0 ||
+	    mallopt(M_MMAP_THRESHOLD, (int)(4 * span)) == 0 ||
 	    mallopt(M_TOP_PAD, (int)(span + HEAP_PAGE)) == 0 ||
-	    mallopt(M_TRIM_THRESHOLD, (int)(4 * span)) == 0)
+	    mallopt(M_TRIM_THRESHOLD, (int)(8 * span)) == 0)
 		return false;
-	/* A block this size comes from the heap's top at start-up; the
-	 * reserve follows it. */
-	char *probe = malloc(probe_size);
-	if (probe == NULL)
+	/* Where the heap's free top begins: the break less the top's size
+	 * (keepcost), whatever the heap held before; an allocation first,
+	 * so that a heap not yet begun has its first blocks (glibc's own). */
+	void *volatile first = malloc(1);	/* volatile: not elided */
+	free(first);
+	void *end = sbrk(0);
+	if (end == (void *)-1)
 		return false;
-	uintptr_t here = (uintptr_t)probe + probe_size;
-	uintptr_t boundary = (here + 4096 + HEAP_PAGE - 1) & ~(HEAP_PAGE - 1);
-	/* Reserve the heap up to the boundary so that what follows is
-	 * allocated on the large page; glibc leaves a block's inside
-	 * untouched, so the reserve holds no memory. */
-	heap_reserve = malloc(boundary - here - 64);
-	void *top = sbrk(0);
-	free(probe);
-	if (heap_reserve == NULL || top == (void *)-1)
+	uintptr_t top = (uintptr_t)end - mallinfo2().keepcost;
+	uintptr_t boundary = (top + 2 * 4096 + HEAP_PAGE - 1) &
+	    ~(HEAP_PAGE - 1);
+	/* Reserve the heap from its top up to the boundary, so that what
+	 * follows is allocated on the large page; glibc leaves a block's
+	 * inside untouched, so the reserve holds no memory.  No free block
+	 * is that large, so it comes from the top, growing the heap. */
+	heap_reserve = malloc(boundary - top - 64);
+	end = sbrk(0);
+	if (heap_reserve == NULL || end == (void *)-1)
 		return false;
-	/* Not the brk heap (a replaced allocator), or it did not grow:
-	 * nothing to mark. */
+	/* Not from the top, or not near its start (a replaced allocator:
+	 * ASan, valgrind; what follows must start well inside the span), or
+	 * the heap did not grow past the span: nothing to mark. */
 	uintptr_t reserve = (uintptr_t)heap_reserve;
-	if (reserve < here || reserve >= boundary ||
-	    boundary + span > (uintptr_t)top)
+	if (reserve < top || reserve > top + 64 * 1024 ||
+	    boundary + span > (uintptr_t)end)
 		return false;
 	return madvise((void *)boundary, span, MADV_HUGEPAGE) == 0;
 #else
