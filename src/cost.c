@@ -699,6 +699,55 @@ cost_config_kinds(const struct data *data, const struct profile *profile,
 	return kinds;
 }
 
+/* Whether an evaluation can read a figure of GPU gpu (index in
+ * data->gpus) when the options offered on it are of kinds (COST_KIND_BIT
+ * of them; 0 when none): power and purchase figures only through owned
+ * options, rental prices only through rented ones (and the fine-tuning
+ * GPU's on-demand price through the fine-tuning metrics, for a team
+ * that fine-tunes), GPUs per node through any; memory bandwidth only
+ * when the data is loaded (throughput estimates); anything else always.  The Monte Carlo does
+ * not draw the others; no stale price among them is reported. */
+bool
+cost_gpu_figure_read(const struct data *data, const struct profile *profile,
+    size_t gpu, unsigned kinds, const struct figure *f)
+{
+	const struct gpu *g = &data->gpus[gpu];
+	const unsigned rented = COST_KIND_BIT(OPTION_CLOUD_ON_DEMAND) |
+	    COST_KIND_BIT(OPTION_CLOUD_24X7);
+	bool owned = (kinds & COST_KIND_BIT(OPTION_OWNED)) != 0;
+	bool rent = (kinds & rented) != 0;
+	if (f == &g->cloud_price)
+		return rent || (data->defaults.fine_tuning_gpu == (int)gpu &&
+		    profile->fine_tuning != FINE_TUNING_NONE);
+	if (f == &g->reserved_price[0] || f == &g->reserved_price[1] ||
+	    f == &g->spot_price)
+		return rent;
+	if (f == &g->purchase_price || f == &g->host_price ||
+	    f == &g->power || f == &g->idle_power || f == &g->host_power)
+		return owned;
+	if (f == &g->memory_bandwidth)
+		return false;
+	if (f == &g->gpus_per_node)
+		return kinds != 0;
+	return true;	/* memory: whether a model fits is read once, from
+			 * the data's own values */
+}
+
+/* The kinds offered on each GPU for the profile (COST_KIND_BIT of them,
+ * into kinds[data->gpu_count]): the union over its configurations. */
+void
+cost_gpu_kinds(const struct data *data, const struct profile *profile,
+    unsigned *kinds)
+{
+	int count;
+	int owned = cost_owned_gpu(data, profile, &count);
+	for (size_t i = 0; i < data->gpu_count; i++)
+		kinds[i] = 0;
+	for (size_t i = 0; i < data->config_count; i++)
+		kinds[data->configs[i].gpu] |= cost_config_kinds(data, profile,
+		    &data->configs[i], owned);
+}
+
 /* The open-weights model self-hosted options run: resolved once per run
  * (evaluate_self_hosted_model), else the data's pinned default; NULL
  * when there is none (then no self-hosted options). */

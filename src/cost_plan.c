@@ -314,42 +314,23 @@ cost_plan_unread(const struct data *data, const struct profile *profile,
 	}
 }
 
-/* Marks a GPU's figures that only options of kinds no kept
- * configuration of it has would read (kept: COST_KIND_BIT of the kept
- * kinds; 0 when none is kept): the power and purchase figures are read
- * by owned options alone, the rental prices by rented ones alone (and
- * the fine-tuning GPU's on-demand price by the fine-tuning metrics). */
+/* Marks a GPU's figures that no option of the kinds kept on it (kept:
+ * COST_KIND_BIT of them; 0 when none) reads (cost_gpu_figure_read). */
 static void
-cost_plan_gpu_figures(const struct data *data, size_t index, unsigned kept,
-    bool *needed)
+cost_plan_gpu_figures(const struct data *data, const struct profile *profile,
+    size_t index, unsigned kept, bool *needed)
 {
 	const struct gpu *g = &data->gpus[index];
-	const unsigned rented = COST_KIND_BIT(OPTION_CLOUD_ON_DEMAND) |
-	    COST_KIND_BIT(OPTION_CLOUD_24X7);
-	bool owned = (kept & COST_KIND_BIT(OPTION_OWNED)) != 0;
-	bool rent = (kept & rented) != 0;
-	bool fine_tuning = data->defaults.fine_tuning_gpu == (int)index;
-	const struct {
-		const struct figure *figure;
-		bool set, read;
-	} figures[] = {
-		{ &g->cloud_price, g->has_cloud_price, rent || fine_tuning },
-		{ &g->reserved_price[0], g->has_reserved_price[0], rent },
-		{ &g->reserved_price[1], g->has_reserved_price[1], rent },
-		{ &g->spot_price, g->has_spot_price, rent },
-		{ &g->purchase_price, g->has_purchase_price, owned },
-		{ &g->host_price, g->has_host, owned },
-		{ &g->power, true, owned },
-		{ &g->idle_power, g->has_idle_power, owned },
-		{ &g->host_power, g->has_host, owned },
-		{ &g->gpus_per_node, g->has_gpus_per_node, kept != 0 },
-		/* Read when the data is loaded (throughput estimates), never
-		 * by an evaluation. */
-		{ &g->memory_bandwidth, g->has_memory_bandwidth, false },
+	const struct figure *figures[] = {
+		&g->cloud_price, &g->reserved_price[0], &g->reserved_price[1],
+		&g->spot_price, &g->purchase_price, &g->host_price, &g->power,
+		&g->idle_power, &g->host_power, &g->gpus_per_node,
+		&g->memory_bandwidth,
 	};
 	for (size_t f = 0; f < sizeof figures / sizeof figures[0]; f++)
-		if (figures[f].set && !figures[f].read)
-			cost_plan_mark(needed, figures[f].figure, false);
+		if (figures[f]->index >= 0 && !cost_gpu_figure_read(data,
+		    profile, index, kept, figures[f]))
+			cost_plan_mark(needed, figures[f], false);
 }
 
 /* Marks the figures only left-out options read as not needed. */
@@ -392,7 +373,7 @@ cost_plan_figures(const struct data *data, const struct profile *profile,
 	}
 	cost_plan_unread(data, profile, needed);
 	for (size_t i = 0; i < data->gpu_count; i++)
-		cost_plan_gpu_figures(data, i, gpu_kinds[i], needed);
+		cost_plan_gpu_figures(data, profile, i, gpu_kinds[i], needed);
 	free(model_kept);
 	free(gpu_kinds);
 }

@@ -41,6 +41,12 @@ bool cost_model_comparable(const struct model *, const struct model *reference,
 /* The self-hosted kinds (COST_KIND_BIT) a configuration is offered as. */
 unsigned cost_config_kinds(const struct data *, const struct profile *,
 	const struct gpu_config *, int owned_gpu);
+/* Whether a GPU's figure is read when options of kinds are offered on it. */
+bool cost_gpu_figure_read(const struct data *, const struct profile *,
+	size_t gpu, unsigned kinds, const struct figure *);
+/* The kinds offered on each GPU (kinds[data->gpu_count]). */
+void cost_gpu_kinds(const struct data *, const struct profile *,
+	unsigned *kinds);
 /* A configuration's speed under the context's values. */
 void cost_speed_of(const struct cost_context *, const struct gpu_config *,
 	struct cost_speed *);

@@ -9,8 +9,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "cost_private.h"
 #include "evaluate.h"
 #include "metrics.h"
 #include "report.h"
@@ -61,19 +63,22 @@ evaluate_settings_default(struct evaluate_settings *settings)
 
 /* Whether a price figure can reach this evaluation's costs: not one of
  * a retired model (never chosen), nor a fine-tuning price when the team
- * does not fine-tune, nor the purchase price of a discontinued GPU the
- * team does not own (nobody is offered to buy one). */
+ * does not fine-tune, nor a GPU's price no option offered on it reads
+ * (gpu_kinds: cost_gpu_kinds): the rental prices of a GPU nobody rents
+ * here, the purchase price of one nobody is offered to buy (a GPU that
+ * cannot run the self-hosted model, a discontinued one the team does
+ * not own, any on an on-premises answer's cloud side). */
 static bool
 evaluate_figure_used(const struct evaluation *evaluation, size_t i,
-    const struct gpu *owned)
+    const unsigned *gpu_kinds)
 {
 	const struct data *data = evaluation->data;
 	const struct model *m = data_figure_model(data, i);
 	const struct gpu *g = data_figure_gpu(data, i);
 	const struct figure *f = data_figure_at(data, i);
 	if (g != NULL)
-		return !g->discontinued || g == owned ||
-		    (f != &g->purchase_price && f != &g->host_price);
+		return cost_gpu_figure_read(data, &evaluation->profile,
+		    (size_t)(g - data->gpus), gpu_kinds[g - data->gpus], f);
 	if (m == NULL)
 		return true;
 	if (m->retired)
@@ -91,18 +96,19 @@ evaluate_find_stale(struct evaluation *evaluation, const double *values)
 {
 	const struct data *data = evaluation->data;
 	double months = values[data->defaults.stale_months.index];
-	int count;
-	const char *id = profile_owned_gpu(&evaluation->profile, &count);
-	const struct gpu *owned = id != NULL && count >= 1 ?
-	    data_find_gpu(data, id) : NULL;
+	unsigned *gpu_kinds = calloc(data->gpu_count + 1, sizeof *gpu_kinds);
 	evaluation->stale_count = 0;
+	if (gpu_kinds == NULL)
+		return;		/* out of memory: no stale warning */
+	cost_gpu_kinds(data, &evaluation->profile, gpu_kinds);
 	for (size_t i = 0; i < data->figure_count &&
 	    evaluation->stale_count < EVALUATE_MAX_STALE; i++)
-		if (evaluate_figure_used(evaluation, i, owned) &&
+		if (evaluate_figure_used(evaluation, i, gpu_kinds) &&
 		    data_figure_stale(data_figure_at(data, i), evaluation->now,
 		    months))
 			evaluation->stale[evaluation->stale_count++] =
 			    (unsigned)i;
+	free(gpu_kinds);
 }
 
 /* The markdown report's table: the cheapest of a few kinds at volumes

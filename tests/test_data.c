@@ -413,9 +413,41 @@ START_TEST(test_stale_skips_discontinued_gpus)
 	    "mac-studio-m3-ultra-512gb")->purchase_price, stale_day(), 6));
 	stale_evaluate(&report, "");
 	ck_assert(!stale_has(&report, key));
-	ck_assert(stale_has(&report, "gpus.a6000.purchase_price"));
-	stale_evaluate(&report, "hardware.gpu=mac-studio-m3-ultra-512gb");
+	/* With a model the Mac Studio runs: buying more is priced. */
+	stale_evaluate(&report, "hardware.gpu=mac-studio-m3-ultra-512gb "
+	    "self_hosted_model=llama-3.3-70b-instruct");
 	ck_assert(stale_has(&report, key));
+}
+END_TEST
+
+/* A GPU's price counts only where an option offered on it reads it: the
+ * A6000's purchase price (dated 2026-03-01) is not stale for the shipped
+ * default answers (self_hosted_model auto), whose model no A6000 can
+ * run, and is once a model it runs is pinned; on premises no rental
+ * price counts. */
+START_TEST(test_stale_counts_offered_gpus)
+{
+	static struct evaluation report;
+	const char *key = "gpus.a6000.purchase_price";
+	const struct data *data = testutil_shipped_data();
+	ck_assert(data_figure_stale(&data_find_gpu(data, "a6000")->
+	    purchase_price, stale_day(), 6));
+	stale_evaluate(&report, "self_hosted_model=auto");
+	ck_assert(!stale_has(&report, key));
+	stale_evaluate(&report, "self_hosted_model=llama-3.3-70b-instruct");
+	ck_assert(stale_has(&report, key));
+	/* Owned options read purchase prices; rented ones rental prices. */
+	stale_evaluate(&report, "self_hosted_model=llama-3.3-70b-instruct "
+	    "deployment=on_prem");
+	ck_assert(stale_has(&report, key));
+	for (size_t i = 0; i < report.stale_count; i++) {
+		const char *stale = data_figure_at(report.data,
+		    report.stale[i])->key;
+		ck_assert_msg(strstr(stale, "cloud_price") == NULL &&
+		    strstr(stale, "spot_price") == NULL &&
+		    strstr(stale, "reserved") == NULL,
+		    "%s counted on premises", stale);
+	}
 }
 END_TEST
 
@@ -999,6 +1031,7 @@ data_suite(void)
 	tcase_add_test(t, test_shipped_current_models);
 	tcase_add_test(t, test_stale_counts_usable_prices);
 	tcase_add_test(t, test_stale_skips_discontinued_gpus);
+	tcase_add_test(t, test_stale_counts_offered_gpus);
 	tcase_add_test(t, test_every_figure_has_provenance);
 	tcase_add_test(t, test_open_weights_architecture);
 	tcase_add_test(t, test_decode_follows_active_parameters);
