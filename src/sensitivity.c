@@ -576,6 +576,35 @@ struct sensitivity_worker {
 	unsigned bins[OPTION_KIND_COUNT][SENSITIVITY_BINS];
 };
 
+/* log10(x) for the histogram of totals, within 1e-9 (its bins are
+ * 0.0022 wide): x = m 2^e with m in [sqrt(1/2), sqrt(2)), ln m from five
+ * terms of 2 atanh((m - 1) / (m + 1)).  A quarter of libm's log10, which
+ * six calls a scenario made 3% of the Monte Carlo.  NAN or -inf where
+ * log10 gives them (x <= 0: the caller counts those below the bins). */
+double
+sensitivity_log10(double x)
+{
+	uint64_t bits;
+	memcpy(&bits, &x, sizeof bits);
+	int e = (int)(bits >> 52 & 0x7FF);
+	/* Not a positive normal number: libm's answer. */
+	if (!(x > 0) || e == 0 || e == 0x7FF)
+		return log10(x);
+	/* x = m 2^e with m in [0.5, 1): the exponent of m set to -1. */
+	bits = (bits & ~(0x7FFull << 52)) | (0x3FEull << 52);
+	e -= 0x3FE;
+	double m;
+	memcpy(&m, &bits, sizeof m);
+	if (m < M_SQRT1_2) {
+		m *= 2;
+		e--;
+	}
+	double s = (m - 1) / (m + 1), s2 = s * s;
+	double ln = 2 * s * (1 + s2 * (1.0 / 3 + s2 * (1.0 / 5 +
+	    s2 * (1.0 / 7 + s2 * (1.0 / 9)))));
+	return (ln + e * M_LN2) * M_LOG10E;
+}
+
 /* Prices and decides one sample whose figures are in the worker's
  * values and whose answers are profile; counts its verdict and each
  * kind's cheapest total. */
@@ -602,7 +631,8 @@ sensitivity_decide_sample(struct sensitivity_worker *w,
 		if (best < 0)
 			continue;
 		double total = w->cost->options[best].monthly.total;
-		double position = (log10(total) - SENSITIVITY_LOG_LOW) * scale;
+		double position = (sensitivity_log10(total) -
+		    SENSITIVITY_LOG_LOW) * scale;
 		w->counted[k]++;
 		if (!(position >= 0))
 			w->below[k]++;

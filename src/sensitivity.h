@@ -94,6 +94,9 @@ size_t sensitivity_flip_points(const struct sensitivity_base *,
  * cheapest of their kind somewhere in the box its draws span (cost.h);
  * 0, or -1 when out of memory.  Free with cost_plan_free. */
 int sensitivity_plan(const struct sensitivity_base *, struct cost_plan *);
+/* log10 within 1e-9 for positive normal numbers (libm's otherwise): the
+ * Monte Carlo's histogram of totals. */
+double sensitivity_log10(double);
 /* The uncertainty from samples drawn with the seed (no samples without
  * rules). */
 void sensitivity_monte_carlo(const struct sensitivity_base *,

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "decide.h"
+#include "sensitivity.h"
 #include "doc.h"
 #include "expr.h"
 #include "metrics.h"
@@ -299,6 +300,30 @@ START_TEST(test_available_matches_pick)
 				    expected);
 			}
 		}
+}
+END_TEST
+
+/* sensitivity_log10 is log10 within 1e-9 from the smallest normal
+ * number to the largest, and libm's answer for zero, negatives,
+ * subnormals, infinities and NaN. */
+START_TEST(test_histogram_log10)
+{
+	static const double special[] = { 0.0, -0.0, -1, 4.9e-324, 1e-310,
+	    INFINITY, -INFINITY };
+	double worst = 0;
+	for (double x = 2.3e-308; x < 1.7e308; x *= 1.0009765625) {
+		double d = fabs(sensitivity_log10(x) - log10(x));
+		if (d > worst)
+			worst = d;
+	}
+	ck_assert_msg(worst < 1e-9, "off by %g", worst);
+	for (size_t i = 0; i < sizeof special / sizeof special[0]; i++) {
+		double ours = sensitivity_log10(special[i]);
+		double libm = log10(special[i]);
+		ck_assert_msg(isnan(libm) ? isnan(ours) : ours == libm,
+		    "log10(%g)", special[i]);
+	}
+	ck_assert(isnan(sensitivity_log10(NAN)));
 }
 END_TEST
 
@@ -1259,6 +1284,7 @@ rules_suite(void)
 	tcase_add_test(verdict, test_same_seed_same_output);
 	tcase_add_test(verdict, test_uncertainty_blocks);
 	tcase_add_test(verdict, test_available_matches_pick);
+	tcase_add_test(verdict, test_histogram_log10);
 	tcase_add_test(verdict, test_uncertainty_shares);
 	tcase_add_test(verdict, test_flip_points);
 	tcase_add_test(verdict, test_quality_view);
