@@ -309,6 +309,8 @@ sensitivity_shape(const struct figure *f, struct sensitivity_draw *d)
  * figure: a tight loop over samples that the processor pipelines and
  * that runs two samples per instruction where SSE2 is (x86-64). */
 #define SENSITIVITY_BATCH 32
+/* The answers drawn around what the team said (sensitivity_draw_answers). */
+#define SENSITIVITY_ANSWERS 4
 /* Threads that take blocks, this one included. */
 #define SENSITIVITY_WORKERS 2
 #define SENSITIVITY_LOG_LOW 0.0		/* $1 */
@@ -353,61 +355,11 @@ sensitivity_figure_used(const struct profile *profile,
 	return true;
 }
 
-/* A triangular draw over [low, high] peaking at mode, from a uniform r
- * in [0, 1). */
-static double
-sensitivity_triangular(double r, double low, double mode, double high)
-{
-	double width = high - low;
-	if (!(width > 0))
-		return mode;
-	double share = (mode - low) / width;
-	if (r < share)
-		return low + sqrt(r * width * (mode - low));
-	return high - sqrt((1 - r) * width * (high - mode));
-}
-
 /* A uniform number in [0, 1) from the generator. */
 static double
 sensitivity_uniform(struct sensitivity_random *random)
 {
 	return (double)(sensitivity_next(random) >> 11) * 0x1.0p-53;
-}
-
-/* The answers a team rarely knows exactly, drawn around what it said:
- * volume, operations hours and the hourly rate within +/- a share of the
- * answer, the hard share within +/- its spread, each triangular and
- * symmetric around the answer, so the answer is the middle of the draws
- * and a verdict right at a flip point wins about half of them. */
-static void
-sensitivity_draw_answers(const struct data *data, const double *values,
-    const struct profile *base, struct sensitivity_random *random,
-    struct profile *p)
-{
-	const struct defaults *d = &data->defaults;
-	double volume_spread = values[d->volume_spread.index];
-	double ops_spread = values[d->ops_hours_spread.index];
-	double rate_spread = values[d->hourly_rate_spread.index];
-	double share_spread = values[d->complex_share_spread.index];
-	double factor;
-
-	/* p starts as a copy of base (sensitivity_run_block): only these
-	 * answers change from sample to sample. */
-	factor = sensitivity_triangular(sensitivity_uniform(random),
-	    1 - volume_spread, 1, 1 + volume_spread);
-	p->input_tokens = base->input_tokens * factor;
-	p->output_tokens = base->output_tokens * factor;
-	factor = sensitivity_triangular(sensitivity_uniform(random),
-	    1 - ops_spread, 1, 1 + ops_spread);
-	p->ops_hours_per_month = profile_ops_hours(base, data) * factor;
-	p->ops_hours_set = true;
-	factor = sensitivity_triangular(sensitivity_uniform(random),
-	    1 - rate_spread, 1, 1 + rate_spread);
-	p->hourly_rate = base->hourly_rate * factor;
-	double low = base->complex_share - share_spread;
-	double high = base->complex_share + share_spread;
-	p->complex_share = sensitivity_triangular(sensitivity_uniform(random),
-	    low < 0 ? 0 : low, base->complex_share, high > 1 ? 1 : high);
 }
 
 /* A figure the Monte Carlo draws: it has a range, is not a size (memory,
@@ -420,6 +372,37 @@ sensitivity_figure_drawn(const struct profile *profile, const struct figure *f)
 	return f->high > f->low && strcmp(unit, "GB") != 0 &&
 	    strcmp(unit, "bytes/token") != 0 && strcmp(unit, "billion") != 0 &&
 	    sensitivity_figure_used(profile, f);
+}
+
+/* Shapes a triangle over [low, high] peaking at mode as a draw of the
+ * batches (sensitivity_triangle_batch gives sensitivity_triangular's
+ * value for the same uniform). */
+static void
+sensitivity_shape_triangle(double low, double mode, double high,
+    struct sensitivity_draw *d)
+{
+	double width = high - low;
+	d->index = -1;
+	d->low = width > 0 ? low : mode;
+	d->high = width > 0 ? high : mode;
+	d->mode_share = width > 0 ? (mode - low) / width : 0;
+	d->left = width > 0 ? width * (mode - low) : 0;
+	d->right = width > 0 ? width * (high - mode) : 0;
+}
+
+/* Whether the answers' draws can be shaped once per run: no spread is
+ * drawn, so every sample's are the data's. */
+static bool
+sensitivity_answers_fixed(const struct sensitivity_base *base)
+{
+	const struct defaults *d = &base->data->defaults;
+	const struct figure *spreads[] = { &d->volume_spread,
+	    &d->ops_hours_spread, &d->hourly_rate_spread,
+	    &d->complex_share_spread };
+	for (size_t i = 0; i < sizeof spreads / sizeof spreads[0]; i++)
+		if (sensitivity_figure_drawn(base->profile, spreads[i]))
+			return false;
+	return true;
 }
 
 /* The box the samples can fall in: each figure's draw support (its value
@@ -549,6 +532,11 @@ struct sensitivity_work {
 	const struct sensitivity_base *base;
 	const struct sensitivity_draw *draws;
 	size_t draw_count;
+	/* The answers' factors (volume, operations hours, hourly rate) and
+	 * the hard share, drawn in the batches like figures when no spread
+	 * is itself drawn (answers_batched); else sample by sample. */
+	struct sensitivity_draw answers[SENSITIVITY_ANSWERS];
+	bool answers_batched;
 	const struct cost_plan *plan;		/* NULL: every option */
 	const struct decide_fixed *fixed;
 	uint64_t seed;
@@ -676,6 +664,65 @@ sensitivity_triangle_batch(const struct sensitivity_draw *d,
 	}
 }
 
+/* The answers a team rarely knows exactly, drawn around what it said:
+ * volume, operations hours and the hourly rate within +/- a share of the
+ * answer, the hard share within +/- its spread, each triangular and
+ * symmetric around the answer, so the answer is the middle of the draws
+ * and a verdict right at a flip point wins about half of them.  Shapes
+ * their draws from the spreads in values. */
+static void
+sensitivity_shape_answers(const struct data *data, const double *values,
+    const struct profile *p, struct sensitivity_draw answers[SENSITIVITY_ANSWERS])
+{
+	const struct defaults *d = &data->defaults;
+	const struct figure *factors[] = { &d->volume_spread,
+	    &d->ops_hours_spread, &d->hourly_rate_spread };
+	for (int i = 0; i < 3; i++) {
+		double spread = values[factors[i]->index];
+		sensitivity_shape_triangle(1 - spread, 1, 1 + spread,
+		    &answers[i]);
+	}
+	double spread = values[d->complex_share_spread.index];
+	double low = p->complex_share - spread, high = p->complex_share +
+	    spread;
+	sensitivity_shape_triangle(low < 0 ? 0 : low, p->complex_share,
+	    high > 1 ? 1 : high, &answers[3]);
+}
+
+/* Sets the drawn answers from a sample's draws (the column at drawn,
+ * rows stride apart): the volume, operations hours and hourly rate as
+ * factors of the team's, the hard share itself.  p starts as a copy of
+ * base (sensitivity_run_block): only these change between samples. */
+static void
+sensitivity_set_answers(const struct data *data, const struct profile *base,
+    const double *drawn, size_t stride, struct profile *p)
+{
+	double volume = drawn[0], ops = drawn[stride];
+	p->input_tokens = base->input_tokens * volume;
+	p->output_tokens = base->output_tokens * volume;
+	p->ops_hours_per_month = profile_ops_hours(base, data) * ops;
+	p->ops_hours_set = true;
+	p->hourly_rate = base->hourly_rate * drawn[2 * stride];
+	p->complex_share = drawn[3 * stride];
+}
+
+/* Draws the answers of one sample whose spreads are drawn too (the
+ * batches draw them otherwise: sensitivity_run_block). */
+static void
+sensitivity_draw_answers(const struct data *data, const double *values,
+    const struct profile *base, struct sensitivity_random *random,
+    struct profile *p)
+{
+	struct sensitivity_draw answers[SENSITIVITY_ANSWERS];
+	double drawn[SENSITIVITY_ANSWERS];
+	sensitivity_shape_answers(data, values, base, answers);
+	for (int i = 0; i < SENSITIVITY_ANSWERS; i++) {
+		double r = sensitivity_uniform(random);
+		sensitivity_triangle_batch(&answers[i], &r, &drawn[i], 1);
+	}
+	sensitivity_set_answers(data, base, drawn, 1, p);
+}
+
 /* Draws and decides one block's samples, SENSITIVITY_BATCH at a time:
  * each figure's draws for the batch first, then sample by sample the
  * answers, costs, metrics and verdict. */
@@ -702,7 +749,9 @@ sensitivity_run_block(struct sensitivity_worker *w, unsigned long block)
 	    done += SENSITIVITY_BATCH) {
 		size_t batch = samples - done < SENSITIVITY_BATCH ?
 		    samples - done : SENSITIVITY_BATCH;
-		for (size_t i = 0; i < draw_count; i++) {
+		size_t rows = draw_count +
+		    (work->answers_batched ? SENSITIVITY_ANSWERS : 0);
+		for (size_t i = 0; i < rows; i++) {
 			/* Two 32-bit uniforms from each 64-bit draw. */
 			for (size_t n = 0; n < batch; n += 2) {
 				uint64_t bits = sensitivity_next(&random);
@@ -711,15 +760,21 @@ sensitivity_run_block(struct sensitivity_worker *w, unsigned long block)
 				w->uniform[n + 1] = (double)(uint32_t)bits *
 				    0x1.0p-32;
 			}
-			sensitivity_triangle_batch(&draws[i], w->uniform,
+			sensitivity_triangle_batch(i < draw_count ? &draws[i] :
+			    &work->answers[i - draw_count], w->uniform,
 			    drawn + i * SENSITIVITY_BATCH, batch);
 		}
+		const double *answers = drawn + draw_count * SENSITIVITY_BATCH;
 		for (size_t n = 0; n < batch; n++) {
 			for (size_t i = 0; i < draw_count; i++)
 				values[draws[i].index] =
 				    drawn[i * SENSITIVITY_BATCH + n];
-			sensitivity_draw_answers(data, values, base->profile,
-			    &random, &profile);
+			if (work->answers_batched)
+				sensitivity_set_answers(data, base->profile,
+				    answers + n, SENSITIVITY_BATCH, &profile);
+			else
+				sensitivity_draw_answers(data, values,
+				    base->profile, &random, &profile);
 			sensitivity_decide_sample(w, &profile);
 		}
 	}
@@ -897,10 +952,13 @@ sensitivity_monte_carlo_alongside(const struct sensitivity_base *base,
 	}
 	work.base = base;
 	work.draw_count = sensitivity_prepare(base, &s);
+	work.answers_batched = sensitivity_answers_fixed(base);
+	sensitivity_shape_answers(data, data->values, base->profile,
+	    work.answers);
 	for (size_t i = 0; i < SENSITIVITY_WORKERS && ready; i++) {
 		workers[i] = calloc(1, sizeof *workers[i]);
 		ready = workers[i] != NULL && sensitivity_worker_start(
-		    workers[i], data, work.draw_count);
+		    workers[i], data, work.draw_count + SENSITIVITY_ANSWERS);
 	}
 	if (ready) {
 		work.draws = s.draws;

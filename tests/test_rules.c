@@ -1098,6 +1098,62 @@ START_TEST(test_amount_dropped)
 }
 END_TEST
 
+/* A spread that is itself uncertain (a range in defaults.yaml) is drawn
+ * with the figures, and the answers around it sample by sample: every
+ * sample still decided once, the percentiles in order around the cost
+ * shown, and the draws not the fixed spread's. */
+START_TEST(test_drawn_spreads)
+{
+	static struct data data;
+	static struct evaluation e;
+	char dir[] = "/tmp/llmadvisor-spread-XXXXXX", command[1024];
+	char *cause = NULL;
+	struct paths paths = { 0 };
+	struct cost_scenario scenario;
+	struct evaluate_settings settings;
+	struct profile p;
+	unsigned long counts[VERDICT_COUNT], fixed[VERDICT_COUNT];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(command, sizeof command, "cp '%s'/models.yaml '%s'/gpus.yaml "
+	    "'%s'/defaults.yaml '%s'/ && sed -i '/volume_spread:/,/range:/ "
+	    "s/range: \\[0.4, 0.4\\]/range: [0.3, 0.5]/' '%s'/defaults.yaml",
+	    testutil_path("data"), testutil_path("data"),
+	    testutil_path("data"), dir, dir);
+	ck_assert_int_eq(system(command), 0);
+	paths.data_dir = dir;
+	ck_assert_msg(data_load(&data, &paths, &cause) == 0, "%s", cause);
+	ck_assert(data.defaults.volume_spread.low < data.defaults.volume_spread.high);
+	testutil_profile(&p, "team.expertise=ml_infra volume.input_tokens=230M");
+	cost_scenario_default(&scenario);
+	evaluate_settings_default(&settings);
+	settings.samples = 0;
+	settings.flip_points = false;
+	evaluate_run(&e, testutil_data(), testutil_rules(), &p, &scenario,
+	    &settings);
+	uncertainty_counts(&e, 2000, 5, fixed);
+	evaluate_run(&e, &data, testutil_rules(), &p, &scenario, &settings);
+	uncertainty_counts(&e, 2000, 5, counts);
+	unsigned long sum = 0;
+	bool same = true;
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		sum += counts[v];
+		same = same && counts[v] == fixed[v];
+	}
+	ck_assert_uint_eq(sum, 2000);
+	ck_assert(!same);
+	ck_assert_uint_gt(counts[VERDICT_CLOSED], 0);
+	ck_assert_uint_gt(counts[VERDICT_HYBRID], 0);
+	double base = e.cost.options[e.cost.best_api].monthly.total;
+	ck_assert(e.uncertainty.p10[OPTION_API] <= base * 1.01);
+	ck_assert(e.uncertainty.p90[OPTION_API] >= base * 0.99);
+	ck_assert(e.uncertainty.p10[OPTION_API] <= e.uncertainty.p50[OPTION_API]);
+	ck_assert(e.uncertainty.p50[OPTION_API] <= e.uncertainty.p90[OPTION_API]);
+	data_free(&data);
+	snprintf(command, sizeof command, "rm -r '%s'", dir);
+	ck_assert_int_eq(system(command), 0);
+}
+END_TEST
+
 START_TEST(test_user_rules_change_the_verdict)
 {
 	/* An organisation's policy in rules.d turns a closed verdict open. */
@@ -1285,6 +1341,7 @@ rules_suite(void)
 	tcase_add_test(verdict, test_uncertainty_blocks);
 	tcase_add_test(verdict, test_available_matches_pick);
 	tcase_add_test(verdict, test_histogram_log10);
+	tcase_add_test(verdict, test_drawn_spreads);
 	tcase_add_test(verdict, test_uncertainty_shares);
 	tcase_add_test(verdict, test_flip_points);
 	tcase_add_test(verdict, test_quality_view);
