@@ -327,6 +327,22 @@ START_TEST(test_histogram_log10)
 }
 END_TEST
 
+/* Evaluates, without samples, a team between closed and a hybrid with
+ * owned GPUs (flip near 290M tokens) on data with the default rules. */
+static void
+evaluate_between_verdicts(struct evaluation *e, const struct data *data)
+{
+	struct cost_scenario scenario;
+	struct evaluate_settings settings;
+	struct profile p;
+	testutil_profile(&p, "team.expertise=ml_infra volume.input_tokens=230M");
+	cost_scenario_default(&scenario);
+	evaluate_settings_default(&settings);
+	settings.samples = 0;
+	settings.flip_points = false;
+	evaluate_run(e, data, testutil_rules(), &p, &scenario, &settings);
+}
+
 /* Whole samples of one run with seed, counted by verdict. */
 static void
 uncertainty_counts(struct evaluation *e, unsigned long samples,
@@ -354,16 +370,7 @@ START_TEST(test_uncertainty_blocks)
 	const unsigned long seed = 42, next = seed + 0x9E3779B97F4A7C15ull;
 	unsigned long whole[VERDICT_COUNT], first[VERDICT_COUNT],
 	    second[VERDICT_COUNT], counts[VERDICT_COUNT];
-	struct cost_scenario scenario;
-	struct evaluate_settings settings;
-	struct profile p;
-	testutil_profile(&p, "team.expertise=ml_infra volume.input_tokens=230M");
-	cost_scenario_default(&scenario);
-	evaluate_settings_default(&settings);
-	settings.samples = 0;
-	settings.flip_points = false;
-	evaluate_run(&e, testutil_data(), testutil_rules(), &p, &scenario,
-	    &settings);
+	evaluate_between_verdicts(&e, testutil_data());
 
 	uncertainty_counts(&e, 500, seed, whole);
 	uncertainty_counts(&e, 250, seed, first);
@@ -1109,9 +1116,6 @@ START_TEST(test_drawn_spreads)
 	char dir[] = "/tmp/llmadvisor-spread-XXXXXX", command[1024];
 	char *cause = NULL;
 	struct paths paths = { 0 };
-	struct cost_scenario scenario;
-	struct evaluate_settings settings;
-	struct profile p;
 	unsigned long counts[VERDICT_COUNT], fixed[VERDICT_COUNT];
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(command, sizeof command, "cp '%s'/models.yaml '%s'/gpus.yaml "
@@ -1123,15 +1127,9 @@ START_TEST(test_drawn_spreads)
 	paths.data_dir = dir;
 	ck_assert_msg(data_load(&data, &paths, &cause) == 0, "%s", cause);
 	ck_assert(data.defaults.volume_spread.low < data.defaults.volume_spread.high);
-	testutil_profile(&p, "team.expertise=ml_infra volume.input_tokens=230M");
-	cost_scenario_default(&scenario);
-	evaluate_settings_default(&settings);
-	settings.samples = 0;
-	settings.flip_points = false;
-	evaluate_run(&e, testutil_data(), testutil_rules(), &p, &scenario,
-	    &settings);
+	evaluate_between_verdicts(&e, testutil_data());
 	uncertainty_counts(&e, 2000, 5, fixed);
-	evaluate_run(&e, &data, testutil_rules(), &p, &scenario, &settings);
+	evaluate_between_verdicts(&e, &data);
 	uncertainty_counts(&e, 2000, 5, counts);
 	unsigned long sum = 0;
 	bool same = true;
