@@ -3,8 +3,10 @@
  * Monte Carlo: every figure whose range is wider than a point is drawn
  * independently from a triangle within [low, high] whose mean is its
  * value (sensitivity_shape: for a lopsided range the far end is pulled
- * in), so sums of costs centre on the case shown, with a generator seeded by --seed (the same seed gives the
- * same samples).  The answers a team rarely knows exactly are drawn too,
+ * in), so sums of costs centre on the case shown.  The samples come in
+ * blocks, each from a generator seeded by --seed and the block's number
+ * (the same seed gives the same samples, whichever thread draws them).
+ * The answers a team rarely knows exactly are drawn too,
  * within the spreads of defaults.yaml's uncertainty section: volume,
  * operations hours and the hourly rate within +/- a share of the answer,
  * the hard-task share within +/- its spread, each symmetric around the
