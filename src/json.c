@@ -222,6 +222,15 @@ json_print_number(const cJSON *item, struct buffer *out)
 	json_print_double(item->valuedouble, item->valueint, out);
 }
 
+/* Ends what a json_write_* function appended with the NUL the buffer
+ * keeps after its text (json_put leaves it out). */
+static void
+json_write_end(struct buffer *out)
+{
+	if (out->data != NULL && out->length < out->capacity)
+		out->data[out->length] = '\0';
+}
+
 /* Appends a number as json_print prints a cJSON number holding it
  * (cJSON's valueint: the number saturated to int, then truncated). */
 void
@@ -232,13 +241,15 @@ json_write_number(struct buffer *out, double value)
 		whole = value >= INT_MAX ? INT_MAX : value <= (double)INT_MIN ?
 		    INT_MIN : (int)value;
 	json_print_double(value, whole, out);
+	json_write_end(out);
 }
 
-/* Appends text that is already JSON (punctuation, indentation). */
+/* Appends text that is already JSON (punctuation). */
 void
 json_write_text(struct buffer *out, const char *text)
 {
 	json_put(out, text, strlen(text));
+	json_write_end(out);
 }
 
 /* Appends a string as json_print prints a cJSON string. */
@@ -246,19 +257,22 @@ void
 json_write_string(struct buffer *out, const char *text)
 {
 	json_print_string(text, out);
+	json_write_end(out);
+}
+
+static void json_print_member(const char *key, size_t depth,
+    struct buffer *out);
+
+/* Appends the start of an object's member line as json_print writes it
+ * at a nesting depth: the indentation, the quoted key, a colon, a tab. */
+void
+json_write_member(struct buffer *out, size_t depth, const char *key)
+{
+	json_print_member(key, depth, out);
+	json_write_end(out);
 }
 
 /* Appends tabs for a nesting depth. */
-static void
-json_print_indent(size_t depth, struct buffer *out);
-
-/* Appends the tabs json_print indents a line with at a nesting depth. */
-void
-json_write_indent(struct buffer *out, size_t depth)
-{
-	json_print_indent(depth, out);
-}
-
 static void
 json_print_indent(size_t depth, struct buffer *out)
 {
@@ -268,6 +282,15 @@ json_print_indent(size_t depth, struct buffer *out)
 		json_put(out, tabs, n);
 		depth -= n;
 	}
+}
+
+/* Appends a member's line up to its value: tabs, "key", ':', tab. */
+static void
+json_print_member(const char *key, size_t depth, struct buffer *out)
+{
+	json_print_indent(depth, out);
+	json_print_string(key, out);
+	json_put(out, ":\t", 2);
 }
 
 /* Appends a value in cJSON's formatted layout: objects one member a line,
@@ -308,9 +331,7 @@ json_print_value(const cJSON *item, size_t depth, struct buffer *out)
 	case cJSON_Object:
 		json_put(out, "{\n", 2);
 		for (const cJSON *c = item->child; c != NULL; c = c->next) {
-			json_print_indent(depth + 1, out);
-			json_print_string(c->string, out);
-			json_put(out, ":\t", 2);
+			json_print_member(c->string, depth + 1, out);
 			json_print_value(c, depth + 1, out);
 			if (c->next != NULL)
 				json_put_char(out, ',');

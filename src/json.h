@@ -23,13 +23,14 @@ int json_print(cJSON *root, struct buffer *out, char **cause);
 /* Writing JSON directly, exactly as json_print lays out the same values
  * (for the long lists a report would otherwise build item by item):
  * text that is JSON already (punctuation), a string, a number (null
- * when not finite), the tabs that indent a line
- * at a nesting depth; and an item that json_print writes as such text,
- * not copied (it must outlive the print). */
+ * when not finite), the start of an object member's line at a nesting
+ * depth (up to its value); the buffer stays a C string.  And an item
+ * that json_print writes as such text, not copied (it must outlive the
+ * print). */
 void json_write_text(struct buffer *, const char *json);
 void json_write_string(struct buffer *, const char *text);
 void json_write_number(struct buffer *, double value);
-void json_write_indent(struct buffer *, size_t depth);
+void json_write_member(struct buffer *, size_t depth, const char *key);
 cJSON *json_raw_reference(const char *text);
 
 #endif

@@ -207,46 +207,39 @@ void
 report_json_assumptions_text(const struct evaluation *report,
     struct buffer *out)
 {
-	/* Each member's line up to its value: depth 3, the key, a tab. */
-	static const char *const members[] = { "\t\t\t\"key\":\t",
-	    "\t\t\t\"value\":\t", "\t\t\t\"unit\":\t", "\t\t\t\"source\":\t",
-	    "\t\t\t\"as_of\":\t", "\t\t\t\"verified\":\t", "\t\t\t\"range\":\t",
-	    "\t\t\t\"file\":\t" };
+	static const char *const members[] = { "key", "value", "unit",
+	    "source", "as_of", "verified", "range", "file" };
+	const size_t count = sizeof members / sizeof members[0];
 	const struct data *data = report->data;
 	json_write_text(out, "[");
 	for (size_t i = 0; i < data->figure_count; i++) {
 		const struct figure *f = data_figure_at(data, i);
 		json_write_text(out, i > 0 ? ", {\n" : "{\n");
-		json_write_text(out, members[0]);
-		json_write_string(out, f->key);
-		json_write_text(out, ",\n");
-		json_write_text(out, members[1]);
-		json_write_number(out, f->value);
-		json_write_text(out, ",\n");
-		json_write_text(out, members[2]);
-		json_write_string(out, f->unit);
-		json_write_text(out, ",\n");
-		json_write_text(out, members[3]);
-		json_write_string(out, f->source);
-		json_write_text(out, ",\n");
-		json_write_text(out, members[4]);
-		json_write_string(out, f->as_of);
-		json_write_text(out, ",\n");
-		json_write_text(out, members[5]);
-		json_write_text(out, f->verified ? "true,\n" : "false,\n");
-		json_write_text(out, members[6]);
-		json_write_text(out, "[");
-		json_write_number(out, f->low);
-		json_write_text(out, ", ");
-		json_write_number(out, f->high);
-		json_write_text(out, "],\n");
-		json_write_text(out, members[7]);
-		json_write_string(out, f->file);
-		json_write_text(out, "\n\t\t}");
+		for (size_t m = 0; m < count; m++) {
+			json_write_member(out, 3, members[m]);
+			switch (m) {
+			case 0: json_write_string(out, f->key); break;
+			case 1: json_write_number(out, f->value); break;
+			case 2: json_write_string(out, f->unit); break;
+			case 3: json_write_string(out, f->source); break;
+			case 4: json_write_string(out, f->as_of); break;
+			case 5: json_write_text(out, f->verified ? "true" :
+				    "false");
+				break;
+			case 6:
+				json_write_text(out, "[");
+				json_write_number(out, f->low);
+				json_write_text(out, ", ");
+				json_write_number(out, f->high);
+				json_write_text(out, "]");
+				break;
+			default: json_write_string(out, f->file); break;
+			}
+			json_write_text(out, m + 1 < count ? ",\n" : "\n");
+		}
+		json_write_text(out, "\t\t}");
 	}
 	json_write_text(out, "]");
-	/* json_write_* leave the terminating NUL to the end. */
-	buffer_add(out, "");
 }
 
 /* One outcome's ledger: whether it is allowed (and which vetoes rule it

@@ -95,6 +95,20 @@ box_of(const struct data *data, const struct profile *p, double *low,
 	};
 }
 
+/* The team with a monthly volume drawn within the box's (its input to
+ * output ratio kept). */
+static void
+with_drawn_volume(const struct profile *base, const struct cost_box *box,
+    uint64_t *state, struct profile *p)
+{
+	double volume = box->volume_low + uniform(state) *
+	    (box->volume_high - box->volume_low);
+	double total = base->input_tokens + base->output_tokens;
+	*p = *base;
+	p->input_tokens = volume * base->input_tokens / total;
+	p->output_tokens = volume - p->input_tokens;
+}
+
 /* A total of an option index, or -1 for none. */
 static double
 total_of(const struct cost_result *r, int index)
@@ -161,12 +175,7 @@ START_TEST(test_planned_agrees_with_full)
 				r = r < 0.5 ? 0 : 1;
 			values[i] = low[i] + r * (high[i] - low[i]);
 		}
-		p = base;
-		double volume = box.volume_low + uniform(&state) *
-		    (box.volume_high - box.volume_low);
-		double total = base.input_tokens + base.output_tokens;
-		p.input_tokens = volume * base.input_tokens / total;
-		p.output_tokens = volume - p.input_tokens;
+		with_drawn_volume(&base, &box, &state, &p);
 		p.hourly_rate = box.rate_low + uniform(&state) *
 		    (box.rate_high - box.rate_low);
 		p.complex_share = box.complex_share_low + uniform(&state) *
@@ -222,12 +231,7 @@ START_TEST(test_hybrid_floor)
 		for (size_t i = 0; i < data->figure_count; i++)
 			values[i] = low[i] + uniform(&state) *
 			    (high[i] - low[i]);
-		p = base;
-		double volume = box.volume_low + uniform(&state) *
-		    (box.volume_high - box.volume_low);
-		double total = base.input_tokens + base.output_tokens;
-		p.input_tokens = volume * base.input_tokens / total;
-		p.output_tokens = volume - p.input_tokens;
+		with_drawn_volume(&base, &box, &state, &p);
 		p.complex_share = 0.02 + 0.96 * uniform(&state);
 		cost_evaluate(data, values, &p, &scenario, &full);
 		cost_context_init(&c, data, values, &p, &scenario, NULL);

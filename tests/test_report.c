@@ -586,6 +586,24 @@ START_TEST(test_json_assumptions_written_directly)
 }
 END_TEST
 
+/* Checks that json_print prints root, an object with one member, as
+ * that member written by json_write_* (member) inside the braces. */
+static void
+assert_written_as_printed(cJSON *root, const struct buffer *member)
+{
+	struct buffer items, direct;
+	char *why = NULL;
+	buffer_init(&items);
+	buffer_init(&direct);
+	ck_assert_int_eq(json_print(root, &items, &why), 0);
+	json_write_text(&direct, "{\n");
+	json_write_text(&direct, member->data);
+	json_write_text(&direct, "\n}\n");
+	ck_assert_str_eq(direct.data, items.data);
+	buffer_free(&items);
+	buffer_free(&direct);
+}
+
 /* The number and string writers print what json_print prints for the
  * same values as cJSON items. */
 START_TEST(test_json_writers_match_items)
@@ -596,40 +614,24 @@ START_TEST(test_json_writers_match_items)
 	static const char *const strings[] = { "", "plain", "quote \" and \\",
 	    "tab\tnew\nline\x01", "\xc2\x85 C1 and \xe2\x80\xae bidi",
 	    "caf\xc3\xa9" };
+	struct buffer member;
 	for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
-		struct buffer items, direct;
-		char *why = NULL;
-		buffer_init(&items);
-		buffer_init(&direct);
 		cJSON *root = json_start();
 		cJSON_AddNumberToObject(root, "n", numbers[i]);
-		ck_assert_int_eq(json_print(root, &items, &why), 0);
-		json_write_text(&direct, "{\n\t\"n\":\t");
-		json_write_number(&direct, numbers[i]);
-		json_write_text(&direct, "\n}\n");
-		buffer_add(&direct, "");
-		ck_assert_str_eq(direct.data, items.data);
-		buffer_free(&items);
-		buffer_free(&direct);
+		buffer_init(&member);
+		json_write_member(&member, 1, "n");
+		json_write_number(&member, numbers[i]);
+		assert_written_as_printed(root, &member);
+		buffer_free(&member);
 	}
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
-		struct buffer items, direct;
-		char *why = NULL;
-		buffer_init(&items);
-		buffer_init(&direct);
 		cJSON *root = json_start();
-		cJSON_AddStringToObject(root, "s", strings[i]);
-		ck_assert_int_eq(json_print(root, &items, &why), 0);
-		json_write_text(&direct, "{\n");
-		json_write_indent(&direct, 1);
-		json_write_string(&direct, "s");
-		json_write_text(&direct, ":\t");
-		json_write_string(&direct, strings[i]);
-		json_write_text(&direct, "\n}\n");
-		buffer_add(&direct, "");
-		ck_assert_str_eq(direct.data, items.data);
-		buffer_free(&items);
-		buffer_free(&direct);
+		cJSON_AddStringToObject(root, strings[i], strings[i]);
+		buffer_init(&member);
+		json_write_member(&member, 1, strings[i]);
+		json_write_string(&member, strings[i]);
+		assert_written_as_printed(root, &member);
+		buffer_free(&member);
 	}
 }
 END_TEST
