@@ -260,8 +260,11 @@ data_figure_parse(struct arena *arena, const struct doc *doc,
 }
 
 /* Makes room for extra more elements of size bytes in an array of the
- * data's arena: a full array moves to a block twice as large (or large
- * enough), the old block stays in the arena until data_free. */
+ * data's arena: a full array moves to a block twice as large, or exactly
+ * large enough when twice is not (a list of thousands, as an import's
+ * models overlay brings, is reserved at once and must not round up to
+ * the next power of two: RSS); the old block stays in the arena until
+ * data_free. */
 static int
 data_grow(struct data *data, void **array, size_t *capacity, size_t count,
     size_t extra, size_t size, char **cause)
@@ -275,9 +278,10 @@ data_grow(struct data *data, void **array, size_t *capacity, size_t count,
 	wanted = count + extra;
 	if (wanted <= *capacity)
 		return 0;
-	fresh = *capacity < 16 ? 16 : *capacity;
-	while (fresh < wanted)
-		fresh = fresh > SIZE_MAX / 2 / size ? wanted : fresh * 2;
+	fresh = *capacity < 16 ? 16 : *capacity > SIZE_MAX / 2 / size ?
+	    wanted : *capacity * 2;
+	if (fresh < wanted)
+		fresh = wanted;
 	block = arena_alloc(&data->arena, fresh * size);
 	if (block == NULL) {
 		util_error(cause, _("out of memory"));

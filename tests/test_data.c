@@ -907,6 +907,9 @@ START_TEST(test_big_overlay)
 	ck_assert_msg(data_overlay_apply(&copy, DATA_OVERLAY_FILE, text,
 	    &cause) == 0, "%s", cause);
 	ck_assert_uint_eq(copy.model_count, full->model_count + 5000);
+	/* Reserved at once, not rounded up to the next power of two (8,192
+	 * models: 5 MB more of RSS at 1.5 KB each). */
+	ck_assert_uint_eq(copy.model_capacity, copy.model_count);
 	ck_assert_uint_eq(copy.figure_count, full->figure_count);
 	const struct model *m = data_find_model(&copy, "synthetic/model-4999");
 	ck_assert_ptr_nonnull(m);
