@@ -173,28 +173,25 @@ data_figure_parse(struct arena *arena, const struct doc *doc,
     const struct doc_node *node, const char *key, const char *unit,
     struct figure *figure, char **cause)
 {
-	static const char *const keys[] = {
+	/* Every one is required. */
+	enum { VALUE, UNIT, SOURCE, AS_OF, VERIFIED, RANGE, MEMBERS };
+	static const char *const keys[MEMBERS + 1] = {
 		"value", "unit", "source", "as_of", "verified", "range", NULL
 	};
-	static const char *const required[] = {
-		"value", "unit", "source", "as_of", "verified", "range", NULL
-	};
-	const struct doc_node *part;
-	const char *text;
-	char name[256];
+	const struct doc_node *parts[MEMBERS], *part;
+	const char *text, *name = key;
 
-	snprintf(name, sizeof name, "%s", key);
-	if (doc_expect_keys(doc, node, name, keys, cause) != 0)
+	if (doc_expect_members(doc, node, name, keys, parts, cause) != 0)
 		return -1;
-	for (size_t i = 0; required[i] != NULL; i++) {
-		if (doc_get(node, required[i]) == NULL) {
+	for (size_t i = 0; i < MEMBERS; i++) {
+		if (parts[i] == NULL) {
 			doc_error(cause, doc, node, false,
-			    _("%s is missing '%s'"), name, required[i]);
+			    _("%s is missing '%s'"), name, keys[i]);
 			return -1;
 		}
 	}
 	memset(figure, 0, sizeof *figure);
-	part = doc_get(node, "unit");
+	part = parts[UNIT];
 	if (doc_string(doc, part, "unit", &text, cause) != 0)
 		return -1;
 	if (strcmp(text, unit) != 0) {
@@ -203,10 +200,10 @@ data_figure_parse(struct arena *arena, const struct doc *doc,
 		return -1;
 	}
 	figure->unit = text;
-	if (doc_string(doc, doc_get(node, "source"), "source", &figure->source,
+	if (doc_string(doc, parts[SOURCE], "source", &figure->source,
 	    cause) != 0)
 		return -1;
-	part = doc_get(node, "as_of");
+	part = parts[AS_OF];
 	if (doc_string(doc, part, "as_of", &figure->as_of, cause) != 0)
 		return -1;
 	/* A price list without dates gives "undated" prices: allowed for
@@ -225,10 +222,10 @@ data_figure_parse(struct arena *arena, const struct doc *doc,
 		    "it was read, or it would never go stale"), figure->as_of);
 		return -1;
 	}
-	if (doc_bool(doc, doc_get(node, "verified"), "verified",
-	    &figure->verified, cause) != 0)
+	if (doc_bool(doc, parts[VERIFIED], "verified", &figure->verified,
+	    cause) != 0)
 		return -1;
-	part = doc_get(node, "range");
+	part = parts[RANGE];
 	if (part->type != DOC_SEQUENCE || part->count != 2) {
 		doc_error(cause, doc, part, false,
 		    _("range must be a list [low, high]"));
@@ -245,7 +242,7 @@ data_figure_parse(struct arena *arena, const struct doc *doc,
 		    part->items[1].scalar, part->items[0].scalar);
 		return -1;
 	}
-	if (doc_number(doc, doc_get(node, "value"), name, false, figure->low,
+	if (doc_number(doc, parts[VALUE], name, false, figure->low,
 	    figure->high, &figure->value, cause) != 0)
 		return -1;
 	figure->key = arena_strdup(arena, key);
@@ -474,7 +471,7 @@ data_member_figure(struct data *data, const struct doc *doc,
 		    prefix, member);
 		return -1;
 	}
-	snprintf(key, sizeof key, "%s.%s", prefix, member);
+	util_join_dotted(key, sizeof key, prefix, member);
 	return data_figure(data, doc, node, key, unit, figure, cause);
 }
 
@@ -594,7 +591,7 @@ data_dated_event(const struct doc *doc, const struct doc_node *node,
 	*present = false;
 	if (part == NULL)
 		return 0;
-	snprintf(name, sizeof name, "%s.%s", prefix, key);
+	util_join_dotted(name, sizeof name, prefix, key);
 	if (part->type != DOC_MAPPING) {
 		doc_error(cause, doc, part, false, _("%s must be a mapping with "
 		    "date and source"), name);

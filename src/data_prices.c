@@ -55,7 +55,7 @@ data_prices_item(struct arena *arena, const struct doc *doc,
 		part = doc_get(node, data_price_name(p));
 		if (part == NULL)
 			continue;
-		snprintf(key, sizeof key, "%s.%s", prefix, data_price_name(p));
+		util_join_dotted(key, sizeof key, prefix, data_price_name(p));
 		if (data_figure_parse(arena, doc, part, key, "USD/Mtok",
 		    &item->prices[p], cause) != 0)
 			return -1;

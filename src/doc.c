@@ -436,6 +436,20 @@ int
 doc_expect_keys(const struct doc *doc, const struct doc_node *mapping,
     const char *what, const char *const *allowed, char **cause)
 {
+	return doc_expect_members(doc, mapping, what, allowed, NULL, cause);
+}
+
+/* doc_expect_keys, noting each allowed key's node in found (NULL when the
+ * mapping lacks it): one pass where loading a figure asked doc_get a
+ * dozen times. */
+int
+doc_expect_members(const struct doc *doc, const struct doc_node *mapping,
+    const char *what, const char *const *allowed,
+    const struct doc_node **found, char **cause)
+{
+	if (found != NULL)
+		for (size_t j = 0; allowed[j] != NULL; j++)
+			found[j] = NULL;
 	if (mapping->type != DOC_MAPPING) {
 		doc_error(cause, doc, mapping, false,
 		    _("%s must be a mapping, got %s"), what,
@@ -454,6 +468,9 @@ doc_expect_keys(const struct doc *doc, const struct doc_node *mapping,
 			    _("unknown key '%s' in %s"), key, what);
 			return -1;
 		}
+		/* Duplicate keys are refused when the tree is built. */
+		if (found != NULL)
+			found[j] = &mapping->items[i];
 	}
 	return 0;
 }

@@ -104,6 +104,10 @@ void doc_error(char **cause, const struct doc *, const struct doc_node *,
 /* The node must be a mapping whose keys are all in the NULL-ended list. */
 int doc_expect_keys(const struct doc *, const struct doc_node *mapping,
 	const char *what, const char *const *allowed, char **cause);
+/* As doc_expect_keys; found[j] is the node of allowed[j], or NULL. */
+int doc_expect_members(const struct doc *, const struct doc_node *mapping,
+	const char *what, const char *const *allowed,
+	const struct doc_node **found, char **cause);
 /* A finite number, optionally with k/M/B, within [low, high]. */
 int doc_number(const struct doc *, const struct doc_node *, const char *name,
 	bool allow_suffix, double low, double high, double *value,

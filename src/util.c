@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -430,6 +431,113 @@ util_error_at(char **cause, const char *path, int line, int column,
 	va_end(args);
 }
 
+/* Joins two names with a dot (see util.h); snprintf's formatting cost
+ * more than the rest of reading a figure. */
+void
+util_join_dotted(char *out, size_t size, const char *first,
+    const char *second)
+{
+	if (size == 0)
+		return;
+	size_t used = strlen(first), length = strlen(second);
+	if (used > size - 1)
+		used = size - 1;
+	memcpy(out, first, used);
+	if (used + 1 < size) {
+		out[used++] = '.';
+		if (length > size - 1 - used)
+			length = size - 1 - used;
+		memcpy(out + used, second, length);
+		used += length;
+	}
+	out[used] = '\0';
+}
+
+/* The power of ten of a suffix letter (k, M or m, B or G, T), or -1. */
+static int
+util_suffix_exponent(char letter)
+{
+	switch (letter) {
+	case 'k': case 'K':
+		return 3;
+	case 'm': case 'M':	/* 250m reads as 250 million */
+		return 6;
+	case 'B': case 'G':
+		return 9;
+	case 'T':
+		return 12;
+	default:
+		return -1;
+	}
+}
+
+/* util_parse_number's common case, without strtod: [sign] digits [.
+ * digits] [e [sign] digits] [suffix] with at most 15 significant digits
+ * and a power of ten within 22 of them.  Such a number is an integer
+ * below 2^53 times or divided by a power of ten that a double holds
+ * exactly, so one correctly rounded multiplication or division gives the
+ * double nearest to it, as strtod does (Clinger, "How to read floating
+ * point numbers accurately", 1990).  Returns false for anything else,
+ * which strtod then reads (or refuses). */
+static bool
+util_parse_simple_number(const char *p, bool allow_suffix, double *value)
+{
+	static const double powers[23] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+	};
+	bool negative = *p == '-';
+	uint64_t mantissa = 0;
+	int digits = 0, significant = 0, exponent = 0;
+	bool exponent_written = false;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		if (significant > 0 || *p != '0') {
+			mantissa = mantissa * 10 + (uint64_t)(*p - '0');
+			significant++;
+		}
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++) {
+			exponent--;
+			if (significant > 0 || *p != '0') {
+				mantissa = mantissa * 10 + (uint64_t)(*p - '0');
+				significant++;
+			}
+		}
+	if (digits == 0 || significant > 15)
+		return false;
+	if (*p == 'e' || *p == 'E') {
+		bool below = false;
+		int written = 0, power = 0;
+		p++;
+		if (*p == '+' || *p == '-')
+			below = *p++ == '-';
+		for (; *p >= '0' && *p <= '9' && written < 4; p++, written++)
+			power = power * 10 + (*p - '0');
+		if (written == 0 || (*p >= '0' && *p <= '9'))
+			return false;
+		exponent += below ? -power : power;
+		exponent_written = true;
+	}
+	/* A suffix follows digits only: "1e5k" is refused as strtod's
+	 * path refuses it. */
+	if (*p != '\0') {
+		int scale = allow_suffix && p[1] == '\0' && !exponent_written ?
+		    util_suffix_exponent(*p) : -1;
+		if (scale < 0)
+			return false;
+		exponent += scale;
+	}
+	if (exponent < -22 || exponent > 22)
+		return false;
+	double number = exponent < 0 ? (double)mantissa / powers[-exponent] :
+	    (double)mantissa * powers[exponent];
+	*value = negative ? -number : number;
+	return true;
+}
+
 /* Parses a finite decimal number with '.' as the decimal point, optionally
  * followed by k, M (or m), B (or G) or T; the whole text must be used.
  * Returns 0 or -1. */
@@ -439,8 +547,13 @@ util_parse_number(const char *text, bool allow_suffix, double *value)
 	char *end;
 	const char *p = text;
 
-	if (text == NULL || *text == '\0' || strlen(text) > 64)
+	if (text == NULL || *text == '\0' || strnlen(text, 65) > 64)
 		return -1;
+	if (util_parse_simple_number(text, allow_suffix, value)) {
+		/* "-0" is zero: adding +0 turns -0 into +0 (see below). */
+		*value += 0.0;
+		return 0;
+	}
 	/* strtod also takes hex, inf and nan: accept digits only. */
 	if (*p == '+' || *p == '-')
 		p++;
@@ -455,29 +568,15 @@ util_parse_number(const char *text, bool allow_suffix, double *value)
 	if (end == text || errno == ERANGE)
 		return -1;
 	if (*end != '\0') {
-		const char *exponent;
 		char scaled[80];
 		if (!allow_suffix || end[1] != '\0')
 			return -1;
-		switch (*end) {
-		case 'k': case 'K':
-			exponent = "e3";
-			break;
-		case 'm': case 'M':	/* 250m reads as 250 million */
-			exponent = "e6";
-			break;
-		case 'B': case 'G':
-			exponent = "e9";
-			break;
-		case 'T':
-			exponent = "e12";
-			break;
-		default:
+		int exponent = util_suffix_exponent(*end);
+		if (exponent < 0)
 			return -1;
-		}
 		/* 8.2M is read as 8.2e6, the double nearest to 8200000,
 		 * not 8.2 * 1e6, which misses it. */
-		snprintf(scaled, sizeof scaled, "%.*s%s", (int)(end - text),
+		snprintf(scaled, sizeof scaled, "%.*se%d", (int)(end - text),
 		    text, exponent);
 		errno = 0;
 		number = strtod_l(scaled, &end, util_c_locale());

@@ -63,6 +63,11 @@ void util_error(char **cause, const char *format, ...)
 void util_error_at(char **cause, const char *path, int line, int column,
 	const char *format, ...) __attribute__((format(printf, 5, 6)));
 
+/* Writes "first.second" into out (size bytes, cut as snprintf cuts):
+ * the dotted keys of figures, built for every figure loaded. */
+void util_join_dotted(char *out, size_t size, const char *first,
+	const char *second);
+
 /* Numbers independent of LC_NUMERIC.  util_parse_number accepts an
  * optional k/M/B suffix (thousand, million, billion) when allow_suffix. */
 int util_parse_number(const char *text, bool allow_suffix, double *value);

@@ -50,6 +50,99 @@ START_TEST(test_parse_number_rejects)
 }
 END_TEST
 
+/* strtod's reading of text (C locale), suffix as util_parse_number
+ * defines it: the reference the fast path must match. */
+static int
+reference_number(const char *text, double *value)
+{
+	static const struct { char letter; const char *power; } suffixes[] = {
+		{ 'k', "e3" }, { 'K', "e3" }, { 'm', "e6" }, { 'M', "e6" },
+		{ 'B', "e9" }, { 'G', "e9" }, { 'T', "e12" },
+	};
+	char scaled[96];
+	char *end;
+	double number = strtod(text, &end);
+	if (end == text || !(text[0] == '-' || text[0] == '+' ||
+	    text[0] == '.' || (text[0] >= '0' && text[0] <= '9')))
+		return -1;
+	if (*end != '\0') {
+		const char *power = NULL;
+		for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+			if (*end == suffixes[i].letter && end[1] == '\0')
+				power = suffixes[i].power;
+		if (power == NULL)
+			return -1;
+		snprintf(scaled, sizeof scaled, "%.*s%s", (int)(end - text), text,
+		    power);
+		number = strtod(scaled, &end);
+		if (*end != '\0')
+			return -1;
+	}
+	*value = number + 0.0;
+	return 0;
+}
+
+START_TEST(test_parse_number_matches_strtod)
+{
+	/* The common case is read without strtod (util.c): on 200,000
+	 * random decimals, with and without fractions, exponents and
+	 * suffixes, it gives strtod's double bit for bit, and refuses what
+	 * strtod's path refuses. */
+	static const char tail[] = "kMmBGTe.x";
+	uint64_t seed = 88172645463325252ull;
+	char text[80];
+	for (int n = 0; n < 200000; n++) {
+		size_t length = 0;
+		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+		uint64_t bits = seed;
+		int whole = (int)(bits % 19), fraction = (int)(bits >> 8) % 19;
+		if ((bits >> 16) % 5 == 0)
+			text[length++] = (bits >> 20) % 2 ? '-' : '+';
+		for (int i = 0; i < whole; i++)
+			text[length++] = (char)('0' + (bits >> (24 + i * 2)) % 10 *
+			    ((bits >> 60) % 3 != 0 || i > 0));
+		if ((bits >> 40) % 3 != 0) {
+			text[length++] = '.';
+			for (int i = 0; i < fraction; i++) {
+				seed ^= seed << 13, seed ^= seed >> 7,
+				    seed ^= seed << 17;
+				text[length++] = (char)('0' + seed % 10);
+			}
+		}
+		if ((bits >> 44) % 4 == 0)
+			length += (size_t)snprintf(text + length, 12, "e%s%d",
+			    (bits >> 46) % 2 ? "-" : "", (int)((bits >> 48) % 30));
+		if ((bits >> 54) % 4 == 0)
+			text[length++] = tail[(bits >> 56) % (sizeof tail - 1)];
+		text[length] = '\0';
+		double expected = 42, got = 42;
+		int want = reference_number(text, &expected);
+		ck_assert_msg(util_parse_number(text, true, &got) == want,
+		    "'%s': %s", text, want == 0 ? "refused" : "accepted");
+		ck_assert_msg(memcmp(&got, &expected, sizeof got) == 0,
+		    "'%s': %.17g, strtod %.17g", text, got, expected);
+	}
+}
+END_TEST
+
+START_TEST(test_join_dotted)
+{
+	/* "a.b", cut exactly where snprintf("%s.%s") cuts, at every size. */
+	static const char *const pairs[][2] = {
+		{ "models", "input_price" }, { "", "x" }, { "gpus.h100", "" },
+		{ "", "" },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		for (size_t size = 1; size < 24; size++) {
+			char got[24], want[24];
+			memset(got, '#', sizeof got);
+			util_join_dotted(got, size, pairs[i][0], pairs[i][1]);
+			snprintf(want, size, "%s.%s", pairs[i][0], pairs[i][1]);
+			ck_assert_str_eq(got, want);
+		}
+}
+END_TEST
+
 START_TEST(test_numbers_ignore_locale)
 {
 	/* Where a decimal-comma locale exists, numbers still use '.'. */
@@ -438,6 +531,8 @@ util_suite(void)
 	TCase *t = tcase_create("core");
 	tcase_add_test(t, test_parse_number_suffixes);
 	tcase_add_test(t, test_parse_number_rejects);
+	tcase_add_test(t, test_parse_number_matches_strtod);
+	tcase_add_test(t, test_join_dotted);
 	tcase_add_test(t, test_numbers_ignore_locale);
 	tcase_add_test(t, test_format);
 	tcase_add_test(t, test_format_in_english);
