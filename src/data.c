@@ -761,10 +761,12 @@ data_model_weights(struct data *data, const struct doc *doc,
 	return 0;
 }
 
-/* Reads one entry of models.yaml (hosted_open weights are linked later). */
+/* Reads one entry of models.yaml (hosted_open weights are linked later);
+ * what names an entry in messages (translated once per list, not once
+ * per model: an import brings thousands). */
 static int
 data_model(struct data *data, const struct doc *doc,
-    const struct doc_node *node, struct model *model,
+    const struct doc_node *node, const char *what, struct model *model,
     const char **weights_id, char **cause)
 {
 	static const char *const keys[] = {
@@ -781,16 +783,15 @@ data_model(struct data *data, const struct doc *doc,
 	int choice;
 
 	model->weights = -1;
-	if (doc_expect_keys(doc, node, _("a model"), keys, cause) != 0 ||
-	    data_member_string(doc, node, "id", _("a model"), &model->id,
-	    cause) != 0)
+	if (doc_expect_keys(doc, node, what, keys, cause) != 0 ||
+	    data_member_string(doc, node, "id", what, &model->id, cause) != 0)
 		return -1;
 	if (data_find_model(data, model->id) != NULL) {
 		doc_error(cause, doc, doc_get(node, "id"), false,
 		    _("model '%s' is defined twice"), model->id);
 		return -1;
 	}
-	snprintf(prefix, sizeof prefix, "models.%s", model->id);
+	util_join_dotted(prefix, sizeof prefix, "models", model->id);
 	if (data_member_string(doc, node, "name", prefix, &model->name,
 	    cause) != 0 ||
 	    data_member_string(doc, node, "provider", prefix, &model->provider,
@@ -876,6 +877,7 @@ data_load_model_list(struct data *data, const struct doc *doc, bool overlay,
 	const char **weights;
 	size_t *items, start = data->model_count;
 	size_t options = data_option_models(data);
+	const char *what = _("a model");
 	if (list == NULL)
 		return -1;
 	if (data_reserve_models(data, list->count, cause) != 0)
@@ -920,7 +922,7 @@ data_load_model_list(struct data *data, const struct doc *doc, bool overlay,
 		weights[slot] = NULL;
 		items[slot] = i;
 		model->file = doc->path;
-		if (data_model(data, doc, node, model, &weights[slot],
+		if (data_model(data, doc, node, what, model, &weights[slot],
 		    cause) != 0)
 			return -1;
 		if (model->kind != MODEL_OPEN_WEIGHTS && !model->unrated &&
