@@ -12,6 +12,15 @@
 #include "i18n.h"
 #include "json.h"
 
+/* Marks a raw item whose text a function writes while json_print runs
+ * (cJSON's own flags end at bit 9). */
+#define JSON_WRITER_FLAG (1 << 12)
+
+struct json_writer {
+	void (*write)(struct buffer *, const void *context);
+	const void *context;
+};
+
 /* True for the UTF-8 bytes of a C1 control (U+0080-U+009F) or of a
  * bidirectional override (U+202A-U+202E, U+2066-U+2069) at p; sets the
  * code point and the sequence length. */
@@ -316,6 +325,12 @@ json_print_value(const cJSON *item, size_t depth, struct buffer *out)
 		json_print_string(item->valuestring, out);
 		break;
 	case cJSON_Raw:
+		if (item->type & JSON_WRITER_FLAG) {
+			const struct json_writer *writer =
+			    (const struct json_writer *)item->valuestring;
+			writer->write(out, writer->context);
+			break;
+		}
 		json_put(out, item->valuestring ? item->valuestring : "",
 		    item->valuestring ? strlen(item->valuestring) : 0);
 		break;
@@ -375,19 +390,23 @@ json_start(void)
 	return cJSON_CreateObject();
 }
 
-/* An item json_print writes as text verbatim, without copying it: text
- * must outlive the print and already be JSON in the layout json_print
- * gives a value at its depth (json_write_*). */
+/* An item json_print fills by calling write at its place (see json.h):
+ * the longest list of a report goes straight into the output, not
+ * through a buffer of its own first. */
 cJSON *
-json_raw_reference(const char *text)
+json_raw_writer(void (*write)(struct buffer *, const void *context),
+    const void *context)
 {
-	cJSON *item = cJSON_CreateRaw("");
-	if (item == NULL)
-		return NULL;
 	if (!json_arena_open)
-		cJSON_free(item->valuestring);
-	item->valuestring = (char *)text;
-	item->type = cJSON_Raw | cJSON_IsReference;
+		return NULL;
+	cJSON *item = cJSON_CreateRaw("");
+	struct json_writer *writer = arena_alloc(&json_arena, sizeof *writer);
+	if (item == NULL || writer == NULL)
+		return NULL;
+	writer->write = write;
+	writer->context = context;
+	item->valuestring = (char *)writer;
+	item->type = cJSON_Raw | cJSON_IsReference | JSON_WRITER_FLAG;
 	return item;
 }
 

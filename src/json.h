@@ -25,12 +25,14 @@ int json_print(cJSON *root, struct buffer *out, char **cause);
  * text that is JSON already (punctuation), a string, a number (null
  * when not finite), the start of an object member's line at a nesting
  * depth (up to its value); the buffer stays a C string.  And an item
- * that json_print writes as such text, not copied (it must outlive the
- * print). */
+ * whose text write appends, with these, when json_print reaches it: JSON
+ * in the layout json_print gives a value at its depth (only in a
+ * document json_start began; NULL otherwise or when out of memory). */
 void json_write_text(struct buffer *, const char *json);
 void json_write_string(struct buffer *, const char *text);
 void json_write_number(struct buffer *, double value);
 void json_write_member(struct buffer *, size_t depth, const char *key);
-cJSON *json_raw_reference(const char *text);
+cJSON *json_raw_writer(void (*write)(struct buffer *, const void *context),
+	const void *context);
 
 #endif

@@ -108,13 +108,13 @@ void report_render_text(const struct evaluation *, enum i18n_language,
 	struct buffer *);
 void report_render_markdown(const struct evaluation *, enum i18n_language,
 	struct buffer *);
+/* The JSON result's assumptions list, as report_json_render writes it
+ * (design.md "JSON result") for the evaluation given as context (a
+ * json_raw_writer); exposed for the test that compares it with the same
+ * list built as cJSON items. */
+void report_json_assumptions_write(struct buffer *, const void *evaluation);
 /* The JSON result with the stable keys of the JSON contract; its texts are
  * always English. */
-/* The JSON result's assumptions list, as report_json_render writes it
- * (design.md "JSON result"); exposed for the test that compares it with
- * the same list built as cJSON items. */
-void report_json_assumptions_text(const struct evaluation *,
-	struct buffer *);
 int report_json_render(const struct evaluation *, struct buffer *,
 	char **cause);
 

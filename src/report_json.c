@@ -204,9 +204,9 @@ report_json_inputs(const struct evaluation *report)
  * the time and memory of printing one.  test_report checks the text is
  * what the items printed. */
 void
-report_json_assumptions_text(const struct evaluation *report,
-    struct buffer *out)
+report_json_assumptions_write(struct buffer *out, const void *evaluation)
 {
+	const struct evaluation *report = evaluation;
 	static const char *const members[] = { "key", "value", "unit",
 	    "source", "as_of", "verified", "range", "file" };
 	const size_t count = sizeof members / sizeof members[0];
@@ -507,27 +507,14 @@ report_json_render(const struct evaluation *report, struct buffer *out,
 		cJSON_AddNullToObject(breakeven, "self_hosted");
 	}
 	report_json_sensitivity(report, root);
-	struct buffer assumptions;
-	buffer_init(&assumptions);
-	report_json_assumptions_text(report, &assumptions);
-	cJSON_AddItemToObject(root, "assumptions", json_raw_reference(
-	    assumptions.data != NULL ? assumptions.data : "[]"));
+	cJSON_AddItemToObject(root, "assumptions", json_raw_writer(
+	    report_json_assumptions_write, report));
 	cJSON_AddItemToObject(root, "inputs", report_json_inputs(report));
 	cJSON_AddItemToObject(root, "self_hosted_model",
 	    report_json_self_hosted(report));
 	cJSON_AddItemToObject(root, "rule_files",
 	    report_json_rule_files(report->rules));
 
-	size_t start = out->length;
-	int status = json_print(root, out, cause);
-	if (status == 0 && assumptions.failed) {
-		/* Never a document with a list cut short. */
-		out->length = start;
-		if (out->data != NULL)
-			out->data[start] = '\0';
-		util_error(cause, _("out of memory while writing JSON"));
-		status = -1;
-	}
-	buffer_free(&assumptions);
-	return status;
+	/* A list cut short by a failed allocation fails the print. */
+	return json_print(root, out, cause);
 }
