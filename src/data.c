@@ -1502,9 +1502,10 @@ data_load_file(struct data *data, enum data_file file, const char *name,
 
 	if (doc_parse_yaml_named(&doc, &data->arena, name, text, cause) != 0)
 		return -1;
-	/* Figures point into the tree: its memory joins the data's. */
+	/* Figures point into the tree's texts: they join the data's memory,
+	 * the nodes go. */
 	result = loaders[file](data, &doc, cause);
-	arena_adopt(&data->arena, &doc.arena);
+	doc_keep_texts(&doc, &data->arena);
 	if (result != 0)
 		return -1;
 	*names[file] = doc.path;
@@ -1625,7 +1626,7 @@ data_overlay_apply(struct data *data, const char *name, const char *text,
 	} else {
 		result = data_load_model_list(data, &doc, true, cause);
 	}
-	arena_adopt(&data->arena, &doc.arena);
+	doc_keep_texts(&doc, &data->arena);	/* as data_load_file */
 	for (size_t i = 0; result == 0 && i < data->model_count; i++)
 		if (data->models[i].kind == MODEL_API && !data->models[i].unrated &&
 		    data->models[i].tier == TIER_FRONTIER &&

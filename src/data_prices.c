@@ -130,7 +130,7 @@ data_prices_parse(struct arena *arena, const char *name, const char *text,
 	result = 0;
 out:
 	/* Items point into the tree: its memory joins the arena. */
-	arena_adopt(arena, &doc.arena);
+	doc_keep(&doc, arena);
 	if (result != 0) {
 		*items = NULL;
 		*count = 0;

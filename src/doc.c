@@ -219,7 +219,7 @@ int
 doc_builder_scalar(struct doc_builder *b, const char *value, size_t length,
     char style, int line, int column)
 {
-	char *text = arena_strndup(&b->doc->arena, value, length);
+	char *text = arena_strndup(&b->doc->texts, value, length);
 	bool null = style == 0 && (length == 0 ||
 	    (length == 1 && *value == '~') || (length == 4 &&
 	    (memcmp(value, "null", 4) == 0 || memcmp(value, "Null", 4) == 0 ||
@@ -378,7 +378,25 @@ void
 doc_free(struct doc *doc)
 {
 	arena_free(&doc->arena);
+	arena_free(&doc->texts);
 	doc->root = NULL;
+}
+
+/* Moves the whole tree's memory into another arena (see doc.h). */
+void
+doc_keep(struct doc *doc, struct arena *into)
+{
+	arena_adopt(into, &doc->arena);
+	arena_adopt(into, &doc->texts);
+	doc->root = NULL;
+}
+
+/* Moves the texts into another arena and frees the nodes (see doc.h). */
+void
+doc_keep_texts(struct doc *doc, struct arena *into)
+{
+	arena_adopt(into, &doc->texts);
+	doc_free(doc);
 }
 
 /* Finds key in a mapping; NULL when absent or not a mapping. */

@@ -35,12 +35,21 @@ struct doc_node {
 };
 
 struct doc {
-	struct arena arena;
+	struct arena arena;		/* the nodes */
+	struct arena texts;		/* scalars and keys: what a loader
+					 * keeps after the tree is gone */
 	const char *path;		/* as given, for messages */
 	const char *text;		/* the source, while the caller keeps
 					 * it (YAML only; NULL otherwise) */
 	struct doc_node *root;		/* NULL for an empty document */
 };
+
+/* Hands the tree's memory to into, when what was read from it points
+ * into it (doc_keep), or only the texts, freeing the nodes (doc_keep_texts:
+ * loaders that copy out everything but strings; the nodes of the data
+ * files are most of their memory). */
+void doc_keep(struct doc *, struct arena *into);
+void doc_keep_texts(struct doc *, struct arena *into);
 
 /* Parses YAML text; aliases are refused, duplicate keys are errors. */
 int doc_parse_yaml(struct doc *, const char *path, const char *text,

@@ -166,7 +166,7 @@ doc_json_string(struct doc_json *p, char **value, bool *nul_escape)
 		p->offset = start + 1;
 		return 1;
 	}
-	*value = arena_alloc(&p->doc->arena, end - start);
+	*value = arena_alloc(&p->doc->texts, end - start);
 	if (*value == NULL)
 		return doc_json_out_of_memory(p);
 	out = (unsigned char *)*value;
@@ -259,7 +259,7 @@ doc_json_number(struct doc_json *p, struct doc_node *node)
 		    (int)(length > 32 ? 32 : length), (const char *)text);
 		return -1;
 	}
-	node->scalar = arena_strndup(&p->doc->arena, (const char *)text,
+	node->scalar = arena_strndup(&p->doc->texts, (const char *)text,
 	    length);
 	if (node->scalar == NULL)
 		return doc_json_out_of_memory(p);
@@ -393,7 +393,7 @@ doc_json_value(struct doc_json *p, struct doc_node *node, int depth)
 	if ((left >= 5 && memcmp(at, "false", 5) == 0) ||
 	    (left >= 4 && memcmp(at, "true", 4) == 0)) {
 		size_t length = at[0] == 'f' ? 5 : 4;
-		node->scalar = arena_strndup(&p->doc->arena, (const char *)at,
+		node->scalar = arena_strndup(&p->doc->texts, (const char *)at,
 		    length);
 		if (node->scalar == NULL)
 			return doc_json_out_of_memory(p);

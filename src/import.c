@@ -104,7 +104,7 @@ import_parse(struct import_file *file, const char *path,
 	result = 0;
 out:
 	/* The entries point into the tree: its memory joins the file's. */
-	arena_adopt(&file->arena, &doc.arena);
+	doc_keep(&doc, &file->arena);
 	return result;
 }
 

@@ -622,7 +622,7 @@ rules_load_text(struct rules *rules, const char *name, const char *text,
 	result = 0;
 out:
 	/* Ids, texts and paths point into the tree: keep its memory. */
-	arena_adopt(&rules->arena, &doc.arena);
+	doc_keep(&doc, &rules->arena);
 	return result;
 }
 
