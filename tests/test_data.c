@@ -330,7 +330,7 @@ START_TEST(test_shipped_current_models)
 }
 END_TEST
 
-/* 2026-12-01, the day the stale-price tests are dated. */
+/* 2026-12-01, the day the shipped data was last brought up to date. */
 static time_t
 stale_day(void)
 {
@@ -338,11 +338,21 @@ stale_day(void)
 	return timegm(&day);
 }
 
-/* Evaluates the shipped data for the answers (--set assignments) on
- * stale_day, without samples or flip points: what the stale warning
- * counts. */
+/* 2027-07-01, more than 6 months after every as-of date of the shipped
+ * data: on it every price is old, so what the warning counts shows
+ * which prices a run can use. */
+static time_t
+stale_later_day(void)
+{
+	struct tm day = { .tm_year = 127, .tm_mon = 6, .tm_mday = 1 };
+	return timegm(&day);
+}
+
+/* Evaluates the shipped data for the answers (--set assignments) on a
+ * day, without samples or flip points: what the stale warning counts. */
 static void
-stale_evaluate(struct evaluation *report, const char *assignments)
+stale_evaluate_on(struct evaluation *report, const char *assignments,
+    time_t day)
 {
 	struct cost_scenario scenario;
 	struct evaluate_settings settings;
@@ -351,10 +361,17 @@ stale_evaluate(struct evaluation *report, const char *assignments)
 	evaluate_settings_default(&settings);
 	settings.samples = 0;
 	settings.flip_points = false;
-	settings.now = stale_day();
+	settings.now = day;
 	testutil_profile(&profile, assignments);
 	evaluate_run(report, testutil_shipped_data(), testutil_rules(),
 	    &profile, &scenario, &settings);
+}
+
+/* stale_evaluate_on stale_day. */
+static void
+stale_evaluate(struct evaluation *report, const char *assignments)
+{
+	stale_evaluate_on(report, assignments, stale_day());
 }
 
 /* The stale-price warning counts only prices a run can use: on
@@ -420,25 +437,27 @@ START_TEST(test_stale_skips_discontinued_gpus)
 }
 END_TEST
 
-/* A GPU's price counts only where an option offered on it reads it: the
- * A6000's purchase price (dated 2026-03-01) is not stale for the shipped
- * default answers (self_hosted_model auto), whose model no A6000 can
- * run, and is once a model it runs is pinned; on premises no rental
- * price counts. */
+/* A GPU's price counts only where an option offered on it reads it: on
+ * 2027-07-01 the A6000's purchase price (dated 2026-09-09) is old, yet
+ * not stale for the shipped default answers (self_hosted_model auto),
+ * whose model no A6000 can run, and is once a model it runs is pinned;
+ * on premises no rental price counts. */
 START_TEST(test_stale_counts_offered_gpus)
 {
 	static struct evaluation report;
 	const char *key = "gpus.a6000.purchase_price";
 	const struct data *data = testutil_shipped_data();
 	ck_assert(data_figure_stale(&data_find_gpu(data, "a6000")->
-	    purchase_price, stale_day(), 6));
-	stale_evaluate(&report, "self_hosted_model=auto");
+	    purchase_price, stale_later_day(), 6));
+	stale_evaluate_on(&report, "self_hosted_model=auto",
+	    stale_later_day());
 	ck_assert(!stale_has(&report, key));
-	stale_evaluate(&report, "self_hosted_model=llama-3.3-70b-instruct");
+	stale_evaluate_on(&report, "self_hosted_model=llama-3.3-70b-instruct",
+	    stale_later_day());
 	ck_assert(stale_has(&report, key));
 	/* Owned options read purchase prices; rented ones rental prices. */
-	stale_evaluate(&report, "self_hosted_model=llama-3.3-70b-instruct "
-	    "deployment=on_prem");
+	stale_evaluate_on(&report, "self_hosted_model=llama-3.3-70b-instruct "
+	    "deployment=on_prem", stale_later_day());
 	ck_assert(stale_has(&report, key));
 	for (size_t i = 0; i < report.stale_count; i++) {
 		const char *stale = data_figure_at(report.data,
