@@ -866,10 +866,9 @@ cost_evaluate_planned(const struct data *data, const double *values,
 			    &data->configs[plan->configs[i].config],
 			    plan->configs[i].kinds, cheapest, result);
 	} else {
-		for (size_t i = 0; i < data->model_count; i++)
-			if (cost_model_offered(data, &data->models[i]))
-				cost_add_api(&c, &data->models[i], reference,
-				    api_engineering, api_setup, result);
+		for (size_t i = 0; i < data->option_model_count; i++)
+			cost_add_api(&c, &data->models[data->option_models[i]],
+			    reference, api_engineering, api_setup, result);
 		for (size_t i = 0; i < data->config_count; i++)
 			cost_add_self_hosted(&c, &data->configs[i],
 			    cost_config_kinds(data, profile,

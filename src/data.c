@@ -853,18 +853,6 @@ data_model(struct data *data, const struct doc *doc,
 	return data_model_weights(data, doc, node, model, prefix, cause);
 }
 
-/* How many API and hosted models are rated, so options (see
- * DATA_MAX_OPTION_MODELS). */
-static size_t
-data_option_models(const struct data *data)
-{
-	size_t count = 0;
-	for (size_t i = 0; i < data->model_count; i++)
-		count += data->models[i].kind != MODEL_OPEN_WEIGHTS &&
-		    !data->models[i].unrated;
-	return count;
-}
-
 /* Loads the "models:" list of models.yaml, or of a models overlay: there
  * an id the data already has is skipped with a warning (see
  * data_overlay_apply), and open weights are refused (gpus.yaml, loaded
@@ -876,7 +864,6 @@ data_load_model_list(struct data *data, const struct doc *doc, bool overlay,
 	const struct doc_node *list = data_top_list(doc, "models", cause);
 	const char **weights;
 	size_t *items, start = data->model_count;
-	size_t options = data_option_models(data);
 	const char *what = _("a model");
 	if (list == NULL)
 		return -1;
@@ -925,8 +912,10 @@ data_load_model_list(struct data *data, const struct doc *doc, bool overlay,
 		if (data_model(data, doc, node, what, model, &weights[slot],
 		    cause) != 0)
 			return -1;
-		if (model->kind != MODEL_OPEN_WEIGHTS && !model->unrated &&
-		    ++options > DATA_MAX_OPTION_MODELS) {
+		bool option = model->kind != MODEL_OPEN_WEIGHTS &&
+		    !model->unrated;
+		if (option &&
+		    data->option_model_count == DATA_MAX_OPTION_MODELS) {
 			doc_error(cause, doc, node, false, _("more than %d rated "
 			    "api and hosted_open models (set tier: %s on the "
 			    "ones not to compare)"), DATA_MAX_OPTION_MODELS,
@@ -935,6 +924,9 @@ data_load_model_list(struct data *data, const struct doc *doc, bool overlay,
 		}
 		if (data_index_model(data, data->model_count, cause) != 0)
 			return -1;
+		if (option)
+			data->option_models[data->option_model_count++] =
+			    (int)data->model_count;
 		data->model_count++;
 	}
 	for (size_t i = start; i < data->model_count; i++) {

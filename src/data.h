@@ -264,6 +264,12 @@ struct data {
 	struct arena arena;
 	struct model *models;
 	size_t model_count, model_capacity;
+	/* The api and hosted_open models that are compared (rated), in the
+	 * models' order: what an evaluation prices, so that the thousands of
+	 * unrated models a price-list import adds cost it nothing (a walk
+	 * over every model touched 1.5 KB of each). */
+	int option_models[DATA_MAX_OPTION_MODELS];
+	size_t option_model_count;
 	/* Every model's id and aliases, hashed (open addressing; the first
 	 * model to use a name keeps it), so data_find_model takes constant
 	 * time and a price list of thousands of models loads in linear

@@ -930,6 +930,8 @@ START_TEST(test_big_overlay)
 	 * models: 5 MB more of RSS at 1.5 KB each). */
 	ck_assert_uint_eq(copy.model_capacity, copy.model_count);
 	ck_assert_uint_eq(copy.figure_count, full->figure_count);
+	/* The list an evaluation walks holds none of them. */
+	ck_assert_uint_eq(copy.option_model_count, full->option_model_count);
 	const struct model *m = data_find_model(&copy, "synthetic/model-4999");
 	ck_assert_ptr_nonnull(m);
 	ck_assert(m->unrated);
@@ -947,6 +949,14 @@ START_TEST(test_big_overlay)
 	ck_assert_msg(data_overlay_apply(&copy, DATA_OVERLAY_FILE, text,
 	    &cause) == 0, "%s", cause);
 	ck_assert_uint_eq(options_of(&copy), options + 100);
+	ck_assert_uint_eq(copy.option_model_count,
+	    full->option_model_count + 100);
+	for (size_t i = 0; i < copy.option_model_count; i++) {
+		const struct model *m = &copy.models[copy.option_models[i]];
+		ck_assert(m->kind != MODEL_OPEN_WEIGHTS && !m->unrated);
+		ck_assert(i == 0 ||
+		    copy.option_models[i] > copy.option_models[i - 1]);
+	}
 	ck_assert_uint_eq(copy.figure_count, full->figure_count + 200);
 	ck_assert_double_eq(copy.values[data_find_model(&copy,
 	    "synthetic/model-42")->input_price.index], 43);
