@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <float.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <locale.h>
@@ -490,6 +491,11 @@ util_parse_simple_number(const char *p, bool allow_suffix, double *value)
 	uint64_t mantissa = 0;
 	int digits = 0, significant = 0, exponent = 0;
 	bool exponent_written = false;
+
+#if !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD < 0 || FLT_EVAL_METHOD > 1
+	/* Wider intermediates (the x87) would round twice. */
+	return false;
+#endif
 
 	if (*p == '+' || *p == '-')
 		p++;
