@@ -308,19 +308,20 @@ static struct data_name *
 data_name_slot(struct data_name *slots, size_t slot_count, const char *name)
 {
 	size_t i = data_name_hash(name) & (slot_count - 1);
-	while (slots[i].model >= 0 && strcmp(slots[i].name, name) != 0)
+	while (slots[i].model != -1 && strcmp(slots[i].name, name) != 0)
 		i = (i + 1) & (slot_count - 1);
 	return &slots[i];
 }
 
-/* Files the id and aliases of the model at place in the model-name index,
- * which doubles (in the arena) before it is half full; a name an earlier
- * model has stays that model's, as data_find_model always answered. */
+/* Files names (an id and its aliases) under value in the model-name
+ * index (see struct data_name), which doubles (in the arena) before it is
+ * half full; a name an earlier entry has stays that entry's, as
+ * data_find_model always answered. */
 static int
-data_index_model(struct data *data, size_t place, char **cause)
+data_index_names(struct data *data, const char *const *names, size_t count,
+    int value, char **cause)
 {
-	const struct model *model = &data->models[place];
-	size_t needed = data->model_name_count + 1 + model->alias_count;
+	size_t needed = data->model_name_count + count;
 	if (needed * 2 > data->model_name_slots) {
 		size_t slot_count = data->model_name_slots < 64 ? 64 :
 		    data->model_name_slots;
@@ -335,23 +336,69 @@ data_index_model(struct data *data, size_t place, char **cause)
 		for (size_t i = 0; i < slot_count; i++)
 			slots[i].model = -1;
 		for (size_t i = 0; i < data->model_name_slots; i++)
-			if (data->model_names[i].model >= 0)
+			if (data->model_names[i].model != -1)
 				*data_name_slot(slots, slot_count,
 				    data->model_names[i].name) =
 				    data->model_names[i];
 		data->model_names = slots;
 		data->model_name_slots = slot_count;
 	}
-	for (size_t i = 0; i <= model->alias_count; i++) {
-		const char *name = i == 0 ? model->id : model->aliases[i - 1];
+	for (size_t i = 0; i < count; i++) {
 		struct data_name *slot = data_name_slot(data->model_names,
-		    data->model_name_slots, name);
-		if (slot->model >= 0)
+		    data->model_name_slots, names[i]);
+		if (slot->model != -1)
 			continue;
-		slot->name = name;
-		slot->model = (int)place;
+		slot->name = names[i];
+		slot->model = value;
 		data->model_name_count++;
 	}
+	return 0;
+}
+
+/* Files the id and aliases of the model at place in the index. */
+static int
+data_index_model(struct data *data, size_t place, char **cause)
+{
+	const struct model *model = &data->models[place];
+	const char *names[DATA_MAX_ALIASES + 1] = { model->id };
+	for (size_t i = 0; i < model->alias_count; i++)
+		names[i + 1] = model->aliases[i];
+	return data_index_names(data, names, model->alias_count + 1,
+	    (int)place, cause);
+}
+
+/* Keeps an unrated overlay model read for evaluations by its names only
+ * (see struct data_unrated_name): its id and aliases are copied, since
+ * the streamed entry's texts are freed after it. */
+static int
+data_name_unrated(struct data *data, const struct model *model,
+    char **cause)
+{
+	void *array = data->unrated_names;
+	const char *names[DATA_MAX_ALIASES + 1];
+	if (data_grow(data, &array, &data->unrated_name_capacity,
+	    data->unrated_name_count, 1, sizeof *data->unrated_names,
+	    cause) != 0)
+		return -1;
+	data->unrated_names = array;
+	struct data_unrated_name *named =
+	    &data->unrated_names[data->unrated_name_count];
+	for (size_t i = 0; i <= model->alias_count; i++) {
+		names[i] = arena_strdup(&data->arena, i == 0 ? model->id :
+		    model->aliases[i - 1]);
+		if (names[i] == NULL) {
+			util_error(cause, _("out of memory"));
+			return -1;
+		}
+	}
+	named->id = names[0];
+	named->file = model->file;
+	named->kind = model->kind;
+	named->priced_in = 0;
+	if (data_index_names(data, names, model->alias_count + 1,
+	    -2 - (int)data->unrated_name_count, cause) != 0)
+		return -1;
+	data->unrated_name_count++;
 	return 0;
 }
 
@@ -786,7 +833,8 @@ data_model(struct data *data, const struct doc *doc,
 	if (doc_expect_keys(doc, node, what, keys, cause) != 0 ||
 	    data_member_string(doc, node, "id", what, &model->id, cause) != 0)
 		return -1;
-	if (data_find_model(data, model->id) != NULL) {
+	if (data_find_model(data, model->id) != NULL ||
+	    data_find_unrated_name(data, model->id) != NULL) {
 		doc_error(cause, doc, doc_get(node, "id"), false,
 		    _("model '%s' is defined twice"), model->id);
 		return -1;
@@ -853,20 +901,138 @@ data_model(struct data *data, const struct doc *doc,
 	return data_model_weights(data, doc, node, model, prefix, cause);
 }
 
-/* Loads the "models:" list of models.yaml, or of a models overlay: there
- * an id the data already has is skipped with a warning (see
- * data_overlay_apply), and open weights are refused (gpus.yaml, loaded
- * before, could never run them). */
+/* One "models:" list being read: models.yaml's or an overlay's. */
+struct data_model_list {
+	bool overlay;
+	const char *what;		/* "a model", translated once */
+	size_t start;			/* models before this list */
+	size_t unrated_start;		/* unrated names before it */
+};
+
+/* What data_model_entry did with an entry. */
+enum data_entry {
+	DATA_ENTRY_ADDED,		/* a model, the last of data.models */
+	DATA_ENTRY_SKIPPED,		/* an earlier file has its id */
+	DATA_ENTRY_NAMED,		/* unrated, kept by name only */
+};
+
+/* Reads one entry of a "models:" list (the body of data_load_model_list,
+ * and an overlay's streamed item): in an overlay, an id an earlier file
+ * has is skipped with a warning and open weights are refused (gpus.yaml,
+ * loaded before, could never run them); an unrated model is kept by name
+ * only when the data is loaded for evaluations (data_load_compared). */
+static int
+data_model_entry(struct data *data, const struct data_model_list *list,
+    const struct doc *doc, const struct doc_node *node,
+    const char **weights, enum data_entry *done, char **cause)
+{
+	const struct doc_node *id;
+	if (list->overlay && node->type == DOC_MAPPING &&
+	    (id = doc_get(node, "id")) != NULL && id->type == DOC_SCALAR) {
+		const struct model *known = data_find_model(data, id->scalar);
+		const struct data_unrated_name *named =
+		    data_find_unrated_name(data, id->scalar);
+		const char *file = NULL;
+		if (known != NULL && (size_t)(known - data->models) <
+		    list->start)
+			file = known->file ? known->file : "models.yaml";
+		else if (named != NULL && (size_t)(named -
+		    data->unrated_names) < list->unrated_start)
+			file = named->file;
+		if (file != NULL) {
+			char message[1024];
+			snprintf(message, sizeof message, _("%s:%d:%d: "
+			    "warning: model '%s' is already in %s: this "
+			    "entry is skipped (delete it)"), doc->path,
+			    id->line, id->column, id->scalar, file);
+			data_warn(data, message);
+			*done = DATA_ENTRY_SKIPPED;
+			return 0;
+		}
+	}
+	const struct doc_node *kind = node->type == DOC_MAPPING ?
+	    doc_get(node, "kind") : NULL;
+	if (list->overlay && kind != NULL && kind->type == DOC_SCALAR &&
+	    strcmp(kind->scalar, "open_weights") == 0) {
+		doc_error(cause, doc, kind, false, _("%s holds api and "
+		    "hosted_open models only: open weights belong in "
+		    "models.yaml"), DATA_OVERLAY_FILE);
+		return -1;
+	}
+	if (data_reserve_models(data, 1, cause) != 0)
+		return -1;
+	struct model *model = &data->models[data->model_count];
+	memset(model, 0, sizeof *model);
+	*weights = NULL;
+	model->file = doc->path;
+	if (data_model(data, doc, node, list->what, model, weights,
+	    cause) != 0)
+		return -1;
+	if (list->overlay && model->unrated && data->unrated_by_name) {
+		*done = DATA_ENTRY_NAMED;
+		return data_name_unrated(data, model, cause);
+	}
+	bool option = model->kind != MODEL_OPEN_WEIGHTS && !model->unrated;
+	if (option && data->option_model_count == DATA_MAX_OPTION_MODELS) {
+		doc_error(cause, doc, node, false, _("more than %d rated "
+		    "api and hosted_open models (set tier: %s on the "
+		    "ones not to compare)"), DATA_MAX_OPTION_MODELS,
+		    DATA_UNRATED);
+		return -1;
+	}
+	if (data_index_model(data, data->model_count, cause) != 0)
+		return -1;
+	if (option)
+		data->option_models[data->option_model_count++] =
+		    (int)data->model_count;
+	data->model_count++;
+	*done = DATA_ENTRY_ADDED;
+	return 0;
+}
+
+/* Links a hosted_open model (at index) to the open weights it serves,
+ * read from its entry node, once the whole list is read. */
+static int
+data_link_weights(struct data *data, const struct doc *doc, size_t index,
+    const char *weights, const struct doc_node *node, char **cause)
+{
+	struct model *model = &data->models[index];
+	const struct model *w = data_find_model(data, weights);
+	if (w == NULL || w->kind != MODEL_OPEN_WEIGHTS) {
+		doc_error(cause, doc, doc_get(node, "weights"), false,
+		    _("weights '%s' is not an open_weights model"), weights);
+		return -1;
+	}
+	model->weights = (int)(w - data->models);
+	if (doc_get(node, "tier") == NULL)
+		model->tier = w->tier;
+	return 0;
+}
+
+/* The start of reading a "models:" list into data. */
+static void
+data_model_list_start(struct data *data, bool overlay,
+    struct data_model_list *list)
+{
+	list->overlay = overlay;
+	list->what = _("a model");
+	list->start = data->model_count;
+	list->unrated_start = data->unrated_name_count;
+}
+
+/* Loads the "models:" list of models.yaml, or of a models overlay (see
+ * data_model_entry). */
 static int
 data_load_model_list(struct data *data, const struct doc *doc, bool overlay,
     char **cause)
 {
 	const struct doc_node *list = data_top_list(doc, "models", cause);
+	struct data_model_list reading;
 	const char **weights;
-	size_t *items, start = data->model_count;
-	const char *what = _("a model");
+	size_t *items;
 	if (list == NULL)
 		return -1;
+	data_model_list_start(data, overlay, &reading);
 	if (data_reserve_models(data, list->count, cause) != 0)
 		return -1;
 	weights = arena_alloc(&data->arena, (list->count + 1) * sizeof *weights);
@@ -876,75 +1042,19 @@ data_load_model_list(struct data *data, const struct doc *doc, bool overlay,
 		return -1;
 	}
 	for (size_t i = 0; i < list->count; i++) {
-		const struct doc_node *node = &list->items[i], *id;
-		struct model *model = &data->models[data->model_count];
-		size_t slot = data->model_count - start;
-		if (overlay && node->type == DOC_MAPPING &&
-		    (id = doc_get(node, "id")) != NULL &&
-		    id->type == DOC_SCALAR) {
-			const struct model *known = data_find_model(data,
-			    id->scalar);
-			if (known != NULL && (size_t)(known - data->models) <
-			    start) {
-				char message[1024];
-				snprintf(message, sizeof message, _("%s:%d:%d: "
-				    "warning: model '%s' is already in %s: this "
-				    "entry is skipped (delete it)"), doc->path,
-				    id->line, id->column, id->scalar,
-				    known->file ? known->file : "models.yaml");
-				data_warn(data, message);
-				continue;
-			}
-		}
-		const struct doc_node *kind = node->type == DOC_MAPPING ?
-		    doc_get(node, "kind") : NULL;
-		if (overlay && kind != NULL && kind->type == DOC_SCALAR &&
-		    strcmp(kind->scalar, "open_weights") == 0) {
-			doc_error(cause, doc, kind, false, _("%s holds api and "
-			    "hosted_open models only: open weights belong in "
-			    "models.yaml"), DATA_OVERLAY_FILE);
+		size_t slot = data->model_count - reading.start;
+		enum data_entry done;
+		if (data_model_entry(data, &reading, doc, &list->items[i],
+		    &weights[slot], &done, cause) != 0)
 			return -1;
-		}
-		memset(model, 0, sizeof *model);
-		weights[slot] = NULL;
 		items[slot] = i;
-		model->file = doc->path;
-		if (data_model(data, doc, node, what, model, &weights[slot],
-		    cause) != 0)
-			return -1;
-		bool option = model->kind != MODEL_OPEN_WEIGHTS &&
-		    !model->unrated;
-		if (option &&
-		    data->option_model_count == DATA_MAX_OPTION_MODELS) {
-			doc_error(cause, doc, node, false, _("more than %d rated "
-			    "api and hosted_open models (set tier: %s on the "
-			    "ones not to compare)"), DATA_MAX_OPTION_MODELS,
-			    DATA_UNRATED);
-			return -1;
-		}
-		if (data_index_model(data, data->model_count, cause) != 0)
-			return -1;
-		if (option)
-			data->option_models[data->option_model_count++] =
-			    (int)data->model_count;
-		data->model_count++;
 	}
-	for (size_t i = start; i < data->model_count; i++) {
-		struct model *model = &data->models[i];
-		const struct doc_node *node = &list->items[items[i - start]];
-		if (model->kind != MODEL_HOSTED_OPEN)
-			continue;
-		const struct model *w = data_find_model(data,
-		    weights[i - start]);
-		if (w == NULL || w->kind != MODEL_OPEN_WEIGHTS) {
-			doc_error(cause, doc, doc_get(node, "weights"),
-			    false, _("weights '%s' is not an open_weights model"),
-			    weights[i - start]);
+	for (size_t i = reading.start; i < data->model_count; i++) {
+		size_t slot = i - reading.start;
+		if (data->models[i].kind == MODEL_HOSTED_OPEN &&
+		    data_link_weights(data, doc, i, weights[slot],
+		    &list->items[items[slot]], cause) != 0)
 			return -1;
-		}
-		model->weights = (int)(w - data->models);
-		if (doc_get(node, "tier") == NULL)
-			model->tier = w->tier;
 	}
 	return 0;
 }
@@ -1551,7 +1661,7 @@ data_copy_array(struct data *copy, void **array, size_t *capacity,
 int
 data_copy(struct data *copy, const struct data *base, char **cause)
 {
-	void *arrays[5];
+	void *arrays[6];
 	size_t values_capacity;
 	*copy = *base;
 	copy->arena.first = NULL;	/* base owns the text */
@@ -1560,6 +1670,7 @@ data_copy(struct data *copy, const struct data *base, char **cause)
 	arrays[2] = copy->configs;
 	arrays[3] = copy->figure_places;
 	arrays[4] = copy->values;
+	arrays[5] = copy->unrated_names;
 	if (data_copy_array(copy, &arrays[0], &copy->model_capacity,
 	    base->model_count, sizeof *base->models, cause) != 0 ||
 	    data_copy_array(copy, &arrays[1], &copy->gpu_capacity,
@@ -1569,7 +1680,10 @@ data_copy(struct data *copy, const struct data *base, char **cause)
 	    data_copy_array(copy, &arrays[3], &copy->figure_capacity,
 	    base->figure_count, sizeof *base->figure_places, cause) != 0 ||
 	    data_copy_array(copy, &arrays[4], &values_capacity,
-	    base->figure_count, sizeof *base->values, cause) != 0) {
+	    base->figure_count, sizeof *base->values, cause) != 0 ||
+	    data_copy_array(copy, &arrays[5], &copy->unrated_name_capacity,
+	    base->unrated_name_count, sizeof *base->unrated_names,
+	    cause) != 0) {
 		arena_free(&copy->arena);
 		memset(copy, 0, sizeof *copy);
 		return -1;
@@ -1579,6 +1693,7 @@ data_copy(struct data *copy, const struct data *base, char **cause)
 	copy->configs = arrays[2];
 	copy->figure_places = arrays[3];
 	copy->values = arrays[4];
+	copy->unrated_names = arrays[5];
 	/* The name index is a hash table: its size is part of it. */
 	if (base->model_name_slots > 0) {
 		copy->model_names = arena_alloc(&copy->arena,
@@ -1598,6 +1713,105 @@ data_copy(struct data *copy, const struct data *base, char **cause)
 	return 0;
 }
 
+/* A hosted_open entry of a streamed overlay, linked to its weights once
+ * the file is read (the overlay keeps its nodes: data_overlay_item). */
+struct data_overlay_pending {
+	size_t model;
+	const char *weights;
+	struct doc_node node;
+};
+
+/* An overlay read entry by entry (struct doc_stream). */
+struct data_overlay_stream {
+	struct data *data;
+	struct data_model_list list;
+	size_t seen, skip;		/* items had; items to pass over */
+	struct data_overlay_pending *pending;
+	size_t pending_count, pending_capacity;
+};
+
+/* One entry of a streamed overlay: read as data_load_model_list reads
+ * it; its memory is kept only for a model added (whose texts the data
+ * points at). */
+static int
+data_overlay_item(void *context, const struct doc *doc,
+    const struct doc_node *node, char **cause)
+{
+	struct data_overlay_stream *s = context;
+	struct data *data = s->data;
+	const char *weights;
+	enum data_entry done;
+	if (++s->seen <= s->skip)
+		return 0;		/* had before the restart */
+	if (data_model_entry(data, &s->list, doc, node, &weights, &done,
+	    cause) != 0)
+		return -1;
+	if (done != DATA_ENTRY_ADDED)
+		return 0;
+	if (data->models[data->model_count - 1].kind != MODEL_HOSTED_OPEN)
+		return 1;
+	if (s->pending_count == s->pending_capacity) {
+		size_t capacity = s->pending_capacity ?
+		    2 * s->pending_capacity : 16;
+		void *grown = realloc(s->pending, capacity * sizeof *s->pending);
+		if (grown == NULL) {
+			util_error(cause, _("out of memory"));
+			return -1;
+		}
+		s->pending = grown;
+		s->pending_capacity = capacity;
+	}
+	s->pending[s->pending_count++] = (struct data_overlay_pending) {
+		data->model_count - 1, weights, *node
+	};
+	return 1;
+}
+
+/* The fast reader declined after some entries: their memory joins the
+ * data's, and libyaml's reading passes over them (struct doc_stream). */
+static void
+data_overlay_restart(void *context, struct doc *doc)
+{
+	struct data_overlay_stream *s = context;
+	doc_keep(doc, &s->data->arena);
+	s->skip = s->seen;
+	s->seen = 0;
+}
+
+/* Reads an overlay entry by entry for data_load_compared: its unrated
+ * models are kept by name, the rest as data_load_model_list keeps them. */
+static int
+data_overlay_stream(struct data *data, struct doc *doc, const char *name,
+    const char *text, char **cause)
+{
+	struct data_overlay_stream s = { .data = data };
+	struct doc_stream stream = {
+		"models", data_overlay_item, data_overlay_restart, &s
+	};
+	int result = -1;
+	memset(doc, 0, sizeof *doc);
+	data_model_list_start(data, true, &s.list);
+	if (doc_parse_yaml_stream(doc, &data->arena, name, text,
+	    DATA_OVERLAY_MAX_NODES, &stream, cause) != 0) {
+		free(s.pending);
+		return -1;
+	}
+	const struct doc_node *list = doc->root != NULL &&
+	    doc->root->type == DOC_MAPPING ? doc_get(doc->root, "models") :
+	    NULL;
+	/* "models:" and nothing adds nothing; else the list's frame. */
+	if (doc->root == NULL || (list != NULL && list->type == DOC_SCALAR &&
+	    list->null && doc->root->count == 1) ||
+	    data_top_list(doc, "models", cause) != NULL)
+		result = 0;
+	for (size_t i = 0; result == 0 && i < s.pending_count; i++)
+		if (data_link_weights(data, doc, s.pending[i].model,
+		    s.pending[i].weights, &s.pending[i].node, cause) != 0)
+			result = -1;
+	free(s.pending);
+	return result;
+}
+
 /* Loads one models overlay over the data (see data.h). */
 int
 data_overlay_apply(struct data *data, const char *name, const char *text,
@@ -1605,6 +1819,10 @@ data_overlay_apply(struct data *data, const char *name, const char *text,
 {
 	struct doc doc;
 	int result;
+	if (data->unrated_by_name) {
+		result = data_overlay_stream(data, &doc, name, text, cause);
+		goto finish;
+	}
 	if (doc_parse_yaml_named_limit(&doc, &data->arena, name, text,
 	    DATA_OVERLAY_MAX_NODES, cause) != 0)
 		return -1;
@@ -1618,6 +1836,7 @@ data_overlay_apply(struct data *data, const char *name, const char *text,
 	} else {
 		result = data_load_model_list(data, &doc, true, cause);
 	}
+finish:
 	doc_keep_texts(&doc, &data->arena);	/* as data_load_file */
 	for (size_t i = 0; result == 0 && i < data->model_count; i++)
 		if (data->models[i].kind == MODEL_API && !data->models[i].unrated &&
@@ -1654,6 +1873,22 @@ data_find_model(const struct data *data, const char *id)
 			if (strcmp(m->aliases[j], id) == 0)
 				return m;
 	}
+	return NULL;
+}
+
+/* Finds an unrated model kept by name only (see data.h). */
+struct data_unrated_name *
+data_find_unrated_name(const struct data *data, const char *id)
+{
+	if (data->model_name_slots > 0) {
+		const struct data_name *slot = data_name_slot(
+		    data->model_names, data->model_name_slots, id);
+		return slot->model > -2 ? NULL :
+		    &data->unrated_names[-2 - slot->model];
+	}
+	for (size_t i = 0; i < data->unrated_name_count; i++)
+		if (strcmp(data->unrated_names[i].id, id) == 0)
+			return &data->unrated_names[i];
 	return NULL;
 }
 

@@ -257,7 +257,20 @@ struct data_figure_place {
  * model's place (-1: an empty slot). */
 struct data_name {
 	const char *name;
-	int model;
+	int model;		/* index in models; -1: empty slot; -2 - k:
+				 * unrated_names[k] */
+};
+
+/* An unrated model of a models overlay in data loaded for evaluations
+ * (data_load_compared): checked like any entry, then kept by its names
+ * only, since nothing compares it; a price-list import adds thousands. */
+struct data_unrated_name {
+	const char *id;
+	const char *file;		/* the overlay that has it */
+	enum model_kind kind;
+	unsigned priced_in;		/* the prices.yaml (data.price_layers
+					 * counts them) that gave its prices
+					 * last; 0 for none */
 };
 
 struct data {
@@ -270,6 +283,12 @@ struct data {
 	 * over every model touched 1.5 KB of each). */
 	int option_models[DATA_MAX_OPTION_MODELS];
 	size_t option_model_count;
+	/* Set by data_load_compared before the overlays: their unrated
+	 * models go to unrated_names instead of models. */
+	bool unrated_by_name;
+	struct data_unrated_name *unrated_names;
+	size_t unrated_name_count, unrated_name_capacity;
+	unsigned price_layers;		/* prices.yaml files applied */
 	/* Every model's id and aliases, hashed (open addressing; the first
 	 * model to use a name keeps it), so data_find_model takes constant
 	 * time and a price list of thousands of models loads in linear
@@ -394,6 +413,13 @@ struct data_price_item {
  * installed folder, then $XDG_CONFIG_HOME/llmadvisor, $LLMADVISOR_DATADIR
  * and --data-dir, so the nearest folder wins model by model. */
 int data_load(struct data *, const struct paths *, char **cause);
+/* data_load for evaluations (the questionnaire, the reports): an
+ * overlay's unrated models are checked as always, then kept by name only
+ * (data.unrated_names; data_find_model does not find them, nothing
+ * compares them), and the overlay is read entry by entry, so a full
+ * price-list import costs a run the memory of its few rated models.
+ * Listings and imports, which show or map every model, use data_load. */
+int data_load_compared(struct data *, const struct paths *, char **cause);
 /* As data_load, with prices_text standing in for the prices.yaml at
  * prices_path (which need not exist yet): what an import would write is
  * checked before it is written. */
@@ -473,6 +499,10 @@ bool data_date_in_future(const char *text);
 bool data_figure_stale(const struct figure *, time_t now, double months);
 
 const struct model *data_find_model(const struct data *, const char *id);
+/* An unrated model kept by name only (data_load_compared), by id or
+ * alias; NULL otherwise. */
+struct data_unrated_name *data_find_unrated_name(const struct data *,
+	const char *id);
 const struct gpu *data_find_gpu(const struct data *, const char *id);
 
 const char *data_model_kind_name(enum model_kind);

@@ -61,6 +61,20 @@ data_load(struct data *data, const struct paths *paths, char **cause)
 	return data_load_with_prices(data, paths, NULL, NULL, cause);
 }
 
+static int data_load_all(struct data *, const struct paths *,
+	const char *prices_path, const char *prices_text,
+	const char *overlay_path, const char *overlay_text,
+	bool unrated_by_name, char **cause);
+
+/* Loads the data for evaluations: unrated models by name (see data.h). */
+int
+data_load_compared(struct data *data, const struct paths *paths,
+    char **cause)
+{
+	return data_load_all(data, paths, NULL, NULL, NULL, NULL, true,
+	    cause);
+}
+
 /* As data_load, with prices_text standing in for the prices.yaml at
  * prices_path: an import checks what it would write before writing it. */
 int
@@ -126,6 +140,18 @@ data_load_with_files(struct data *data, const struct paths *paths,
     const char *prices_path, const char *prices_text,
     const char *overlay_path, const char *overlay_text, char **cause)
 {
+	return data_load_all(data, paths, prices_path, prices_text,
+	    overlay_path, overlay_text, false, cause);
+}
+
+/* data_load_with_files, keeping an overlay's unrated models by name only
+ * when unrated_by_name (data_load_compared). */
+static int
+data_load_all(struct data *data, const struct paths *paths,
+    const char *prices_path, const char *prices_text,
+    const char *overlay_path, const char *overlay_text,
+    bool unrated_by_name, char **cause)
+{
 	static const char *const files[] = {
 		"models.yaml", "gpus.yaml", "defaults.yaml"
 	};
@@ -137,6 +163,8 @@ data_load_with_files(struct data *data, const struct paths *paths,
 			goto out;
 	result = data_load_texts(data, names[0], texts[0], names[1], texts[1],
 	    names[2], texts[2], cause);
+	if (result == 0)
+		data->unrated_by_name = unrated_by_name;
 	if (result == 0 && (data_load_layers(data, paths, PATHS_NEAREST_FIRST,
 	    DATA_OVERLAY_FILE, overlay_path, overlay_text, data_overlay_apply,
 	    cause) != 0 || data_load_layers(data, paths, PATHS_WIDEST_FIRST,

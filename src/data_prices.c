@@ -158,9 +158,25 @@ data_prices_apply(struct data *data, const char *name, const char *text,
 		return -1;
 	}
 	memset(applied, 0, (data->model_count + 1) * sizeof *applied);
+	unsigned layer = ++data->price_layers;
 	for (size_t i = 0; i < count; i++) {
 		const struct data_price_item *item = &items[i];
 		const struct model *found = data_find_model(data, item->model);
+		struct data_unrated_name *named = found == NULL ?
+		    data_find_unrated_name(data, item->model) : NULL;
+		if (named != NULL) {
+			/* Kept by name only (data_load_compared): nothing
+			 * reads its prices, but twice in one file is still an
+			 * error, as for a model kept whole. */
+			if (named->priced_in == layer) {
+				util_error_at(cause, name, item->line,
+				    item->column, _("prices for model '%s' are "
+				    "given twice"), named->id);
+				return -1;
+			}
+			named->priced_in = layer;
+			continue;
+		}
 		if (found == NULL) {
 			snprintf(message, sizeof message, _("%s:%d:%d: warning: "
 			    "model '%s' is not in %s: its prices are ignored"),

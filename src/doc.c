@@ -104,6 +104,25 @@ doc_next_slot(struct doc_builder *b)
 	return &b->children[b->children_count++];
 }
 
+/* Hands a finished item of the streamed list to the stream, then frees
+ * what it took unless the stream keeps it (struct doc_stream). */
+static int
+doc_stream_item(struct doc_builder *b, const struct doc_node *node)
+{
+	int kept = b->stream->item(b->stream->context, b->doc, node, b->cause);
+	if (kept < 0)
+		return -1;
+	b->streamed++;
+	if (kept == 0) {
+		arena_release_to(&b->doc->arena, b->stream_nodes);
+		arena_release_to(&b->doc->texts, b->stream_texts);
+	} else {
+		b->stream_nodes = arena_mark(&b->doc->arena);
+		b->stream_texts = arena_mark(&b->doc->texts);
+	}
+	return 0;
+}
+
 /* Adds a finished node to the container on top of the stack. */
 static int
 doc_attach(struct doc_builder *b, struct doc_node *node)
@@ -122,6 +141,8 @@ doc_attach(struct doc_builder *b, struct doc_node *node)
 		b->doc->root = root;
 		return 0;
 	}
+	if (b->stream_depth != 0 && b->depth == b->stream_depth)
+		return doc_stream_item(b, node);
 	struct doc_frame *top = &b->stack[b->depth];
 	if (top->node.type == DOC_MAPPING && top->pending_key == NULL) {
 		if (node->type != DOC_SCALAR || node->null) {
@@ -166,6 +187,16 @@ doc_builder_open(struct doc_builder *b, enum doc_type type, int line,
 	frame->node.line = line;
 	frame->node.column = column;
 	frame->first = b->children_count;
+	/* The root mapping's streamed member, a list: its items go to the
+	 * stream from here on. */
+	const struct doc_frame *root = &b->stack[1];
+	if (b->stream != NULL && b->depth == 2 && type == DOC_SEQUENCE &&
+	    root->node.type == DOC_MAPPING && root->pending_key != NULL &&
+	    strcmp(root->pending_key, b->stream->key) == 0) {
+		b->stream_depth = 2;
+		b->stream_nodes = arena_mark(&b->doc->arena);
+		b->stream_texts = arena_mark(&b->doc->texts);
+	}
 	return 0;
 }
 
@@ -176,6 +207,8 @@ doc_builder_close(struct doc_builder *b)
 	struct doc_frame *frame = &b->stack[b->depth];
 	struct doc_node node = frame->node;
 	size_t count = b->children_count - frame->first;
+	if (b->depth == b->stream_depth)
+		b->stream_depth = 0;	/* the streamed list ends, empty */
 	if (count > 0) {
 		node.items = arena_alloc(&b->doc->arena,
 		    count * sizeof *node.items);

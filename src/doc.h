@@ -72,6 +72,28 @@ int doc_parse_yaml_limit(struct doc *, const char *path, const char *text,
 	size_t length, size_t max_nodes, char **cause);
 int doc_parse_yaml_named_limit(struct doc *, struct arena *names,
 	const char *name, const char *text, size_t max_nodes, char **cause);
+/* A list read item by item (doc_parse_yaml_stream): the items of the root
+ * mapping's member key go to item as soon as each is read, and are not
+ * kept in the tree (the list itself is left empty).  item returns 0 when
+ * the item's nodes and texts may be freed at once, 1 to keep them as long
+ * as the tree, -1 with *cause set to stop with that error.  When the fast
+ * reader declines part way (doc_parse_yaml_reader), libyaml reads the
+ * text again from its start, and the items the stream has had come again,
+ * the same: restart is called first with the tree so far, whose memory
+ * (what the items kept) it must take (doc_keep), and the stream then
+ * passes over as many items as it had.  A file of thousands of entries
+ * (a price-list import's models) is read in the memory of one. */
+struct doc_stream {
+	const char *key;
+	int (*item)(void *context, const struct doc *,
+	    const struct doc_node *, char **cause);
+	void (*restart)(void *context, struct doc *);
+	void *context;
+};
+int doc_parse_yaml_stream(struct doc *, struct arena *names,
+	const char *name, const char *text, size_t max_nodes,
+	const struct doc_stream *, char **cause);
+
 /* Which reader builds a YAML tree: the functions above use the fast one
  * (doc_yaml_fast.c) and libyaml for whatever it declines; tests compare the
  * two. */

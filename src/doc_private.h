@@ -23,6 +23,13 @@ struct doc_builder {
 	/* The children of the open containers, the innermost's last. */
 	struct doc_node *children;
 	size_t children_count, children_capacity;
+	/* A streamed list (struct doc_stream): the depth of its container
+	 * while it is open (0 otherwise), where the arenas stood after the
+	 * last item kept, and how many items went to stream->item. */
+	const struct doc_stream *stream;
+	int stream_depth;
+	struct arena_mark stream_nodes, stream_texts;
+	size_t streamed;
 };
 
 /* Opens a mapping or sequence at a 1-based position. */
@@ -43,5 +50,9 @@ void doc_builder_free(struct doc_builder *);
  * every error, so that libyaml gives its usual message). */
 bool doc_yaml_fast_read(struct doc *, const char *text, size_t length,
 	size_t max_nodes);
+/* The same, streaming a list (struct doc_stream): when it declines after
+ * items went to the stream, it calls the stream's restart first. */
+bool doc_yaml_fast_read_stream(struct doc *, const char *text,
+	size_t length, size_t max_nodes, const struct doc_stream *);
 
 #endif

@@ -11,6 +11,10 @@
 #include "doc_private.h"
 #include "i18n.h"
 
+static int doc_yaml_read(struct doc *, const char *path, const char *text,
+	size_t length, size_t max_nodes, enum doc_yaml_reader,
+	const struct doc_stream *, char **cause);
+
 /* Refuses an explicit YAML tag (!!str, !custom): our files are plain
  * data, and a tag would silently change how a value reads.  Returns 1
  * with *cause set, or 0. */
@@ -115,6 +119,32 @@ doc_parse_yaml_reader(struct doc *doc, const char *path, const char *text,
     size_t length, size_t max_nodes, enum doc_yaml_reader reader,
     char **cause)
 {
+	return doc_yaml_read(doc, path, text, length, max_nodes, reader, NULL,
+	    cause);
+}
+
+/* Copies the name, then parses streaming one list (see doc.h). */
+int
+doc_parse_yaml_stream(struct doc *doc, struct arena *names, const char *name,
+    const char *text, size_t max_nodes, const struct doc_stream *stream,
+    char **cause)
+{
+	const char *path = arena_strdup(names, name);
+	if (path == NULL) {
+		util_error(cause, _("out of memory"));
+		return -1;
+	}
+	return doc_yaml_read(doc, path, text, strlen(text), max_nodes,
+	    DOC_YAML_EITHER, stream, cause);
+}
+
+/* doc_parse_yaml_reader, streaming stream's list when stream is not
+ * NULL. */
+static int
+doc_yaml_read(struct doc *doc, const char *path, const char *text,
+    size_t length, size_t max_nodes, enum doc_yaml_reader reader,
+    const struct doc_stream *stream, char **cause)
+{
 	yaml_parser_t parser;
 	yaml_event_t event;
 	struct doc_builder *b;
@@ -125,7 +155,8 @@ doc_parse_yaml_reader(struct doc *doc, const char *path, const char *text,
 	doc->path = path;
 	doc->text = text;
 	if (reader != DOC_YAML_LIBYAML) {
-		if (doc_yaml_fast_read(doc, text, length, max_nodes))
+		if (doc_yaml_fast_read_stream(doc, text, length, max_nodes,
+		    stream))
 			return 0;
 		if (reader == DOC_YAML_FAST)
 			return 1;
@@ -138,6 +169,7 @@ doc_parse_yaml_reader(struct doc *doc, const char *path, const char *text,
 	b->doc = doc;
 	b->cause = cause;
 	b->max_nodes = max_nodes;
+	b->stream = stream;
 	if (!yaml_parser_initialize(&parser)) {
 		util_error(cause, _("%s: out of memory"), path);
 		free(b);

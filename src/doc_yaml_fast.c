@@ -1043,6 +1043,14 @@ bool
 doc_yaml_fast_read(struct doc *doc, const char *text, size_t length,
     size_t max_nodes)
 {
+	return doc_yaml_fast_read_stream(doc, text, length, max_nodes, NULL);
+}
+
+/* doc_yaml_fast_read with a streamed list (see doc_private.h). */
+bool
+doc_yaml_fast_read_stream(struct doc *doc, const char *text, size_t length,
+    size_t max_nodes, const struct doc_stream *stream)
+{
 	struct doc_yaml_fast y;
 	char *cause = NULL;
 	bool ascii;
@@ -1055,6 +1063,7 @@ doc_yaml_fast_read(struct doc *doc, const char *text, size_t length,
 	builder->doc = doc;
 	builder->cause = &cause;
 	builder->max_nodes = max_nodes;
+	builder->stream = stream;
 	memset(&y, 0, sizeof y);
 	y.end = text + length;
 	y.p = y.line_start = text;
@@ -1072,6 +1081,8 @@ doc_yaml_fast_read(struct doc *doc, const char *text, size_t length,
 		    doc_yaml_fast_sequence(&y, indent) :
 		    doc_yaml_fast_mapping(&y, indent);
 	bool read = indent == DOC_YAML_FAST_END && !y.failed;
+	if (!read && builder->streamed > 0)
+		stream->restart(stream->context, doc);
 	doc_builder_free(builder);
 	free(builder);
 	free(cause);

@@ -582,7 +582,9 @@ main(int argc, char **argv)
 	if (main_format(&options, &format, &interactive, &status) != 0 ||
 	    main_paths(&options, &paths, &status) != 0)
 		return status;
-	if (data_load(&data, &paths, &cause) != 0) {
+	/* Evaluations only: an import's unrated models are checked, then
+	 * kept by name (listings and imports went to cmd_data_run). */
+	if (data_load_compared(&data, &paths, &cause) != 0) {
 		status = main_fail(EXIT_USAGE, cause);
 		free(cause);
 		return status;

@@ -872,10 +872,15 @@ profile_check_data(const struct profile *profile, const struct data *data,
 	const char *at = profile->self_hosted_model_at[0] != '\0' ?
 	    profile->self_hosted_model_at : "self_hosted_model";
 	const char *near = profile_closest_open_model(data, id);
-	if (m != NULL)
+	/* An unrated model kept by name (data_load_compared) is answered as
+	 * when it is kept whole. */
+	const struct data_unrated_name *named = m == NULL ?
+	    data_find_unrated_name(data, id) : NULL;
+	if (m != NULL || named != NULL)
 		util_error(cause, _("%s: self_hosted_model '%s' is not open "
 		    "weights you can run (its kind is %s): see --list-models"),
-		    at, id, data_model_kind_name(m->kind));
+		    at, id, data_model_kind_name(m != NULL ? m->kind :
+		    named->kind));
 	else if (near != NULL)
 		util_error(cause, _("%s: self_hosted_model '%s' is not an "
 		    "open-weights model in the data (did you mean '%s'?)"), at,

@@ -108,6 +108,29 @@ arena_free(struct arena *arena)
 	arena->first = NULL;
 }
 
+/* Where the arena stands now (see util.h). */
+struct arena_mark
+arena_mark(const struct arena *arena)
+{
+	struct arena_mark mark = { arena->first,
+	    arena->first ? arena->first->used : 0 };
+	return mark;
+}
+
+/* Frees what was handed out after mark: the blocks begun since, and the
+ * rest of the block it was in. */
+void
+arena_release_to(struct arena *arena, struct arena_mark mark)
+{
+	while (arena->first != NULL && arena->first != mark.block) {
+		struct arena_block *next = arena->first->next;
+		free(arena->first);
+		arena->first = next;
+	}
+	if (arena->first != NULL)
+		arena->first->used = mark.used;
+}
+
 /* Moves the blocks of one arena into another, to be freed with it. */
 void
 arena_adopt(struct arena *into, struct arena *from)

@@ -24,6 +24,14 @@ char *arena_strndup(struct arena *, const char *text, size_t length);
 void arena_free(struct arena *);
 /* Moves every block of from into into; from is empty afterwards. */
 void arena_adopt(struct arena *into, struct arena *from);
+/* A point in an arena's life: arena_release_to frees everything handed
+ * out after it (a streamed reader's items, one at a time). */
+struct arena_mark {
+	struct arena_block *block;
+	size_t used;
+};
+struct arena_mark arena_mark(const struct arena *);
+void arena_release_to(struct arena *, struct arena_mark);
 
 /* A growable, always NUL-terminated string. */
 struct buffer {

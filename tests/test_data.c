@@ -978,6 +978,129 @@ START_TEST(test_big_overlay)
 }
 END_TEST
 
+/* An overlay of n synthetic models (overlay_text: the first rated of
+ * them rated), a hosted open-weight API of the shipped data's Llama 3.1
+ * 70B weights, and, with anchor, a YAML anchor in the last entry: the
+ * fast reader declines it there, after streaming the others. */
+static char *
+overlay_with_hosted(size_t count, size_t rated, bool anchor)
+{
+	struct buffer text;
+	char *models = overlay_text(count, rated);
+	buffer_init(&text);
+	buffer_add(&text, models);
+	buffer_add(&text, "  - id: synthetic/hosted\n    name: Hosted\n"
+	    "    kind: hosted_open\n    provider: synthetic\n"
+	    "    weights: llama-3.1-70b\n"
+	    "    input_price: {value: 0.5, unit: USD/Mtok, source: test, "
+	    "as_of: 2026-07-24, verified: true, range: [0, 10]}\n"
+	    "    output_price: {value: 0.7, unit: USD/Mtok, source: test, "
+	    "as_of: 2026-07-24, verified: true, range: [0, 10]}\n");
+	buffer_printf(&text, "  - id: synthetic/last\n    name: %s\n"
+	    "    provider: synthetic\n    kind: api\n    tier: unrated\n"
+	    "    input_price: {value: 1, unit: USD/Mtok, source: test, "
+	    "as_of: 2026-07-24, verified: true, range: [0, 10]}\n"
+	    "    output_price: {value: 2, unit: USD/Mtok, source: test, "
+	    "as_of: 2026-07-24, verified: true, range: [0, 10]}\n",
+	    anchor ? "&last Last" : "Last");
+	free(models);
+	ck_assert(!text.failed);
+	return text.data;
+}
+
+START_TEST(test_overlay_unrated_by_name)
+{
+	/* Loaded for evaluations (data_load_compared), an overlay is read
+	 * entry by entry and its unrated models are kept by name only: what
+	 * evaluations see is what keeping them whole gives (rated models,
+	 * figures, options, the hosted API's weights), the names still
+	 * answer (duplicates, prices, the kind in messages), and a reader
+	 * that falls back to libyaml half way changes nothing. */
+	const struct data *full = testutil_shipped_data();
+	for (int anchor = 0; anchor < 2; anchor++) {
+		struct data whole, named;
+		char *cause = NULL, *text = overlay_with_hosted(300, 20, anchor);
+		ck_assert_int_eq(data_copy(&whole, full, &cause), 0);
+		ck_assert_int_eq(data_copy(&named, full, &cause), 0);
+		named.unrated_by_name = true;
+		ck_assert_msg(data_overlay_apply(&whole, "o.yaml", text,
+		    &cause) == 0, "%s", cause);
+		ck_assert_msg(data_overlay_apply(&named, "o.yaml", text,
+		    &cause) == 0, "%s", cause);
+		free(text);
+		ck_assert_uint_eq(whole.model_count, full->model_count + 302);
+		ck_assert_uint_eq(named.model_count, full->model_count + 21);
+		ck_assert_uint_eq(named.unrated_name_count, 281);
+		ck_assert_uint_eq(named.figure_count, whole.figure_count);
+		ck_assert_uint_eq(named.option_model_count,
+		    whole.option_model_count);
+		ck_assert_uint_eq(options_of(&named), options_of(&whole));
+		for (size_t i = 0; i < named.option_model_count; i++) {
+			const struct model *a =
+			    &whole.models[whole.option_models[i]];
+			const struct model *b =
+			    &named.models[named.option_models[i]];
+			ck_assert_str_eq(a->id, b->id);
+			ck_assert_str_eq(a->input_price.source,
+			    b->input_price.source);
+			ck_assert_int_eq(a->input_price.index,
+			    b->input_price.index);
+			ck_assert_int_eq(a->weights, b->weights);
+			ck_assert_int_eq(a->tier, b->tier);
+		}
+		const struct model *hosted = data_find_model(&named,
+		    "synthetic/hosted");
+		ck_assert_ptr_nonnull(hosted);
+		ck_assert_str_eq(named.models[hosted->weights].id,
+		    "llama-3.1-70b");
+		/* The unrated ones: found by name, not as models. */
+		ck_assert_ptr_nonnull(data_find_model(&whole,
+		    "synthetic/model-299"));
+		ck_assert_ptr_null(data_find_model(&named,
+		    "synthetic/model-299"));
+		const struct data_unrated_name *last =
+		    data_find_unrated_name(&named, "synthetic/last");
+		ck_assert_ptr_nonnull(last);
+		ck_assert_int_eq(last->kind, MODEL_API);
+		ck_assert_str_eq(last->file, "o.yaml");
+		ck_assert_ptr_null(data_find_unrated_name(&whole,
+		    "synthetic/last"));
+		/* A wider overlay with the same id: skipped with the same
+		 * warning either way. */
+		for (int by_name = 0; by_name < 2; by_name++) {
+			struct data *d = by_name ? &named : &whole;
+			ck_assert_msg(data_overlay_apply(d, "w.yaml", "models:\n"
+			    "  - id: synthetic/last\n    name: Again\n",
+			    &cause) == 0, "%s", cause);
+			ck_assert_str_eq(d->warnings[d->warning_count - 1],
+			    "w.yaml:2:9: warning: model 'synthetic/last' is "
+			    "already in o.yaml: this entry is skipped (delete "
+			    "it)");
+		}
+		/* Prices for it: taken, from one file after another. */
+		static const char price[] = "  - model: synthetic/last\n"
+		    "    input_price: {value: 1, unit: USD/Mtok, source: x, "
+		    "as_of: 2026-07-24, verified: true, range: [0, 2]}\n";
+		char prices[1024];
+		snprintf(prices, sizeof prices, "prices:\n%s", price);
+		ck_assert_int_eq(data_prices_apply(&named, "p.yaml", prices,
+		    &cause), 0);
+		ck_assert_int_eq(data_prices_apply(&named, "q.yaml", prices,
+		    &cause), 0);
+		/* The kind answers in the self-hosted model's message. */
+		struct profile profile;
+		testutil_profile(&profile, "self_hosted_model=synthetic/last");
+		ck_assert_int_ne(profile_check_data(&profile, &named, &cause),
+		    0);
+		ck_assert_ptr_nonnull(strstr(cause, "its kind is api"));
+		free(cause);
+		cause = NULL;
+		data_free(&whole);
+		data_free(&named);
+	}
+}
+END_TEST
+
 START_TEST(test_overlay_bad_input)
 {
 	/* A models overlay that is wrong says where. */
@@ -1006,13 +1129,17 @@ START_TEST(test_overlay_bad_input)
 		  "got -1" },
 	};
 	const struct data *full = testutil_data();
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+	/* The same whether unrated models are kept whole or by name (read
+	 * entry by entry: data_load_compared). */
+	for (size_t i = 0; i < 2 * sizeof cases / sizeof cases[0]; i++) {
+		size_t c = i / 2;
 		struct data copy;
 		char *cause = NULL;
 		ck_assert_int_eq(data_copy(&copy, full, &cause), 0);
+		copy.unrated_by_name = i % 2;
 		ck_assert_int_ne(data_overlay_apply(&copy, "o.yaml",
-		    cases[i].text, &cause), 0);
-		ck_assert_str_eq(cause, cases[i].message);
+		    cases[c].text, &cause), 0);
+		ck_assert_str_eq(cause, cases[c].message);
 		free(cause);
 		data_free(&copy);
 	}
@@ -1075,6 +1202,7 @@ data_suite(void)
 	tcase_add_test(t, test_model_name_index);
 	tcase_add_test(t, test_big_overlay);
 	tcase_add_test(t, test_overlay_bad_input);
+	tcase_add_test(t, test_overlay_unrated_by_name);
 	suite_add_tcase(s, t);
 	return s;
 }
