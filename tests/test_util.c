@@ -143,6 +143,31 @@ START_TEST(test_join_dotted)
 }
 END_TEST
 
+START_TEST(test_arena_release_to)
+{
+	/* Releasing to a mark frees what came after it, across blocks, and
+	 * the arena hands out the same memory again; what came before
+	 * stays. */
+	struct arena arena = { 0 };
+	char *kept = arena_strdup(&arena, "kept");
+	struct arena_mark mark = arena_mark(&arena);
+	char *first = arena_alloc(&arena, 100);
+	for (int i = 0; i < 10; i++)
+		ck_assert_ptr_nonnull(arena_alloc(&arena, 10000));
+	arena_release_to(&arena, mark);
+	ck_assert_ptr_eq(arena.first, mark.block);
+	ck_assert_ptr_eq(arena_alloc(&arena, 100), first);
+	ck_assert_str_eq(kept, "kept");
+	/* A mark of an empty arena releases everything. */
+	struct arena empty = { 0 };
+	mark = arena_mark(&empty);
+	arena_alloc(&empty, 50000);
+	arena_release_to(&empty, mark);
+	ck_assert_ptr_null(empty.first);
+	arena_free(&arena);
+}
+END_TEST
+
 START_TEST(test_numbers_ignore_locale)
 {
 	/* Where a decimal-comma locale exists, numbers still use '.'. */
@@ -535,6 +560,7 @@ util_suite(void)
 	tcase_add_test(t, test_parse_number_rejects);
 	tcase_add_test(t, test_parse_number_matches_strtod);
 	tcase_add_test(t, test_join_dotted);
+	tcase_add_test(t, test_arena_release_to);
 	tcase_add_test(t, test_numbers_ignore_locale);
 	tcase_add_test(t, test_format);
 	tcase_add_test(t, test_format_in_english);
