@@ -1725,7 +1725,6 @@ struct data_overlay_pending {
 struct data_overlay_stream {
 	struct data *data;
 	struct data_model_list list;
-	size_t seen, skip;		/* items had; items to pass over */
 	struct data_overlay_pending *pending;
 	size_t pending_count, pending_capacity;
 };
@@ -1741,8 +1740,6 @@ data_overlay_item(void *context, const struct doc *doc,
 	struct data *data = s->data;
 	const char *weights;
 	enum data_entry done;
-	if (++s->seen <= s->skip)
-		return 0;		/* had before the restart */
 	if (data_model_entry(data, &s->list, doc, node, &weights, &done,
 	    cause) != 0)
 		return -1;
@@ -1767,15 +1764,14 @@ data_overlay_item(void *context, const struct doc *doc,
 	return 1;
 }
 
-/* The fast reader declined after some entries: their memory joins the
- * data's, and libyaml's reading passes over them (struct doc_stream). */
+/* The fast reader declined after some entries: what they kept joins the
+ * data's memory; libyaml's pass hands over only the entries after them
+ * (struct doc_stream). */
 static void
 data_overlay_restart(void *context, struct doc *doc)
 {
 	struct data_overlay_stream *s = context;
 	doc_keep(doc, &s->data->arena);
-	s->skip = s->seen;
-	s->seen = 0;
 }
 
 /* Reads an overlay entry by entry for data_load_compared: its unrated

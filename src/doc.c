@@ -109,10 +109,14 @@ doc_next_slot(struct doc_builder *b)
 static int
 doc_stream_item(struct doc_builder *b, const struct doc_node *node)
 {
-	int kept = b->stream->item(b->stream->context, b->doc, node, b->cause);
-	if (kept < 0)
+	int kept = 0;
+	if (b->streamed < b->stream_skip)
+		b->streamed++;		/* accepted in the fast reader's pass */
+	else if ((kept = b->stream->item(b->stream->context, b->doc, node,
+	    b->cause)) < 0)
 		return -1;
-	b->streamed++;
+	else
+		b->streamed++;
 	if (kept == 0) {
 		arena_release_to(&b->doc->arena, b->stream_nodes);
 		arena_release_to(&b->doc->texts, b->stream_texts);

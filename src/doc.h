@@ -78,11 +78,12 @@ int doc_parse_yaml_named_limit(struct doc *, struct arena *names,
  * the item's nodes and texts may be freed at once, 1 to keep them as long
  * as the tree, -1 with *cause set to stop with that error.  When the fast
  * reader declines part way (doc_parse_yaml_reader), libyaml reads the
- * text again from its start, and the items the stream has had come again,
- * the same: restart is called first with the tree so far, whose memory
- * (what the items kept) it must take (doc_keep), and the stream then
- * passes over as many items as it had.  A file of thousands of entries
- * (a price-list import's models) is read in the memory of one. */
+ * text again from its start: restart is called first with the tree so
+ * far, whose memory (what the items kept) it must take (doc_keep), and
+ * libyaml's pass hands over only the items after those item accepted
+ * (the one it refused, if it refused one, comes again).  A file of
+ * thousands of entries (a price-list import's models) is read in the
+ * memory of one. */
 struct doc_stream {
 	const char *key;
 	int (*item)(void *context, const struct doc *,

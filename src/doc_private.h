@@ -30,6 +30,9 @@ struct doc_builder {
 	int stream_depth;
 	struct arena_mark stream_nodes, stream_texts;
 	size_t streamed;
+	/* libyaml's pass after the fast reader declined: the items the
+	 * stream accepted then, dropped now. */
+	size_t stream_skip;
 };
 
 /* Opens a mapping or sequence at a 1-based position. */
@@ -51,8 +54,10 @@ void doc_builder_free(struct doc_builder *);
 bool doc_yaml_fast_read(struct doc *, const char *text, size_t length,
 	size_t max_nodes);
 /* The same, streaming a list (struct doc_stream): when it declines after
- * items went to the stream, it calls the stream's restart first. */
+ * the stream accepted items, it calls the stream's restart first and
+ * says how many in *streamed. */
 bool doc_yaml_fast_read_stream(struct doc *, const char *text,
-	size_t length, size_t max_nodes, const struct doc_stream *);
+	size_t length, size_t max_nodes, const struct doc_stream *,
+	size_t *streamed);
 
 #endif

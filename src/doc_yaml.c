@@ -150,13 +150,14 @@ doc_yaml_read(struct doc *doc, const char *path, const char *text,
 	struct doc_builder *b;
 	int result = -1, documents = 0;
 	bool done = false;
+	size_t streamed = 0;
 
 	memset(doc, 0, sizeof *doc);
 	doc->path = path;
 	doc->text = text;
 	if (reader != DOC_YAML_LIBYAML) {
 		if (doc_yaml_fast_read_stream(doc, text, length, max_nodes,
-		    stream))
+		    stream, &streamed))
 			return 0;
 		if (reader == DOC_YAML_FAST)
 			return 1;
@@ -170,6 +171,7 @@ doc_yaml_read(struct doc *doc, const char *path, const char *text,
 	b->cause = cause;
 	b->max_nodes = max_nodes;
 	b->stream = stream;
+	b->stream_skip = streamed;
 	if (!yaml_parser_initialize(&parser)) {
 		util_error(cause, _("%s: out of memory"), path);
 		free(b);

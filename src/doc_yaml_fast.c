@@ -1043,18 +1043,21 @@ bool
 doc_yaml_fast_read(struct doc *doc, const char *text, size_t length,
     size_t max_nodes)
 {
-	return doc_yaml_fast_read_stream(doc, text, length, max_nodes, NULL);
+	size_t streamed;
+	return doc_yaml_fast_read_stream(doc, text, length, max_nodes, NULL,
+	    &streamed);
 }
 
 /* doc_yaml_fast_read with a streamed list (see doc_private.h). */
 bool
 doc_yaml_fast_read_stream(struct doc *doc, const char *text, size_t length,
-    size_t max_nodes, const struct doc_stream *stream)
+    size_t max_nodes, const struct doc_stream *stream, size_t *streamed)
 {
 	struct doc_yaml_fast y;
 	char *cause = NULL;
 	bool ascii;
 
+	*streamed = 0;
 	if (!doc_yaml_fast_check_text(text, length, &ascii))
 		return false;
 	struct doc_builder *builder = calloc(1, sizeof *builder);
@@ -1081,8 +1084,10 @@ doc_yaml_fast_read_stream(struct doc *doc, const char *text, size_t length,
 		    doc_yaml_fast_sequence(&y, indent) :
 		    doc_yaml_fast_mapping(&y, indent);
 	bool read = indent == DOC_YAML_FAST_END && !y.failed;
-	if (!read && builder->streamed > 0)
+	if (!read && builder->streamed > 0) {
 		stream->restart(stream->context, doc);
+		*streamed = builder->streamed;
+	}
 	doc_builder_free(builder);
 	free(builder);
 	free(cause);

@@ -1127,6 +1127,20 @@ START_TEST(test_overlay_bad_input)
 		  "range: [0, 1]}\n",
 		  "o.yaml:7:26: models.a.input_price must be between 0 and 1, "
 		  "got -1" },
+		/* After entries read well: the fast reader hands them over,
+		 * declines at the bad one, and libyaml's pass must still
+		 * refuse it. */
+		{ "models:\n"
+		  "  - id: a\n    name: a\n    provider: p\n    kind: api\n"
+		  "    tier: unrated\n    input_price: {value: 1, unit: USD/Mtok, "
+		  "source: x, as_of: 2026-01-01, verified: true, range: [0, 1]}\n"
+		  "    output_price: {value: 1, unit: USD/Mtok, source: x, "
+		  "as_of: 2026-01-01, verified: true, range: [0, 1]}\n"
+		  "  - id: b\n    name: b\n    provider: p\n    kind: api\n"
+		  "    tier: unrated\n    input_price: {value: 2, unit: USD/Mtok, "
+		  "source: x, as_of: 2026-01-01, verified: true, range: [0, 1]}\n",
+		  "o.yaml:14:26: models.b.input_price must be between 0 and 1, "
+		  "got 2" },
 	};
 	const struct data *full = testutil_data();
 	/* The same whether unrated models are kept whole or by name (read

@@ -181,6 +181,102 @@ START_TEST(test_keep_texts)
 }
 END_TEST
 
+/* What a streamed list's items are checked against: the same text read
+ * whole (test_stream_items). */
+struct stream_check {
+	const struct doc_node *list;	/* the whole tree's list */
+	size_t seen;			/* items accepted */
+	size_t restarts;
+	struct arena kept;
+	size_t fail_at;			/* this item fails; 0: none */
+};
+
+/* Each item must be the whole tree's item at its place; every third is
+ * kept (its memory must then survive the others' release). */
+static int
+stream_check_item(void *context, const struct doc *doc,
+    const struct doc_node *node, char **cause)
+{
+	struct stream_check *c = context;
+	char difference[256];
+	size_t number = c->seen + 1;
+	if (number == c->fail_at) {
+		util_error_at(cause, doc->path, node->line, node->column,
+		    "item %zu refused", number);
+		return -1;
+	}
+	ck_assert_uint_le(number, c->list->count);
+	ck_assert_msg(doc_equal(node, &c->list->items[number - 1],
+	    difference, sizeof difference), "item %zu: %s", number,
+	    difference);
+	c->seen = number;
+	return number % 3 == 0;
+}
+
+/* The fast reader declined: keep what was kept. */
+static void
+stream_check_restart(void *context, struct doc *doc)
+{
+	struct stream_check *c = context;
+	doc_keep(doc, &c->kept);
+	c->restarts++;
+}
+
+START_TEST(test_stream_items)
+{
+	/* doc_parse_yaml_stream hands over the items of the streamed list,
+	 * each the node the whole tree has, leaves the list empty and the
+	 * rest of the tree as it is; with an anchor in the last item the
+	 * fast reader declines there and libyaml's pass goes on after the
+	 * items had (restart once); an error in an item stops the parse. */
+	for (int anchor = 0; anchor < 2; anchor++) {
+		struct buffer text;
+		buffer_init(&text);
+		buffer_add(&text, "other: [1, 2]\nmodels:\n");
+		for (int i = 0; i < 40; i++)
+			buffer_printf(&text, "  - id: m%d\n    values: {a: %d, "
+			    "b: [x, \"y\"]}\n    note: |\n      line %d\n", i,
+			    i, i);
+		buffer_add(&text, anchor ? "  - id: &last m40\n" :
+		    "  - id: m40\n");
+		struct doc whole, streamed;
+		struct arena names = { 0 };
+		char *cause = NULL, difference[256];
+		ck_assert_int_eq(doc_parse_yaml(&whole, "s.yaml", text.data,
+		    text.length, &cause), 0);
+		struct stream_check check = {
+			doc_get(whole.root, "models"), 0, 0, { 0 }, 0
+		};
+		struct doc_stream stream = { "models", stream_check_item,
+		    stream_check_restart, &check };
+		ck_assert_int_eq(doc_parse_yaml_stream(&streamed, &names,
+		    "s.yaml", text.data, DOC_MAX_NODES, &stream, &cause), 0);
+		ck_assert_uint_eq(check.seen, 41);
+		ck_assert_uint_eq(check.restarts, (size_t)anchor);
+		ck_assert_uint_eq(doc_get(streamed.root, "models")->count, 0);
+		ck_assert(doc_equal(doc_get(streamed.root, "other"),
+		    doc_get(whole.root, "other"), difference,
+		    sizeof difference));
+		doc_free(&streamed);
+		/* An item's error is the parse's, wherever it happens. */
+		struct stream_check failing = {
+			doc_get(whole.root, "models"), 0, 0, { 0 }, 7
+		};
+		stream.context = &failing;
+		ck_assert_int_eq(doc_parse_yaml_stream(&streamed, &names,
+		    "s.yaml", text.data, DOC_MAX_NODES, &stream, &cause), -1);
+		ck_assert_str_eq(cause, "s.yaml:27:5: item 7 refused");
+		free(cause);
+		cause = NULL;
+		arena_free(&failing.kept);
+		doc_free(&whole);
+		arena_free(&check.kept);
+		arena_free(&names);
+		buffer_free(&text);
+	}
+}
+END_TEST
+
 START_TEST(test_readers_agree_on_every_file)
 {
 	/* Data, fixtures (the broken ones of tests/bad too), examples and
@@ -782,6 +878,7 @@ doc_suite(void)
 	Suite *s = suite_create("doc");
 	TCase *t = tcase_create("core");
 	tcase_add_test(t, test_keep_texts);
+	tcase_add_test(t, test_stream_items);
 	tcase_add_test(t, test_readers_agree_on_every_file);
 	tcase_add_test(t, test_accepts_what_we_ship);
 	tcase_add_test(t, test_accepts_what_we_write);
