@@ -265,7 +265,10 @@ doc_builder_scalar(struct doc_builder *b, const char *value, size_t length,
 
 	if (text == NULL)
 		return doc_builder_refuse(b, 0, 0, false);
-	if (b->depth == 0) {
+	/* The root, and an item of a streamed list (a scalar where a mapping
+	 * belongs must reach the stream, which refuses it): the slow way. */
+	if (b->depth == 0 ||
+	    (b->stream_depth != 0 && b->depth == b->stream_depth)) {
 		struct doc_node node;
 		memset(&node, 0, sizeof node);
 		node.type = DOC_SCALAR;

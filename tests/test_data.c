@@ -1141,6 +1141,15 @@ START_TEST(test_overlay_bad_input)
 		  "source: x, as_of: 2026-01-01, verified: true, range: [0, 1]}\n",
 		  "o.yaml:14:26: models.b.input_price must be between 0 and 1, "
 		  "got 2" },
+		/* A scalar where an entry belongs, after a good one. */
+		{ "models:\n"
+		  "  - id: a\n    name: a\n    provider: p\n    kind: api\n"
+		  "    tier: unrated\n    input_price: {value: 1, unit: USD/Mtok, "
+		  "source: x, as_of: 2026-01-01, verified: true, range: [0, 1]}\n"
+		  "    output_price: {value: 1, unit: USD/Mtok, source: x, "
+		  "as_of: 2026-01-01, verified: true, range: [0, 1]}\n"
+		  "  - oops\n",
+		  "o.yaml:9:5: a model must be a mapping, got a scalar" },
 	};
 	const struct data *full = testutil_data();
 	/* The same whether unrated models are kept whole or by name (read
