@@ -23,6 +23,7 @@ template	fuzz/fuzz_template.c
 rules		fuzz/fuzz_rules.c
 prices		fuzz/fuzz_prices.c
 yaml		fuzz/fuzz_yaml.c
+overlay		fuzz/fuzz_overlay.c
 TABLE
 }
 
