@@ -39,6 +39,8 @@
  * pages (LiteLLM's import: 3,100 faults -> 200, 78 -> 26 ms, 17.3 ->
  * 18.0 MiB resident).  Each page counts whole once touched. */
 #define HEAP_LARGE_PAGES 16
+/* How often the reserve is asked again when a free block took it. */
+#define HEAP_RESERVE_TRIES 8
 
 #if defined(__GLIBC__) && defined(M_TOP_PAD) && defined(MADV_HUGEPAGE)
 /* The block that holds the heap up to the boundary: kept, so that leak
@@ -65,26 +67,48 @@ heap_use_large_pages(void)
 	 * so that a heap not yet begun has its first blocks (glibc's own). */
 	void *volatile first = malloc(1);	/* volatile: not elided */
 	free(first);
-	void *end = sbrk(0);
-	if (end == (void *)-1)
-		return false;
-	uintptr_t top = (uintptr_t)end - mallinfo2().keepcost;
-	uintptr_t boundary = (top + 2 * 4096 + HEAP_PAGE - 1) &
-	    ~(HEAP_PAGE - 1);
 	/* Reserve the heap from its top up to the boundary, so that what
 	 * follows is allocated on the large page; glibc leaves a block's
-	 * inside untouched, so the reserve holds no memory.  No free block
-	 * is that large, so it comes from the top, growing the heap. */
-	heap_reserve = malloc(boundary - top - 64);
-	end = sbrk(0);
-	if (heap_reserve == NULL || end == (void *)-1)
-		return false;
-	/* Not from the top, or not near its start (a replaced allocator:
-	 * ASan, valgrind; what follows must start well inside the span), or
-	 * the heap did not grow past the span: nothing to mark. */
-	uintptr_t reserve = (uintptr_t)heap_reserve;
-	if (reserve < top || reserve > top + 64 * 1024 ||
-	    boundary + span > (uintptr_t)end)
+	 * inside untouched, so the reserve holds no memory.  The reserve is
+	 * larger than the top's free part (keepcost), so the heap must grow,
+	 * by the pad, past the span.  A free block elsewhere can still be
+	 * large enough (a process that freed much, as a test runner has):
+	 * then that block is held and the reserve asked again, a few times
+	 * (test_heap_large_pages failed one run in many before). */
+	void *held[HEAP_RESERVE_TRIES];
+	size_t held_count = 0;
+	uintptr_t top = 0, boundary = 0, end = 0;
+	bool placed = false;
+	while (!placed && held_count < HEAP_RESERVE_TRIES) {
+		void *brk_end = sbrk(0);
+		if (brk_end == (void *)-1)
+			break;
+		size_t keep = mallinfo2().keepcost;
+		top = (uintptr_t)brk_end - keep;
+		boundary = (top + keep + 64 * 1024 + HEAP_PAGE - 1) &
+		    ~(HEAP_PAGE - 1);
+		void *block = malloc(boundary - top - 64);
+		brk_end = sbrk(0);
+		if (block == NULL || brk_end == (void *)-1)
+			break;
+		end = (uintptr_t)brk_end;
+		uintptr_t at = (uintptr_t)block;
+		/* From the top and near its start, or a replaced allocator
+		 * (ASan, valgrind), whose blocks are not in the brk heap. */
+		if (at >= top && at <= top + 64 * 1024) {
+			heap_reserve = block;
+			placed = true;
+		} else if (at < top && at >= top - ((uintptr_t)64 << 20)) {
+			held[held_count++] = block;	/* a free block: ask again */
+		} else {
+			free(block);
+			break;
+		}
+	}
+	for (size_t i = 0; i < held_count; i++)
+		free(held[i]);
+	/* The heap did not grow past the span: nothing to mark. */
+	if (!placed || boundary + span > end)
 		return false;
 	return madvise((void *)boundary, span, MADV_HUGEPAGE) == 0;
 #else

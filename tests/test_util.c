@@ -5,6 +5,7 @@
 #include <libintl.h>
 #endif
 #include <locale.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -538,6 +539,14 @@ START_TEST(test_heap_large_pages)
 		    "checked\n");
 		return;
 	}
+	/* The heap's free top made larger than the reserve would be (as in
+	 * a process that freed much, this test runner's forks among them):
+	 * the reserve came from the top without growing the heap past the
+	 * span, and nothing was marked. */
+	mallopt(M_TRIM_THRESHOLD, 1 << 30);
+	mallopt(M_MMAP_THRESHOLD, 1 << 30);
+	void *volatile freed = malloc((size_t)3 << 20);	/* not elided */
+	free(freed);
 	long before = util_test_huge_kib();
 	ck_assert(heap_use_large_pages());
 	/* Only once per process. */
