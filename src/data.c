@@ -1774,6 +1774,17 @@ data_overlay_restart(void *context, struct doc *doc)
 	doc_keep(doc, &s->data->arena);
 }
 
+/* True for an overlay that adds nothing: empty, or "models:" alone. */
+static bool
+data_overlay_empty(const struct doc *doc)
+{
+	const struct doc_node *list = doc->root != NULL &&
+	    doc->root->type == DOC_MAPPING ? doc_get(doc->root, "models") :
+	    NULL;
+	return doc->root == NULL || (doc->root->count == 1 && list != NULL &&
+	    list->type == DOC_SCALAR && list->null);
+}
+
 /* Reads an overlay entry by entry for data_load_compared: its unrated
  * models are kept by name, the rest as data_load_model_list keeps them. */
 static int
@@ -1792,12 +1803,8 @@ data_overlay_stream(struct data *data, struct doc *doc, const char *name,
 		free(s.pending);
 		return -1;
 	}
-	const struct doc_node *list = doc->root != NULL &&
-	    doc->root->type == DOC_MAPPING ? doc_get(doc->root, "models") :
-	    NULL;
-	/* "models:" and nothing adds nothing; else the list's frame. */
-	if (doc->root == NULL || (list != NULL && list->type == DOC_SCALAR &&
-	    list->null && doc->root->count == 1) ||
+	/* The entries are read; the file's frame is checked now. */
+	if (data_overlay_empty(doc) ||
 	    data_top_list(doc, "models", cause) != NULL)
 		result = 0;
 	for (size_t i = 0; result == 0 && i < s.pending_count; i++)
@@ -1822,23 +1829,17 @@ data_overlay_apply(struct data *data, const char *name, const char *text,
 	if (doc_parse_yaml_named_limit(&doc, &data->arena, name, text,
 	    DATA_OVERLAY_MAX_NODES, cause) != 0)
 		return -1;
-	const struct doc_node *list = doc.root != NULL &&
-	    doc.root->type == DOC_MAPPING ? doc_get(doc.root, "models") : NULL;
-	if (doc.root == NULL || (doc.root->type == DOC_MAPPING &&
-	    doc.root->count == 1 && list != NULL &&
-	    list->type == DOC_SCALAR && list->null)) {
-		/* An empty overlay ("models:" and nothing) adds nothing. */
-		result = 0;
-	} else {
-		result = data_load_model_list(data, &doc, true, cause);
-	}
+	result = data_overlay_empty(&doc) ? 0 :
+	    data_load_model_list(data, &doc, true, cause);
 finish:
 	doc_keep_texts(&doc, &data->arena);	/* as data_load_file */
-	for (size_t i = 0; result == 0 && i < data->model_count; i++)
-		if (data->models[i].kind == MODEL_API && !data->models[i].unrated &&
-		    data->models[i].tier == TIER_FRONTIER &&
-		    data->models[i].fine_tuning)
+	/* The compared models: the rated api and hosted_open ones. */
+	for (size_t i = 0; result == 0 && i < data->option_model_count; i++) {
+		const struct model *m = &data->models[data->option_models[i]];
+		if (m->kind == MODEL_API && m->tier == TIER_FRONTIER &&
+		    m->fine_tuning)
 			data->closed_fine_tuning = true;
+	}
 	if (result == 0 && data->overlay_file_count < DATA_MAX_PRICE_FILES)
 		data->overlay_files[data->overlay_file_count++] = doc.path;
 	return result;

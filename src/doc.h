@@ -91,6 +91,7 @@ struct doc_stream {
 	void (*restart)(void *context, struct doc *);
 	void *context;
 };
+/* (With stream NULL, the whole tree: doc_parse_yaml_named_limit.) */
 int doc_parse_yaml_stream(struct doc *, struct arena *names,
 	const char *name, const char *text, size_t max_nodes,
 	const struct doc_stream *, char **cause);

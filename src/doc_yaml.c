@@ -75,12 +75,7 @@ int
 doc_parse_yaml_named_limit(struct doc *doc, struct arena *names,
     const char *name, const char *text, size_t max_nodes, char **cause)
 {
-	const char *path = arena_strdup(names, name);
-	if (path == NULL) {
-		util_error(cause, _("out of memory"));
-		return -1;
-	}
-	return doc_parse_yaml_limit(doc, path, text, strlen(text), max_nodes,
+	return doc_parse_yaml_stream(doc, names, name, text, max_nodes, NULL,
 	    cause);
 }
 

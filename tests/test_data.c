@@ -1101,6 +1101,14 @@ START_TEST(test_overlay_unrated_by_name)
 }
 END_TEST
 
+/* An overlay entry that reads well (8 lines), for the bad ones after it. */
+#define GOOD_ENTRY \
+	"  - id: a\n    name: a\n    provider: p\n    kind: api\n" \
+	"    tier: unrated\n    input_price: {value: 1, unit: USD/Mtok, " \
+	"source: x, as_of: 2026-01-01, verified: true, range: [0, 1]}\n" \
+	"    output_price: {value: 1, unit: USD/Mtok, source: x, " \
+	"as_of: 2026-01-01, verified: true, range: [0, 1]}\n"
+
 START_TEST(test_overlay_bad_input)
 {
 	/* A models overlay that is wrong says where. */
@@ -1131,11 +1139,7 @@ START_TEST(test_overlay_bad_input)
 		 * declines at the bad one, and libyaml's pass must still
 		 * refuse it. */
 		{ "models:\n"
-		  "  - id: a\n    name: a\n    provider: p\n    kind: api\n"
-		  "    tier: unrated\n    input_price: {value: 1, unit: USD/Mtok, "
-		  "source: x, as_of: 2026-01-01, verified: true, range: [0, 1]}\n"
-		  "    output_price: {value: 1, unit: USD/Mtok, source: x, "
-		  "as_of: 2026-01-01, verified: true, range: [0, 1]}\n"
+		  GOOD_ENTRY
 		  "  - id: b\n    name: b\n    provider: p\n    kind: api\n"
 		  "    tier: unrated\n    input_price: {value: 2, unit: USD/Mtok, "
 		  "source: x, as_of: 2026-01-01, verified: true, range: [0, 1]}\n",
@@ -1143,11 +1147,7 @@ START_TEST(test_overlay_bad_input)
 		  "got 2" },
 		/* A scalar where an entry belongs, after a good one. */
 		{ "models:\n"
-		  "  - id: a\n    name: a\n    provider: p\n    kind: api\n"
-		  "    tier: unrated\n    input_price: {value: 1, unit: USD/Mtok, "
-		  "source: x, as_of: 2026-01-01, verified: true, range: [0, 1]}\n"
-		  "    output_price: {value: 1, unit: USD/Mtok, source: x, "
-		  "as_of: 2026-01-01, verified: true, range: [0, 1]}\n"
+		  GOOD_ENTRY
 		  "  - oops\n",
 		  "o.yaml:9:5: a model must be a mapping, got a scalar" },
 	};
