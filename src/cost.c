@@ -98,8 +98,6 @@ cost_commitment_name(enum cost_commitment commitment)
 	return cost_commitment_names[commitment];
 }
 
-static int cost_replicas_for_load(double load, double peak_to_mean);
-
 /* Starts an option: every member set, each one by name, so that the
  * compiler stores them one by one instead of clearing 200 bytes first
  * (this runs for every option of every Monte Carlo sample); a member
@@ -208,19 +206,7 @@ cost_gpus_per_node(const double *values, const struct gpu *gpu)
 {
 	if (!gpu->has_gpus_per_node)
 		return 1;
-	double n = V(gpu->gpus_per_node);
-	/* Whole GPUs: truncation is floor for the positive counts kept
-	 * (and no libm call in the Monte Carlo's inner loop). */
-	return n < 1 ? 1 : n > 1e6 ? 1000000 : (int)n;
-}
-
-/* Whole nodes for a number of GPUs. */
-int
-cost_nodes(int gpus, int per_node)
-{
-	if (per_node == 1)
-		return gpus;	/* the usual case, without a division */
-	return (gpus + per_node - 1) / per_node;
+	return cost_whole_gpus(V(gpu->gpus_per_node));
 }
 
 /* The cheapest hourly price a 24/7 rental may pay over the horizon. */
@@ -246,10 +232,7 @@ void
 cost_fleet(const struct cost_context *c, const struct gpu_config *config,
     double load, int per_node, struct cost_option *option)
 {
-	option->replicas = cost_replicas_for_load(load,
-	    c->profile->peak_to_mean);
-	if (c->profile->availability == AVAILABILITY_REDUNDANT)
-		option->replicas++;
+	option->replicas = cost_fleet_replicas(load, c->profile);
 	option->utilisation = load / option->replicas;
 	option->gpus = option->replicas * config->gpus;
 	option->nodes = cost_nodes(option->gpus, per_node);
@@ -454,21 +437,6 @@ cost_paybacks(struct cost_result *result)
 		    r->monthly.compute + r->monthly.engineering,
 		    o->monthly.compute + o->monthly.engineering);
 	}
-}
-
-/* Replicas needed for a given mean load (replica-seconds per second). */
-static int
-cost_replicas_for_load(double load, double peak_to_mean)
-{
-	double peak = load * peak_to_mean;
-	if (peak > 1e6)
-		return 1000000;		/* absurd volumes: keep it finite */
-	if (peak <= 1)
-		return 1;
-	/* ceil without a libm call: the same whole number. */
-	double target = peak - 1e-9;
-	int whole = (int)target;
-	return whole < target ? whole + 1 : whole;
 }
 
 /* A floor under the monthly total of a configuration's self-hosted

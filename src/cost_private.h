@@ -58,6 +58,7 @@ void cost_self_hosted(const struct cost_context *,
 void cost_fleet(const struct cost_context *, const struct gpu_config *,
 	double load, int per_node, struct cost_option *);
 int cost_gpus_per_node(const double *values, const struct gpu *);
+
 /* A floor under a self-hosted option's total, from its configuration
  * and kind (on demand: plus the caller's bound on its compute). */
 double cost_self_hosted_floor(const struct cost_context *,
@@ -66,6 +67,49 @@ double cost_self_hosted_floor(const struct cost_context *,
  * volume (cost_hybrid prices it again only when the floor could win). */
 double cost_hybrid_floor(const struct cost_context *,
 	const struct cost_option *, double share);
-int cost_nodes(int gpus, int per_node);
+
+/* The small counts every self-hosted option takes, inline: the Monte
+ * Carlo's batches (cost_batch.c) take them for every option and sample.
+ * Truncation is floor for the positive counts kept, and none calls libm. */
+
+/* A gpus_per_node figure's value as whole GPUs per node, at least 1. */
+static inline int
+cost_whole_gpus(double n)
+{
+	return n < 1 ? 1 : n > 1e6 ? 1000000 : (int)n;
+}
+
+/* Whole nodes for a number of GPUs. */
+static inline int
+cost_nodes(int gpus, int per_node)
+{
+	if (per_node == 1)
+		return gpus;	/* the usual case, without a division */
+	return (gpus + per_node - 1) / per_node;
+}
+
+/* Replicas needed for a mean load (replica-seconds per second) at its
+ * peak: ceil(load x peak_to_mean), at least 1. */
+static inline int
+cost_replicas_for_load(double load, double peak_to_mean)
+{
+	double peak = load * peak_to_mean;
+	if (peak > 1e6)
+		return 1000000;		/* absurd volumes: keep it finite */
+	if (peak <= 1)
+		return 1;
+	double target = peak - 1e-9;
+	int whole = (int)target;
+	return whole < target ? whole + 1 : whole;
+}
+
+/* Replicas of a 24/7 or owned fleet: for the peak, one more when the
+ * team wants redundancy. */
+static inline int
+cost_fleet_replicas(double load, const struct profile *profile)
+{
+	return cost_replicas_for_load(load, profile->peak_to_mean) +
+	    (profile->availability == AVAILABILITY_REDUNDANT);
+}
 
 #endif

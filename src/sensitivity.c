@@ -38,6 +38,7 @@
 #endif
 
 #include "i18n.h"
+#include "cost_batch.h"
 #include "metrics.h"
 #include "decide.h"
 #include "evaluate.h"
@@ -313,6 +314,8 @@ sensitivity_shape(const struct figure *f, struct sensitivity_draw *d)
 #define SENSITIVITY_BATCH 32
 /* The answers drawn around what the team said (sensitivity_draw_answers). */
 #define SENSITIVITY_ANSWERS 4
+/* What they set: input and output tokens (both from the volume). */
+#define SENSITIVITY_ANSWER_ROWS 5
 /* Threads that take blocks, this one included. */
 #define SENSITIVITY_WORKERS 2
 #define SENSITIVITY_LOG_LOW 0.0		/* $1 */
@@ -528,6 +531,27 @@ sensitivity_plan(const struct sensitivity_base *base, struct cost_plan *plan)
 	return status;
 }
 
+/* The batch of a run's plan: its figures read from the rows the run
+ * draws them in.  0, or -1 when out of memory. */
+static int
+sensitivity_batch_build(const struct sensitivity_base *base,
+    const struct sensitivity_scratch *s, size_t draw_count,
+    struct cost_batch *batch)
+{
+	const struct data *data = base->data;
+	int *draw_row = malloc((data->figure_count + 1) * sizeof *draw_row);
+	if (draw_row == NULL)
+		return -1;
+	for (size_t i = 0; i < data->figure_count; i++)
+		draw_row[i] = -1;
+	for (size_t i = 0; i < draw_count; i++)
+		draw_row[s->draws[i].index] = (int)i;
+	int status = cost_batch_build(batch, data, &s->plan, base->profile,
+	    base->scenario, draw_row, SENSITIVITY_BATCH);
+	free(draw_row);
+	return status;
+}
+
 /* What every worker of a run reads, and the number of the next block
  * to draw. */
 struct sensitivity_work {
@@ -540,6 +564,10 @@ struct sensitivity_work {
 	struct sensitivity_draw answers[SENSITIVITY_ANSWERS];
 	bool answers_batched;
 	const struct cost_plan *plan;		/* NULL: every option */
+	/* The plan's self-hosted options priced a batch at a time, so that
+	 * a sample prices in full only the few that can win (NULL when
+	 * the plan or the batched answers are missing). */
+	const struct cost_batch *batch;
 	const struct decide_fixed *fixed;
 	uint64_t seed;
 	unsigned long samples, blocks;
@@ -557,6 +585,11 @@ struct sensitivity_worker {
 	double *values;
 	double *drawn;		/* [draw][sample of the batch] */
 	double uniform[SENSITIVITY_BATCH];
+	/* The batch's answers: input and output tokens, operations hours,
+	 * hourly rate, hard share (SENSITIVITY_ANSWER_ROWS). */
+	double answers[SENSITIVITY_ANSWER_ROWS][SENSITIVITY_BATCH];
+	double *totals;		/* cost_batch_price's, when work->batch */
+	struct cost_plan_config *listed;	/* cost_batch_evaluate's */
 	struct cost_result *cost;
 	double metrics[EVALUATE_MAX_METRICS];
 	struct decision outcome;
@@ -600,7 +633,7 @@ sensitivity_log10(double x)
  * kind's cheapest total. */
 static void
 sensitivity_decide_sample(struct sensitivity_worker *w,
-    const struct profile *profile)
+    const struct profile *profile, size_t n)
 {
 	const struct sensitivity_work *work = w->work;
 	const struct sensitivity_base *base = work->base;
@@ -608,8 +641,12 @@ sensitivity_decide_sample(struct sensitivity_worker *w,
 	const double scale = SENSITIVITY_BINS /
 	    (SENSITIVITY_LOG_HIGH - SENSITIVITY_LOG_LOW);
 
-	cost_evaluate_planned(data, w->values, profile, base->scenario,
-	    work->plan, w->cost);
+	if (work->batch != NULL)
+		cost_batch_evaluate(work->batch, w->totals, n, w->values,
+		    profile, base->scenario, w->listed, w->cost);
+	else
+		cost_evaluate_planned(data, w->values, profile, base->scenario,
+		    work->plan, w->cost);
 	metrics_compute(data, w->values, profile, base->scenario, w->cost,
 	    base->breakeven, w->metrics);
 	enum verdict v = decide_sample(base->rules, work->fixed, w->cost,
@@ -691,21 +728,37 @@ sensitivity_shape_answers(const struct data *data, const double *values,
 	    high > 1 ? 1 : high, &answers[3]);
 }
 
-/* Sets the drawn answers from a sample's draws (the column at drawn,
- * rows stride apart): the volume, operations hours and hourly rate as
- * factors of the team's, the hard share itself.  p starts as a copy of
+/* The answers of count samples from their draws (rows stride apart,
+ * sample n at n): the volume, operations hours and hourly rate are
+ * factors of the team's, the hard share is itself.  Written as rows of
+ * SENSITIVITY_ANSWER_ROWS (cost_batch_answers' order). */
+static void
+sensitivity_answer_rows(const struct data *data, const struct profile *base,
+    const double *drawn, size_t stride, size_t count,
+    double rows[][SENSITIVITY_BATCH])
+{
+	double ops = profile_ops_hours(base, data);
+	for (size_t n = 0; n < count; n++) {
+		rows[0][n] = base->input_tokens * drawn[n];
+		rows[1][n] = base->output_tokens * drawn[n];
+		rows[2][n] = ops * drawn[stride + n];
+		rows[3][n] = base->hourly_rate * drawn[2 * stride + n];
+		rows[4][n] = drawn[3 * stride + n];
+	}
+}
+
+/* Sets sample n's answers from the rows.  p starts as a copy of the
  * base (sensitivity_run_block): only these change between samples. */
 static void
-sensitivity_set_answers(const struct data *data, const struct profile *base,
-    const double *drawn, size_t stride, struct profile *p)
+sensitivity_set_answers(double rows[][SENSITIVITY_BATCH], size_t n,
+    struct profile *p)
 {
-	double volume = drawn[0], ops = drawn[stride];
-	p->input_tokens = base->input_tokens * volume;
-	p->output_tokens = base->output_tokens * volume;
-	p->ops_hours_per_month = profile_ops_hours(base, data) * ops;
+	p->input_tokens = rows[0][n];
+	p->output_tokens = rows[1][n];
+	p->ops_hours_per_month = rows[2][n];
 	p->ops_hours_set = true;
-	p->hourly_rate = base->hourly_rate * drawn[2 * stride];
-	p->complex_share = drawn[3 * stride];
+	p->hourly_rate = rows[3][n];
+	p->complex_share = rows[4][n];
 }
 
 /* Draws the answers of one sample whose spreads are drawn too (the
@@ -717,12 +770,14 @@ sensitivity_draw_answers(const struct data *data, const double *values,
 {
 	struct sensitivity_draw answers[SENSITIVITY_ANSWERS];
 	double drawn[SENSITIVITY_ANSWERS];
+	double rows[SENSITIVITY_ANSWER_ROWS][SENSITIVITY_BATCH];
 	sensitivity_shape_answers(data, values, base, answers);
 	for (int i = 0; i < SENSITIVITY_ANSWERS; i++) {
 		double r = sensitivity_uniform(random);
 		sensitivity_triangle_batch(&answers[i], &r, &drawn[i], 1);
 	}
-	sensitivity_set_answers(data, base, drawn, 1, p);
+	sensitivity_answer_rows(data, base, drawn, 1, 1, rows);
+	sensitivity_set_answers(rows, 0, p);
 }
 
 /* Draws and decides one block's samples, SENSITIVITY_BATCH at a time:
@@ -766,18 +821,28 @@ sensitivity_run_block(struct sensitivity_worker *w, unsigned long block)
 			    &work->answers[i - draw_count], w->uniform,
 			    drawn + i * SENSITIVITY_BATCH, batch);
 		}
-		const double *answers = drawn + draw_count * SENSITIVITY_BATCH;
+		if (work->answers_batched)
+			sensitivity_answer_rows(data, base->profile, drawn +
+			    draw_count * SENSITIVITY_BATCH, SENSITIVITY_BATCH,
+			    batch, w->answers);
+		if (work->batch != NULL) {
+			const struct cost_batch_answers answers = {
+				w->answers[0], w->answers[1], w->answers[2],
+				w->answers[3], w->answers[4],
+			};
+			cost_batch_price(work->batch, drawn, &answers, batch,
+			    w->totals);
+		}
 		for (size_t n = 0; n < batch; n++) {
 			for (size_t i = 0; i < draw_count; i++)
 				values[draws[i].index] =
 				    drawn[i * SENSITIVITY_BATCH + n];
 			if (work->answers_batched)
-				sensitivity_set_answers(data, base->profile,
-				    answers + n, SENSITIVITY_BATCH, &profile);
+				sensitivity_set_answers(w->answers, n, &profile);
 			else
 				sensitivity_draw_answers(data, values,
 				    base->profile, &random, &profile);
-			sensitivity_decide_sample(w, &profile);
+			sensitivity_decide_sample(w, &profile, n);
 		}
 	}
 }
@@ -798,7 +863,7 @@ sensitivity_run_worker(void *argument)
  * starting as the data's; false when out of memory. */
 static bool
 sensitivity_worker_start(struct sensitivity_worker *w,
-    const struct data *data, size_t draw_count)
+    const struct data *data, size_t draw_count, const struct cost_batch *batch)
 {
 	w->values = malloc((data->figure_count + 1) * sizeof *w->values);
 	w->drawn = malloc((draw_count + 1) * SENSITIVITY_BATCH *
@@ -806,6 +871,14 @@ sensitivity_worker_start(struct sensitivity_worker *w,
 	w->cost = malloc(sizeof *w->cost);
 	if (w->values == NULL || w->drawn == NULL || w->cost == NULL)
 		return false;
+	if (batch != NULL) {
+		w->totals = malloc((2 * batch->option_count + 1) *
+		    SENSITIVITY_BATCH * sizeof *w->totals);
+		w->listed = malloc((batch->plan->config_count + 1) *
+		    sizeof *w->listed);
+		if (w->totals == NULL || w->listed == NULL)
+			return false;
+	}
 	memcpy(w->values, data->values, data->figure_count * sizeof *w->values);
 	return true;
 }
@@ -815,6 +888,8 @@ sensitivity_worker_free(struct sensitivity_worker *w)
 {
 	free(w->values);
 	free(w->drawn);
+	free(w->totals);
+	free(w->listed);
 	free(w->cost);
 	free(w);
 }
@@ -937,6 +1012,7 @@ sensitivity_monte_carlo_alongside(const struct sensitivity_base *base,
 	struct sensitivity_worker *workers[SENSITIVITY_WORKERS] = { NULL };
 	static struct decide_fixed fixed;
 	struct sensitivity_work work;
+	struct cost_batch batch;
 	bool ready = s.draws != NULL && s.low != NULL && s.high != NULL;
 
 	memset(u, 0, sizeof *u);
@@ -957,10 +1033,15 @@ sensitivity_monte_carlo_alongside(const struct sensitivity_base *base,
 	work.answers_batched = sensitivity_answers_fixed(base);
 	sensitivity_shape_answers(data, data->values, base->profile,
 	    work.answers);
+	work.batch = NULL;
+	if (s.planned && work.answers_batched &&
+	    sensitivity_batch_build(base, &s, work.draw_count, &batch) == 0)
+		work.batch = &batch;
 	for (size_t i = 0; i < SENSITIVITY_WORKERS && ready; i++) {
 		workers[i] = calloc(1, sizeof *workers[i]);
 		ready = workers[i] != NULL && sensitivity_worker_start(
-		    workers[i], data, work.draw_count + SENSITIVITY_ANSWERS);
+		    workers[i], data, work.draw_count + SENSITIVITY_ANSWERS,
+		    work.batch);
 	}
 	if (ready) {
 		work.draws = s.draws;
@@ -988,5 +1069,7 @@ sensitivity_monte_carlo_alongside(const struct sensitivity_base *base,
 	for (size_t i = 0; i < SENSITIVITY_WORKERS; i++)
 		if (workers[i] != NULL)
 			sensitivity_worker_free(workers[i]);
+	if (work.batch != NULL)
+		cost_batch_free(&batch);
 	sensitivity_scratch_free(&s);
 }

@@ -3,7 +3,10 @@
  * box the plan was built for, the planned evaluation finds the same
  * cheapest option of every kind, the same best API and self-hosted
  * option and the same hybrids (by total) as pricing every option; and it
- * does leave options out, or the Monte Carlo would be no faster. */
+ * does leave options out, or the Monte Carlo would be no faster.  The
+ * same for its batches (cost_batch.c): a sample evaluated from a batch
+ * gives what the planned evaluation gives, bit for bit, while pricing
+ * fewer options in full. */
 #include "config.h"
 
 #include <math.h>
@@ -13,14 +16,15 @@
 #include <string.h>
 
 #include "cost.h"
+#include "cost_batch.h"
 #include "cost_private.h"
 #include "evaluate.h"
 #include "metrics.h"
 #include "testutil.h"
 
-static struct cost_result full, planned, moved;
+static struct cost_result full, planned, moved, batched;
 static double planned_metrics[EVALUATE_MAX_METRICS],
-    moved_metrics[EVALUATE_MAX_METRICS];
+    moved_metrics[EVALUATE_MAX_METRICS], batched_metrics[EVALUATE_MAX_METRICS];
 
 /* The teams: space-separated --set assignments on the default profile. */
 static const char *const teams[] = {
@@ -271,6 +275,174 @@ START_TEST(test_hybrid_floor)
 }
 END_TEST
 
+/* The option of a full evaluation with a configuration and kind. */
+static const struct cost_option *
+option_of(const struct cost_result *r, const struct gpu_config *config,
+    enum option_kind kind)
+{
+	for (size_t i = 0; i < r->count; i++)
+		if (r->options[i].config == config && r->options[i].kind == kind)
+			return &r->options[i];
+	return NULL;
+}
+
+/* Batches of 32 random samples of the box, a third of the figures held
+ * at their values (constant rows), the rest drawn: every option's batch
+ * total is cost_self_hosted's at the full volume and at the hybrid's
+ * share; each sample evaluated from the batch gives the planned
+ * evaluation's cheapest option of every kind, hybrids, best API and
+ * self-hosted option and every metric, bit for bit; and the samples
+ * price fewer self-hosted options in full than the plan keeps. */
+START_TEST(test_batch_agrees_with_planned)
+{
+	enum { LANES = 32 };
+	static double low[4096], high[4096], values[4096];
+	static double drawn[4096 * LANES], totals[2 * 3 * 4096 * LANES];
+	static int draw_row[4096];
+	static struct cost_plan_config listed[4096];
+	double answers[5][LANES];
+	struct profile base, p;
+	struct cost_scenario scenario;
+	struct cost_box box;
+	struct cost_plan plan;
+	struct cost_batch batch;
+	struct cost_context c;
+	struct cost_option part;
+	uint64_t state = 0xA0761D6478BD642Full + (uint64_t)_i;
+	const struct data *data = data_set(_i, teams[_i / 2], &base);
+	size_t kept = 0, priced = 0;
+
+	cost_scenario_default(&scenario);
+	box_of(data, &base, low, high, &box);
+	ck_assert_int_eq(cost_plan_build(data, &base, &scenario, &box, &plan),
+	    0);
+	for (size_t i = 0; i < data->figure_count; i++)
+		draw_row[i] = i % 3 == 0 ? -1 : (int)i;
+	ck_assert_int_eq(cost_batch_build(&batch, data, &plan, &base,
+	    &scenario, draw_row, LANES), 0);
+	for (size_t i = 0; i < plan.config_count; i++)
+		for (unsigned k = plan.configs[i].kinds; k != 0; k &= k - 1)
+			kept++;
+	ck_assert_uint_eq(batch.option_count, kept);
+	for (int round = 0; round < 8; round++) {
+		for (size_t i = 0; i < data->figure_count; i++)
+			for (size_t n = 0; n < LANES; n++) {
+				double r = uniform(&state);
+				if ((round + n) % 4 == 0)
+					r = r < 0.5 ? 0 : 1;
+				drawn[i * LANES + n] = low[i] + r *
+				    (high[i] - low[i]);
+			}
+		for (size_t n = 0; n < LANES; n++) {
+			with_drawn_volume(&base, &box, &state, &p);
+			answers[0][n] = p.input_tokens;
+			answers[1][n] = p.output_tokens;
+			answers[2][n] = 1 + uniform(&state) * 40;
+			answers[3][n] = box.rate_low + uniform(&state) *
+			    (box.rate_high - box.rate_low);
+			answers[4][n] = box.complex_share_low +
+			    uniform(&state) * (box.complex_share_high -
+			    box.complex_share_low);
+		}
+		const struct cost_batch_answers rows = {
+			answers[0], answers[1], answers[2], answers[3],
+			answers[4],
+		};
+		cost_batch_price(&batch, drawn, &rows, LANES, totals);
+		for (size_t n = 0; n < LANES; n++) {
+			for (size_t i = 0; i < data->figure_count; i++)
+				values[i] = draw_row[i] < 0 ? data->values[i] :
+				    drawn[i * LANES + n];
+			p = base;
+			p.input_tokens = answers[0][n];
+			p.output_tokens = answers[1][n];
+			p.ops_hours_per_month = answers[2][n];
+			p.ops_hours_set = true;
+			p.hourly_rate = answers[3][n];
+			p.complex_share = answers[4][n];
+			double share = 1 - p.complex_share;
+			bool hybrid = p.complex_share > 0 && p.complex_share < 1;
+
+			/* Each total is cost_self_hosted's. */
+			cost_evaluate(data, values, &p, &scenario, &full);
+			cost_context_init(&c, data, values, &p, &scenario,
+			    &plan);
+			size_t o = 0;
+			for (size_t i = 0; i < plan.config_count; i++)
+				for (int k = OPTION_CLOUD_ON_DEMAND;
+				    k <= OPTION_OWNED; k++) {
+					if (!(plan.configs[i].kinds &
+					    COST_KIND_BIT(k)))
+						continue;
+					const struct cost_option *x = option_of(
+					    &full, &data->configs[
+					    plan.configs[i].config], k);
+					ck_assert_ptr_nonnull(x);
+					double t = totals[2 * o * LANES + n];
+					double h = totals[(2 * o + 1) * LANES +
+					    n];
+					ck_assert_msg(fabs(t - x->monthly.total) <=
+					    1e-12 * x->monthly.total, "%s, %s on "
+					    "%s: batch %.17g, cost %.17g",
+					    teams[_i / 2], cost_kind_name(k),
+					    x->gpu->id, t, x->monthly.total);
+					cost_self_hosted(&c, x->config,
+					    &x->speed, x->kind,
+					    full.input_tokens * share,
+					    full.output_tokens * share, &part);
+					ck_assert_msg(hybrid ? fabs(h -
+					    part.monthly.total) <= 1e-12 *
+					    part.monthly.total : h == INFINITY,
+					    "%s, %s on %s at the hybrid's "
+					    "share: batch %.17g, cost %.17g",
+					    teams[_i / 2], cost_kind_name(k),
+					    x->gpu->id, h, part.monthly.total);
+					o++;
+				}
+
+			/* The sample's results are the planned ones. */
+			cost_evaluate_planned(data, values, &p, &scenario,
+			    &plan, &planned);
+			cost_batch_evaluate(&batch, totals, n, values, &p,
+			    &scenario, listed, &batched);
+			for (int k = 0; k < OPTION_KIND_COUNT; k++) {
+				ck_assert_double_eq(total_of(&batched,
+				    batched.cheapest[k]),
+				    total_of(&planned, planned.cheapest[k]));
+				ck_assert_double_eq(total_of(&batched,
+				    batched.hybrid_by_open_kind[k]),
+				    total_of(&planned,
+				    planned.hybrid_by_open_kind[k]));
+			}
+			ck_assert_double_eq(total_of(&batched,
+			    batched.best_api), total_of(&planned,
+			    planned.best_api));
+			ck_assert_double_eq(total_of(&batched,
+			    batched.best_self_hosted), total_of(&planned,
+			    planned.best_self_hosted));
+			metrics_compute(data, values, &p, &scenario, &planned,
+			    1e9, planned_metrics);
+			metrics_compute(data, values, &p, &scenario, &batched,
+			    1e9, batched_metrics);
+			for (int m = 0; m < EVALUATE_MAX_METRICS; m++)
+				ck_assert_msg(memcmp(&batched_metrics[m],
+				    &planned_metrics[m],
+				    sizeof batched_metrics[m]) == 0,
+				    "%s: metric %d differs from a batch",
+				    teams[_i / 2], m);
+			for (size_t i = 0; i < batched.count; i++)
+				priced += cost_kind_is_self_hosted(
+				    batched.options[i].kind);
+		}
+	}
+	/* Fewer than the plan keeps, or the batches gain nothing. */
+	if (kept > 3)
+		ck_assert_uint_lt(priced, kept * 8 * LANES);
+	cost_batch_free(&batch);
+	cost_plan_free(&plan);
+}
+END_TEST
+
 /* The default team's plan leaves options out, and keeps at least the
  * cheapest option of every kind the full evaluation has. */
 START_TEST(test_plan_prunes)
@@ -333,6 +505,8 @@ cost_plan_suite(void)
 	tcase_add_loop_test(c, test_planned_agrees_with_full, 0,
 	    2 * (int)(sizeof teams / sizeof teams[0]));
 	tcase_add_loop_test(c, test_hybrid_floor, 0,
+	    2 * (int)(sizeof teams / sizeof teams[0]));
+	tcase_add_loop_test(c, test_batch_agrees_with_planned, 0,
 	    2 * (int)(sizeof teams / sizeof teams[0]));
 	tcase_add_test(c, test_plan_prunes);
 	tcase_add_test(c, test_no_volume_keeps_apis);
