@@ -781,6 +781,7 @@ cost_add_self_hosted(const struct cost_context *c,
 		 * neither the cheapest of its kind here nor a hybrid's part
 		 * at a share of the volume (totals rise with volume). */
 		if (cheapest != NULL && kind != OPTION_CLOUD_ON_DEMAND &&
+		    cheapest[kind] < INFINITY &&
 		    cost_self_hosted_floor(c, config, kind, 0) >=
 		    cheapest[kind])
 			continue;

@@ -377,12 +377,16 @@ START_TEST(test_batch_agrees_with_planned)
 					const struct cost_option *x = option_of(
 					    &full, &data->configs[
 					    plan.configs[i].config], k);
-					ck_assert_ptr_nonnull(x);
+					if (x == NULL)
+						ck_abort_msg("%s: an option the "
+						    "plan keeps is not priced",
+						    teams[_i / 2]);
 					double t = totals[2 * o * LANES + n];
 					double h = totals[(2 * o + 1) * LANES +
 					    n];
-					ck_assert_msg(fabs(t - x->monthly.total) <=
-					    1e-12 * x->monthly.total, "%s, %s on "
+					if (!(fabs(t - x->monthly.total) <=
+					    1e-12 * x->monthly.total))
+						ck_abort_msg("%s, %s on "
 					    "%s: batch %.17g, cost %.17g",
 					    teams[_i / 2], cost_kind_name(k),
 					    x->gpu->id, t, x->monthly.total);
@@ -390,10 +394,11 @@ START_TEST(test_batch_agrees_with_planned)
 					    &x->speed, x->kind,
 					    full.input_tokens * share,
 					    full.output_tokens * share, &part);
-					ck_assert_msg(hybrid ? fabs(h -
+					if (!(hybrid ? fabs(h -
 					    part.monthly.total) <= 1e-12 *
-					    part.monthly.total : h == INFINITY,
-					    "%s, %s on %s at the hybrid's "
+					    part.monthly.total : h == INFINITY))
+						ck_abort_msg("%s, %s on %s at the "
+						    "hybrid's "
 					    "share: batch %.17g, cost %.17g",
 					    teams[_i / 2], cost_kind_name(k),
 					    x->gpu->id, h, part.monthly.total);
@@ -405,31 +410,40 @@ START_TEST(test_batch_agrees_with_planned)
 			    &plan, &planned);
 			cost_batch_evaluate(&batch, totals, n, values, &p,
 			    &scenario, listed, &batched);
-			for (int k = 0; k < OPTION_KIND_COUNT; k++) {
-				ck_assert_double_eq(total_of(&batched,
-				    batched.cheapest[k]),
-				    total_of(&planned, planned.cheapest[k]));
-				ck_assert_double_eq(total_of(&batched,
-				    batched.hybrid_by_open_kind[k]),
-				    total_of(&planned,
-				    planned.hybrid_by_open_kind[k]));
-			}
-			ck_assert_double_eq(total_of(&batched,
-			    batched.best_api), total_of(&planned,
-			    planned.best_api));
-			ck_assert_double_eq(total_of(&batched,
-			    batched.best_self_hosted), total_of(&planned,
-			    planned.best_self_hosted));
+			/* Checked with ck_abort_msg on a difference only:
+			 * check logs every ck_assert that passes. */
+			for (int k = 0; k < OPTION_KIND_COUNT; k++)
+				if (total_of(&batched, batched.cheapest[k]) !=
+				    total_of(&planned, planned.cheapest[k]) ||
+				    total_of(&batched,
+				    batched.hybrid_by_open_kind[k]) != total_of(
+				    &planned, planned.hybrid_by_open_kind[k]))
+					ck_abort_msg("%s, %s: cheapest %.17g "
+					    "(planned %.17g), hybrid %.17g "
+					    "(planned %.17g)", teams[_i / 2],
+					    cost_kind_name(k), total_of(&batched,
+					    batched.cheapest[k]), total_of(
+					    &planned, planned.cheapest[k]),
+					    total_of(&batched,
+					    batched.hybrid_by_open_kind[k]),
+					    total_of(&planned,
+					    planned.hybrid_by_open_kind[k]));
+			if (total_of(&batched, batched.best_api) !=
+			    total_of(&planned, planned.best_api) ||
+			    total_of(&batched, batched.best_self_hosted) !=
+			    total_of(&planned, planned.best_self_hosted))
+				ck_abort_msg("%s: best API or self-hosted "
+				    "option differs", teams[_i / 2]);
 			metrics_compute(data, values, &p, &scenario, &planned,
 			    1e9, planned_metrics);
 			metrics_compute(data, values, &p, &scenario, &batched,
 			    1e9, batched_metrics);
 			for (int m = 0; m < EVALUATE_MAX_METRICS; m++)
-				ck_assert_msg(memcmp(&batched_metrics[m],
+				if (memcmp(&batched_metrics[m],
 				    &planned_metrics[m],
-				    sizeof batched_metrics[m]) == 0,
-				    "%s: metric %d differs from a batch",
-				    teams[_i / 2], m);
+				    sizeof batched_metrics[m]) != 0)
+					ck_abort_msg("%s: metric %d differs "
+					    "from a batch", teams[_i / 2], m);
 			for (size_t i = 0; i < batched.count; i++)
 				priced += cost_kind_is_self_hosted(
 				    batched.options[i].kind);
