@@ -287,7 +287,8 @@ option_of(const struct cost_result *r, const struct gpu_config *config,
 }
 
 /* Batches of 32 random samples of the box, a third of the figures held
- * at their values (constant rows), the rest drawn: every option's batch
+ * at their values (constant rows), the rest drawn, and for a quarter of
+ * the teams every option twice (ties): every option's batch
  * total is cost_self_hosted's at the full volume and at the hybrid's
  * share; each sample evaluated from the batch gives the planned
  * evaluation's cheapest option of every kind, hybrids, best API and
@@ -297,7 +298,7 @@ START_TEST(test_batch_agrees_with_planned)
 {
 	enum { LANES = 32 };
 	static double low[4096], high[4096], values[4096];
-	static double drawn[4096 * LANES], totals[2 * 3 * 4096 * LANES];
+	static double drawn[4096 * LANES], totals[2 * 2 * 3 * 512 * LANES];
 	static int draw_row[4096];
 	static struct cost_plan_config listed[4096];
 	double answers[5][LANES];
@@ -316,6 +317,18 @@ START_TEST(test_batch_agrees_with_planned)
 	box_of(data, &base, low, high, &box);
 	ck_assert_int_eq(cost_plan_build(data, &base, &scenario, &box, &plan),
 	    0);
+	if (_i % 4 == 3) {
+		/* Every configuration twice: options tied to the last bit,
+		 * which the batches settle by looking at every total. */
+		struct cost_plan_config *twice = malloc(2 * plan.config_count *
+		    sizeof *twice + 1);
+		ck_assert_ptr_nonnull(twice);
+		for (size_t i = 0; i < plan.config_count; i++)
+			twice[2 * i] = twice[2 * i + 1] = plan.configs[i];
+		free(plan.configs);
+		plan.configs = twice;
+		plan.config_count *= 2;
+	}
 	for (size_t i = 0; i < data->figure_count; i++)
 		draw_row[i] = i % 3 == 0 ? -1 : (int)i;
 	ck_assert_int_eq(cost_batch_build(&batch, data, &plan, &base,
@@ -324,6 +337,7 @@ START_TEST(test_batch_agrees_with_planned)
 		for (unsigned k = plan.configs[i].kinds; k != 0; k &= k - 1)
 			kept++;
 	ck_assert_uint_eq(batch.option_count, kept);
+	ck_assert_uint_le(kept, 2 * 3 * 512);
 	for (int round = 0; round < 8; round++) {
 		for (size_t i = 0; i < data->figure_count; i++)
 			for (size_t n = 0; n < LANES; n++) {
