@@ -58,6 +58,7 @@ evaluate_settings_default(struct evaluate_settings *settings)
 	settings->samples = 10000;
 	settings->seed = 1;
 	settings->flip_points = true;
+	settings->views = true;
 	settings->now = 0;
 }
 
@@ -342,7 +343,7 @@ evaluate_base(const struct evaluation *evaluation,
  * thread while the others draw samples. */
 struct evaluate_rest {
 	struct evaluation *evaluation;
-	bool flip_points;
+	bool flip_points, views;
 };
 
 static void evaluate_uncertainty_with(struct evaluation *, unsigned long,
@@ -358,14 +359,21 @@ evaluate_rest_run(void *argument)
 	if (rest->flip_points)
 		evaluation->flip_count = sensitivity_flip_points(&base,
 		    evaluation->flips);
-	evaluate_table(evaluation);
-	evaluate_chart(evaluation, CHART_REPORT_WIDTH, &evaluation->chart);
+	if (rest->views) {
+		evaluate_table(evaluation);
+		evaluate_chart(evaluation, CHART_REPORT_WIDTH,
+		    &evaluation->chart);
+	} else {
+		/* Empty: no volume, and a chart of no width (chart.h). */
+		memset(&evaluation->table, 0, sizeof evaluation->table);
+		evaluation->chart.width = 0;
+	}
 }
 
 /* Computes costs, breakeven, and (with rules) the verdict, its confidence
- * and flip points for the profile under the scenario, then the volume
- * table and the reports' chart series (those three while other threads
- * draw the samples). */
+ * and flip points for the profile under the scenario, then (with
+ * settings->views) the volume table and the reports' chart series (those
+ * three while other threads draw the samples). */
 void
 evaluate_run(struct evaluation *evaluation, const struct data *data,
     const struct rules *rules, const struct profile *profile,
@@ -404,7 +412,9 @@ evaluate_run(struct evaluation *evaluation, const struct data *data,
 		decide_run(rules, data, data->values, profile, &evaluation->cost,
 		    evaluation->metrics, true, &evaluation->outcome);
 
-	struct evaluate_rest rest = { evaluation, settings->flip_points };
+	struct evaluate_rest rest = {
+		evaluation, settings->flip_points, settings->views
+	};
 	evaluate_uncertainty_with(evaluation, settings->samples,
 	    settings->seed, evaluate_rest_run, &rest);
 }

@@ -39,6 +39,11 @@ struct evaluate_settings {
 	unsigned long samples;		/* Monte Carlo samples (0: none) */
 	unsigned long seed;
 	bool flip_points;		/* search the slider parameters */
+	bool views;			/* the volume table and the chart
+					 * series, which the text and markdown
+					 * reports and the terminal show and
+					 * JSON does not (off: table and chart
+					 * empty) */
 	time_t now;			/* the report's date (SOURCE_DATE_EPOCH
 					 * or the clock: the caller decides) */
 };
@@ -86,7 +91,7 @@ struct evaluation {
 	enum quality_tier self_hosted_tier_needed;
 };
 
-/* The defaults: 10,000 samples, seed 1, flip points on. */
+/* The defaults: 10,000 samples, seed 1, flip points and views on. */
 void evaluate_settings_default(struct evaluate_settings *);
 /* Evaluates the profile under the scenario: everything in the struct. */
 void evaluate_run(struct evaluation *, const struct data *,

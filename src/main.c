@@ -528,6 +528,8 @@ main_batch(const struct cmd_options *options, const struct data *data,
 	settings.samples = options->samples;
 	settings.seed = options->seed;
 	settings.now = main_now();
+	/* JSON has neither the volume table nor the chart. */
+	settings.views = format != REPORT_JSON;
 	cost_scenario_of(profile, &scenario);
 	evaluate_run(evaluation, data, rules, profile, &scenario, &settings);
 	buffer_init(&text);

@@ -480,6 +480,46 @@ START_TEST(test_layout_large)
 }
 END_TEST
 
+/* Without views (a JSON run) the volume table and the chart series are
+ * left empty, and nothing else of the evaluation changes: the same
+ * verdict, confidence, flip points and costs as with them. */
+START_TEST(test_views_only_table_and_chart)
+{
+	static struct evaluation with, without;
+	struct cost_scenario scenario;
+	struct evaluate_settings settings;
+	struct profile p;
+	testutil_profile(&p,
+	    "volume.input_tokens=250M volume.output_tokens=50M");
+	cost_scenario_default(&scenario);
+	evaluate_settings_default(&settings);
+	settings.samples = 500;
+	evaluate_run(&with, testutil_data(), testutil_rules(), &p, &scenario,
+	    &settings);
+	settings.views = false;
+	evaluate_run(&without, testutil_data(), testutil_rules(), &p,
+	    &scenario, &settings);
+	ck_assert_int_eq(with.chart.width, CHART_REPORT_WIDTH);
+	ck_assert(with.table.volumes[0] > 0);
+	ck_assert_int_eq(without.chart.width, 0);
+	for (int i = 0; i < EVALUATE_TABLE_VOLUMES; i++)
+		ck_assert(without.table.volumes[i] == 0);
+	ck_assert(!without.table.outcomes);
+	ck_assert_int_eq(with.outcome.verdict, without.outcome.verdict);
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		ck_assert(with.uncertainty.share[v] ==
+		    without.uncertainty.share[v]);
+	ck_assert_uint_eq(with.flip_count, without.flip_count);
+	ck_assert_uint_gt(with.flip_count, 0);
+	for (size_t i = 0; i < with.flip_count; i++)
+		ck_assert(with.flips[i].value == without.flips[i].value);
+	ck_assert_uint_eq(with.cost.count, without.cost.count);
+	for (size_t i = 0; i < with.cost.count; i++)
+		ck_assert(with.cost.options[i].monthly.total ==
+		    without.cost.options[i].monthly.total);
+}
+END_TEST
+
 /* The grid tests, then the layout tests. */
 static Suite *
 chart_suite(void)
@@ -497,6 +537,7 @@ chart_suite(void)
 	tcase_add_test(t, test_sizes_refused);
 	tcase_add_test(t, test_one_buffer);
 	tcase_add_test(t, test_to_text);
+	tcase_add_test(t, test_views_only_table_and_chart);
 	suite_add_tcase(s, t);
 	t = tcase_create("layout");
 	tcase_add_test(t, test_layout_80x24);
