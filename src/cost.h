@@ -208,7 +208,6 @@ struct cost_scenario {
 };
 
 struct cost_result {
-	struct cost_option options[COST_MAX_OPTIONS];
 	size_t count;
 	int cheapest[OPTION_KIND_COUNT];/* comparable options; -1 if none */
 	/* The hybrid whose open part is of each kind, or -1. */
@@ -216,6 +215,10 @@ struct cost_result {
 	int best_api;			/* = cheapest[OPTION_API] */
 	int best_self_hosted;		/* cheapest on-demand/24x7/owned */
 	double input_tokens, output_tokens;
+	/* Last: a run fills the first count, and the pages past them (the
+	 * array holds the most any data can bring) are never touched, so
+	 * a static result costs no page fault for them. */
+	struct cost_option options[COST_MAX_OPTIONS];
 };
 
 /* The neutral scenario: every factor 1. */

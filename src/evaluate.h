@@ -66,7 +66,6 @@ struct evaluation {
 	const struct rules *rules;
 	struct profile profile;
 	struct cost_scenario scenario;
-	struct cost_result cost;
 	double breakeven;		/* tokens/month, NAN when none */
 	double metrics[EVALUATE_MAX_METRICS];
 	struct decision outcome;	/* ledgers, verdict, reasons, warnings */
@@ -89,6 +88,9 @@ struct evaluation {
 	 * (not pinned) among the models of at least tier_needed. */
 	bool self_hosted_auto;
 	enum quality_tier self_hosted_tier_needed;
+	/* Last, past the fields every run touches: its options array is
+	 * sized for the largest data, and a run reaches only its start. */
+	struct cost_result cost;
 };
 
 /* The defaults: 10,000 samples, seed 1, flip points and views on. */
