@@ -549,6 +549,33 @@ main_batch(const struct cmd_options *options, const struct data *data,
 	return main_write_output(options, &text, status, cause);
 }
 
+/* Whether the environment's messages locale can translate anything.
+ * The C and POSIX locales never do (gettext then ignores LANGUAGE), and
+ * a C.* locale (C.UTF-8) only when LANGUAGE names a language; in every
+ * other case the messages category is left at "C", which gives the same
+ * English texts (the C library's too) and spares finding the locale:
+ * for C.UTF-8, 0.5-1.2 ms here (the locale archive is mapped and
+ * searched, the alias file read, then the locale's folder). */
+static bool
+main_messages_translatable(void)
+{
+	static const char *const names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *name = NULL, *language = getenv("LANGUAGE");
+	/* The first set and not empty, as setlocale(LC_MESSAGES, "") takes
+	 * them. */
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		name = getenv(names[i]);
+		if (name != NULL && *name != '\0')
+			break;
+	}
+	if (name == NULL || *name == '\0' || strcmp(name, "C") == 0 ||
+	    strcmp(name, "POSIX") == 0)
+		return false;
+	if (strncmp(name, "C.", 2) == 0)
+		return language != NULL && *language != '\0';
+	return true;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -568,11 +595,12 @@ main(int argc, char **argv)
 	 * instead of hundreds of small ones (heap.c). */
 	heap_use_large_pages();
 	/* What the program takes from the locale: the messages (gettext)
-	 * and the time (the resume prompt's date) here, the characters
-	 * below where they are used.  Numbers never follow LC_NUMERIC, and
-	 * loading every category costs a run half a millisecond. */
-	setlocale(LC_MESSAGES, "");
-	setlocale(LC_TIME, "");
+	 * here, the characters below where they are used.  Numbers never
+	 * follow LC_NUMERIC, and dates are numeric (%Y-%m-%d), so LC_TIME
+	 * changes nothing; loading every category costs a run half a
+	 * millisecond. */
+	if (main_messages_translatable())
+		setlocale(LC_MESSAGES, "");
 #if ENABLE_NLS
 	const char *localedir = getenv("LLMADVISOR_LOCALEDIR");
 	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);

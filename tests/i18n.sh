@@ -128,5 +128,42 @@ if cmp -s "$work/de.json" "$work/en.json"; then ok; else
 	diff "$work/en.json" "$work/de.json" | head -10
 fi
 
+# The messages locale is loaded only where it can translate
+# (main_messages_translatable): each environment gives what
+# setlocale(LC_MESSAGES, "") gave, German only where gettext would use
+# the catalogue.
+first_help_line() {	# ENV...: --help's first line under exactly ENV
+	env -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE \
+		LLMADVISOR_LOCALEDIR="$work/locale" "$@" "$LLMADVISOR" --help \
+		</dev/null | sed -n 1p
+}
+german=$(sed -n 1p "$work/help.de") english=$(sed -n 1p "$work/help.en")
+while read -r want environment; do
+	# shellcheck disable=SC2086 # the environment is words
+	got=$(first_help_line $environment)
+	case $want in German) expected=$german ;; *) expected=$english ;; esac
+	if [ "$got" = "$expected" ]; then ok; else
+		bad "$environment: '$got', not the $want '$expected'"; fi
+done <<'EOF'
+German LANG=C.UTF-8 LANGUAGE=de
+German LC_ALL=C.UTF-8 LANGUAGE=de
+German LANG=C LC_MESSAGES=C.utf8 LANGUAGE=de
+English LANG=C.UTF-8
+English LANG=C.UTF-8 LANGUAGE=
+English LANG=C LANGUAGE=de
+English LANG=POSIX LANGUAGE=de
+English LANGUAGE=de
+English LC_ALL=C LANG=C.UTF-8 LANGUAGE=de
+English LC_MESSAGES=POSIX LANG=C.UTF-8 LANGUAGE=de
+EOF
+# A German locale, where the system has one, translates without LANGUAGE.
+if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+	got=$(first_help_line LANG=de_DE.UTF-8)
+	if [ "$got" = "$german" ]; then ok; else
+		bad "LANG=de_DE.UTF-8: '$got', not '$german'"; fi
+else
+	echo "SKIP: no de_DE.UTF-8 locale here (locale -a)"
+fi
+
 echo "i18n: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
