@@ -925,6 +925,29 @@ sensitivity_thread_placement(pthread_attr_t *attributes, size_t worker)
 #endif
 }
 
+/* How long sensitivity_join polls before it sleeps: polls of one
+ * sched_yield each (1.3 us here, so about 3 ms, ten blocks). */
+#define SENSITIVITY_JOIN_POLLS 2000
+
+/* Waits for a worker's thread.  This thread has just drawn its last
+ * block, and the other is at most one block behind (0.3 ms), so it polls
+ * rather than sleeps: woken from a sleep, an idle processor of a virtual
+ * machine took 0.1-0.3 ms to run this thread again, in the runs where
+ * the other thread finished last (README, "Speed").  Past the polls (a
+ * busy machine) it sleeps in pthread_join. */
+static void
+sensitivity_join(pthread_t thread)
+{
+#if defined(__GLIBC__)
+	for (long polls = 0; polls < SENSITIVITY_JOIN_POLLS; polls++) {
+		if (pthread_tryjoin_np(thread, NULL) == 0)
+			return;
+		sched_yield();
+	}
+#endif
+	pthread_join(thread, NULL);
+}
+
 /* Runs the workers, the first on this thread and the others each on a
  * thread of its own where threads can be made (this thread then draws
  * their blocks too); this thread runs alongside first, when given. */
@@ -949,7 +972,7 @@ sensitivity_run_workers(struct sensitivity_worker **workers, size_t count,
 	sensitivity_run_worker(workers[0]);
 	for (size_t i = 1; i < count; i++)
 		if (started[i])
-			pthread_join(threads[i], NULL);
+			sensitivity_join(threads[i]);
 }
 
 /* Adds the workers' counts up into the shares and percentiles. */
